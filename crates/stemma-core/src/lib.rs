@@ -1,0 +1,16 @@
+//! stemma-core: the I/O-free heart of stemma.
+//!
+//! * [`model`]: the records stemma produces ([`Article`], [`Source`], [`Tag`], …).
+//! * [`extract`]: HTML / Markdown / plain text → [`Article`].
+//! * [`charset`]: bytes → text (BOM, transport charset, `<meta charset>`, detection).
+//!
+//! Nothing here touches the file system, the network or the clock: every input arrives as a
+//! [`Document`] and every result is a value.
+
+pub mod charset;
+pub mod extract;
+pub mod model;
+pub mod text;
+
+pub use extract::{extract, ExtractError, Limits};
+pub use model::{Article, Document, Format, RepublishedFrom, Source, Tag};
