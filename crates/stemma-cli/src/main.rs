@@ -1,1 +1,58 @@
-fn main() {}
+//! `stemma`: the command-line front of the engine. Thin by design: it parses arguments,
+//! installs logging, draws progress, and maps errors to exit codes; the work happens in the
+//! library crates.
+
+mod extract;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "stemma",
+    version,
+    about = "Who said what, where a story first appeared, and who republished it"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract clean article records from HTML, Markdown, text and WARC files.
+    Extract(extract::Args),
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("STEMMA_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("stemma: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `stemma … | head` closes the pipe early: that is the reader's choice, not an error.
+pub(crate) fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -6,7 +6,11 @@ use encoding_rs::Encoding;
 
 /// Decode `bytes` to UTF-8 text. `http_charset` is the charset named by the transport.
 /// `is_html` enables the `<meta>` prescan. Invalid sequences become U+FFFD; never fails.
-pub fn decode(bytes: &[u8], http_charset: Option<&str>, is_html: bool) -> (String, &'static Encoding) {
+pub fn decode(
+    bytes: &[u8],
+    http_charset: Option<&str>,
+    is_html: bool,
+) -> (String, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text.into_owned(), enc);
@@ -31,7 +35,7 @@ pub fn decode(bytes: &[u8], http_charset: Option<&str>, is_html: bool) -> (Strin
             if std::str::from_utf8(bytes).is_ok() {
                 encoding_rs::UTF_8
             } else {
-                let mut det = chardetng::EncodingDetector::new();
+                let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
                 det.feed(&bytes[..bytes.len().min(64 * 1024)], true);
                 det.guess(None, chardetng::Utf8Detection::Allow)
             }
@@ -48,17 +52,26 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let mut pos = 0;
     while let Some(i) = memchr::memmem::find(&lower[pos..], b"<meta") {
         let start = pos + i;
-        let end = lower[start..].iter().position(|&b| b == b'>').map(|e| start + e).unwrap_or(lower.len());
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map(|e| start + e)
+            .unwrap_or(lower.len());
         let tag = &lower[start..end];
         if let Some(c) = memchr::memmem::find(tag, b"charset") {
             let rest = &tag[c + 7..];
             let rest = trim_start(rest);
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = trim_start(rest);
-                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
                 let len = rest
                     .iter()
-                    .position(|&b| b == b'"' || b == b'\'' || b == b';' || b == b'/' || b.is_ascii_whitespace())
+                    .position(|&b| {
+                        b == b'"' || b == b'\'' || b == b';' || b == b'/' || b.is_ascii_whitespace()
+                    })
                     .unwrap_or(rest.len());
                 if let Some(e) = Encoding::for_label(&rest[..len]) {
                     return Some(e);

@@ -1,2 +1,792 @@
-use crate::model::{Article, Source};
-pub fn extract_html(_html: &str, source: Source) -> Article { Article::empty(source) }
+//! HTML → [`Article`]: one DOM pass that gathers metadata and splits the page into text
+//! blocks, then main-content selection over those blocks.
+//!
+//! The page is parsed once (html5ever, through `scraper`) and flattened into a preorder array
+//! of elements, each knowing where its subtree ends. Every later step is a linear scan of that
+//! array: no recursion, so 100 000 nested tags cost a long array, not a deep stack.
+//!
+//! Main content: each text block (the text between two block-level boundaries) belongs to its
+//! innermost block element. A block is *content-like* when it is long enough and not mostly
+//! link text. The article container is the element that maximises
+//! `content chars − λ·other chars` over its subtree, after subtrees that are boilerplate by
+//! tag or by class/id (navigation, share bars, comments, related links, cookie banners…) are
+//! set aside. The body is then the container's blocks, less bylines, headline repeats,
+//! link lists, boilerplate lines and a trailing footer; republication notices found on the
+//! way are kept as `republished_from`.
+
+use std::sync::OnceLock;
+
+use ego_tree::iter::Edge;
+use regex::Regex;
+use scraper::node::Node;
+
+use super::meta::{self, PageMeta};
+use super::notice::{self, Boilerplate};
+use crate::model::{Article, RepublishedFrom, Source};
+use crate::text::{squash, word_count};
+
+/// Elements whose contents are never article text.
+fn is_skipped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "option"
+            | "textarea"
+            | "button"
+            | "input"
+            | "head"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+            | "picture"
+            | "source"
+            | "track"
+            | "meta"
+            | "link"
+    )
+}
+
+/// Elements that start a new block of text.
+fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "aside"
+            | "nav"
+            | "header"
+            | "footer"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "br"
+            | "center"
+            | "details"
+            | "summary"
+            | "hgroup"
+            | "body"
+            | "html"
+            | "legend"
+    )
+}
+
+/// Tags that are boilerplate by their nature (unless they hold most of the page).
+fn is_boilerplate_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "nav" | "aside" | "footer" | "header" | "figcaption" | "form" | "menu"
+    )
+}
+
+fn negative_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)(?:^|[\s_\-])(?:
+                comment|comments|disqus|respond|reply|replies
+              | share|sharing|social|sociable|addthis|sharethis|follow
+              | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
+              | newsletter|subscribe|subscription|signup|sign-?up|paywall|regwall|piano|inline-?cta|cta
+              | cookie|cookies|consent|gdpr|banner|popup|modal|overlay|toast
+              | advert\w*|ads?|ad-?slot|ad-?unit|ad-?container|dfp|gpt|sponsor\w*|promo\w*|partner|commercial|affiliate
+              | sidebar|side-?bar|rail|widget|skyscraper
+              | nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|masthead|site-?header|site-?footer|footer|foot
+              | tags|tag-?list|tagcloud|topics|keywords|categories
+              | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
+              | hidden|visually-?hidden|sr-only|screen-?reader|print-?only|noprint|skip
+              | toolbar|tools|rating|votes|print|email|jump|toc|table-?of-?contents
+              | card|teaser|promo|slideshow|gallery|carousel|video|player|podcast|audio
+              | login|signin|account|search
+            )(?:$|[\s_\-])",
+        )
+        .expect("negative class regex")
+    })
+}
+
+fn positive_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)(?:
+                article-?body|articlebody|article-?content|article-?text|articletext|story-?body|storybody|story-?content|story-?text
+              | entry-?content|post-?content|post-?body|postbody|post-?text|body-?text|bodytext|main-?content|page-?content
+              | content-?body|text-?content|rich-?text|richtext|prose|article__body|article__content|c-entry-content|td-post-content
+              | field-?body|field-?name-?body|node-?content|news-?content|news-?text|article-?main|single-?content|blog-?content
+            )",
+        )
+        .expect("positive class regex")
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drop {
+    Keep,
+    /// Boilerplate by tag or class; reconsidered when the subtree holds most of the page.
+    Soft,
+}
+
+/// One element of the flattened DOM.
+#[derive(Debug)]
+struct El<'a> {
+    tag: &'a str,
+    parent: u32,
+    /// One past the last element of this subtree.
+    end: u32,
+    drop: Drop,
+    positive: bool,
+    /// Text characters (non-whitespace) in the subtree, before any drop.
+    chars: u32,
+}
+
+/// A run of inline text between block boundaries.
+#[derive(Debug)]
+struct Block {
+    /// The innermost block element holding it.
+    owner: u32,
+    text: String,
+    chars: u32,
+    link_chars: u32,
+    /// The first link target in the block.
+    link: Option<String>,
+}
+
+struct Flat<'a> {
+    els: Vec<El<'a>>,
+    blocks: Vec<Block>,
+    meta: PageMeta,
+}
+
+fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
+    let mut els: Vec<El<'a>> = Vec::with_capacity(1024);
+    let mut blocks: Vec<Block> = Vec::with_capacity(256);
+    let mut meta = PageMeta::default();
+    // Stack of open elements: (index into els, is link, skipped, closes a block).
+    let mut stack: Vec<(u32, bool, bool)> = Vec::with_capacity(64);
+    let mut skip_depth = 0usize;
+    let mut link_depth = 0usize;
+    let mut cur = Block {
+        owner: 0,
+        text: String::new(),
+        chars: 0,
+        link_chars: 0,
+        link: None,
+    };
+    let mut owner_stack: Vec<u32> = Vec::with_capacity(64);
+    // Capture state for elements whose text is metadata.
+    let mut capture: Option<(u32, String, Capture)> = None;
+    let mut in_head = false;
+
+    let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
+        if cur.chars > 0 {
+            let text = squash(&cur.text);
+            blocks.push(Block {
+                owner: cur.owner,
+                text,
+                chars: cur.chars,
+                link_chars: cur.link_chars,
+                link: cur.link.take(),
+            });
+        }
+        cur.text.clear();
+        cur.chars = 0;
+        cur.link_chars = 0;
+        cur.link = None;
+        cur.owner = owner;
+    };
+
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let tag = el.name();
+                    let idx = els.len() as u32;
+                    let parent = stack.last().map(|s| s.0).unwrap_or(0);
+                    let skipped = is_skipped_tag(tag);
+                    if tag == "head" {
+                        in_head = true;
+                    }
+                    if tag == "html" {
+                        meta.html_lang = el
+                            .attr("lang")
+                            .or_else(|| el.attr("xml:lang"))
+                            .map(str::to_string);
+                    }
+                    read_meta_element(el, tag, &mut meta, base_url);
+                    // Classes and ids decide boilerplate and content hints.
+                    let mut drop = if is_boilerplate_tag(tag) {
+                        Drop::Soft
+                    } else {
+                        Drop::Keep
+                    };
+                    let mut positive = false;
+                    let class = el.attr("class").unwrap_or("");
+                    let id = el.id().unwrap_or("");
+                    let itemprop = el.attr("itemprop").unwrap_or("");
+                    if itemprop == "articleBody" || itemprop == "reviewBody" {
+                        positive = true;
+                    } else if !class.is_empty() || !id.is_empty() {
+                        let mut key = String::with_capacity(class.len() + id.len() + 1);
+                        key.push_str(class);
+                        key.push(' ');
+                        key.push_str(id);
+                        let key = key.to_ascii_lowercase();
+                        positive = positive_re().is_match(&key);
+                        if !positive && negative_re().is_match(&key) {
+                            drop = Drop::Soft;
+                        }
+                    }
+                    if el.attr("hidden").is_some()
+                        || el.attr("aria-hidden") == Some("true")
+                        || el.attr("style").is_some_and(|s| {
+                            let s = s.to_ascii_lowercase().replace(' ', "");
+                            s.contains("display:none") || s.contains("visibility:hidden")
+                        })
+                        || matches!(
+                            el.attr("role"),
+                            Some(
+                                "navigation"
+                                    | "complementary"
+                                    | "banner"
+                                    | "contentinfo"
+                                    | "dialog"
+                                    | "alert"
+                            )
+                        )
+                    {
+                        drop = Drop::Soft;
+                    }
+                    if tag == "script" && el.attr("type").is_some_and(|t| t.contains("ld+json")) {
+                        capture = Some((idx, String::new(), Capture::JsonLd));
+                    } else if tag == "title" && in_head && meta.title_tag.is_none() {
+                        capture = Some((idx, String::new(), Capture::Title));
+                    } else if capture.is_none() && skip_depth == 0 {
+                        let rel_author = el.attr("rel").is_some_and(|r| r.contains("author"));
+                        let k = class.to_ascii_lowercase();
+                        if tag == "h1" {
+                            capture = Some((idx, String::new(), Capture::H1));
+                        } else if itemprop == "author"
+                            || rel_author
+                            || k.split_whitespace().any(|c| {
+                                matches!(
+                                    c,
+                                    "byline"
+                                        | "author"
+                                        | "author-name"
+                                        | "byline__name"
+                                        | "byline-name"
+                                        | "article-author"
+                                        | "post-author"
+                                        | "authors"
+                                        | "author_name"
+                                        | "byline-author"
+                                        | "c-byline__author-name"
+                                )
+                            })
+                        {
+                            capture = Some((idx, String::new(), Capture::Byline));
+                        }
+                    }
+                    els.push(El {
+                        tag,
+                        parent,
+                        end: idx + 1,
+                        drop,
+                        positive,
+                        chars: 0,
+                    });
+                    if skipped {
+                        skip_depth += 1;
+                    }
+                    let is_link = tag == "a";
+                    if is_link {
+                        link_depth += 1;
+                        if skip_depth == 0 && cur.link.is_none() {
+                            cur.link = el.attr("href").map(|h| meta::absolutize(h, base_url));
+                        }
+                    }
+                    if is_block_tag(tag) && skip_depth == 0 {
+                        flush(&mut cur, &mut blocks, idx);
+                        owner_stack.push(idx);
+                    }
+                    stack.push((idx, is_link, skipped));
+                }
+                Node::Text(t) => {
+                    if let Some((_, buf, _)) = capture.as_mut() {
+                        if buf.len() < 100_000 {
+                            buf.push_str(t);
+                        }
+                    }
+                    if skip_depth > 0 || in_head {
+                        continue;
+                    }
+                    let s: &str = t;
+                    let n = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    if n == 0 {
+                        if !cur.text.is_empty() {
+                            cur.text.push(' ');
+                        }
+                        continue;
+                    }
+                    cur.text.push_str(s);
+                    cur.chars += n;
+                    if link_depth > 0 {
+                        cur.link_chars += n;
+                    }
+                    if let Some(&(i, _, _)) = stack.last() {
+                        els[i as usize].chars += n;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    let Some((idx, is_link, skipped)) = stack.pop() else {
+                        continue;
+                    };
+                    els[idx as usize].end = els.len() as u32;
+                    let tag = el.name();
+                    if tag == "head" {
+                        in_head = false;
+                    }
+                    if capture.as_ref().is_some_and(|c| c.0 == idx) {
+                        let (_, buf, kind) = capture.take().expect("capture");
+                        match kind {
+                            Capture::JsonLd => {
+                                if let Ok(v) = serde_json::from_str(buf.trim()) {
+                                    meta.jsonld.push(v);
+                                }
+                            }
+                            Capture::Title => meta.title_tag = Some(buf),
+                            Capture::H1 => meta.h1s.push(buf),
+                            Capture::Byline => {
+                                if buf.trim().len() < 300 {
+                                    meta.byline_texts.push(buf)
+                                }
+                            }
+                        }
+                    }
+                    if skipped {
+                        skip_depth -= 1;
+                    }
+                    if is_link {
+                        link_depth -= 1;
+                    }
+                    if is_block_tag(tag) && skip_depth == 0 {
+                        owner_stack.pop();
+                        let owner = owner_stack.last().copied().unwrap_or(0);
+                        flush(&mut cur, &mut blocks, owner);
+                    }
+                    // Propagate text counts upward.
+                    let c = els[idx as usize].chars;
+                    if let Some(&(p, _, _)) = stack.last() {
+                        els[p as usize].chars += c;
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut cur, &mut blocks, 0);
+    Flat { els, blocks, meta }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Capture {
+    JsonLd,
+    Title,
+    H1,
+    Byline,
+}
+
+fn read_meta_element(
+    el: &scraper::node::Element,
+    tag: &str,
+    meta: &mut PageMeta,
+    base_url: Option<&str>,
+) {
+    match tag {
+        "meta" => {
+            let key = el
+                .attr("property")
+                .or_else(|| el.attr("name"))
+                .or_else(|| el.attr("itemprop"))
+                .or_else(|| el.attr("http-equiv"));
+            if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                if meta.metas.len() < 2000 {
+                    meta.metas.push((k.to_ascii_lowercase(), v.to_string()));
+                }
+            }
+        }
+        "link" => {
+            if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && meta.canonical.is_none()
+                {
+                    meta.canonical = Some(meta::absolutize(href, base_url));
+                }
+            }
+        }
+        "time" => {
+            if let Some(dt) = el.attr("datetime") {
+                let published = el.attr("itemprop") == Some("datePublished")
+                    || el.attr("pubdate").is_some()
+                    || el
+                        .attr("class")
+                        .is_some_and(|c| c.contains("publish") || c.contains("posted"));
+                meta.time_values.push((dt.to_string(), published));
+            }
+        }
+        _ => {
+            if el.attr("itemprop") == Some("datePublished") {
+                if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
+                    meta.time_values.push((v.to_string(), true));
+                }
+            }
+        }
+    }
+}
+
+/// Tunables of content selection.
+const LAMBDA: f64 = 0.35;
+const MIN_CONTENT_CHARS: u32 = 40;
+
+pub fn extract_html(html: &str, source: Source) -> Article {
+    let doc = scraper::Html::parse_document(html);
+    let base = source.url.clone();
+    let flat = flatten(&doc, base.as_deref());
+    let resolved = meta::resolve(&flat.meta, base.as_deref());
+    let mut article = Article::empty(source);
+
+    let (body, notice) = main_text(&flat, resolved.title.as_deref());
+    article.text = body;
+    article.title = resolved.title;
+    article.authors = resolved.authors;
+    article.published = resolved.published;
+    article.site_name = resolved.site_name;
+    article.url = resolved.url.clone();
+    article.tags = resolved.tags;
+    article.description = resolved.description;
+    article.language = resolved
+        .language
+        .or_else(|| crate::text::detect_language(&article.text));
+
+    // Republication: a notice in the page, a cross-domain canonical, or a wire credit.
+    let mut rep = notice;
+    if rep.is_none() {
+        if let (Some(canon), Some(fetched)) = (resolved.url.as_deref(), base.as_deref()) {
+            if let (Some(a), Some(b)) = (meta::host(canon), meta::host(fetched)) {
+                if a != b && !a.ends_with(b) && !b.ends_with(a) {
+                    rep = Some(RepublishedFrom {
+                        name: None,
+                        url: Some(canon.to_string()),
+                        published: None,
+                        evidence: Some(format!("<link rel=\"canonical\" href=\"{canon}\">")),
+                    });
+                }
+            }
+        }
+    }
+    if rep.is_none() {
+        let wire = article
+            .authors
+            .iter()
+            .find_map(|a| notice::wire_byline(a))
+            .map(|w| (w, "byline"));
+        let wire = wire.or_else(|| notice::wire_credit(&article.text).map(|w| (w, "dateline")));
+        if let Some((name, how)) = wire {
+            rep = Some(RepublishedFrom {
+                name: Some(name),
+                url: None,
+                published: None,
+                evidence: Some(match how {
+                    "byline" => format!("By {}", article.authors.join(", ")),
+                    _ => article.text.chars().take(80).collect(),
+                }),
+            });
+        }
+    }
+    article.republished_from = rep;
+    article
+}
+
+/// Select the article container and return its cleaned text and any republication notice.
+fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<RepublishedFrom>) {
+    let els = &flat.els;
+    if els.is_empty() || flat.blocks.is_empty() {
+        return (String::new(), None);
+    }
+    let n = els.len();
+    let total: u32 = flat.blocks.iter().map(|b| b.chars).sum();
+
+    // 1. Which subtrees are set aside. A soft drop holding over half the page's text is a
+    //    wrapper with an unlucky class name, not boilerplate.
+    let mut dropped = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let e = &els[i];
+        if e.drop == Drop::Soft
+            && !e.positive
+            && (e.chars as f64) < 0.5 * total as f64
+            && !contains_positive(els, i)
+        {
+            for d in dropped.iter_mut().take(e.end as usize).skip(i) {
+                *d = true;
+            }
+            i = e.end as usize;
+        } else {
+            i += 1;
+        }
+    }
+
+    // 2. Content and noise per element, summed bottom-up.
+    let mut content = vec![0f64; n];
+    let mut noise = vec![0f64; n];
+    for b in &flat.blocks {
+        let o = b.owner as usize;
+        if o >= n || dropped[o] {
+            continue;
+        }
+        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        if is_content_like(b, ld) {
+            let w = if els[o].tag == "p" { 1.0 } else { 0.8 };
+            content[o] += w * (b.chars as f64) * (1.0 - ld);
+        } else {
+            noise[o] += b.chars as f64;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = els[i].parent as usize;
+        if p < i {
+            content[p] += content[i];
+            noise[p] += noise[i];
+        }
+    }
+    let mut best = 0usize;
+    let mut best_score = f64::MIN;
+    for i in 0..n {
+        if dropped[i] {
+            continue;
+        }
+        let mut s = content[i] - LAMBDA * noise[i];
+        if els[i].positive {
+            s *= 1.15;
+        }
+        if s > best_score {
+            best_score = s;
+            best = i;
+        }
+    }
+    let root = &els[best];
+    let (lo, hi) = (best as u32, root.end);
+
+    // 3. The container's blocks, cleaned.
+    let title_words = title.map(crate::text::words).unwrap_or_default();
+    let mut out: Vec<&str> = Vec::new();
+    let mut notice: Option<RepublishedFrom> = None;
+    let mut seen_content = 0u32;
+    let body_chars: u32 = flat
+        .blocks
+        .iter()
+        .filter(|b| b.owner >= lo && b.owner < hi && !dropped[b.owner as usize])
+        .map(|b| b.chars)
+        .sum();
+    for b in &flat.blocks {
+        if b.owner < lo || b.owner >= hi || dropped[b.owner as usize] {
+            continue;
+        }
+        let tag = els[b.owner as usize].tag;
+        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        if let Some(nt) = notice::parse_notice(&b.text, b.link.as_deref()) {
+            notice.get_or_insert(nt);
+            if seen_content * 2 > body_chars {
+                break;
+            }
+            continue;
+        }
+        match notice::boilerplate(&b.text) {
+            Some(Boilerplate::FooterStart) if seen_content * 2 > body_chars => break,
+            Some(_) => continue,
+            None => {}
+        }
+        if ld > 0.5 && b.chars < 400 {
+            continue;
+        }
+        if tag == "h1"
+            || (!title_words.is_empty()
+                && out.is_empty()
+                && crate::text::words(&b.text) == title_words)
+        {
+            continue;
+        }
+        if seen_content == 0 && is_header_line(&b.text) {
+            continue;
+        }
+        if word_count(&b.text) <= 2
+            && !matches!(
+                tag,
+                "p" | "li" | "h2" | "h3" | "h4" | "td" | "blockquote" | "pre"
+            )
+        {
+            continue;
+        }
+        if is_content_like(b, ld) {
+            seen_content += b.chars;
+        }
+        out.push(&b.text);
+    }
+    // Trailing short non-sentences (credits, "Tags:", stray labels) are not body.
+    while let Some(last) = out.last() {
+        if word_count(last) < 5 && !last.ends_with(['.', '!', '?', '"', '\u{201d}']) {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    (out.join("\n\n"), notice)
+}
+
+fn contains_positive(els: &[El<'_>], i: usize) -> bool {
+    let end = els[i].end as usize;
+    els[i + 1..end.min(els.len())].iter().any(|e| e.positive)
+}
+
+fn is_content_like(b: &Block, ld: f64) -> bool {
+    b.chars >= MIN_CONTENT_CHARS && ld < 0.4 && word_count(&b.text) >= 6
+}
+
+/// A byline or date line at the top of the body ("By Jane Doe", "March 3, 2022", "Updated 5 min ago").
+fn is_header_line(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:by\s+\S|written by|posted\b|published\b|updated\b|last updated|\d+\s+(?:min|minute|hour)s?\s+(?:ago|read))").expect("header line regex")
+    });
+    if t.len() > 200 {
+        return false;
+    }
+    re.is_match(t) || (word_count(t) <= 8 && crate::text::find_date(t).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    fn src(url: Option<&str>) -> Source {
+        Source {
+            path: "t.html".into(),
+            format: Format::Html,
+            url: url.map(str::to_string),
+            warc_record_id: None,
+        }
+    }
+
+    const PAGE: &str = r##"<!doctype html><html lang="en-GB"><head>
+<title>Ferry Route Approved After Long Debate | The Island Post</title>
+<meta property="og:site_name" content="The Island Post">
+<meta property="article:published_time" content="2023-05-04T09:15:00+01:00">
+<meta name="author" content="Jonas Pirk">
+<link rel="canonical" href="https://island-post.test/news/ferry-route">
+</head><body>
+<header class="site-header"><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article>
+<h1>Ferry Route Approved After Long Debate</h1>
+<div class="byline">By Jonas Pirk</div>
+<div class="article-body">
+<p>The island council voted on Monday to approve a new ferry route between the old harbour and the mainland, ending months of debate.</p>
+<div class="ad-slot">Advertisement</div>
+<p>"This connects families who have waited far too long," said councillor Ada Brenn, who proposed the route last year.</p>
+<p>The service is expected to start in May, with four crossings a day in summer and two in winter.</p>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+</div>
+<section class="related"><h2>Related stories</h2><ul><li><a href="/a">Harbour dredging to begin next spring</a></li><li><a href="/b">Island school gets a new roof this summer</a></li></ul></section>
+</article></main>
+<footer>Copyright © 2023 The Island Post. All rights reserved.</footer>
+</body></html>"##;
+
+    #[test]
+    fn article_page() {
+        let a = extract_html(
+            PAGE,
+            src(Some("https://island-post.test/news/ferry-route?utm=x")),
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Ferry Route Approved After Long Debate")
+        );
+        assert_eq!(a.authors, vec!["Jonas Pirk"]);
+        assert_eq!(a.site_name.as_deref(), Some("The Island Post"));
+        assert_eq!(a.published.as_deref(), Some("2023-05-04T09:15:00+01:00"));
+        assert_eq!(a.language.as_deref(), Some("en-GB"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://island-post.test/news/ferry-route")
+        );
+        let paras: Vec<&str> = a.text.split("\n\n").collect();
+        assert_eq!(paras.len(), 3, "{}", a.text);
+        assert!(paras[0].starts_with("The island council voted"));
+        assert!(
+            !a.text.contains("Advertisement")
+                && !a.text.contains("Share")
+                && !a.text.contains("Harbour dredging")
+        );
+        assert!(a.republished_from.is_none());
+    }
+
+    #[test]
+    fn deep_nesting_within_limit_is_extracted() {
+        let mut s = String::new();
+        for _ in 0..1_500 {
+            s.push_str("<div>");
+        }
+        s.push_str("<p>Deep text that is long enough to be a paragraph of content here, said the mayor.</p>");
+        let a = extract_html(&s, src(None));
+        assert!(a.text.starts_with("Deep text"), "{}", a.text);
+    }
+
+    #[test]
+    fn cross_domain_canonical_is_republication() {
+        let p = r#"<html><head><link rel="canonical" href="https://first-paper.test/story/1"></head><body><article><p>The mayor of the small town said the bridge would reopen in June after repairs.</p></article></body></html>"#;
+        let a = extract_html(p, src(Some("https://copy-site.test/story/1")));
+        let r = a.republished_from.unwrap();
+        assert_eq!(r.url.as_deref(), Some("https://first-paper.test/story/1"));
+    }
+}

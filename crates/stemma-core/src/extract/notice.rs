@@ -1,1 +1,267 @@
+//! Republication notices, wire credits and footer boilerplate, read from lines of text.
+//!
+//! Both extraction paths (HTML and Markdown/text) reduce a page to blocks of text; this module
+//! decides which trailing blocks are a footer, and which words name the original source.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::RepublishedFrom;
+
+/// Patterns that name an original source; group `name` is the source.
+fn notice_regexes() -> &'static [Regex] {
+    static R: OnceLock<Vec<Regex>> = OnceLock::new();
+    R.get_or_init(|| {
+        let name = r"(?P<name>[^\n]{2,120}?)";
+        let end = r"\s*\.?\s*$";
+        [
+            format!(r"(?i)^\s*the original source of this (?:article|piece|story|post) is\s+{name}{end}"),
+            format!(r"(?i)^\s*(?:this (?:article|piece|story|post|essay|op-ed|report)\s+)?(?:was\s+|is\s+)?(?:originally|first)\s+(?:published|appeared|posted|ran)\s+(?:on|at|in|by|with)\s+{name}{end}"),
+            format!(r"(?i)^\s*(?:this (?:article|piece|story|post)\s+)?(?:is\s+)?(?:reprinted|republished|reproduced|cross-?posted|syndicated)\s+(?:here\s+)?(?:with (?:the\s+)?(?:kind\s+)?permission\s+)?(?:from|of)\s+{name}{end}"),
+            format!(r"(?i)^\s*(?:this (?:article|piece|story|post)\s+)?(?:is\s+)?(?:reprinted|republished|reproduced)\s+(?:here\s+)?(?:with (?:the\s+)?permission|under a creative commons licen[cs]e)\s*(?:from|of|by)\s+{name}{end}"),
+            format!(r"(?i)^\s*(?:originally published|first published|source|via)\s*(?:at|on|in|by)?\s*:\s*{name}{end}"),
+        ]
+        .iter()
+        .map(|p| Regex::new(p).expect("notice regex"))
+        .collect()
+    })
+}
+
+/// Wire agencies whose credit marks a story as theirs.
+const WIRES: &[(&str, &str)] = &[
+    ("Reuters", "Reuters"),
+    ("AP", "Associated Press"),
+    ("Associated Press", "Associated Press"),
+    ("AFP", "AFP"),
+    ("Agence France-Presse", "AFP"),
+    ("Agence France Presse", "AFP"),
+    ("Bloomberg", "Bloomberg"),
+    ("dpa", "dpa"),
+    ("UPI", "UPI"),
+    ("PA", "PA Media"),
+    ("PA Media", "PA Media"),
+    ("ANSA", "ANSA"),
+    ("Xinhua", "Xinhua"),
+    ("TASS", "TASS"),
+    ("Interfax", "Interfax"),
+    ("CNA", "CNA"),
+    ("IANS", "IANS"),
+    ("PTI", "PTI"),
+    ("Kyodo", "Kyodo"),
+    ("Yonhap", "Yonhap"),
+    ("EFE", "EFE"),
+];
+
+/// Read a republication notice from one block of text. `link` is the URL the notice links to.
+pub fn parse_notice(block: &str, link: Option<&str>) -> Option<RepublishedFrom> {
+    let line = block.trim();
+    if line.len() > 400 {
+        return None;
+    }
+    for re in notice_regexes() {
+        if let Some(c) = re.captures(line) {
+            let mut raw = c.name("name").map(|m| m.as_str()).unwrap_or("");
+            // "X on March 3, 2021" / "X, 3 March 2021": the date is the original's.
+            let mut published = None;
+            if let Some((at, date)) = crate::text::find_date(raw) {
+                published = Some(date);
+                raw = raw[..at].trim_end();
+                for tail in [" on", " in", ",", " -", " –"] {
+                    raw = raw.strip_suffix(tail).unwrap_or(raw).trim_end();
+                }
+            }
+            let (name, url) = split_name_url(raw);
+            if name.is_none() && url.is_none() {
+                continue;
+            }
+            return Some(RepublishedFrom {
+                name,
+                url: url.or_else(|| link.filter(|l| l.starts_with("http")).map(str::to_string)),
+                published,
+                evidence: Some(crate::text::squash(line)),
+            });
+        }
+    }
+    None
+}
+
+/// "South Front", "https://southfront.org/x", "South Front (southfront.org)" → (name, url).
+fn split_name_url(raw: &str) -> (Option<String>, Option<String>) {
+    let raw = raw.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let mut url = None;
+    let mut name = raw.to_string();
+    if let Some(i) = raw.find("http://").or_else(|| raw.find("https://")) {
+        let u: String = raw[i..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ')')
+            .collect();
+        url = Some(u.trim_end_matches(['.', ',']).to_string());
+        name = raw[..i]
+            .trim()
+            .trim_end_matches(['(', ':', '-', ','])
+            .trim()
+            .to_string();
+    }
+    let name = name.trim_start_matches("the ").trim();
+    let name = if name.is_empty() || name.split_whitespace().count() > 12 {
+        None
+    } else {
+        Some(name.to_string())
+    };
+    (name, url)
+}
+
+/// A wire credit at the start of a body ("WASHINGTON (Reuters) -", "(AP) —") or a byline
+/// that is a wire ("Reuters", "By Associated Press", "Staff and agencies").
+pub fn wire_credit(text: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^[^\n]{0,80}?\((?P<wire>[A-Za-z][A-Za-z .\-]{1,30})\)\s*[-–—:]")
+            .expect("wire regex")
+    });
+    let head: String = text.chars().take(200).collect();
+    let c = re.captures(&head)?;
+    let w = c.name("wire")?.as_str().trim();
+    WIRES
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(w))
+        .map(|&(_, name)| name.to_string())
+}
+
+/// Is this byline a wire agency? Returns its canonical name.
+pub fn wire_byline(author: &str) -> Option<String> {
+    let a = author
+        .trim()
+        .trim_start_matches("By ")
+        .trim_start_matches("by ")
+        .trim();
+    WIRES
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(a) || a.eq_ignore_ascii_case(&format!("The {k}")))
+        .map(|&(_, name)| name.to_string())
+}
+
+/// Boilerplate blocks: copyright lines, disclaimers, calls to share, subscribe or comment.
+/// `is_footer_start` says whether everything from here on is footer.
+pub fn boilerplate(block: &str) -> Option<Boilerplate> {
+    static START: OnceLock<Regex> = OnceLock::new();
+    static LINE: OnceLock<Regex> = OnceLock::new();
+    let start = START.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\s*(?:
+                (?:\*\*)?disclaimer\b
+              | copyright\b | ©\s*(?:copyright\s*)?\d{4} | \(c\)\s*\d{4} | all\ rights\ reserved
+              | the\ (?:views|opinions)\ expressed\ (?:in\ this|herein|are)
+              | articles\ by\s*:
+              | comment\ on\ .{0,60}\ (?:articles|facebook)
+              | become\ a\ member\ of
+              | (?:related|recommended)\ (?:articles|stories|posts|reading)\s*:?\s*$
+              | (?:you\ (?:may|might)\ also\ like|more\ from|read\ next|trending\ now)\b.{0,40}$
+              | for\ media\ inquiries
+              | leave\ a\ (?:comment|reply)\s*$
+              | share\ this(?:\ article|\ story)?\s*:?\s*$
+            )",
+        )
+        .expect("footer regex")
+    });
+    let line = LINE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\s*(?:
+                advertisement | advertisements | sponsored(?:\ content)? | scroll\ to\ continue(?:\ with\ content)?
+              | (?:click|tap)\ here\ to\ .{0,80}
+              | (?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ .{0,60}newsletters?.{0,80}
+              | follow\ us\ on\ .{0,60}
+              | (?:share|tweet|email|print)(?:\ (?:this|on\ \w+))?
+              | read\ (?:more|also)\s*:.{0,200}
+              | (?:also\ read|see\ also|related)\s*:.{0,200}
+              | image\ (?:source|credit)s?\s*[:,].{0,120}
+              | (?:photo|picture|image)\s*:\ .{0,120}
+              | continue\ reading(?:\ below)?
+              | story\ continues\ below(?:\ advertisement)?
+            )\s*[.!:]?\s*$",
+        )
+        .expect("boilerplate regex")
+    });
+    let t = block.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.len() < 600 && start.is_match(t) {
+        return Some(Boilerplate::FooterStart);
+    }
+    if t.len() < 300 && line.is_match(t) {
+        return Some(Boilerplate::Line);
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Boilerplate {
+    /// This block and everything after it is footer.
+    FooterStart,
+    /// Just this block is noise.
+    Line,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn original_source() {
+        let n = parse_notice("The original source of this article is South Front", None).unwrap();
+        assert_eq!(n.name.as_deref(), Some("South Front"));
+        let n = parse_notice(
+            "This article was originally published on The Harbour Ledger on March 3, 2021.",
+            Some("https://harbour-ledger.test/a"),
+        )
+        .unwrap();
+        assert_eq!(n.name.as_deref(), Some("The Harbour Ledger"));
+        assert_eq!(n.published.as_deref(), Some("2021-03-03"));
+        assert_eq!(n.url.as_deref(), Some("https://harbour-ledger.test/a"));
+        let n = parse_notice("Reprinted with permission from Valley Courier.", None).unwrap();
+        assert_eq!(n.name.as_deref(), Some("Valley Courier"));
+        let n = parse_notice(
+            "This story first appeared on https://north-star.test/x",
+            None,
+        )
+        .unwrap();
+        assert_eq!(n.url.as_deref(), Some("https://north-star.test/x"));
+        assert!(parse_notice("The minister said the original plan failed.", None).is_none());
+    }
+
+    #[test]
+    fn wires() {
+        assert_eq!(
+            wire_credit("WASHINGTON (Reuters) - The Senate voted").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            wire_credit("PARIS (AFP) — Talks resumed").as_deref(),
+            Some("AFP")
+        );
+        assert!(wire_credit("The minister (left) - pictured").is_none());
+        assert_eq!(
+            wire_byline("By Associated Press").as_deref(),
+            Some("Associated Press")
+        );
+    }
+
+    #[test]
+    fn footers() {
+        assert_eq!(
+            boilerplate("Copyright © South Front, 2016"),
+            Some(Boilerplate::FooterStart)
+        );
+        assert_eq!(
+            boilerplate("**Disclaimer:** The contents of this article…"),
+            Some(Boilerplate::FooterStart)
+        );
+        assert_eq!(boilerplate("Advertisement"), Some(Boilerplate::Line));
+        assert_eq!(
+            boilerplate("The advertisement industry grew by 4% last year."),
+            None
+        );
+    }
+}
