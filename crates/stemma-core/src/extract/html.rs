@@ -116,28 +116,43 @@ fn is_boilerplate_tag(tag: &str) -> bool {
     )
 }
 
+/// Class/id words that mark boilerplate anywhere, even inside the article container.
 fn negative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(
             r"(?x)(?:^|[\s_\-])(?:
-                comment|comments|disqus|respond|reply|replies
+                comment|comments|disqus|respond|replies
               | share|sharing|social|sociable|addthis|sharethis|follow
               | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
-              | newsletter|subscribe|subscription|signup|sign-?up|paywall|regwall|piano|inline-?cta|cta
-              | cookie|cookies|consent|gdpr|banner|popup|modal|overlay|toast
-              | advert\w*|ads?|ad-?slot|ad-?unit|ad-?container|dfp|gpt|sponsor\w*|promo\w*|partner|commercial|affiliate
-              | sidebar|side-?bar|rail|widget|skyscraper
-              | nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|masthead|site-?header|site-?footer|footer|foot
-              | tags|tag-?list|tagcloud|topics|keywords|categories
-              | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
-              | hidden|visually-?hidden|sr-only|screen-?reader|print-?only|noprint|skip
-              | toolbar|tools|rating|votes|print|email|jump|toc|table-?of-?contents
-              | card|teaser|promo|slideshow|gallery|carousel|video|player|podcast|audio
-              | login|signin|account|search
+              | newsletter|subscribe|subscription|signup|sign-?up|paywall|regwall|inline-?cta|cta
+              | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
+              | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promo\w*|commercial|affiliate
+              | sidebar|side-?bar|widget|skyscraper
+              | nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|masthead|site-?header|site-?footer|footer
+              | tags|tag-?list|tagcloud|categories
+              | hidden|visually-?hidden|sr-only|screen-?reader|print-?only|noprint|skip-?link
+              | toolbar|rating|votes|toc|table-?of-?contents
+              | login|signin|search
             )(?:$|[\s_\-])",
         )
         .expect("negative class regex")
+    })
+}
+
+/// Class/id words that mark boilerplate outside the article container only: inside one they
+/// are as often the content's own wrappers ("card", "meta", "caption" of a body image…).
+fn weak_negative_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)(?:^|[\s_\-])(?:
+                card|cards|teaser|rail|banner|partner|topics|keywords|foot
+              | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
+              | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
+            )(?:$|[\s_\-])",
+        )
+        .expect("weak negative class regex")
     })
 }
 
@@ -161,6 +176,8 @@ enum Drop {
     Keep,
     /// Boilerplate by tag or class; reconsidered when the subtree holds most of the page.
     Soft,
+    /// Boilerplate by a weak class hint: set aside only outside a positive container.
+    Weak,
 }
 
 /// One element of the flattened DOM.
@@ -216,7 +233,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
         if cur.chars > 0 {
-            let text = squash(&cur.text);
+            let text = squash_lines(&cur.text);
             blocks.push(Block {
                 owner: cur.owner,
                 text,
@@ -271,6 +288,8 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                         positive = positive_re().is_match(&key);
                         if !positive && negative_re().is_match(&key) {
                             drop = Drop::Soft;
+                        } else if !positive && drop == Drop::Keep && weak_negative_re().is_match(&key) {
+                            drop = Drop::Weak;
                         }
                     }
                     if el.attr("hidden").is_some()
@@ -342,7 +361,9 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                             cur.link = el.attr("href").map(|h| meta::absolutize(h, base_url));
                         }
                     }
-                    if is_block_tag(tag) && skip_depth == 0 {
+                    if tag == "br" {
+                        cur.text.push('\n');
+                    } else if is_block_tag(tag) && skip_depth == 0 {
                         flush(&mut cur, &mut blocks, idx);
                         owner_stack.push(idx);
                     }
@@ -409,7 +430,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                     if is_link {
                         link_depth -= 1;
                     }
-                    if is_block_tag(tag) && skip_depth == 0 {
+                    if tag != "br" && is_block_tag(tag) && skip_depth == 0 {
                         owner_stack.pop();
                         let owner = owner_stack.last().copied().unwrap_or(0);
                         flush(&mut cur, &mut blocks, owner);
@@ -425,6 +446,14 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
     }
     flush(&mut cur, &mut blocks, 0);
     Flat { els, blocks, meta }
+}
+
+/// Squash whitespace within lines, keep `<br>` line breaks, drop empty lines.
+fn squash_lines(s: &str) -> String {
+    if !s.contains('\n') {
+        return squash(s);
+    }
+    s.split('\n').map(squash).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -496,7 +525,14 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     let resolved = meta::resolve(&flat.meta, base.as_deref());
     let mut article = Article::empty(source);
 
-    let (body, notice) = main_text(&flat, resolved.title.as_deref());
+    let (mut body, notice) = main_text(&flat, resolved.title.as_deref());
+    // The page's own JSON-LD `articleBody` stands in when the DOM yields (almost) nothing,
+    // as on pages that render their text with scripts.
+    if let Some(ab) = resolved.article_body.as_deref() {
+        if word_count(ab) >= 50 && word_count(&body) * 3 < word_count(ab) {
+            body = ab.to_string();
+        }
+    }
     article.text = body;
     article.title = resolved.title;
     article.authors = resolved.authors;
