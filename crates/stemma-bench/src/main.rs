@@ -1,1 +1,103 @@
-fn main() {}
+//! `stemma-bench`: stemma's accuracy and speed on the pages under `../shared/bench`, side by
+//! side with peers, and the seed check.
+//!
+//! ```text
+//! stemma-bench extraction [--shared DIR] [--peers] [--python PATH] [--json FILE]
+//!                         [--floors bench/floors.json] [--dump DIR]
+//! stemma-bench seed [--shared DIR]
+//! ```
+
+mod data;
+mod extraction;
+mod metrics;
+mod peer;
+mod seed;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// What an extractor said about one page (stemma or a peer), as far as the metrics look.
+#[derive(Debug, Clone, Default)]
+pub struct Prediction {
+    pub text: String,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    /// False when extraction failed (error or panic): then the rest is empty.
+    pub ok: bool,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "stemma-bench",
+    about = "stemma's evaluations on ../shared/bench",
+    version
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Accuracy on ScrapingHub and WCXB, single-thread speed, the seed check; gate on floors.
+    Extraction(ExtractionArgs),
+    /// Only the seed check; exits 1 when any check fails.
+    Seed {
+        /// The shared data directory.
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
+    },
+}
+
+#[derive(Args)]
+pub struct ExtractionArgs {
+    /// The shared data directory (read-only).
+    #[arg(long, default_value = "../shared")]
+    pub shared: PathBuf,
+    /// Also run peers (trafilatura) and score them with the same metrics.
+    #[arg(long)]
+    pub peers: bool,
+    /// Python with trafilatura installed, for --peers.
+    #[arg(long, default_value = ".venv/bin/python")]
+    pub python: PathBuf,
+    /// Write all figures as JSON to this file.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+    /// Minimum accuracy figures (JSON); exit 1 when any measured figure is below its floor.
+    #[arg(long)]
+    pub floors: Option<PathBuf>,
+    /// Write per-page outputs and per-page scores (TSV, worst first) under this directory.
+    #[arg(long)]
+    pub dump: Option<PathBuf>,
+    /// Speed: time at least this many rounds over all pages …
+    #[arg(long, default_value_t = 3)]
+    pub min_rounds: usize,
+    /// … and at least this many seconds per timed figure.
+    #[arg(long, default_value_t = 2.0)]
+    pub min_seconds: f64,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.cmd {
+        Cmd::Extraction(args) => extraction::run(&args),
+        Cmd::Seed { shared } => {
+            println!(
+                "== Seed check ({}) ==",
+                shared.join(data::SEED_FILE).display()
+            );
+            Ok(seed::print(&seed::run(&shared)))
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
