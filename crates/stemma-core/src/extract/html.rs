@@ -125,7 +125,7 @@ fn negative_re() -> &'static Regex {
                 comment|comments|disqus|respond|replies
               | share|sharing|social|sociable|addthis|sharethis|follow
               | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
-              | newsletter|subscribe|subscription|signup|sign-?up|paywall|regwall|inline-?cta|cta
+              | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
               | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promo\w*|commercial|affiliate
               | sidebar|side-?bar|widget|skyscraper
@@ -228,7 +228,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
     };
     let mut owner_stack: Vec<u32> = Vec::with_capacity(64);
     // Capture state for elements whose text is metadata.
-    let mut capture: Option<(u32, String, Capture)> = None;
+    let mut capture: Option<(u32, String, meta::Capture)> = None;
     let mut in_head = false;
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
@@ -266,7 +266,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                             .or_else(|| el.attr("xml:lang"))
                             .map(str::to_string);
                     }
-                    read_meta_element(el, tag, &mut meta, base_url);
+                    meta::on_element(el, tag, &mut meta, base_url);
                     // Classes and ids decide boilerplate and content hints.
                     let mut drop = if is_boilerplate_tag(tag) {
                         Drop::Soft
@@ -279,6 +279,22 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                     let itemprop = el.attr("itemprop").unwrap_or("");
                     if itemprop == "articleBody" || itemprop == "reviewBody" {
                         positive = true;
+                    } else if matches!(
+                        itemprop,
+                        "headline"
+                            | "datePublished"
+                            | "dateModified"
+                            | "dateCreated"
+                            | "keywords"
+                            | "mainEntityOfPage"
+                            | "description"
+                            | "image"
+                            | "publisher"
+                            | "url"
+                            | "thumbnailUrl"
+                    ) {
+                        // Microdata restating metadata (often in a hidden block): not body.
+                        drop = Drop::Soft;
                     } else if !class.is_empty() || !id.is_empty() {
                         let mut key = String::with_capacity(class.len() + id.len() + 1);
                         key.push_str(class);
@@ -288,7 +304,10 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                         positive = positive_re().is_match(&key);
                         if !positive && negative_re().is_match(&key) {
                             drop = Drop::Soft;
-                        } else if !positive && drop == Drop::Keep && weak_negative_re().is_match(&key) {
+                        } else if !positive
+                            && drop == Drop::Keep
+                            && weak_negative_re().is_match(&key)
+                        {
                             drop = Drop::Weak;
                         }
                     }
@@ -312,35 +331,11 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                     {
                         drop = Drop::Soft;
                     }
-                    if tag == "script" && el.attr("type").is_some_and(|t| t.contains("ld+json")) {
-                        capture = Some((idx, String::new(), Capture::JsonLd));
-                    } else if tag == "title" && in_head && meta.title_tag.is_none() {
-                        capture = Some((idx, String::new(), Capture::Title));
-                    } else if capture.is_none() && skip_depth == 0 {
-                        let rel_author = el.attr("rel").is_some_and(|r| r.contains("author"));
-                        let k = class.to_ascii_lowercase();
-                        if tag == "h1" {
-                            capture = Some((idx, String::new(), Capture::H1));
-                        } else if itemprop == "author"
-                            || rel_author
-                            || k.split_whitespace().any(|c| {
-                                matches!(
-                                    c,
-                                    "byline"
-                                        | "author"
-                                        | "author-name"
-                                        | "byline__name"
-                                        | "byline-name"
-                                        | "article-author"
-                                        | "post-author"
-                                        | "authors"
-                                        | "author_name"
-                                        | "byline-author"
-                                        | "c-byline__author-name"
-                                )
-                            })
+                    if capture.is_none() {
+                        if let Some(kind) =
+                            meta::capture_kind(el, tag, in_head, skip_depth > 0, &meta)
                         {
-                            capture = Some((idx, String::new(), Capture::Byline));
+                            capture = Some((idx, String::new(), kind));
                         }
                     }
                     els.push(El {
@@ -362,7 +357,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                         }
                     }
                     if tag == "br" {
-                        cur.text.push('\n');
+                        cur.text.push(BR);
                     } else if is_block_tag(tag) && skip_depth == 0 {
                         flush(&mut cur, &mut blocks, idx);
                         owner_stack.push(idx);
@@ -409,20 +404,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                     }
                     if capture.as_ref().is_some_and(|c| c.0 == idx) {
                         let (_, buf, kind) = capture.take().expect("capture");
-                        match kind {
-                            Capture::JsonLd => {
-                                if let Ok(v) = serde_json::from_str(buf.trim()) {
-                                    meta.jsonld.push(v);
-                                }
-                            }
-                            Capture::Title => meta.title_tag = Some(buf),
-                            Capture::H1 => meta.h1s.push(buf),
-                            Capture::Byline => {
-                                if buf.trim().len() < 300 {
-                                    meta.byline_texts.push(buf)
-                                }
-                            }
-                        }
+                        meta::on_captured(kind, buf, &mut meta);
                     }
                     if skipped {
                         skip_depth -= 1;
@@ -448,70 +430,19 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
     Flat { els, blocks, meta }
 }
 
+/// Marks a `<br>` in block text (a private-use character: source text never means it).
+const BR: char = '\u{E000}';
+
 /// Squash whitespace within lines, keep `<br>` line breaks, drop empty lines.
 fn squash_lines(s: &str) -> String {
-    if !s.contains('\n') {
+    if !s.contains(BR) {
         return squash(s);
     }
-    s.split('\n').map(squash).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Capture {
-    JsonLd,
-    Title,
-    H1,
-    Byline,
-}
-
-fn read_meta_element(
-    el: &scraper::node::Element,
-    tag: &str,
-    meta: &mut PageMeta,
-    base_url: Option<&str>,
-) {
-    match tag {
-        "meta" => {
-            let key = el
-                .attr("property")
-                .or_else(|| el.attr("name"))
-                .or_else(|| el.attr("itemprop"))
-                .or_else(|| el.attr("http-equiv"));
-            if let (Some(k), Some(v)) = (key, el.attr("content")) {
-                if meta.metas.len() < 2000 {
-                    meta.metas.push((k.to_ascii_lowercase(), v.to_string()));
-                }
-            }
-        }
-        "link" => {
-            if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
-                if rel
-                    .split_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("canonical"))
-                    && meta.canonical.is_none()
-                {
-                    meta.canonical = Some(meta::absolutize(href, base_url));
-                }
-            }
-        }
-        "time" => {
-            if let Some(dt) = el.attr("datetime") {
-                let published = el.attr("itemprop") == Some("datePublished")
-                    || el.attr("pubdate").is_some()
-                    || el
-                        .attr("class")
-                        .is_some_and(|c| c.contains("publish") || c.contains("posted"));
-                meta.time_values.push((dt.to_string(), published));
-            }
-        }
-        _ => {
-            if el.attr("itemprop") == Some("datePublished") {
-                if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
-                    meta.time_values.push((v.to_string(), true));
-                }
-            }
-        }
-    }
+    s.split(BR)
+        .map(squash)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Tunables of content selection.
@@ -651,6 +582,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             best = i;
         }
     }
+    let best = refine(els, &dropped, &content, best);
     let root = &els[best];
     let (lo, hi) = (best as u32, root.end);
 
@@ -683,7 +615,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             Some(_) => continue,
             None => {}
         }
-        if ld > 0.5 && b.chars < 400 {
+        if (ld > 0.5 && b.chars < 400) || is_junk(&b.text) {
             continue;
         }
         if tag == "h1"
@@ -720,13 +652,77 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
     (out.join("\n\n"), notice)
 }
 
+/// Narrow the best-scoring container when the page says more precisely where its article is:
+/// the outermost positive containers (`itemprop=articleBody`, `.article-body`, …) inside it,
+/// when they hold a good share of its content; or, when it holds several `<article>`s (a
+/// story followed by teasers or the next story), the first substantial one.
+fn refine(els: &[El<'_>], dropped: &[bool], content: &[f64], best: usize) -> usize {
+    let end = els[best].end as usize;
+    let outermost = |pred: &dyn Fn(usize) -> bool| -> Vec<usize> {
+        let mut v = Vec::new();
+        let mut i = best + 1;
+        while i < end {
+            if !dropped[i] && pred(i) {
+                v.push(i);
+                i = els[i].end as usize;
+            } else {
+                i += 1;
+            }
+        }
+        v
+    };
+    let total = content[best].max(1.0);
+    let pos = outermost(&|i| els[i].positive);
+    let pos_content: f64 = pos.iter().map(|&i| content[i]).sum();
+    if !pos.is_empty() && pos_content >= 0.4 * total {
+        let lca = pos
+            .iter()
+            .copied()
+            .reduce(|a, b| common_ancestor(els, a, b))
+            .unwrap_or(best);
+        return lca;
+    }
+    let arts = outermost(&|i| els[i].tag == "article");
+    let substantial: Vec<usize> = arts
+        .into_iter()
+        .filter(|&i| content[i] >= 0.15 * total)
+        .collect();
+    if substantial.len() >= 2 {
+        return substantial[0];
+    }
+    best
+}
+
+fn common_ancestor(els: &[El<'_>], a: usize, b: usize) -> usize {
+    // Preorder indices: the ancestor of both is the deepest element whose range holds both.
+    let (mut x, hi) = (a.min(b), a.max(b));
+    while x > 0 && (els[x].end as usize) <= hi {
+        x = els[x].parent as usize;
+    }
+    x
+}
+
 fn contains_positive(els: &[El<'_>], i: usize) -> bool {
     let end = els[i].end as usize;
     els[i + 1..end.min(els.len())].iter().any(|e| e.positive)
 }
 
 fn is_content_like(b: &Block, ld: f64) -> bool {
-    b.chars >= MIN_CONTENT_CHARS && ld < 0.4 && word_count(&b.text) >= 6
+    b.chars >= MIN_CONTENT_CHARS && ld < 0.4 && word_count(&b.text) >= 6 && !is_junk(&b.text)
+}
+
+/// Escaped markup shown as text, a bare URL, or a bare machine date: never body.
+fn is_junk(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with('<')
+        && t.contains('>')
+        && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'))
+        || ((t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' '))
+        || (t.len() <= 40
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && crate::text::parse_date(t).is_some()
+            && word_count(t) <= 8
+            && !t.contains(' '))
 }
 
 /// A byline or date line at the top of the body ("By Jane Doe", "March 3, 2022", "Updated 5 min ago").

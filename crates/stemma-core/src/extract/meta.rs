@@ -568,6 +568,130 @@ pub fn dedup_names(names: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Elements whose text is metadata: the DOM pass collects their text and hands it back.
+#[derive(Debug, Clone, Copy)]
+pub enum Capture {
+    JsonLd,
+    Title,
+    H1,
+    Byline,
+}
+
+/// Read what a start tag itself declares (`<meta>`, `<link rel=canonical>`, `<time datetime>`, microdata).
+pub fn on_element(
+    el: &scraper::node::Element,
+    tag: &str,
+    meta: &mut PageMeta,
+    base_url: Option<&str>,
+) {
+    match tag {
+        "meta" => {
+            let key = el
+                .attr("property")
+                .or_else(|| el.attr("name"))
+                .or_else(|| el.attr("itemprop"))
+                .or_else(|| el.attr("http-equiv"));
+            if let (Some(k), Some(v)) = (key, el.attr("content")) {
+                if meta.metas.len() < 2000 {
+                    meta.metas.push((k.to_ascii_lowercase(), v.to_string()));
+                }
+            }
+        }
+        "link" => {
+            if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && meta.canonical.is_none()
+                {
+                    meta.canonical = Some(absolutize(href, base_url));
+                }
+            }
+        }
+        "time" => {
+            if let Some(dt) = el.attr("datetime") {
+                let published = el.attr("itemprop") == Some("datePublished")
+                    || el.attr("pubdate").is_some()
+                    || el
+                        .attr("class")
+                        .is_some_and(|c| c.contains("publish") || c.contains("posted"));
+                meta.time_values.push((dt.to_string(), published));
+            }
+        }
+        _ => {
+            if el.attr("itemprop") == Some("datePublished") {
+                if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
+                    meta.time_values.push((v.to_string(), true));
+                }
+            }
+        }
+    }
+}
+
+/// Should the text of this element be captured as metadata? `in_skipped` is true inside
+/// `<script>`, `<style>` and other never-text elements.
+pub fn capture_kind(
+    el: &scraper::node::Element,
+    tag: &str,
+    in_head: bool,
+    in_skipped: bool,
+    meta: &PageMeta,
+) -> Option<Capture> {
+    if tag == "script" && el.attr("type").is_some_and(|t| t.contains("ld+json")) {
+        return Some(Capture::JsonLd);
+    }
+    if tag == "title" && in_head && meta.title_tag.is_none() {
+        return Some(Capture::Title);
+    }
+    if in_skipped {
+        return None;
+    }
+    if tag == "h1" {
+        return Some(Capture::H1);
+    }
+    let itemprop = el.attr("itemprop").unwrap_or("");
+    let rel_author = el.attr("rel").is_some_and(|r| r.contains("author"));
+    let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
+    let byline_class = class.split_whitespace().any(|c| {
+        matches!(
+            c,
+            "byline"
+                | "author"
+                | "author-name"
+                | "byline__name"
+                | "byline-name"
+                | "article-author"
+                | "post-author"
+                | "authors"
+                | "author_name"
+                | "byline-author"
+                | "c-byline__author-name"
+        )
+    });
+    if itemprop == "author" || rel_author || byline_class {
+        return Some(Capture::Byline);
+    }
+    None
+}
+
+/// Take the collected text of a captured element.
+pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
+    match kind {
+        Capture::JsonLd => {
+            if let Ok(v) = serde_json::from_str(buf.trim()) {
+                meta.jsonld.push(v);
+            }
+        }
+        Capture::Title => meta.title_tag = Some(buf),
+        Capture::H1 => meta.h1s.push(buf),
+        Capture::Byline => {
+            if buf.trim().len() < 300 {
+                meta.byline_texts.push(buf)
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
