@@ -128,7 +128,7 @@ fn negative_re() -> &'static Regex {
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
               | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promo\w*|commercial|affiliate
-              | sidebar|side-?bar|widget|skyscraper
+              | sidebar|side-?bar|skyscraper
               | nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|masthead|site-?header|site-?footer|footer
               | tags|tag-?list|tagcloud|categories
               | hidden|visually-?hidden|sr-only|screen-?reader|print-?only|noprint|skip-?link
@@ -147,7 +147,7 @@ fn weak_negative_re() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new(
             r"(?x)(?:^|[\s_\-])(?:
-                card|cards|teaser|rail|banner|partner|topics|keywords|foot
+                card|cards|teaser|rail|banner|partner|topics|keywords|foot|widget|widgets
               | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
               | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
             )(?:$|[\s_\-])",
@@ -527,10 +527,37 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
     // 1. Which subtrees are set aside. A soft drop holding over half the page's text is a
     //    wrapper with an unlucky class name, not boilerplate.
     let mut dropped = vec![false; n];
+    // Elements inside a positive container (`itemprop=articleBody`, `.article-body`, …).
+    let mut in_positive = vec![false; n];
+    for i in 0..n {
+        let p = els[i].parent as usize;
+        in_positive[i] = els[i].positive || (p < i && in_positive[p]);
+    }
+    // Content-like characters per subtree, before any drop: a weak hint never removes a
+    // large share of the page's prose.
+    let mut prose = vec![0f64; n];
+    for b in &flat.blocks {
+        let o = b.owner as usize;
+        if o < n && is_content_like(b, b.link_chars as f64 / b.chars.max(1) as f64) {
+            prose[o] += b.chars as f64;
+        }
+    }
+    for i in (1..n).rev() {
+        let p = els[i].parent as usize;
+        if p < i {
+            prose[p] += prose[i];
+        }
+    }
+    let total_prose = prose[0].max(1.0);
     let mut i = 0;
     while i < n {
         let e = &els[i];
-        if e.drop == Drop::Soft
+        let candidate = match e.drop {
+            Drop::Keep => false,
+            Drop::Soft => true,
+            Drop::Weak => !in_positive[i] && prose[i] < 0.3 * total_prose,
+        };
+        if candidate
             && !e.positive
             && (e.chars as f64) < 0.5 * total as f64
             && !contains_positive(els, i)
