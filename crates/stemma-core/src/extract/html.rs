@@ -128,15 +128,21 @@ fn negative_re() -> &'static Regex {
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
               | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promo\w*|commercial|affiliate
-              | sidebar|side-?bar|skyscraper
-              | nav|navbar|navigation|menu|breadcrumbs?|pagination|pager|masthead|site-?header|site-?footer|footer
-              | tags|tag-?list|tagcloud|categories
-              | hidden|visually-?hidden|sr-only|screen-?reader|print-?only|noprint|skip-?link
-              | toolbar|rating|votes|toc|table-?of-?contents
-              | login|signin|search
+              | skyscraper|breadcrumbs?|tag-?list|tagcloud|sidebar|side-?bar|footer|site-?footer|masthead|site-?header
+              | print-?only|noprint|skip-?link|screen-?reader-?text|sr-only|visually-?hidden
+              | rating|votes
             )(?:$|[\s_\-])",
         )
         .expect("negative class regex")
+    })
+}
+
+/// Layout descriptors that name a sidebar without being one ("has-sidebar", "sidebar-first-only").
+fn layout_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:has|with|no|without|is)-sidebar\S*|sidebar-(?:first|second|left|right|both)-only|\S+-with-sidebar")
+            .expect("layout regex")
     })
 }
 
@@ -147,7 +153,9 @@ fn weak_negative_re() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new(
             r"(?x)(?:^|[\s_\-])(?:
-                card|cards|teaser|rail|banner|partner|topics|keywords|foot|widget|widgets
+                card|cards|teaser|rail|banner|partner|topics|keywords|foot
+              | nav|navbar|navigation|menu|pagination|pager
+              | tags|categories|toolbar|toc|table-?of-?contents|login|signin|search
               | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
               | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
             )(?:$|[\s_\-])",
@@ -300,7 +308,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                         key.push_str(class);
                         key.push(' ');
                         key.push_str(id);
-                        let key = key.to_ascii_lowercase();
+                        let key = layout_re().replace_all(&key.to_ascii_lowercase(), "").into_owned();
                         positive = positive_re().is_match(&key);
                         if !positive && negative_re().is_match(&key) {
                             drop = Drop::Soft;
@@ -311,7 +319,11 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                             drop = Drop::Weak;
                         }
                     }
-                    if el.attr("hidden").is_some()
+                    let hidden_class = class.split_ascii_whitespace().any(|c| {
+                        matches!(c, "hidden" | "d-none" | "invisible" | "is-hidden" | "hide" | "display-none")
+                    });
+                    if hidden_class
+                        || el.attr("hidden").is_some()
                         || el.attr("aria-hidden") == Some("true")
                         || el.attr("style").is_some_and(|s| {
                             let s = s.to_ascii_lowercase().replace(' ', "");
@@ -609,6 +621,24 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             best = i;
         }
     }
+    // A positive container elsewhere with a fair share of the winner's score is the article
+    // (the winner was a footer or a teaser list with more text than a short story).
+    let mut best_pos: Option<(usize, f64)> = None;
+    for i in 0..n {
+        if els[i].positive && !dropped[i] && content[i] >= 300.0 {
+            let sc = content[i] - LAMBDA * noise[i];
+            if best_pos.is_none_or(|(_, b)| sc > b) {
+                best_pos = Some((i, sc));
+            }
+        }
+    }
+    let mut best = best;
+    if let Some((p, sc)) = best_pos {
+        let related = (p >= best && p < els[best].end as usize) || (best >= p && best < els[p].end as usize);
+        if !related && sc >= 0.25 * best_score {
+            best = p;
+        }
+    }
     let best = refine(els, &dropped, &content, best);
     let root = &els[best];
     let (lo, hi) = (best as u32, root.end);
@@ -618,6 +648,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
     let mut out: Vec<&str> = Vec::new();
     let mut notice: Option<RepublishedFrom> = None;
     let mut seen_content = 0u32;
+    let mut seen_texts: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let body_chars: u32 = flat
         .blocks
         .iter()
@@ -665,6 +696,10 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         }
         if is_content_like(b, ld) {
             seen_content += b.chars;
+        }
+        // The same paragraph twice is a responsive duplicate (one copy per screen size).
+        if b.chars >= 40 && !seen_texts.insert(b.text.as_str()) {
+            continue;
         }
         out.push(&b.text);
     }
