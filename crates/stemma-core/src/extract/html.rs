@@ -632,7 +632,6 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             }
         }
     }
-    let mut best = best;
     if let Some((p, sc)) = best_pos {
         let related = (p >= best && p < els[best].end as usize) || (best >= p && best < els[p].end as usize);
         if !related && sc >= 0.25 * best_score {

@@ -94,14 +94,14 @@ fn markdown_blocks(input: &str) -> Vec<Block> {
             Event::Start(MdTag::Paragraph)
             | Event::Start(MdTag::CodeBlock(_))
             | Event::Start(MdTag::TableRow)
-            | Event::Start(MdTag::TableHead) => {
-                if in_item == 0 || cur.is_none() {
-                    flush(&mut cur, &mut blocks);
-                    cur = Some(Block {
-                        lines: vec![String::new()],
-                        ..Default::default()
-                    });
-                }
+            | Event::Start(MdTag::TableHead)
+                if in_item == 0 || cur.is_none() =>
+            {
+                flush(&mut cur, &mut blocks);
+                cur = Some(Block {
+                    lines: vec![String::new()],
+                    ..Default::default()
+                });
             }
             Event::Start(MdTag::Item) => {
                 flush(&mut cur, &mut blocks);
@@ -119,10 +119,10 @@ fn markdown_blocks(input: &str) -> Vec<Block> {
             | Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::CodeBlock)
             | Event::End(TagEnd::TableRow)
-            | Event::End(TagEnd::TableHead) => {
-                if in_item == 0 {
-                    flush(&mut cur, &mut blocks);
-                }
+            | Event::End(TagEnd::TableHead)
+                if in_item == 0 =>
+            {
+                flush(&mut cur, &mut blocks);
             }
             Event::Start(MdTag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
