@@ -308,7 +308,9 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                         key.push_str(class);
                         key.push(' ');
                         key.push_str(id);
-                        let key = layout_re().replace_all(&key.to_ascii_lowercase(), "").into_owned();
+                        let key = layout_re()
+                            .replace_all(&key.to_ascii_lowercase(), "")
+                            .into_owned();
                         positive = positive_re().is_match(&key);
                         if !positive && negative_re().is_match(&key) {
                             drop = Drop::Soft;
@@ -320,7 +322,15 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                         }
                     }
                     let hidden_class = class.split_ascii_whitespace().any(|c| {
-                        matches!(c, "hidden" | "d-none" | "invisible" | "is-hidden" | "hide" | "display-none")
+                        matches!(
+                            c,
+                            "hidden"
+                                | "d-none"
+                                | "invisible"
+                                | "is-hidden"
+                                | "hide"
+                                | "display-none"
+                        )
                     });
                     if hidden_class
                         || el.attr("hidden").is_some()
@@ -633,7 +643,8 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         }
     }
     if let Some((p, sc)) = best_pos {
-        let related = (p >= best && p < els[best].end as usize) || (best >= p && best < els[p].end as usize);
+        let related =
+            (p >= best && p < els[best].end as usize) || (best >= p && best < els[p].end as usize);
         if !related && sc >= 0.25 * best_score {
             best = p;
         }
@@ -654,23 +665,36 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         .filter(|b| b.owner >= lo && b.owner < hi && !dropped[b.owner as usize])
         .map(|b| b.chars)
         .sum();
-    for b in &flat.blocks {
-        if b.owner < lo || b.owner >= hi || dropped[b.owner as usize] {
-            continue;
-        }
+    // Content-like characters still to come after each block: a notice or footer line only
+    // ends the body when little prose follows it (else it is an image credit or an aside).
+    let inside: Vec<&Block> = flat
+        .blocks
+        .iter()
+        .filter(|b| b.owner >= lo && b.owner < hi && !dropped[b.owner as usize])
+        .collect();
+    let mut after = vec![0u32; inside.len() + 1];
+    for (k, b) in inside.iter().enumerate().rev() {
+        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        after[k] = after[k + 1] + if is_content_like(b, ld) { b.chars } else { 0 };
+    }
+    for (k, b) in inside.iter().enumerate() {
         let tag = els[b.owner as usize].tag;
         let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        let at_tail = after[k + 1] * 4 < body_chars.max(1) || after[k + 1] < 200;
         if let Some(nt) = notice::parse_notice(&b.text, b.link.as_deref()) {
-            notice.get_or_insert(nt);
-            if seen_content * 2 > body_chars {
-                break;
+            if seen_content == 0 || at_tail {
+                notice.get_or_insert(nt);
+                if seen_content > 0 {
+                    break;
+                }
+                continue;
             }
-            continue;
         }
         match notice::boilerplate(&b.text) {
-            Some(Boilerplate::FooterStart) if seen_content * 2 > body_chars => break,
-            Some(_) => continue,
-            None => {}
+            Some(Boilerplate::FooterStart) if seen_content > 0 && at_tail => break,
+            Some(Boilerplate::FooterStart) if seen_content == 0 => continue,
+            Some(Boilerplate::Line) => continue,
+            _ => {}
         }
         if (ld > 0.5 && b.chars < 400) || is_junk(&b.text) {
             continue;
