@@ -655,7 +655,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
 
     // 3. The container's blocks, cleaned.
     let title_words = title.map(crate::text::words).unwrap_or_default();
-    let mut out: Vec<&str> = Vec::new();
+    let mut out: Vec<(&str, &str)> = Vec::new();
     let mut notice: Option<RepublishedFrom> = None;
     let mut seen_content = 0u32;
     let mut seen_texts: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -724,17 +724,21 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         if b.chars >= 40 && !seen_texts.insert(b.text.as_str()) {
             continue;
         }
-        out.push(&b.text);
+        out.push((&b.text, tag));
     }
     // Trailing short non-sentences (credits, "Tags:", stray labels) are not body.
-    while let Some(last) = out.last() {
-        if word_count(last) < 5 && !last.ends_with(['.', '!', '?', '"', '\u{201d}']) {
+    // A body ends with prose: trailing headings ("More stories") and short non-sentences
+    // (credits, "Tags:", stray labels) are not body.
+    while let Some(&(last, tag)) = out.last() {
+        let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if heading || (word_count(last) < 5 && !last.ends_with(['.', '!', '?', '"', '\u{201d}'])) {
             out.pop();
         } else {
             break;
         }
     }
-    (out.join("\n\n"), notice)
+    let texts: Vec<&str> = out.iter().map(|(t, _)| *t).collect();
+    (texts.join("\n\n"), notice)
 }
 
 /// Narrow the best-scoring container when the page says more precisely where its article is:
@@ -814,7 +818,10 @@ fn is_junk(t: &str) -> bool {
 fn is_header_line(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:by\s+\S|written by|posted\b|published\b|updated\b|last updated|\d+\s+(?:min|minute|hour)s?\s+(?:ago|read))").expect("header line regex")
+        Regex::new(
+            r"(?i)^(?:by\s+\S|written by|posted\b|published\b|updated\b|last updated|estimated reading time|\d+\s+(?:min|minute|hour)s?\s+(?:ago|read))|\b\d+\s*(?:min|minute)s?\s+read\b|^[^.]{0,60}\b(?:staff\s+)?(?:writer|correspondent|reporter|editor|columnist|contributor)$",
+        )
+        .expect("header line regex")
     });
     if t.len() > 200 {
         return false;

@@ -161,6 +161,8 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | for\ media\ inquiries
               | leave\ a\ (?:comment|reply)\s*$
               | share\ this(?:\ article|\ story)?\s*:?\s*$
+              | (?:our\ |the\ )?(?:latest|top|more|recent|popular|related|trending|recommended|featured|other)\ (?:news|stories|articles|posts|videos|headlines|reads|content)\b.{0,30}$
+              | (?:also\ in\ the\ news|explore\ more|more\ from\ .{1,40}|most\ popular\b.{0,30}|recommended\ for\ you|don'?t\ miss|editor'?s\ picks?|in\ case\ you\ missed\ it)\s*:?\s*$
             )",
         )
         .expect("footer regex")
@@ -179,6 +181,8 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | (?:photo|picture|image)\s*:\ .{0,120}
               | continue\ reading(?:\ below)?
               | story\ continues\ below(?:\ advertisement)?
+              | image\ \d+\ of\ \d+ | (?:caption|close|enlarge|expand|zoom|play|pause|replay|next|previous|prev)
+              | .{0,120}(?:getty\ images|ap\ photo|afp\ photo|afp\ via\ getty|reuters/|shutterstock|istockphoto|photo\ credit|image\ credit)\b.{0,80}
             )\s*[.!:]?\s*$",
         )
         .expect("boilerplate regex")
