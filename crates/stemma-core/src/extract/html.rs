@@ -692,7 +692,9 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         }
         match notice::boilerplate(&b.text) {
             Some(Boilerplate::FooterStart) if seen_content > 0 && at_tail => break,
-            Some(Boilerplate::FooterStart) if seen_content == 0 => continue,
+            Some(Boilerplate::FooterStart) if seen_content == 0 || word_count(&b.text) <= 8 => {
+                continue
+            }
             Some(Boilerplate::Line) => continue,
             _ => {}
         }

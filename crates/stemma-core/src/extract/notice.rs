@@ -181,6 +181,11 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | (?:photo|picture|image)\s*:\ .{0,120}
               | continue\ reading(?:\ below)?
               | story\ continues\ below(?:\ advertisement)?
+              | .{0,200}\((?:image|photo|picture|credit|source)s?\s*:\s*[^)]{1,60}\)
+              | .{0,200}\b(?:follow\ (?:him|her|them|us|me)\ on|follow\ @\w+|(?:can|may)\ be\ reached\ at|reach\ (?:him|her|them|us)\ at|e-?mail\ (?:him|her|them|us)\ at|have\ a\ (?:news\ )?tip\?)\b.{0,200}
+              | .{0,120}\b(?:subscribe|sign\ up|signup|inbox)\b.{0,80}\bnewsletters?\b.{0,80} | .{0,80}\bnewsletters?\b.{0,80}\b(?:subscribe|sign\ up|inbox)\b.{0,80}
+              | .{0,80}(?:requires|enable)\ javascript.{0,80}
+              | \[\w+\ [^\]]{0,200}=[^\]]{0,200}\].{0,200}
               | image\ \d+\ of\ \d+ | (?:caption|close|enlarge|expand|zoom|play|pause|replay|next|previous|prev)
               | .{0,120}(?:getty\ images|ap\ photo|afp\ photo|afp\ via\ getty|reuters/|shutterstock|istockphoto|photo\ credit|image\ credit)\b.{0,80}
             )\s*[.!:]?\s*$",
