@@ -67,13 +67,14 @@ const BATCH_BYTES: usize = 128 * 1024 * 1024;
 
 enum Item {
     Doc(Document),
-    /// A path or record that could not be read: (path, reason).
-    Failed(String, String),
+    /// A path or record that could not be read: the message names the path.
+    Failed(String),
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     if args.resume && args.format != OutFormat::Jsonl {
-        bail!("--resume needs --format jsonl");
+        eprintln!("stemma: --resume needs --format jsonl");
+        return Ok(ExitCode::from(2));
     }
     let jobs = args
         .jobs
@@ -100,7 +101,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             None,
         ),
         Some(path) => {
-            let cp = Checkpoint::new(path);
+            let mut cp = Checkpoint::new(path);
             let mut file = OpenOptions::new()
                 .create(true)
                 .write(true)
@@ -116,10 +117,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 );
                 return Ok(ExitCode::SUCCESS);
             }
+            let actual = file.metadata()?.len();
+            if actual < len {
+                bail!(
+                    "{} holds {actual} bytes but its checkpoint says {len} were written: the output was lost or changed; refusing to resume",
+                    path.display()
+                );
+            }
             file.set_len(len)
                 .with_context(|| format!("truncating {}", path.display()))?;
             file.seek(SeekFrom::End(0))?;
             skip = done;
+            cp.sync = Some(file.try_clone()?);
             cp.save(done)?;
             if args.resume && done > 0 {
                 eprintln!("stemma: resuming after {done} documents");
@@ -168,7 +177,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         bytes += doc.bytes.len();
                         Item::Doc(doc)
                     }
-                    Err(e) => Item::Failed(e.path().to_string_lossy().into_owned(), e.to_string()),
+                    Err(e) => Item::Failed(e.to_string()),
                 };
                 batch.push(it);
                 if batch.len() >= batch_docs || bytes >= BATCH_BYTES {
@@ -198,14 +207,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut result: Result<()> = Ok(());
     for batch in rx {
-        let outcomes: Vec<Result<Article, (String, String)>> = pool.install(|| {
+        let outcomes: Vec<Result<Article, String>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|it| match it {
                     Item::Doc(doc) => {
-                        extract_one(&doc, &limits).map_err(|e| (doc.source.path.clone(), e))
+                        extract_one(&doc, &limits).map_err(|e| format!("{}: {e}", doc.source.path))
                     }
-                    Item::Failed(p, e) => Err((p, e)),
+                    Item::Failed(message) => Err(message),
                 })
                 .collect()
         });
@@ -223,9 +232,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                             out.write_all(b"\n")?;
                         }
                     }
-                    Err((path, reason)) => {
+                    Err(message) => {
                         failures += 1;
-                        bar.suspend(|| eprintln!("stemma: {path}: {reason}"));
+                        bar.suspend(|| eprintln!("stemma: {message}"));
                     }
                 }
             }
@@ -287,6 +296,8 @@ fn extract_one(doc: &Document, limits: &stemma_core::Limits) -> Result<Article, 
 struct Checkpoint {
     path: PathBuf,
     output: PathBuf,
+    /// A handle on the output, to make its bytes durable before the checkpoint names them.
+    sync: Option<File>,
 }
 
 impl Checkpoint {
@@ -296,6 +307,7 @@ impl Checkpoint {
         Checkpoint {
             path: PathBuf::from(p),
             output: output.to_path_buf(),
+            sync: None,
         }
     }
 
@@ -320,6 +332,9 @@ impl Checkpoint {
     }
 
     fn save(&self, done: u64) -> Result<()> {
+        if let Some(f) = &self.sync {
+            f.sync_data()?;
+        }
         let len = std::fs::metadata(&self.output)?.len();
         let tmp = self.path.with_extension("progress.tmp");
         {

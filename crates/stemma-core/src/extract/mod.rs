@@ -20,6 +20,8 @@ pub enum ExtractError {
     Binary { reason: &'static str },
     #[error("HTML nests elements {depth} deep, over the limit of {limit}")]
     TooDeep { depth: usize, limit: usize },
+    #[error("HTML leaves formatting elements open across blocks ({reopen} re-openings, over the limit of {limit})")]
+    TooTangled { reopen: usize, limit: usize },
 }
 
 /// Bounds that keep one hostile page from costing unbounded time or memory.
@@ -29,6 +31,9 @@ pub struct Limits {
     pub max_bytes: usize,
     /// HTML nesting deeper than this is refused: tree building costs depth × tags.
     pub max_depth: usize,
+    /// HTML whose unclosed formatting elements would be re-opened more often than this is
+    /// refused: each re-opening is a new element in the tree.
+    pub max_reopen: usize,
 }
 
 impl Default for Limits {
@@ -36,6 +41,7 @@ impl Default for Limits {
         Limits {
             max_bytes: 32 * 1024 * 1024,
             max_depth: 2048,
+            max_reopen: 1_000_000,
         }
     }
 }
@@ -58,11 +64,17 @@ pub fn extract_with(doc: &Document, limits: &Limits) -> Result<Article, ExtractE
     }
     let is_html = is_html_format(doc.content_format);
     if is_html_format(doc.content_format) {
-        let depth = nesting_depth(&doc.bytes);
-        if depth > limits.max_depth {
+        let st = structure(&doc.bytes);
+        if st.depth > limits.max_depth {
             return Err(ExtractError::TooDeep {
-                depth,
+                depth: st.depth,
                 limit: limits.max_depth,
+            });
+        }
+        if st.reopen > limits.max_reopen {
+            return Err(ExtractError::TooTangled {
+                reopen: st.reopen,
+                limit: limits.max_reopen,
             });
         }
     }
@@ -87,19 +99,23 @@ fn is_html_format(f: Format) -> bool {
     f == Format::Html || f == Format::Warc
 }
 
-/// Estimate the nesting depth of container elements that HTML never closes implicitly
-/// (`div`, `span`, `section`, …), skipping `<script>` and `<style>` bodies. One linear scan.
-pub fn nesting_depth(bytes: &[u8]) -> usize {
-    const TRACKED: &[&[u8]] = &[
+/// What a page's tag structure will cost the tree builder, from one linear scan.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Structure {
+    /// Nesting depth of containers HTML never closes implicitly (`div`, `span`, `section`, …).
+    pub depth: usize,
+    /// Σ over block starts of the formatting elements left open before it: the tree builder
+    /// re-opens each of them in every new block, so this is the number of elements it creates.
+    pub reopen: usize,
+}
+
+/// Scan the tags of a page (skipping `<script>` and `<style>` bodies) for [`Structure`].
+pub fn structure(bytes: &[u8]) -> Structure {
+    const CONTAINERS: &[&[u8]] = &[
         b"div",
         b"span",
         b"section",
         b"article",
-        b"font",
-        b"b",
-        b"i",
-        b"em",
-        b"strong",
         b"blockquote",
         b"ul",
         b"ol",
@@ -108,32 +124,67 @@ pub fn nesting_depth(bytes: &[u8]) -> usize {
         b"aside",
         b"nav",
         b"center",
-        b"small",
-        b"big",
-        b"u",
-        b"s",
         b"sup",
         b"sub",
+        b"header",
+        b"footer",
+        b"form",
+        b"dl",
+        b"figure",
     ];
+    const FORMATTING: &[&[u8]] = &[
+        b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike",
+        b"strong", b"tt", b"u",
+    ];
+    const BLOCKS: &[&[u8]] = &[
+        b"p",
+        b"div",
+        b"li",
+        b"td",
+        b"th",
+        b"tr",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"h4",
+        b"h5",
+        b"h6",
+        b"table",
+        b"ul",
+        b"ol",
+        b"blockquote",
+        b"section",
+        b"article",
+        b"dd",
+        b"dt",
+        b"pre",
+        b"address",
+        b"center",
+    ];
+    let mut out = Structure::default();
     let mut depth = 0usize;
-    let mut max = 0usize;
+    let mut open_fmt = 0usize;
     let mut pos = 0usize;
+    let mut name = [0u8; 16];
     while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
         let start = pos + off + 1;
         pos = start;
         let closing = bytes.get(start) == Some(&b'/');
         let name_start = if closing { start + 1 } else { start };
-        let name_len = bytes[name_start.min(bytes.len())..]
-            .iter()
-            .take(16)
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
-        let name: Vec<u8> = bytes[name_start..name_start + name_len]
-            .iter()
-            .map(u8::to_ascii_lowercase)
-            .collect();
-        if !closing && (name == b"script" || name == b"style") {
-            let close: &[u8] = if name == b"script" {
+        let mut len = 0;
+        for &c in bytes[name_start.min(bytes.len())..].iter().take(16) {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            name[len] = c.to_ascii_lowercase();
+            len += 1;
+        }
+        let tag = &name[..len];
+        if len == 0 {
+            continue;
+        }
+        if !closing && (tag == b"script" || tag == b"style") {
+            let close: &[u8] = if tag == b"script" {
                 b"</script"
             } else {
                 b"</style"
@@ -144,20 +195,30 @@ pub fn nesting_depth(bytes: &[u8]) -> usize {
             }
             continue;
         }
-        if TRACKED.contains(&name.as_slice()) {
+        let self_closing = || {
+            memchr::memchr(b'>', &bytes[pos..])
+                .is_some_and(|g| pos + g > 0 && bytes[pos + g - 1] == b'/')
+        };
+        if CONTAINERS.contains(&tag) {
             if closing {
                 depth = depth.saturating_sub(1);
-            } else {
-                let gt = memchr::memchr(b'>', &bytes[pos..]).map(|g| pos + g);
-                let self_closing = gt.is_some_and(|g| g > 0 && bytes[g - 1] == b'/');
-                if !self_closing {
-                    depth += 1;
-                    max = max.max(depth);
-                }
+            } else if !self_closing() {
+                depth += 1;
+                out.depth = out.depth.max(depth);
             }
         }
+        if FORMATTING.contains(&tag) {
+            if closing {
+                open_fmt = open_fmt.saturating_sub(1);
+            } else if !self_closing() {
+                open_fmt += 1;
+            }
+        }
+        if !closing && BLOCKS.contains(&tag) {
+            out.reopen = out.reopen.saturating_add(open_fmt);
+        }
     }
-    max
+    out
 }
 
 /// Sniff binary junk: NUL bytes or a high share of control bytes in the first 8 KiB.
@@ -217,7 +278,21 @@ mod tests {
     #[test]
     fn depth_ignores_scripts_and_closed_tags() {
         let page = "<div><script>var s='<div><div><div>';</script></div>".repeat(10_000);
-        assert_eq!(nesting_depth(page.as_bytes()), 1);
+        assert_eq!(structure(page.as_bytes()).depth, 1);
+    }
+
+    #[test]
+    fn unclosed_formatting_amplification_is_refused() {
+        let mut page = String::from("<p>");
+        for i in 0..2000 {
+            page.push_str(&format!("<tt id=a{i}>"));
+        }
+        page.push_str(&"<p>word ".repeat(2000));
+        let err = extract(&doc(page.as_bytes(), Format::Html)).unwrap_err();
+        assert!(matches!(err, ExtractError::TooTangled { .. }), "{err}");
+        // An ordinary page with a few unclosed tags is fine.
+        let ok = "<p><b>bold<p><i>x".repeat(300);
+        assert!(structure(ok.as_bytes()).reopen < 1_000_000);
     }
 
     #[test]
