@@ -1207,7 +1207,6 @@ fn wire_story_fields() {
 }
 
 #[test]
-#[ignore = "known gap: the wire credit line \"(Reporting by …; Editing by …)\" is kept as the last body paragraph"]
 fn wire_story_credit_line_is_not_body() {
     let v = golden("wire_story.html");
     assert_absent(&v, &["Reporting by", "Editing by"]);
@@ -1258,7 +1257,6 @@ fn repost_markdown_fields() {
 }
 
 #[test]
-#[ignore = "known gap: a label line with several links (\"Theme: [A](#), [B](#)\") gives one tag \"A, B\" instead of two"]
 fn repost_markdown_theme_tags_are_split() {
     let v = golden("repost.md");
     let t = tags(&v);
@@ -1284,8 +1282,6 @@ fn plain_text_fields() {
 }
 
 #[test]
-#[ignore = "known gap: a hard-wrapped text paragraph whose last line has under 6 words keeps its line \
-            breaks (plain.rs text_blocks joins only when every line has 6+ words)"]
 fn plain_text_wrapped_paragraphs_are_joined() {
     let v = golden("plain_article.txt");
     for p in paragraphs(&v) {
@@ -1315,7 +1311,6 @@ fn latin1_meta_charset_fields() {
 }
 
 #[test]
-#[ignore = "known gap: a German byline \"Von Jörg Übelhör\" stays in the body (only English \"By …\" lines are recognised)"]
 fn latin1_byline_is_not_body() {
     let v = golden("latin1_meta.html");
     assert_absent(&v, &["Von Jörg"]);
@@ -1414,8 +1409,6 @@ fn republication_notice_variants() {
 }
 
 #[test]
-#[ignore = "known gap: a notice that goes on after the outlet's name keeps the rest of the sentence in \
-            republished_from.name (\"The Fen Observer under a Creative Commons license. Read the original article\")"]
 fn republication_notice_name_stops_at_the_outlet() {
     for tail in [
         format!("This article is republished from <a href=\"{FEN_URL}\">The Fen Observer</a> under a Creative Commons license. Read the <a href=\"{FEN_URL}\">original article</a>."),

@@ -88,6 +88,14 @@ pub fn parse_notice(block: &str, link: Option<&str>) -> Option<RepublishedFrom> 
 
 /// "South Front", "https://southfront.org/x", "South Front (southfront.org)" → (name, url).
 fn split_name_url(raw: &str) -> (Option<String>, Option<String>) {
+    // The outlet's name ends where the sentence goes on ("X under a Creative Commons
+    // license. Read the original", "X and is republished here with permission").
+    static REST: OnceLock<Regex> = OnceLock::new();
+    let rest = REST.get_or_init(|| {
+        Regex::new(r"(?i)(?:\.\s+[A-Z]|\s+(?:under\s+(?:a|the)\b|and\s+is\b|and\s+(?:has\s+been|was)\b|with\s+(?:the\s+)?(?:kind\s+)?permission\b|is\s+republished\b|\|)|;\s)")
+            .expect("notice rest regex")
+    });
+    let raw = rest.find(raw).map_or(raw, |m| &raw[..m.start()]);
     let raw = raw.trim().trim_end_matches(['.', ',', ';', ':']).trim();
     let mut url = None;
     let mut name = raw.to_string();
@@ -186,6 +194,7 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | .{0,120}\b(?:subscribe|sign\ up|signup|inbox)\b.{0,80}\bnewsletters?\b.{0,80} | .{0,80}\bnewsletters?\b.{0,80}\b(?:subscribe|sign\ up|inbox)\b.{0,80}
               | .{0,80}(?:requires|enable)\ javascript.{0,80}
               | \[\w+\ [^\]]{0,200}=[^\]]{0,200}\].{0,200}
+              | \(?(?:reporting|writing|additional\ reporting|editing|compiled)\ by\b[^)]{0,300}\)?
               | image\ \d+\ of\ \d+ | (?:caption|close|enlarge|expand|zoom|play|pause|replay|next|previous|prev)
               | .{0,120}(?:getty\ images|ap\ photo|afp\ photo|afp\ via\ getty|reuters/|shutterstock|istockphoto|photo\ credit|image\ credit)\b.{0,80}
             )\s*[.!:]?\s*$",

@@ -193,9 +193,11 @@ fn text_blocks(input: &str) -> Vec<Block> {
     if !cur.lines.is_empty() {
         blocks.push(cur);
     }
-    // A wrapped paragraph is one paragraph: join its lines unless they look like a header.
+    // A wrapped paragraph is one paragraph: join its lines unless they look like a header
+    // (every line but the last is long; the last line of a paragraph may be short).
     for b in &mut blocks {
-        if b.lines.len() > 1 && b.lines.iter().all(|l| word_count(l) >= 6) {
+        let n = b.lines.len();
+        if n > 1 && b.lines[..n - 1].iter().all(|l| word_count(l) >= 6) {
             let joined = b.lines.join(" ");
             b.lines = vec![joined];
         }
@@ -214,7 +216,8 @@ fn label_re() -> &'static Regex {
 fn byline_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:written\s+)?by\s*[:\-]?\s+(\S.{0,150})$").expect("byline regex")
+        Regex::new(r"(?i)^\s*(?:written\s+)?(?:by|von|par|por|door|di|av)\s*[:\-]?\s+(\S.{0,150})$")
+            .expect("byline regex")
     })
 }
 
@@ -242,7 +245,7 @@ const TAG_LABELS: &[&str] = &[
 
 enum HeaderLine {
     Byline(Vec<String>),
-    Tag(Tag),
+    Tags(Vec<Tag>),
     Dated { name: String, date: String },
     Noise,
 }
@@ -278,10 +281,23 @@ fn classify_header_line(line: &str, all_links: bool) -> Option<HeaderLine> {
                 "filed under" => "section".to_string(),
                 _ => kind,
             };
-            return Some(HeaderLine::Tag(Tag {
-                kind,
-                value: value.to_string(),
-            }));
+            // "Theme: [A](#), [B](#)" declares two tags.
+            let values: Vec<&str> = if all_links {
+                value.split(", ").collect()
+            } else {
+                vec![value]
+            };
+            return Some(HeaderLine::Tags(
+                values
+                    .into_iter()
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(|v| Tag {
+                        kind: kind.clone(),
+                        value: v.to_string(),
+                    })
+                    .collect(),
+            ));
         }
     }
     if let Some((at, date)) = find_date(&line) {
@@ -347,7 +363,7 @@ fn assemble(blocks: Vec<Block>, source: Source, markdown: bool) -> Article {
                 for l in lines {
                     match l {
                         HeaderLine::Byline(names) => article.authors.extend(names),
-                        HeaderLine::Tag(t) => article.tags.push(t),
+                        HeaderLine::Tags(t) => article.tags.extend(t),
                         HeaderLine::Dated { name, date } => dated.push((name, date)),
                         HeaderLine::Noise => {}
                     }
