@@ -128,12 +128,22 @@ fn negative_re() -> &'static Regex {
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
               | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promo\w*|commercial|affiliate
-              | skyscraper|breadcrumbs?|tag-?list|tagcloud|sidebar|side-?bar|footer|site-?footer|masthead|site-?header
+              | skyscraper|breadcrumbs?|tag-?list|tagcloud
               | print-?only|noprint|skip-?link|screen-?reader-?text|sr-only|visually-?hidden
               | rating|votes
             )(?:$|[\s_\-])",
         )
         .expect("negative class regex")
+    })
+}
+
+/// Class/id words of page layout: boilerplate unless the element holds most of the page's
+/// prose (a "sidebar-content" column that is the main column).
+fn layout_negative_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:^|[\s_\-])(?:sidebar|side-?bar|footer|site-?footer|masthead|site-?header)(?:$|[\s_\-])")
+            .expect("layout negative class regex")
     })
 }
 
@@ -184,6 +194,8 @@ enum Drop {
     Keep,
     /// Boilerplate by tag or class; reconsidered when the subtree holds most of the page.
     Soft,
+    /// Boilerplate by a layout class (sidebar, footer…): set aside unless it holds most prose.
+    Layout,
     /// Boilerplate by a weak class hint: set aside only outside a positive container.
     Weak,
 }
@@ -316,6 +328,8 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                         positive = positive_re().is_match(&key);
                         if !positive && negative_re().is_match(&key) {
                             drop = Drop::Soft;
+                        } else if !positive && layout_negative_re().is_match(&key) {
+                            drop = Drop::Layout;
                         } else if !positive
                             && drop == Drop::Keep
                             && weak_negative_re().is_match(&key)
@@ -580,6 +594,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         let candidate = match e.drop {
             Drop::Keep => false,
             Drop::Soft => true,
+            Drop::Layout => prose[i] < 0.5 * total_prose,
             Drop::Weak => !in_positive[i] && prose[i] < 0.3 * total_prose,
         };
         if candidate
@@ -587,6 +602,9 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             && (e.chars as f64) < 0.5 * total as f64
             && !contains_positive(els, i)
         {
+            if e.chars >= 200 {
+                tracing::debug!(tag = e.tag, class = e.class, chars = e.chars, "set aside");
+            }
             for d in dropped.iter_mut().take(e.end as usize).skip(i) {
                 *d = true;
             }
@@ -638,7 +656,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
     // (the winner was a footer or a teaser list with more text than a short story).
     let mut best_pos: Option<(usize, f64)> = None;
     for i in 0..n {
-        if els[i].positive && !dropped[i] && content[i] >= 300.0 {
+        if els[i].positive && !dropped[i] && content[i] >= 150.0 {
             let sc = content[i] - LAMBDA * noise[i];
             if best_pos.is_none_or(|(_, b)| sc > b) {
                 best_pos = Some((i, sc));
@@ -653,6 +671,13 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         }
     }
     let best = refine(els, &dropped, &content, best);
+    tracing::debug!(
+        tag = els[best].tag,
+        class = els[best].class,
+        content = content[best],
+        noise = noise[best],
+        "container"
+    );
     let parts = with_sibling_parts(els, &dropped, &content, best);
     let in_parts = |o: u32| parts.iter().any(|&(lo, hi)| o >= lo && o < hi);
 
