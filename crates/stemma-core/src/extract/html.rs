@@ -192,7 +192,11 @@ fn positive_re() -> &'static Regex {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Drop {
     Keep,
-    /// Boilerplate by tag or class; reconsidered when the subtree holds most of the page.
+    /// Comments: set aside whatever their share of the page (a long thread is still not the
+    /// article), unless the subtree holds over half of all text.
+    Hard,
+    /// Boilerplate by tag or class; reconsidered when the subtree holds most of the page or
+    /// most of its prose.
     Soft,
     /// Boilerplate by a layout class (sidebar, footer…): set aside unless it holds most prose.
     Layout,
@@ -327,7 +331,11 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                             .into_owned();
                         positive = positive_re().is_match(&key);
                         if !positive && negative_re().is_match(&key) {
-                            drop = Drop::Soft;
+                            drop = if key.contains("comment") || key.contains("disqus") {
+                                Drop::Hard
+                            } else {
+                                Drop::Soft
+                            };
                         } else if !positive && layout_negative_re().is_match(&key) {
                             drop = Drop::Layout;
                         } else if !positive
@@ -593,7 +601,8 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         let e = &els[i];
         let candidate = match e.drop {
             Drop::Keep => false,
-            Drop::Soft => true,
+            Drop::Hard => true,
+            Drop::Soft => prose[i] < 0.5 * total_prose,
             Drop::Layout => prose[i] < 0.5 * total_prose,
             Drop::Weak => !in_positive[i] && prose[i] < 0.3 * total_prose,
         };
