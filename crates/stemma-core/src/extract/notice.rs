@@ -153,8 +153,14 @@ pub fn wire_byline(author: &str) -> Option<String> {
 /// Boilerplate blocks: copyright lines, disclaimers, calls to share, subscribe or comment.
 /// `is_footer_start` says whether everything from here on is footer.
 pub fn boilerplate(block: &str) -> Option<Boilerplate> {
+    // Patterns are kept free of leading and trailing wildcards (the block's length bounds
+    // them instead), so that every one of them runs as a DFA, not a backtracking search.
     static START: OnceLock<Regex> = OnceLock::new();
-    static LINE: OnceLock<Regex> = OnceLock::new();
+    static START_SHORT: OnceLock<Regex> = OnceLock::new();
+    static LINE_EXACT: OnceLock<Regex> = OnceLock::new();
+    static LINE_PREFIX: OnceLock<Regex> = OnceLock::new();
+    static LINE_CONTAINS: OnceLock<Regex> = OnceLock::new();
+    // Footer openers, anywhere in a block under 600 bytes.
     let start = START.get_or_init(|| {
         Regex::new(
             r"(?ix)^\s*(?:
@@ -162,44 +168,67 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | copyright\b | ©\s*(?:copyright\s*)?\d{4} | \(c\)\s*\d{4} | all\ rights\ reserved
               | the\ (?:views|opinions)\ expressed\ (?:in\ this|herein|are)
               | articles\ by\s*:
-              | comment\ on\ .{0,60}\ (?:articles|facebook)
+              | comment\ on\ \S+(?:\ \S+){0,6}\ (?:articles|facebook)
               | become\ a\ member\ of
-              | (?:related|recommended)\ (?:articles|stories|posts|reading)\s*:?\s*$
-              | (?:you\ (?:may|might)\ also\ like|more\ from|read\ next|trending\ now)\b.{0,40}$
               | for\ media\ inquiries
-              | leave\ a\ (?:comment|reply)\s*$
-              | share\ this(?:\ article|\ story)?\s*:?\s*$
-              | (?:our\ |the\ )?(?:latest|top|more|recent|popular|related|trending|recommended|featured|other)\ (?:news|stories|articles|posts|videos|headlines|reads|content)\b.{0,30}$
-              | (?:also\ in\ the\ news|explore\ more|more\ from\ .{1,40}|most\ popular\b.{0,30}|recommended\ for\ you|don'?t\ miss|editor'?s\ picks?|in\ case\ you\ missed\ it)\s*:?\s*$
             )",
         )
         .expect("footer regex")
     });
-    let line = LINE.get_or_init(|| {
+    // Section headings that open teasers: only as a short line of their own.
+    let start_short = START_SHORT.get_or_init(|| {
         Regex::new(
             r"(?ix)^\s*(?:
-                advertisement | advertisements | sponsored(?:\ content)? | scroll\ to\ continue(?:\ with\ content)?
-              | (?:click|tap)\ here\ to\ .{0,80}
-              | (?:sign\ up|subscribe)\ (?:to|for)\ (?:our|the)\ .{0,60}newsletters?.{0,80}
-              | follow\ us\ on\ .{0,60}
+                (?:related|recommended)\ (?:articles|stories|posts|reading)
+              | you\ (?:may|might)\ also\ like | more\ from | read\ next | trending\ now
+              | leave\ a\ (?:comment|reply) | share\ this(?:\ article|\ story)?
+              | (?:our\ |the\ )?(?:latest|top|more|recent|popular|related|trending|recommended|featured|other)\ (?:news|stories|articles|posts|videos|headlines|reads|content)
+              | also\ in\ the\ news | explore\ more | most\ popular | recommended\ for\ you | don'?t\ miss
+              | editor'?s\ picks? | in\ case\ you\ missed\ it
+            )\b",
+        )
+        .expect("teaser heading regex")
+    });
+    let exact = LINE_EXACT.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\s*(?:
+                advertisements? | sponsored(?:\ content)? | scroll\ to\ continue(?:\ with\ content)?
               | (?:share|tweet|email|print)(?:\ (?:this|on\ \w+))?
-              | read\ (?:more|also)\s*:.{0,200}
-              | (?:also\ read|see\ also|related)\s*:.{0,200}
-              | image\ (?:source|credit)s?\s*[:,].{0,120}
-              | (?:photo|picture|image)\s*:\ .{0,120}
-              | continue\ reading(?:\ below)?
-              | story\ continues\ below(?:\ advertisement)?
-              | .{0,200}\((?:image|photo|picture|credit|source)s?\s*:\s*[^)]{1,60}\)
-              | .{0,200}\b(?:follow\ (?:him|her|them|us|me)\ on|follow\ @\w+|(?:can|may)\ be\ reached\ at|reach\ (?:him|her|them|us)\ at|e-?mail\ (?:him|her|them|us)\ at|have\ a\ (?:news\ )?tip\?)\b.{0,200}
-              | .{0,120}\b(?:subscribe|sign\ up|signup|inbox)\b.{0,80}\bnewsletters?\b.{0,80} | .{0,80}\bnewsletters?\b.{0,80}\b(?:subscribe|sign\ up|inbox)\b.{0,80}
-              | .{0,80}(?:requires|enable)\ javascript.{0,80}
-              | \[\w+\ [^\]]{0,200}=[^\]]{0,200}\].{0,200}
-              | \(?(?:reporting|writing|additional\ reporting|editing|compiled)\ by\b[^)]{0,300}\)?
-              | image\ \d+\ of\ \d+ | (?:caption|close|enlarge|expand|zoom|play|pause|replay|next|previous|prev)
-              | .{0,120}(?:getty\ images|ap\ photo|afp\ photo|afp\ via\ getty|reuters/|shutterstock|istockphoto|photo\ credit|image\ credit)\b.{0,80}
+              | continue\ reading(?:\ below)? | story\ continues\ below(?:\ advertisement)?
+              | image\ \d+\ of\ \d+ | caption|close|enlarge|expand|zoom|play|pause|replay|next|previous|prev
             )\s*[.!:]?\s*$",
         )
-        .expect("boilerplate regex")
+        .expect("boilerplate line regex")
+    });
+    let prefix = LINE_PREFIX.get_or_init(|| {
+        Regex::new(
+            r"(?ix)^\s*(?:
+                (?:click|tap)\ here\ to\b | follow\ us\ on\b
+              | read\ (?:more|also)\s*: | (?:also\ read|see\ also|related)\s*:
+              | image\ (?:source|credit)s?\s*[:,] | (?:photo|picture|image)\s*:\ 
+              | \[\w+\ [^\]]{0,200}=
+              | \(?(?:reporting|writing|additional\ reporting|editing|compiled)\ by\b
+            )",
+        )
+        .expect("boilerplate prefix regex")
+    });
+    let contains = LINE_CONTAINS.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+                \((?:image|photo|picture|credit|source)s?\s*:\s*[^)]{1,60}\)
+              | \b(?:follow\ (?:him|her|them|us|me)\ on|follow\ @\w+|(?:can|may)\ be\ reached\ at|reach\ (?:him|her|them|us)\ at|e-?mail\ (?:him|her|them|us)\ at|have\ a\ (?:news\ )?tip\?)
+              | (?:requires|enable)\ javascript
+              | getty\ images|ap\ photo|afp\ photo|afp\ via\ getty|reuters/|shutterstock|istockphoto|photo\ credit|image\ credit
+            ",
+        )
+        .expect("boilerplate contains regex")
+    });
+    static NEWSLETTER: OnceLock<(Regex, Regex)> = OnceLock::new();
+    let (nl, nl_verb) = NEWSLETTER.get_or_init(|| {
+        (
+            Regex::new(r"(?i)\bnewsletters?\b").expect("newsletter regex"),
+            Regex::new(r"(?i)\b(?:subscribe|sign\ up|signup|inbox)\b").expect("newsletter verb regex"),
+        )
     });
     let t = block.trim();
     if t.is_empty() {
@@ -208,7 +237,15 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
     if t.len() < 600 && start.is_match(t) {
         return Some(Boilerplate::FooterStart);
     }
-    if t.len() < 300 && line.is_match(t) {
+    if t.len() < 90 && start_short.is_match(t) {
+        return Some(Boilerplate::FooterStart);
+    }
+    if t.len() < 300
+        && (exact.is_match(t)
+            || prefix.is_match(t)
+            || contains.is_match(t)
+            || (nl.is_match(t) && nl_verb.is_match(t)))
+    {
         return Some(Boilerplate::Line);
     }
     None
