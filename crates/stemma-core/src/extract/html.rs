@@ -116,6 +116,109 @@ fn is_boilerplate_tag(tag: &str) -> bool {
     )
 }
 
+/// The attributes of an element that content selection reads, in one pass over them.
+struct ElAttrs<'a> {
+    class: &'a str,
+    id: &'a str,
+    itemprop: &'a str,
+    /// `hidden`, `aria-hidden=true`, `display:none`, a hiding class, or a boilerplate role.
+    hidden: bool,
+}
+
+impl<'a> ElAttrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut a = ElAttrs {
+            class: "",
+            id: "",
+            itemprop: "",
+            hidden: false,
+        };
+        for (name, value) in el.attrs() {
+            match name {
+                "class" => {
+                    a.class = value;
+                    a.hidden |= value.split_ascii_whitespace().any(|c| {
+                        matches!(
+                            c,
+                            "hidden"
+                                | "d-none"
+                                | "invisible"
+                                | "is-hidden"
+                                | "hide"
+                                | "display-none"
+                        )
+                    });
+                }
+                "id" => a.id = value,
+                "itemprop" => a.itemprop = value,
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.hidden |= value == "true",
+                "style" => {
+                    if value.len() < 2000 {
+                        let s = value.to_ascii_lowercase().replace(' ', "");
+                        a.hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+                    }
+                }
+                "role" => {
+                    a.hidden |= matches!(
+                        value,
+                        "navigation"
+                            | "complementary"
+                            | "banner"
+                            | "contentinfo"
+                            | "dialog"
+                            | "alert"
+                    )
+                }
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
+/// Read an element's class and id: is it a positive container, and which boilerplate tier?
+/// One `RegexSet` pass over "class id", lower-cased.
+fn classify_class(class: &str, id: &str) -> (bool, Drop) {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        regex::RegexSet::new([
+            positive_re().as_str(),
+            negative_re().as_str(),
+            layout_negative_re().as_str(),
+            weak_negative_re().as_str(),
+        ])
+        .expect("class regex set")
+    });
+    let mut key = String::with_capacity(class.len() + id.len() + 1);
+    key.push_str(class);
+    key.push(' ');
+    key.push_str(id);
+    key.make_ascii_lowercase();
+    let mut m = set.matches(&key);
+    if m.matched(2) && layout_re().is_match(&key) {
+        key = layout_re().replace_all(&key, "").into_owned();
+        m = set.matches(&key);
+    }
+    if m.matched(0) {
+        return (true, Drop::Keep);
+    }
+    let drop = if m.matched(1) {
+        if key.contains("comment") || key.contains("disqus") {
+            Drop::Hard
+        } else {
+            Drop::Soft
+        }
+    } else if m.matched(2) {
+        Drop::Layout
+    } else if m.matched(3) {
+        Drop::Weak
+    } else {
+        Drop::Keep
+    };
+    (false, drop)
+}
+
 /// Class/id words that mark boilerplate anywhere, even inside the article container.
 fn negative_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -299,14 +402,13 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                     } else {
                         Drop::Keep
                     };
+                    let a = ElAttrs::of(el);
+                    let class = a.class;
                     let mut positive = false;
-                    let class = el.attr("class").unwrap_or("");
-                    let id = el.id().unwrap_or("");
-                    let itemprop = el.attr("itemprop").unwrap_or("");
-                    if itemprop == "articleBody" || itemprop == "reviewBody" {
+                    if a.itemprop == "articleBody" || a.itemprop == "reviewBody" {
                         positive = true;
                     } else if matches!(
-                        itemprop,
+                        a.itemprop,
                         "headline"
                             | "datePublished"
                             | "dateModified"
@@ -321,60 +423,16 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
                     ) {
                         // Microdata restating metadata (often in a hidden block): not body.
                         drop = Drop::Soft;
-                    } else if !class.is_empty() || !id.is_empty() {
-                        let mut key = String::with_capacity(class.len() + id.len() + 1);
-                        key.push_str(class);
-                        key.push(' ');
-                        key.push_str(id);
-                        let key = layout_re()
-                            .replace_all(&key.to_ascii_lowercase(), "")
-                            .into_owned();
-                        positive = positive_re().is_match(&key);
-                        if !positive && negative_re().is_match(&key) {
-                            drop = if key.contains("comment") || key.contains("disqus") {
-                                Drop::Hard
-                            } else {
-                                Drop::Soft
-                            };
-                        } else if !positive && layout_negative_re().is_match(&key) {
-                            drop = Drop::Layout;
-                        } else if !positive
-                            && drop == Drop::Keep
-                            && weak_negative_re().is_match(&key)
+                    } else if !class.is_empty() || !a.id.is_empty() {
+                        let (pos, class_drop) = classify_class(class, a.id);
+                        positive = pos;
+                        if class_drop != Drop::Keep
+                            && (drop == Drop::Keep || class_drop != Drop::Weak)
                         {
-                            drop = Drop::Weak;
+                            drop = class_drop;
                         }
                     }
-                    let hidden_class = class.split_ascii_whitespace().any(|c| {
-                        matches!(
-                            c,
-                            "hidden"
-                                | "d-none"
-                                | "invisible"
-                                | "is-hidden"
-                                | "hide"
-                                | "display-none"
-                        )
-                    });
-                    if hidden_class
-                        || el.attr("hidden").is_some()
-                        || el.attr("aria-hidden") == Some("true")
-                        || el.attr("style").is_some_and(|s| {
-                            let s = s.to_ascii_lowercase().replace(' ', "");
-                            s.contains("display:none") || s.contains("visibility:hidden")
-                        })
-                        || matches!(
-                            el.attr("role"),
-                            Some(
-                                "navigation"
-                                    | "complementary"
-                                    | "banner"
-                                    | "contentinfo"
-                                    | "dialog"
-                                    | "alert"
-                            )
-                        )
-                    {
+                    if a.hidden {
                         drop = Drop::Soft;
                     }
                     if capture.is_none() {
