@@ -59,6 +59,15 @@ pub fn parse_notice(block: &str, link: Option<&str>) -> Option<RepublishedFrom> 
     if line.len() > 400 {
         return None;
     }
+    // A cheap DFA test first: most blocks name no source at all.
+    static HINT: OnceLock<Regex> = OnceLock::new();
+    let hint = HINT.get_or_init(|| {
+        Regex::new(r"(?i)original|first|reprint|republish|reproduc|cross-?post|syndicat|source|via")
+            .expect("notice hint regex")
+    });
+    if !hint.is_match(line) {
+        return None;
+    }
     for re in notice_regexes() {
         if let Some(c) = re.captures(line) {
             let mut raw = c.name("name").map(|m| m.as_str()).unwrap_or("");
@@ -227,7 +236,8 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
     let (nl, nl_verb) = NEWSLETTER.get_or_init(|| {
         (
             Regex::new(r"(?i)\bnewsletters?\b").expect("newsletter regex"),
-            Regex::new(r"(?i)\b(?:subscribe|sign\ up|signup|inbox)\b").expect("newsletter verb regex"),
+            Regex::new(r"(?i)\b(?:subscribe|sign\ up|signup|inbox)\b")
+                .expect("newsletter verb regex"),
         )
     });
     let t = block.trim();
