@@ -4,6 +4,7 @@
 //! renderings of pages go through [`plain`], which reads the same header lines (title, byline,
 //! date line, section tags) and footer notices that the HTML path finds in markup.
 
+pub mod dom;
 pub mod html;
 pub mod meta;
 pub mod notice;
