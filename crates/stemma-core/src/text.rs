@@ -107,7 +107,7 @@ pub fn find_date(s: &str) -> Option<(usize, String)> {
     let mut best: Option<(usize, String)> = None;
     let mut consider = |pos: usize, val: Option<String>| {
         if let Some(v) = val {
-            if best.as_ref().map_or(true, |(p, _)| pos < *p) {
+            if best.as_ref().is_none_or(|(p, _)| pos < *p) {
                 best = Some((pos, v));
             }
         }
@@ -156,6 +156,71 @@ pub fn find_date(s: &str) -> Option<(usize, String)> {
         consider(c.get(0).unwrap().start(), v);
     }
     best
+}
+
+/// Every date written out in `s`, in order and without overlaps: `(start, end, YYYY-MM-DD)`.
+/// Knows the forms of [`find_date`] and also `14-09-2016` (day first), US `3/14/2022` (day
+/// first only when the first number is above 12) and CJK `2022年3月14日`. It tolerates text
+/// glued together from several elements ("Jane DoeMarch 3, 2022", "by jdoe3rd May 2021",
+/// "May 2, 20215 min read").
+pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
+    static R: OnceLock<[Regex; 5]> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+        [
+            Regex::new(r"(?:^|\D)((\d{4})-(\d{1,2})-(\d{1,2}))").unwrap(),
+            Regex::new(&format!(r"(?i)(?:\b|[a-z])({month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))")).unwrap(),
+            Regex::new(&format!(r"(?i)(?:^|\D)((\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}}))")).unwrap(),
+            Regex::new(r"(?:^|[^\d.\-/])((?:(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})([./\-])(\d{1,2})[./\-](\d{4})))(?:[^\d.\-/]|$)").unwrap(),
+            Regex::new(r"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)").unwrap(),
+        ]
+    });
+    let num = |c: &regex::Captures, i: usize| -> u32 {
+        c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+    };
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    let mut push = |c: &regex::Captures, v: Option<String>| {
+        if let (Some(v), Some(m)) = (v, c.get(1)) {
+            found.push((m.start(), m.end(), v));
+        }
+    };
+    for c in r[0].captures_iter(s) {
+        let v = valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4));
+        push(&c, v);
+    }
+    for c in r[1].captures_iter(s) {
+        let v = month_number(&c[2]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 3)));
+        push(&c, v);
+    }
+    for c in r[2].captures_iter(s) {
+        let v = month_number(&c[3]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 2)));
+        push(&c, v);
+    }
+    for c in r[3].captures_iter(s) {
+        let v = if c.get(2).is_some() {
+            valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4))
+        } else {
+            let (a, b, y) = (num(&c, 5), num(&c, 7), num(&c, 8) as i32);
+            if &c[6] == "/" && a <= 12 {
+                valid_ymd(y, a, b)
+            } else {
+                valid_ymd(y, b, a)
+            }
+        };
+        push(&c, v);
+    }
+    for c in r[4].captures_iter(s) {
+        let v = valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4));
+        push(&c, v);
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for f in found {
+        if out.last().is_none_or(|l| f.0 >= l.1) {
+            out.push(f);
+        }
+    }
+    out
 }
 
 fn normalise_tz(z: &str) -> String {
@@ -361,6 +426,26 @@ mod tests {
         assert_eq!(find_date("on 04.05.2021").unwrap().1, "2021-05-04");
         assert!(find_date("in 2016 there were 45 of them").is_none());
         assert!(find_date("2016-02-30").is_none());
+    }
+
+    #[test]
+    fn all_dates_in_a_line() {
+        let d: Vec<String> = find_dates("Published March 3, 2022 · Updated 4/5/2023")
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(d, vec!["2022-03-03", "2023-04-05"]);
+        assert_eq!(find_dates("on 25/12/2021")[0].2, "2021-12-25");
+        assert_eq!(find_dates("2021年7月9日")[0].2, "2021-07-09");
+        assert!(find_dates("in 2016 there were 45").is_empty());
+        assert_eq!(
+            find_dates("Ann KoMarch 3, 20224 min read")[0].2,
+            "2022-03-03"
+        );
+        assert_eq!(find_dates("by annko18th Dec 2025")[0].2, "2025-12-18");
+        assert_eq!(find_dates("Mead2022-11-23T08:10")[0].2, "2022-11-23");
+        assert_eq!(find_dates("02-12-2025")[0].2, "2025-12-02");
+        assert!(find_dates("version 1.2.2024.5").is_empty());
     }
 
     #[test]

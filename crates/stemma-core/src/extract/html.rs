@@ -153,11 +153,9 @@ impl<'a> ElAttrs<'a> {
                 "itemprop" => a.itemprop = value,
                 "hidden" => a.hidden = true,
                 "aria-hidden" => a.hidden |= value == "true",
-                "style" => {
-                    if value.len() < 2000 {
-                        let s = value.to_ascii_lowercase().replace(' ', "");
-                        a.hidden |= s.contains("display:none") || s.contains("visibility:hidden");
-                    }
+                "style" if value.len() < 2000 => {
+                    let s = value.to_ascii_lowercase().replace(' ', "");
+                    a.hidden |= s.contains("display:none") || s.contains("visibility:hidden");
                 }
                 "role" => {
                     a.hidden |= matches!(
