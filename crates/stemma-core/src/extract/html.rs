@@ -1,7 +1,7 @@
 //! HTML → [`Article`]: one DOM pass that gathers metadata and splits the page into text
 //! blocks, then main-content selection over those blocks.
 //!
-//! The page is parsed once (html5ever, through `scraper`) and flattened into a preorder array
+//! The page is parsed once (html5ever, into the compact tree of [`super::dom`]) and flattened into a preorder array
 //! of elements, each knowing where its subtree ends. Every later step is a linear scan of that
 //! array: no recursion, so 100 000 nested tags cost a long array, not a deep stack.
 //!
@@ -16,9 +16,8 @@
 
 use std::sync::OnceLock;
 
-use ego_tree::iter::Edge;
+use super::dom::{Dom, Edge, Node};
 use regex::Regex;
-use scraper::node::Node;
 
 use super::meta::{self, PageMeta};
 use super::notice::{self, Boilerplate};
@@ -126,7 +125,7 @@ struct ElAttrs<'a> {
 }
 
 impl<'a> ElAttrs<'a> {
-    fn of(el: &'a scraper::node::Element) -> Self {
+    fn of(el: &'a super::dom::Element) -> Self {
         let mut a = ElAttrs {
             class: "",
             id: "",
@@ -338,7 +337,7 @@ struct Flat<'a> {
     meta: PageMeta,
 }
 
-fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
+fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let mut els: Vec<El<'a>> = Vec::with_capacity(1024);
     let mut blocks: Vec<Block> = Vec::with_capacity(256);
     let mut meta = PageMeta::default();
@@ -376,7 +375,7 @@ fn flatten<'a>(doc: &'a scraper::Html, base_url: Option<&str>) -> Flat<'a> {
         cur.owner = owner;
     };
 
-    for edge in doc.tree.root().traverse() {
+    for edge in doc.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
@@ -553,7 +552,7 @@ const LAMBDA: f64 = 0.35;
 const MIN_CONTENT_CHARS: u32 = 40;
 
 pub fn extract_html(html: &str, source: Source) -> Article {
-    let doc = scraper::Html::parse_document(html);
+    let doc = Dom::parse(html);
     let base = source.url.clone();
     let flat = flatten(&doc, base.as_deref());
     let resolved = meta::resolve(&flat.meta, base.as_deref());

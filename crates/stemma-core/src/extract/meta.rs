@@ -1691,7 +1691,7 @@ const HINT_META: u8 = 4;
 /// Which hint words the element's class, id or microdata mention: "author" / "byline"
 /// ([`HINT_AUTHOR`]), date and writer words ([`HINT_OTHER`]), "meta" ([`HINT_META`]). A cheap
 /// test before splitting the class into words.
-fn hint_mask(el: &scraper::node::Element) -> u8 {
+fn hint_mask(el: &super::dom::Element) -> u8 {
     fn scan(a: &str) -> u8 {
         let b = a.as_bytes();
         let mut mask = 0;
@@ -1734,7 +1734,7 @@ fn hint_mask(el: &scraper::node::Element) -> u8 {
 
 /// Class and id words of an element, lower-cased, split on anything not alphanumeric and on
 /// camelCase boundaries ("postMeta__authorName" → post, meta, author, name).
-fn class_tokens(el: &scraper::node::Element) -> Vec<String> {
+fn class_tokens(el: &super::dom::Element) -> Vec<String> {
     let mut out = Vec::new();
     for attr in [el.attr("class"), el.id()].into_iter().flatten() {
         // BEM modifiers ("item--has-date") describe a state, not what the element is.
@@ -1802,7 +1802,7 @@ fn is_container_token(t: &str) -> bool {
 }
 
 /// Byline evidence on an element itself.
-fn byline_hints(el: &scraper::node::Element, tag: &str, tokens: &[String]) -> Hints {
+fn byline_hints(el: &super::dom::Element, tag: &str, tokens: &[String]) -> Hints {
     let mut h = Hints::default();
     let itemprop = el.attr("itemprop").unwrap_or("");
     if itemprop
@@ -1871,7 +1871,7 @@ fn date_class(tokens: &[String]) -> bool {
 
 /// Read what a start tag itself declares (`<meta>`, `<link rel=canonical>`, `<time datetime>`, microdata).
 pub fn on_element(
-    el: &scraper::node::Element,
+    el: &super::dom::Element,
     tag: &str,
     meta: &mut PageMeta,
     base_url: Option<&str>,
@@ -1999,7 +1999,7 @@ fn is_text_tag(tag: &str) -> bool {
 /// Should the text of this element be captured as metadata? `in_skipped` is true inside
 /// `<script>`, `<style>` and other never-text elements.
 pub fn capture_kind(
-    el: &scraper::node::Element,
+    el: &super::dom::Element,
     tag: &str,
     in_head: bool,
     in_skipped: bool,
@@ -2017,7 +2017,7 @@ pub fn capture_kind(
 }
 
 fn capture_kind_of(
-    el: &scraper::node::Element,
+    el: &super::dom::Element,
     tag: &str,
     in_head: bool,
     in_skipped: bool,
