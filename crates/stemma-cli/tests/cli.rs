@@ -1422,7 +1422,6 @@ fn republication_notice_name_stops_at_the_outlet() {
 }
 
 #[test]
-#[ignore = "known gap: an AP-style byline \"By A and B Associated Press\" gives the author \"B Associated Press\""]
 fn wire_agency_is_not_part_of_an_author_name() {
     let dir = tempfile::tempdir().unwrap();
     write(

@@ -1635,10 +1635,30 @@ fn is_role(p: &str) -> bool {
         .any(|w| ROLES.contains(&w.as_str()))
 }
 
+/// "ABEL OSTRANDER Associated Press" → "ABEL OSTRANDER": a wire credit run into the last
+/// name of a byline is the agency, not part of the person's name.
+fn strip_wire_suffix(name: &str) -> String {
+    let trimmed = name.trim();
+    for wire in super::notice::WIRE_NAMES {
+        if let Some(raw) = trimmed.strip_suffix(wire) {
+            let separated = raw.ends_with(|c: char| !c.is_alphanumeric());
+            let head = raw
+                .trim_end()
+                .trim_end_matches([',', '/', '|', '-'])
+                .trim_end();
+            if separated && word_count(head) >= 2 && head.ends_with(|c: char| c.is_alphabetic()) {
+                return head.to_string();
+            }
+        }
+    }
+    trimmed.to_string()
+}
+
 /// Keep the first of names that differ only in case.
 pub fn dedup_names(names: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for n in names {
+        let n = strip_wire_suffix(&n);
         if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
             out.push(n);
         }

@@ -53,6 +53,17 @@ const WIRES: &[(&str, &str)] = &[
     ("EFE", "EFE"),
 ];
 
+/// Agency names as they end a byline ("… Associated Press").
+pub const WIRE_NAMES: &[&str] = &[
+    "The Associated Press",
+    "Associated Press",
+    "Reuters",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "Bloomberg News",
+];
+
 /// Read a republication notice from one block of text. `link` is the URL the notice links to.
 pub fn parse_notice(block: &str, link: Option<&str>) -> Option<RepublishedFrom> {
     let line = block.trim();
