@@ -84,6 +84,9 @@ pub struct Article {
     pub authors: Vec<String>,
     /// ISO 8601 date or date-time of this copy.
     pub published: Option<String>,
+    /// ISO 8601 date or date-time of the page's last declared update, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub modified: Option<String>,
     /// The publisher of this copy.
     pub site_name: Option<String>,
     /// BCP 47 language tag.
@@ -105,6 +108,7 @@ impl Article {
             title: None,
             authors: Vec::new(),
             published: None,
+            modified: None,
             site_name: None,
             language: None,
             tags: Vec::new(),

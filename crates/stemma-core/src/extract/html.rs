@@ -570,6 +570,7 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     article.title = resolved.title;
     article.authors = resolved.authors;
     article.published = resolved.published;
+    article.modified = resolved.modified;
     article.site_name = resolved.site_name;
     article.url = resolved.url.clone();
     article.tags = resolved.tags;

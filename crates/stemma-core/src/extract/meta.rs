@@ -264,6 +264,7 @@ pub struct Resolved {
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    pub modified: Option<String>,
     pub site_name: Option<String>,
     pub url: Option<String>,
     pub language: Option<String>,
@@ -292,6 +293,7 @@ pub fn resolve(m: &PageMeta, fetch_url: Option<&str>) -> Resolved {
     r.title = title;
     r.authors = resolve_authors(m, &arts, anchor, r.site_name.as_deref());
     r.published = resolve_date(m, &arts, anchor, fetch_url);
+    r.modified = declared_modified(m, &arts).filter(|d| r.published.as_deref() != Some(d.as_str()));
 
     // URL.
     r.url = m
@@ -792,6 +794,18 @@ fn one_day_apart(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// The page's declared date of last modification (JSON-LD `dateModified`, `article:modified_time`).
+fn declared_modified(m: &PageMeta, arts: &[&Value]) -> Option<String> {
+    ld_field(arts, "dateModified")
+        .as_ref()
+        .and_then(str_of)
+        .and_then(|s| parse_date(&s))
+        .or_else(|| {
+            m.meta(&["article:modified_time", "og:updated_time", "datemodified"])
+                .and_then(parse_date)
+        })
+}
+
 fn resolve_date(
     m: &PageMeta,
     arts: &[&Value],
@@ -845,14 +859,7 @@ fn resolve_date(
                 }
             })
         });
-    let modified = ld_field(arts, "dateModified")
-        .as_ref()
-        .and_then(str_of)
-        .and_then(|s| parse_date(&s))
-        .or_else(|| {
-            m.meta(&["article:modified_time", "og:updated_time", "datemodified"])
-                .and_then(parse_date)
-        });
+    let modified = declared_modified(m, arts);
     let day = |d: &str| d.get(..10).map(str::to_string);
     let visible = visible_date(m, anchor).map(|mut v| {
         // "03/10/2023": the reading the page declares elsewhere.
