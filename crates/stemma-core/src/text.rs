@@ -100,9 +100,29 @@ fn date_regexes() -> &'static [Regex; 4] {
     })
 }
 
+/// Every date pattern carries a four-digit year: without four digits in a row there is no
+/// date, and the (capturing, slower) date regexes need not run.
+fn has_year_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
+}
+
 /// Find the first date in `s` and return it as ISO 8601 (`YYYY-MM-DD`, or a date-time when the
 /// text gives a time in ISO form). Returns the match start too, for callers that care where.
 pub fn find_date(s: &str) -> Option<(usize, String)> {
+    if !has_year_digits(s) {
+        return None;
+    }
     let r = date_regexes();
     let mut best: Option<(usize, String)> = None;
     let mut consider = |pos: usize, val: Option<String>| {
@@ -164,6 +184,9 @@ pub fn find_date(s: &str) -> Option<(usize, String)> {
 /// glued together from several elements ("Jane DoeMarch 3, 2022", "by jdoe3rd May 2021",
 /// "May 2, 20215 min read").
 pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
+    if !has_year_digits(s) {
+        return Vec::new();
+    }
     static R: OnceLock<[Regex; 5]> = OnceLock::new();
     let r = R.get_or_init(|| {
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
