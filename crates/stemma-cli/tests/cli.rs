@@ -1131,7 +1131,6 @@ fn blog_post_fields() {
 }
 
 #[test]
-#[ignore = "known gap: WordPress categories and tags (rel=\"category tag\", rel=\"tag\" links) are not read as tags"]
 fn blog_post_tags() {
     let v = golden("blog_post.html");
     let t = tags(&v);

@@ -355,6 +355,8 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let mut owner_stack: Vec<u32> = Vec::with_capacity(64);
     // Capture state for elements whose text is metadata.
     let mut capture: Option<(u32, String, meta::Capture)> = None;
+    // An open `<a rel="tag">`: its text is a tag the page declares.
+    let mut tag_link: Option<(u32, String, &'static str)> = None;
     let mut in_head = false;
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
@@ -452,6 +454,19 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                         skip_depth += 1;
                     }
                     let is_link = tag == "a";
+                    if is_link && tag_link.is_none() {
+                        if let Some(rel) = el.attr("rel") {
+                            let mut words = rel.split_ascii_whitespace();
+                            if words.clone().any(|w| w.eq_ignore_ascii_case("tag")) {
+                                let kind = if words.any(|w| w.eq_ignore_ascii_case("category")) {
+                                    "section"
+                                } else {
+                                    "keyword"
+                                };
+                                tag_link = Some((idx, String::new(), kind));
+                            }
+                        }
+                    }
                     if is_link {
                         link_depth += 1;
                         if skip_depth == 0 && cur.link.is_none() {
@@ -469,6 +484,11 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                 Node::Text(t) => {
                     if let Some((_, buf, _)) = capture.as_mut() {
                         if buf.len() < 100_000 {
+                            buf.push_str(t);
+                        }
+                    }
+                    if let Some((_, buf, _)) = tag_link.as_mut() {
+                        if buf.len() < 200 {
                             buf.push_str(t);
                         }
                     }
@@ -503,6 +523,13 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     let tag = el.name();
                     if tag == "head" {
                         in_head = false;
+                    }
+                    if tag_link.as_ref().is_some_and(|c| c.0 == idx) {
+                        let (_, buf, kind) = tag_link.take().expect("tag link");
+                        let v = squash(&buf);
+                        if !v.is_empty() && v.len() < 120 && meta.rel_tags.len() < 64 {
+                            meta.rel_tags.push((kind, v));
+                        }
                     }
                     if capture.as_ref().is_some_and(|c| c.0 == idx) {
                         let (_, buf, kind) = capture.take().expect("capture");

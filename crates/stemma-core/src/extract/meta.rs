@@ -26,6 +26,8 @@ use crate::text::{find_dates, parse_date, squash, word_count};
 /// Everything the page declares about itself, gathered in one pass over the DOM.
 #[derive(Debug, Default)]
 pub struct PageMeta {
+    /// Tags the page links as such (`rel="tag"`, `rel="category tag"`): (kind, link text).
+    pub rel_tags: Vec<(&'static str, String)>,
     /// (key, content): key is the lower-cased `name`, `property` or `itemprop` of a `<meta>`.
     pub metas: Vec<(String, String)>,
     pub jsonld: Vec<Value>,
@@ -350,6 +352,9 @@ pub fn resolve(m: &PageMeta, fetch_url: Option<&str>) -> Resolved {
                 push("keyword", p);
             }
         }
+    }
+    for (kind, v) in &m.rel_tags {
+        push(kind, v);
     }
     tags.truncate(64);
     r.tags = tags;
