@@ -969,8 +969,17 @@ fn is_not_a_name(author: &str) -> bool {
 fn date_from_url(url: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("url date regex")
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-+_.]|$)")
+            .expect("url date regex")
     });
+    // Percent-encoded slashes ("%2F") are slashes for this purpose.
+    let decoded;
+    let url = if url.contains("%2F") || url.contains("%2f") {
+        decoded = url.replace("%2F", "/").replace("%2f", "/");
+        decoded.as_str()
+    } else {
+        url
+    };
     let c = re.captures(url)?;
     let d = chrono::NaiveDate::from_ymd_opt(
         c[1].parse().ok()?,
