@@ -579,7 +579,8 @@ const LAMBDA: f64 = 0.35;
 const MIN_CONTENT_CHARS: u32 = 40;
 
 pub fn extract_html(html: &str, source: Source) -> Article {
-    let doc = Dom::parse(html);
+    let pruned = prune_raw_text(html);
+    let doc = Dom::parse(&pruned);
     let base = source.url.clone();
     let flat = flatten(&doc, base.as_deref());
     let resolved = meta::resolve(&flat.meta, base.as_deref());
@@ -643,6 +644,96 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     }
     article.republished_from = rep;
     article
+}
+
+/// Drop the bodies of `<script>` (all but JSON-LD), `<style>` and comments before parsing:
+/// they are never article text and are a large share of a page's bytes, which the tokenizer
+/// would otherwise walk character by character. Tags stay, so the tree is the same.
+fn prune_raw_text(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    let mut pos = 0usize;
+    let find_ci = |from: usize, needle: &[u8]| -> Option<usize> {
+        // ASCII case-insensitive search for a lower-case needle starting with '<' or '-'.
+        let first = needle[0];
+        let mut i = from;
+        while let Some(off) = memchr::memchr(first, &b[i..]) {
+            let at = i + off;
+            if b.len() - at >= needle.len() && b[at..at + needle.len()].eq_ignore_ascii_case(needle)
+            {
+                return Some(at);
+            }
+            i = at + 1;
+        }
+        None
+    };
+    while let Some(off) = memchr::memchr(b'<', &b[pos..]) {
+        let lt = pos + off;
+        let rest = &b[lt + 1..];
+        let (body_start, close): (usize, &[u8]) = if rest.starts_with(b"!--") {
+            (lt + 4, b"-->")
+        } else if rest.len() >= 6
+            && rest[..6].eq_ignore_ascii_case(b"script")
+            && !rest.get(6).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            let Some(gt) = memchr::memchr(b'>', &b[lt..]).map(|g| lt + g + 1) else {
+                break;
+            };
+            let tag = &html[lt..gt];
+            if tag.to_ascii_lowercase().contains("json") {
+                pos = gt;
+                continue;
+            }
+            (gt, b"</script")
+        } else if rest.len() >= 5
+            && rest[..5].eq_ignore_ascii_case(b"style")
+            && !rest.get(5).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            let Some(gt) = memchr::memchr(b'>', &b[lt..]).map(|g| lt + g + 1) else {
+                break;
+            };
+            (gt, b"</style")
+        } else {
+            // RCDATA elements may hold a literal "<script>": step over them untouched.
+            for (open, close) in [
+                (&b"title"[..], &b"</title"[..]),
+                (b"textarea", b"</textarea"),
+            ] {
+                if rest.len() > open.len()
+                    && rest[..open.len()].eq_ignore_ascii_case(open)
+                    && !rest[open.len()].is_ascii_alphanumeric()
+                {
+                    if let Some(e) = find_ci(lt + 1, close) {
+                        pos = e;
+                    }
+                }
+            }
+            pos = pos.max(lt + 1);
+            continue;
+        };
+        let Some(end) = find_ci(body_start, close) else {
+            break;
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        if rest.starts_with(b"!--") {
+            // Drop the whole comment.
+            o.push_str(&html[copied..lt]);
+            copied = end + 3;
+            pos = end + 3;
+        } else {
+            o.push_str(&html[copied..body_start]);
+            copied = end;
+            pos = end + 2;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
 }
 
 /// Select the article container and return its cleaned text and any republication notice.
@@ -1063,6 +1154,30 @@ mod tests {
         s.push_str("<p>Deep text that is long enough to be a paragraph of content here, said the mayor.</p>");
         let a = extract_html(&s, src(None));
         assert!(a.text.starts_with("Deep text"), "{}", a.text);
+    }
+
+    #[test]
+    fn pruning_keeps_tags_and_json_ld() {
+        let p = r#"<p>a<!-- <script> --></p><SCRIPT>var x = "<p>hidden</p>";</SCRIPT><script type="application/ld+json">{"a":1}</script><style>p{}</style><p>b</p>"#;
+        let out = prune_raw_text(p);
+        assert_eq!(
+            out,
+            r#"<p>a</p><SCRIPT></SCRIPT><script type="application/ld+json">{"a":1}</script><style></style><p>b</p>"#
+        );
+        assert!(matches!(
+            prune_raw_text("<p>plain</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let t = "<title>Using <script> tags</title><p>body</p><script>x</script>";
+        assert_eq!(
+            prune_raw_text(t),
+            "<title>Using <script> tags</title><p>body</p><script></script>"
+        );
+        // Unterminated constructs are left to the parser.
+        assert_eq!(
+            prune_raw_text("<p>x<script>never closed"),
+            "<p>x<script>never closed"
+        );
     }
 
     #[test]
