@@ -198,6 +198,19 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
             Regex::new(r"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)").unwrap(),
         ]
     });
+    // Which patterns occur at all, in one DFA pass; captures run only for those.
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    let hit = SET
+        .get_or_init(|| regex::RegexSet::new(r.iter().map(Regex::as_str)).expect("date set"))
+        .matches(s);
+    if !hit.matched_any() {
+        return Vec::new();
+    }
+    // Pattern k's matches, or none without running it when the set saw no match for it.
+    let matches_of = |k: usize| {
+        let n = if hit.matched(k) { usize::MAX } else { 0 };
+        r[k].captures_iter(s).take(n)
+    };
     let num = |c: &regex::Captures, i: usize| -> u32 {
         c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
     };
@@ -207,19 +220,19 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
             found.push((m.start(), m.end(), v));
         }
     };
-    for c in r[0].captures_iter(s) {
+    for c in matches_of(0) {
         let v = valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4));
         push(&c, v);
     }
-    for c in r[1].captures_iter(s) {
+    for c in matches_of(1) {
         let v = month_number(&c[2]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 3)));
         push(&c, v);
     }
-    for c in r[2].captures_iter(s) {
+    for c in matches_of(2) {
         let v = month_number(&c[3]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 2)));
         push(&c, v);
     }
-    for c in r[3].captures_iter(s) {
+    for c in matches_of(3) {
         let v = if c.get(2).is_some() {
             valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4))
         } else {
@@ -232,7 +245,7 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
         };
         push(&c, v);
     }
-    for c in r[4].captures_iter(s) {
+    for c in matches_of(4) {
         let v = valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4));
         push(&c, v);
     }
