@@ -89,13 +89,13 @@ fn date_regexes() -> &'static [Regex; 4] {
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         [
             // 2016-09-14, optionally with a time
-            Regex::new(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?").unwrap(),
+            Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?").unwrap(),
             // September 14, 2016 / Sep. 14 2016
-            Regex::new(&format!(r"(?i)\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).unwrap(),
+            Regex::new(&format!(r"(?i)(?-u:\b){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)")).unwrap(),
             // 14 September 2016 / 14th Sep, 2016
-            Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}})\b")).unwrap(),
+            Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}})(?-u:\b)")).unwrap(),
             // 2016/09/14 or 14.09.2016 (day first, as most of the world writes it)
-            Regex::new(r"\b(?:(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))\b").unwrap(),
+            Regex::new(r"(?-u:\b)(?:(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))(?-u:\b)").unwrap(),
         ]
     })
 }
@@ -192,7 +192,7 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         [
             Regex::new(r"(?:^|\D)((\d{4})-(\d{1,2})-(\d{1,2}))").unwrap(),
-            Regex::new(&format!(r"(?i)(?:\b|[a-z])({month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))")).unwrap(),
+            Regex::new(&format!(r"(?i)(?:(?-u:\b)|[a-z])({month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))")).unwrap(),
             Regex::new(&format!(r"(?i)(?:^|\D)((\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}}))")).unwrap(),
             Regex::new(r"(?:^|[^\d.\-/])((?:(\d{4})/(\d{1,2})/(\d{1,2})|(\d{1,2})([./\-])(\d{1,2})[./\-](\d{4})))(?:[^\d.\-/]|$)").unwrap(),
             Regex::new(r"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)").unwrap(),

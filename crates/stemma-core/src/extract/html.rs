@@ -1069,7 +1069,7 @@ fn is_header_line(t: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?-i:(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i|[Aa]v)\s+\p{Lu})|written by|posted\b|published\b|updated\b|last updated|estimated reading time|\d+\s+(?:min|minute|hour)s?\s+(?:ago|read))|\b\d+\s*(?:min|minute)s?\s+read\b|^[^.]{0,60}\b(?:staff\s+)?(?:writer|correspondent|reporter|editor|columnist|contributor)$",
+            r"(?i)^(?:(?-i:(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i|[Aa]v)\s+\p{Lu})|written by|posted(?-u:\b)|published(?-u:\b)|updated(?-u:\b)|last updated|estimated reading time|\d+\s+(?:min|minute|hour)s?\s+(?:ago|read))|(?-u:\b)\d+\s*(?:min|minute)s?\s+read(?-u:\b)|^[^.]{0,60}(?-u:\b)(?:staff\s+)?(?:writer|correspondent|reporter|editor|columnist|contributor)$",
         )
         .expect("header line regex")
     });

@@ -1067,7 +1067,7 @@ fn split_declared(s: &str) -> Vec<String> {
         Regex::new(r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|photos?)\s+)?(?:by|von|par|por|door|di|av|from|author|authors)\s*[:\-]?\s+").expect("prefix")
     });
     let tail = TAIL.get_or_init(|| {
-        Regex::new(r"(?i)\s*(?:\||•|·|—|–|\s-\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b\d{1,2}[:/.]\d{1,2}|\b(?:19|20)\d{2}\b|\bfollow\b|\bemail\b|\btwitter\b).*$").expect("tail")
+        Regex::new(r"(?i)\s*(?:\||•|·|—|–|\s-\s|(?-u:\b)updated(?-u:\b)|(?-u:\b)published(?-u:\b)|(?-u:\b)posted(?-u:\b)|(?-u:\b)on\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|(?-u:\b)\d{1,2}[:/.]\d{1,2}|(?-u:\b)(?:19|20)\d{2}(?-u:\b)|(?-u:\b)follow(?-u:\b)|(?-u:\b)email(?-u:\b)|(?-u:\b)twitter(?-u:\b)).*$").expect("tail")
     });
     let s = squash(s);
     let s = prefix.replace(&s, "");

@@ -112,7 +112,7 @@ fn split_name_url(raw: &str) -> (Option<String>, Option<String>) {
     // license. Read the original", "X and is republished here with permission").
     static REST: OnceLock<Regex> = OnceLock::new();
     let rest = REST.get_or_init(|| {
-        Regex::new(r"(?i)(?:\.\s+[A-Z]|\s+(?:under\s+(?:a|the)\b|and\s+is\b|and\s+(?:has\s+been|was)\b|with\s+(?:the\s+)?(?:kind\s+)?permission\b|is\s+republished\b|\|)|;\s)")
+        Regex::new(r"(?i)(?:\.\s+[A-Z]|\s+(?:under\s+(?:a|the)(?-u:\b)|and\s+is(?-u:\b)|and\s+(?:has\s+been|was)(?-u:\b)|with\s+(?:the\s+)?(?:kind\s+)?permission(?-u:\b)|is\s+republished(?-u:\b)|\|)|;\s)")
             .expect("notice rest regex")
     });
     let raw = rest.find(raw).map_or(raw, |m| &raw[..m.start()]);
@@ -184,8 +184,8 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
     let start = START.get_or_init(|| {
         Regex::new(
             r"(?ix)^\s*(?:
-                (?:\*\*)?disclaimer\b
-              | copyright\b | ©\s*(?:copyright\s*)?\d{4} | \(c\)\s*\d{4} | all\ rights\ reserved
+                (?:\*\*)?disclaimer(?-u:\b)
+              | copyright(?-u:\b) | ©\s*(?:copyright\s*)?\d{4} | \(c\)\s*\d{4} | all\ rights\ reserved
               | the\ (?:views|opinions)\ expressed\ (?:in\ this|herein|are)
               | articles\ by\s*:
               | comment\ on\ \S+(?:\ \S+){0,6}\ (?:articles|facebook)
@@ -205,7 +205,7 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | (?:our\ |the\ )?(?:latest|top|more|recent|popular|related|trending|recommended|featured|other)\ (?:news|stories|articles|posts|videos|headlines|reads|content)
               | also\ in\ the\ news | explore\ more | most\ popular | recommended\ for\ you | don'?t\ miss
               | editor'?s\ picks? | in\ case\ you\ missed\ it
-            )\b",
+            )(?-u:\b)",
         )
         .expect("teaser heading regex")
     });
@@ -223,11 +223,11 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
     let prefix = LINE_PREFIX.get_or_init(|| {
         Regex::new(
             r"(?ix)^\s*(?:
-                (?:click|tap)\ here\ to\b | follow\ us\ on\b
+                (?:click|tap)\ here\ to(?-u:\b) | follow\ us\ on(?-u:\b)
               | read\ (?:more|also)\s*: | (?:also\ read|see\ also|related)\s*:
               | image\ (?:source|credit)s?\s*[:,] | (?:photo|picture|image)\s*:\ 
               | \[\w+\ [^\]]{0,200}=
-              | \(?(?:reporting|writing|additional\ reporting|editing|compiled)\ by\b
+              | \(?(?:reporting|writing|additional\ reporting|editing|compiled)\ by(?-u:\b)
             )",
         )
         .expect("boilerplate prefix regex")
@@ -236,7 +236,7 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
         Regex::new(
             r"(?ix)
                 \((?:image|photo|picture|credit|source)s?\s*:\s*[^)]{1,60}\)
-              | \b(?:follow\ (?:him|her|them|us|me)\ on|follow\ @\w+|(?:can|may)\ be\ reached\ at|reach\ (?:him|her|them|us)\ at|e-?mail\ (?:him|her|them|us)\ at|have\ a\ (?:news\ )?tip\?)
+              | (?-u:\b)(?:follow\ (?:him|her|them|us|me)\ on|follow\ @\w+|(?:can|may)\ be\ reached\ at|reach\ (?:him|her|them|us)\ at|e-?mail\ (?:him|her|them|us)\ at|have\ a\ (?:news\ )?tip\?)
               | (?:requires|enable)\ javascript
               | getty\ images|ap\ photo|afp\ photo|afp\ via\ getty|reuters/|shutterstock|istockphoto|photo\ credit|image\ credit
             ",
@@ -246,8 +246,8 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
     static NEWSLETTER: OnceLock<(Regex, Regex)> = OnceLock::new();
     let (nl, nl_verb) = NEWSLETTER.get_or_init(|| {
         (
-            Regex::new(r"(?i)\bnewsletters?\b").expect("newsletter regex"),
-            Regex::new(r"(?i)\b(?:subscribe|sign\ up|signup|inbox)\b")
+            Regex::new(r"(?i)(?-u:\b)newsletters?(?-u:\b)").expect("newsletter regex"),
+            Regex::new(r"(?i)(?-u:\b)(?:subscribe|sign\ up|signup|inbox)(?-u:\b)")
                 .expect("newsletter verb regex"),
         )
     });
