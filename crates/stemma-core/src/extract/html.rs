@@ -920,7 +920,10 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         {
             continue;
         }
-        if seen_content == 0 && is_header_line(&b.text) {
+        // Bylines and date lines sit in the first blocks, sometimes after a lead caption.
+        if (seen_content == 0 || (out.len() < 6 && word_count(&b.text) <= 12))
+            && is_header_line(&b.text)
+        {
             continue;
         }
         if word_count(&b.text) <= 2

@@ -216,6 +216,7 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | (?:share|tweet|email|print)(?:\ (?:this|on\ \w+))?
               | continue\ reading(?:\ below)? | story\ continues\ below(?:\ advertisement)?
               | image\ \d+\ of\ \d+ | caption|close|enlarge|expand|zoom|play|pause|replay|next|previous|prev
+              | \([^()/]{2,60}/[^()/]{2,60}\)
             )\s*[.!:]?\s*$",
         )
         .expect("boilerplate line regex")
