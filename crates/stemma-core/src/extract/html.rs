@@ -329,6 +329,10 @@ struct Block {
     link_chars: u32,
     /// The first link target in the block.
     link: Option<String>,
+    /// Share of the block's characters inside links.
+    ld: f64,
+    /// Whether the block reads as prose ([`is_content_like`]); decided once, when it closes.
+    prose: bool,
 }
 
 struct Flat<'a> {
@@ -351,6 +355,8 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         chars: 0,
         link_chars: 0,
         link: None,
+        ld: 0.0,
+        prose: false,
     };
     let mut owner_stack: Vec<u32> = Vec::with_capacity(64);
     // Capture state for elements whose text is metadata.
@@ -362,12 +368,16 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
         if cur.chars > 0 {
             let text = squash_lines(&cur.text);
+            let ld = cur.link_chars as f64 / cur.chars.max(1) as f64;
+            let prose = is_content_like(cur.chars, ld, &text);
             blocks.push(Block {
                 owner: cur.owner,
                 text,
                 chars: cur.chars,
                 link_chars: cur.link_chars,
                 link: cur.link.take(),
+                ld,
+                prose,
             });
         }
         cur.text.clear();
@@ -759,14 +769,17 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
     let mut prose = vec![0f64; n];
     for b in &flat.blocks {
         let o = b.owner as usize;
-        if o < n && is_content_like(b, b.link_chars as f64 / b.chars.max(1) as f64) {
+        if o < n && b.prose {
             prose[o] += b.chars as f64;
         }
     }
+    sum_subtrees(els, &mut prose);
+    // Subtrees holding a positive container below their root are never set aside.
+    let mut positive_below = vec![false; n];
     for i in (1..n).rev() {
         let p = els[i].parent as usize;
-        if p < i {
-            prose[p] += prose[i];
+        if p < i && (els[i].positive || positive_below[i]) {
+            positive_below[p] = true;
         }
     }
     let total_prose = prose[0].max(1.0);
@@ -780,11 +793,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             Drop::Layout => prose[i] < 0.5 * total_prose,
             Drop::Weak => !in_positive[i] && prose[i] < 0.3 * total_prose,
         };
-        if candidate
-            && !e.positive
-            && (e.chars as f64) < 0.5 * total as f64
-            && !contains_positive(els, i)
-        {
+        if candidate && !e.positive && (e.chars as f64) < 0.5 * total as f64 && !positive_below[i] {
             if e.chars >= 200 {
                 tracing::debug!(tag = e.tag, class = e.class, chars = e.chars, "set aside");
             }
@@ -805,21 +814,15 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         if o >= n || dropped[o] {
             continue;
         }
-        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
-        if is_content_like(b, ld) {
+        if b.prose {
             let w = if els[o].tag == "p" { 1.0 } else { 0.8 };
-            content[o] += w * (b.chars as f64) * (1.0 - ld);
+            content[o] += w * (b.chars as f64) * (1.0 - b.ld);
         } else {
             noise[o] += b.chars as f64;
         }
     }
-    for i in (1..n).rev() {
-        let p = els[i].parent as usize;
-        if p < i {
-            content[p] += content[i];
-            noise[p] += noise[i];
-        }
-    }
+    sum_subtrees(els, &mut content);
+    sum_subtrees(els, &mut noise);
     let mut best = 0usize;
     let mut best_score = f64::MIN;
     for i in 0..n {
@@ -870,27 +873,21 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
     let mut notice: Option<RepublishedFrom> = None;
     let mut seen_content = 0u32;
     let mut seen_texts: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let body_chars: u32 = flat
-        .blocks
-        .iter()
-        .filter(|b| in_parts(b.owner) && !dropped[b.owner as usize])
-        .map(|b| b.chars)
-        .sum();
-    // Content-like characters still to come after each block: a notice or footer line only
-    // ends the body when little prose follows it (else it is an image credit or an aside).
     let inside: Vec<&Block> = flat
         .blocks
         .iter()
         .filter(|b| in_parts(b.owner) && !dropped[b.owner as usize])
         .collect();
+    let body_chars: u32 = inside.iter().map(|b| b.chars).sum();
+    // Content-like characters still to come after each block: a notice or footer line only
+    // ends the body when little prose follows it (else it is an image credit or an aside).
     let mut after = vec![0u32; inside.len() + 1];
     for (k, b) in inside.iter().enumerate().rev() {
-        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
-        after[k] = after[k + 1] + if is_content_like(b, ld) { b.chars } else { 0 };
+        after[k] = after[k + 1] + if b.prose { b.chars } else { 0 };
     }
     for (k, b) in inside.iter().enumerate() {
         let tag = els[b.owner as usize].tag;
-        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        let ld = b.ld;
         let at_tail = after[k + 1] * 4 < body_chars.max(1) || after[k + 1] < 200;
         if let Some(nt) = notice::parse_notice(&b.text, b.link.as_deref()) {
             if seen_content == 0 || at_tail {
@@ -934,7 +931,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         {
             continue;
         }
-        if is_content_like(b, ld) {
+        if b.prose {
             seen_content += b.chars;
         }
         // The same paragraph twice is a responsive duplicate (one copy per screen size).
@@ -1044,13 +1041,18 @@ fn common_ancestor(els: &[El<'_>], a: usize, b: usize) -> usize {
     x
 }
 
-fn contains_positive(els: &[El<'_>], i: usize) -> bool {
-    let end = els[i].end as usize;
-    els[i + 1..end.min(els.len())].iter().any(|e| e.positive)
+/// Turn per-element values into per-subtree sums (children come after parents in preorder).
+fn sum_subtrees(els: &[El<'_>], v: &mut [f64]) {
+    for i in (1..els.len()).rev() {
+        let p = els[i].parent as usize;
+        if p < i {
+            v[p] += v[i];
+        }
+    }
 }
 
-fn is_content_like(b: &Block, ld: f64) -> bool {
-    b.chars >= MIN_CONTENT_CHARS && ld < 0.4 && word_count(&b.text) >= 6 && !is_junk(&b.text)
+fn is_content_like(chars: u32, ld: f64, text: &str) -> bool {
+    chars >= MIN_CONTENT_CHARS && ld < 0.4 && word_count(text) >= 6 && !is_junk(text)
 }
 
 /// Escaped markup shown as text, a bare URL, or a bare machine date: never body.
