@@ -13,4 +13,7 @@ pub mod model;
 pub mod text;
 
 pub use extract::{extract, ExtractError, Limits};
-pub use model::{Article, Document, Format, RepublishedFrom, Source, Tag};
+pub use model::{
+    Alias, Article, Document, Entity, EntityKind, Format, Quote, QuoteKind, RepublishedFrom, Source,
+    Span, Speaker, SpeechAct, Tag,
+};

@@ -98,6 +98,12 @@ pub struct Article {
     /// A one-paragraph summary the page declares (meta description).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
+    /// Who said what in `text` (attribution); offsets are code points into `text`.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// People, organisations and places that `text` mentions, with the aliases it asserts.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
 }
 
 impl Article {
@@ -115,6 +121,108 @@ impl Article {
             republished_from: None,
             text: String::new(),
             description: None,
+            quotes: Vec::new(),
+            entities: Vec::new(),
         }
     }
+}
+
+/// A stretch of an article's text. `start`/`end` are Unicode code-point offsets into the text
+/// (what Python's `str` and most JSON consumers index), `end` exclusive; `text` is that slice.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// How a quote renders the speaker's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Their words inside quotation marks.
+    Direct,
+    /// Reported speech: "X said that …", "according to X, …".
+    Indirect,
+    /// Reported speech carrying a quoted fragment of their words.
+    Mixed,
+}
+
+/// What the speaker does with the words: a small fixed set, as event-data users expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeechAct {
+    Statement,
+    Accusation,
+    Denial,
+    Appeal,
+    Threat,
+    Promise,
+    Question,
+    Praise,
+    Criticism,
+    Agreement,
+    Prediction,
+    Report,
+}
+
+/// The named person or organisation behind a quote's source mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The resolved name ("Sergey Lavrov"); `None` when the mention could not be resolved
+    /// ("a source", "officials").
+    pub name: Option<String>,
+    /// The words in the text that name the source at this quote ("he", "the Russian minister").
+    pub mention: Option<Span>,
+    /// The role or title the article gives the speaker ("Russian Foreign Minister").
+    pub role: Option<String>,
+}
+
+/// One attribution: somebody's words (or thoughts) and who they are credited to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The content: the quoted or reported words.
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Code-point offsets of the content in the article text (first to last piece).
+    pub start: usize,
+    pub end: usize,
+    /// The reporting verb or phrase ("said", "according to", a colon).
+    pub cue: Option<Span>,
+    pub speech_act: SpeechAct,
+    pub speaker: Option<Speaker>,
+    /// 0..1: how sure the attribution is.
+    pub confidence: f32,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Other,
+}
+
+/// Another name the article itself gives an entity, with the words that state it. An alias is
+/// a claim of this article, not a fact about the world.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alias {
+    pub name: String,
+    /// The words that assert the alias ("Jabhat Fateh al-Sham, formerly Jabhat Al Nusra").
+    pub evidence: Span,
+}
+
+/// A person, organisation or place the article mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// The fullest name the article uses.
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<Alias>,
+    /// Titles and roles the article gives ("US Secretary of State").
+    pub roles: Vec<String>,
+    /// Every mention: full name, surname, acronym, alias.
+    pub mentions: Vec<Span>,
 }
