@@ -375,55 +375,6 @@ fn measure_speed(args: &ExtractionArgs, ds: &Dataset, peers: Option<&PeerRun>) -
 // Floors
 // ---------------------------------------------------------------------------------------------
 
-/// Compare measured figures with `floors` (a JSON object: metric name → minimum, `"seed"` →
-/// `true` to require the seed check; keys starting with `_` are comments). Measured figures
-/// are rounded to the 4 decimals that are printed before comparing, so a floor copied from
-/// the printed table passes. Returns the failures.
-fn check_floors(path: &Path, measured: &BTreeMap<&'static str, f64>, seed_ok: bool) -> Vec<String> {
-    let floors: serde_json::Map<String, Value> = match fs::read_to_string(path)
-        .with_context(|| format!("reading {}", path.display()))
-        .and_then(|t| {
-            serde_json::from_str(&t).with_context(|| format!("parsing {}", path.display()))
-        }) {
-        Ok(f) => f,
-        Err(e) => return vec![format!("{e:#}")],
-    };
-    let mut failures = Vec::new();
-    for (key, floor) in &floors {
-        if key.starts_with('_') {
-            continue;
-        }
-        if key == "seed" {
-            match floor.as_bool() {
-                Some(true) if !seed_ok => failures.push("seed: the seed check failed".to_string()),
-                Some(_) => {}
-                None => failures.push(format!("seed: floor must be true or false, not {floor}")),
-            }
-            continue;
-        }
-        let Some(min) = floor.as_f64() else {
-            failures.push(format!("{key}: floor must be a number, not {floor}"));
-            continue;
-        };
-        match measured.get(key.as_str()) {
-            Some(&v) => {
-                let shown = (v * 1e4).round() / 1e4;
-                if shown < min - 1e-12 {
-                    failures.push(format!("{key}: {v:.4} < floor {min:.4}"));
-                }
-            }
-            None => {
-                let known: Vec<&str> = measured.keys().copied().collect();
-                failures.push(format!(
-                    "{key}: unknown figure (known: seed, {})",
-                    known.join(", ")
-                ));
-            }
-        }
-    }
-    failures
-}
-
 // ---------------------------------------------------------------------------------------------
 // Dump
 // ---------------------------------------------------------------------------------------------
@@ -574,6 +525,9 @@ fn prf_json(p: &Prf) -> Value {
 }
 
 /// Run everything; Ok(false) when a floor is not met.
+/// The floors keys this bench owns.
+const EXTRACTION_FLOORS: &[&str] = &["scrapinghub_", "wcxb_", "seed"];
+
 pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let t0 = Instant::now();
     eprintln!("loading pages from {} …", args.shared.display());
@@ -803,7 +757,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let failures = args
         .floors
         .as_deref()
-        .map(|f| check_floors(f, &measured, seed_ok));
+        .map(|f| crate::floors::check_floors(f, EXTRACTION_FLOORS, &measured, Some(seed_ok)));
     println!();
     match (&args.floors, &failures) {
         (Some(f), Some(fails)) if fails.is_empty() => {
@@ -886,25 +840,6 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn floors_compare_at_printed_precision() {
-        let dir = std::env::temp_dir().join(format!("stemma-bench-floors-{}", std::process::id()));
-        fs::create_dir_all(&dir).unwrap();
-        let f = dir.join("floors.json");
-        let mut m = BTreeMap::new();
-        m.insert("scrapinghub_f1", 0.84567);
-        fs::write(
-            &f,
-            r#"{"scrapinghub_f1": 0.8457, "seed": true, "_note": "x"}"#,
-        )
-        .unwrap();
-        assert!(check_floors(&f, &m, true).is_empty());
-        assert_eq!(check_floors(&f, &m, false).len(), 1);
-        fs::write(&f, r#"{"scrapinghub_f1": 0.85, "wcxb_typo": 0.1}"#).unwrap();
-        assert_eq!(check_floors(&f, &m, true).len(), 2);
-        fs::remove_dir_all(&dir).unwrap();
-    }
 
     #[test]
     fn timing_median() {

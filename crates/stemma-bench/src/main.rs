@@ -4,11 +4,15 @@
 //! ```text
 //! stemma-bench extraction [--shared DIR] [--peers] [--python PATH] [--json FILE]
 //!                         [--floors bench/floors.json] [--dump DIR]
+//! stemma-bench attribution [--shared DIR] [--split dev|train] [--json FILE] [--floors FILE]
+//!                          [--dump DIR]
 //! stemma-bench seed [--shared DIR]
 //! ```
 
+mod attribution;
 mod data;
 mod extraction;
+mod floors;
 mod metrics;
 mod peer;
 mod seed;
@@ -44,6 +48,10 @@ struct Cli {
 enum Cmd {
     /// Accuracy on ScrapingHub and WCXB, single-thread speed, the seed check; gate on floors.
     Extraction(ExtractionArgs),
+    /// PolNeAR exact-span attribution figures and speed; gate on floors.
+    Attribution(attribution::AttributionArgs),
+    /// Train the cue tagger on PolNeAR train; writes crates/stemma-core/src/attrib/cues.bin.
+    TrainCues(attribution::TrainArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -84,6 +92,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.cmd {
         Cmd::Extraction(args) => extraction::run(&args),
+        Cmd::Attribution(args) => attribution::run(&args),
+        Cmd::TrainCues(args) => attribution::train(&args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

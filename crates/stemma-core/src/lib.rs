@@ -7,6 +7,7 @@
 //! Nothing here touches the file system, the network or the clock: every input arrives as a
 //! [`Document`] and every result is a value.
 
+pub mod attrib;
 pub mod charset;
 pub mod extract;
 pub mod model;
@@ -14,6 +15,6 @@ pub mod text;
 
 pub use extract::{extract, ExtractError, Limits};
 pub use model::{
-    Alias, Article, Document, Entity, EntityKind, Format, Quote, QuoteKind, RepublishedFrom, Source,
-    Span, Speaker, SpeechAct, Tag,
+    Alias, Article, Document, Entity, EntityKind, Format, Quote, QuoteKind, RepublishedFrom,
+    Source, Span, Speaker, SpeechAct, Tag,
 };

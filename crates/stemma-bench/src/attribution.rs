@@ -1,0 +1,552 @@
+//! `stemma-bench attribution`: PolNeAR exact-span precision / recall / F1 per role (source,
+//! cue, content), direct quotes alone, the resolved speaker, and attribution speed.
+//!
+//! Gold: `../shared/bench/attribution/polnear/<split>/attributions/<name>_<annotator>.ann`
+//! (brat; offsets are code points into `<split>/text/<name>.txt`). A text annotated by several
+//! annotators is scored against the first annotation file in name order. Spans are compared
+//! exactly: a discontinuous span matches only when every piece does.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use serde_json::{json, Value};
+use stemma_core::attrib;
+
+#[derive(Args)]
+pub struct AttributionArgs {
+    /// The shared data directory (read-only).
+    #[arg(long, default_value = "../shared")]
+    pub shared: PathBuf,
+    /// Which PolNeAR split to score: dev (reported) or train (for development).
+    #[arg(long, default_value = "dev")]
+    pub split: String,
+    /// Write all figures as JSON to this file.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+    /// Minimum accuracy figures (JSON); exit 1 when a figure is below its floor.
+    #[arg(long)]
+    pub floors: Option<PathBuf>,
+    /// Write per-role misses and false alarms (TSV) under this directory.
+    #[arg(long)]
+    pub dump: Option<PathBuf>,
+    /// Score with this cue model instead of the shipped one (`none`: lexicon rules alone).
+    #[arg(long)]
+    pub cue_model: Option<PathBuf>,
+    /// Speed: time for at least this many seconds.
+    #[arg(long, default_value_t = 2.0)]
+    pub min_seconds: f64,
+}
+
+/// The floors keys this bench owns.
+const FLOORS: &[&str] = &["polnear_"];
+
+/// Pieces of one span, code points.
+type Pieces = Vec<(usize, usize)>;
+
+#[derive(Debug, Default, Clone)]
+struct GoldAttr {
+    source: Option<Pieces>,
+    cue: Option<Pieces>,
+    content: Option<Pieces>,
+}
+
+struct Article {
+    name: String,
+    text: String,
+    gold: Vec<GoldAttr>,
+}
+
+fn parse_ann(ann: &str) -> Vec<GoldAttr> {
+    let mut t: HashMap<&str, Pieces> = HashMap::new();
+    let mut out = Vec::new();
+    let mut events = Vec::new();
+    for line in ann.lines() {
+        let mut cols = line.split('\t');
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let digits_ok = id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_digit());
+        if id.starts_with('T') && digits_ok {
+            let Some((_, ranges)) = body.split_once(' ') else {
+                continue;
+            };
+            let pieces: Option<Pieces> = ranges
+                .split(';')
+                .map(|r| {
+                    let mut it = r.split_whitespace();
+                    Some((it.next()?.parse().ok()?, it.next()?.parse().ok()?))
+                })
+                .collect();
+            if let Some(p) = pieces {
+                t.insert(id, p);
+            }
+        } else if id.starts_with('E') && digits_ok {
+            events.push(body);
+        }
+    }
+    for body in events {
+        let mut g = GoldAttr::default();
+        for kv in body.split_whitespace() {
+            let Some((k, v)) = kv.split_once(':') else {
+                continue;
+            };
+            let role = k.trim_end_matches(|c: char| c.is_ascii_digit());
+            let span = t.get(v).cloned();
+            match role {
+                "Source" => g.source = span,
+                "Cue" => g.cue = span,
+                "Content" => g.content = span,
+                _ => {}
+            }
+        }
+        out.push(g);
+    }
+    out
+}
+
+fn load(shared: &Path, split: &str) -> Result<Vec<Article>> {
+    let base = shared.join("bench/attribution/polnear").join(split);
+    let mut anns: Vec<PathBuf> = fs::read_dir(base.join("attributions"))
+        .with_context(|| format!("reading {}", base.join("attributions").display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for ann in anns {
+        let file = ann.file_name().unwrap().to_string_lossy().to_string();
+        let stem = file.trim_end_matches(".ann");
+        let name = stem.rsplit_once('_').map_or(stem, |(a, _)| a).to_string();
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let text = fs::read_to_string(base.join("text").join(format!("{name}.txt")))
+            .with_context(|| format!("text of {name}"))?;
+        let gold = parse_ann(&fs::read_to_string(&ann)?);
+        out.push(Article { name, text, gold });
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Prf {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Prf {
+    fn p(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    fn r(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn json(&self) -> Value {
+        json!({"p": self.p(), "r": self.r(), "f1": self.f1(), "tp": self.tp, "fp": self.fp, "fn": self.fn_})
+    }
+    /// Count a multiset match of `pred` against `gold`.
+    fn add(&mut self, gold: &[Pieces], pred: &[Pieces]) -> (Vec<Pieces>, Vec<Pieces>) {
+        let mut g: BTreeMap<&Pieces, usize> = BTreeMap::new();
+        for x in gold {
+            *g.entry(x).or_default() += 1;
+        }
+        let mut fps = Vec::new();
+        for x in pred {
+            match g.get_mut(x) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    self.tp += 1;
+                }
+                _ => {
+                    self.fp += 1;
+                    fps.push(x.clone());
+                }
+            }
+        }
+        let mut fns = Vec::new();
+        for (x, n) in g {
+            self.fn_ += n;
+            for _ in 0..n {
+                fns.push(x.clone());
+            }
+        }
+        (fps, fns)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// stemma's attributions of one text, in code points.
+struct Pred {
+    source: Option<Pieces>,
+    cue: Pieces,
+    content: Pieces,
+    direct: bool,
+}
+
+fn predict(text: &str, model: Option<&attrib::learned::Model>) -> Vec<Pred> {
+    let found = attrib::find_with(text, model);
+    let mut ix = attrib::CharIndex::new(text);
+    found
+        .into_iter()
+        .map(|f| {
+            let mut conv = |r: (usize, usize)| {
+                let s = ix.span(r);
+                (s.start, s.end)
+            };
+            Pred {
+                cue: vec![conv(f.cue)],
+                source: f.source.map(|r| vec![conv(r)]),
+                content: f.content.iter().map(|&r| conv(r)).collect(),
+                direct: f.kind == stemma_core::QuoteKind::Direct,
+            }
+        })
+        .collect()
+}
+
+fn is_direct_gold(text_chars: &[char], p: &Pieces) -> bool {
+    p.first()
+        .and_then(|&(s, _)| text_chars.get(s))
+        .is_some_and(|&c| stemma_core::attrib::tokens::is_quote_char(c))
+}
+
+pub fn run(args: &AttributionArgs) -> Result<bool> {
+    let arts = load(&args.shared, &args.split)?;
+    let own_model;
+    let model = match &args.cue_model {
+        None => attrib::learned::shipped(),
+        Some(p) if p.as_os_str() == "none" => None,
+        Some(p) => {
+            let mut m = attrib::learned::Model::from_bytes(&fs::read(p)?)
+                .with_context(|| format!("{} is not a cue model", p.display()))?;
+            if let Some(s) = std::env::var("STEMMA_CUE_SHIFT")
+                .ok()
+                .and_then(|s| s.parse().ok())
+            {
+                m.shift(s);
+            }
+            own_model = m;
+            Some(&own_model)
+        }
+    };
+    let n_gold: usize = arts.iter().map(|a| a.gold.len()).sum();
+    println!(
+        "== PolNeAR {} ({} articles, {} gold attributions; exact spans) ==",
+        args.split,
+        arts.len(),
+        n_gold
+    );
+    let (mut src, mut cue, mut content, mut direct) = (
+        Prf::default(),
+        Prf::default(),
+        Prf::default(),
+        Prf::default(),
+    );
+    let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut given_cue = (0usize, 0usize, 0usize);
+    let mut given_rows: Vec<String> = Vec::new();
+    for a in &arts {
+        let preds = predict(&a.text, model);
+        let chars: Vec<char> = a.text.chars().collect();
+        let slice = |p: &Pieces| -> String {
+            p.iter()
+                .map(|&(s, e)| {
+                    chars[s.min(chars.len())..e.min(chars.len())]
+                        .iter()
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let role = |f: fn(&GoldAttr) -> Option<&Pieces>| -> Vec<Pieces> {
+            a.gold.iter().filter_map(|g| f(g).cloned()).collect()
+        };
+        let gs = role(|g| g.source.as_ref());
+        let gc = role(|g| g.cue.as_ref());
+        let gk = role(|g| g.content.as_ref());
+        let ps: Vec<Pieces> = preds.iter().filter_map(|p| p.source.clone()).collect();
+        let pc: Vec<Pieces> = preds.iter().map(|p| p.cue.clone()).collect();
+        let pk: Vec<Pieces> = preds.iter().map(|p| p.content.clone()).collect();
+        let gd: Vec<Pieces> = gk
+            .iter()
+            .filter(|p| is_direct_gold(&chars, p))
+            .cloned()
+            .collect();
+        let pd: Vec<Pieces> = preds
+            .iter()
+            .filter(|p| p.direct)
+            .map(|p| p.content.clone())
+            .collect();
+        // Given a correct cue: is the source / content right too?
+        for p in &preds {
+            if let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue)) {
+                given_cue.0 += 1;
+                if g.source == p.source {
+                    given_cue.1 += 1;
+                } else if args.dump.is_some() {
+                    let show =
+                        |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), |x| slice(x));
+                    given_rows.push(
+                        format!(
+                            "{}\tSRC\t{}\tgold={}\tpred={}",
+                            a.name,
+                            slice(&p.cue),
+                            show(&g.source),
+                            show(&p.source)
+                        )
+                        .replace('\n', " "),
+                    );
+                }
+                if g.content.as_ref() == Some(&p.content) {
+                    given_cue.2 += 1;
+                } else if args.dump.is_some() {
+                    let show =
+                        |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), |x| slice(x));
+                    given_rows.push(
+                        format!(
+                            "{}\tCON\t{}\tgold={}\tpred={}",
+                            a.name,
+                            slice(&p.cue),
+                            show(&g.content),
+                            slice(&p.content)
+                        )
+                        .replace('\n', " "),
+                    );
+                }
+            }
+        }
+        for (name, prf, g, p) in [
+            ("source", &mut src, &gs, &ps),
+            ("cue", &mut cue, &gc, &pc),
+            ("content", &mut content, &gk, &pk),
+            ("direct", &mut direct, &gd, &pd),
+        ] {
+            let (fps, fns) = prf.add(g, p);
+            if args.dump.is_some() {
+                let m = misses.entry(name).or_default();
+                for x in fps {
+                    m.push(format!(
+                        "{}\tFP\t{:?}\t{}",
+                        a.name,
+                        x,
+                        slice(&x).replace(['\n', '\t'], " ")
+                    ));
+                }
+                for x in fns {
+                    m.push(format!(
+                        "{}\tFN\t{:?}\t{}",
+                        a.name,
+                        x,
+                        slice(&x).replace(['\n', '\t'], " ")
+                    ));
+                }
+            }
+        }
+    }
+    println!(
+        "{:<22} {:>8} {:>8} {:>8}   published F1 (rules / CRF / BiLSTM-CRF / BERT)",
+        "role", "P", "R", "F1"
+    );
+    let published = [
+        ("source", "0.11 / 0.51 / 0.70 / 0.83"),
+        ("cue", "0.23 / 0.53 / 0.67 / 0.75"),
+        ("content", "0.06 / 0.29 / 0.59 / 0.73"),
+        ("direct quotes", ""),
+    ];
+    for ((name, pubd), prf) in published.iter().zip([&src, &cue, &content, &direct]) {
+        println!(
+            "{:<22} {:>8.4} {:>8.4} {:>8.4}   {}",
+            name,
+            prf.p(),
+            prf.r(),
+            prf.f1(),
+            pubd
+        );
+    }
+
+    println!(
+        "given a correct cue ({}): source right {:.4}, content right {:.4}",
+        given_cue.0,
+        ratio(given_cue.1, given_cue.0),
+        ratio(given_cue.2, given_cue.0)
+    );
+    misses.insert("given_cue", given_rows);
+
+    // Speed: attribution alone over all texts, one thread.
+    let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
+    let t0 = Instant::now();
+    let mut rounds = 0usize;
+    let mut sink = 0usize;
+    while rounds < 3 || t0.elapsed().as_secs_f64() < args.min_seconds {
+        for a in &arts {
+            sink += attrib::find_with(&a.text, model).len();
+        }
+        rounds += 1;
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let per_s = (rounds * arts.len()) as f64 / secs;
+    println!(
+        "speed (1 thread): {:.0} articles/s ({:.1} µs/article, {:.1} MB/s; {} rounds, {} found)",
+        per_s,
+        1e6 / per_s,
+        (rounds * bytes) as f64 / secs / 1e6,
+        rounds,
+        sink / rounds
+    );
+
+    let mut measured: BTreeMap<&'static str, f64> = BTreeMap::new();
+    if args.split == "dev" {
+        measured.insert("polnear_source_f1", src.f1());
+        measured.insert("polnear_cue_f1", cue.f1());
+        measured.insert("polnear_content_f1", content.f1());
+    }
+    let failures = args
+        .floors
+        .as_ref()
+        .map(|f| crate::floors::check_floors(f, FLOORS, &measured, None));
+    let ok = match &failures {
+        Some(f) if !f.is_empty() => {
+            println!("== Floors: FAILED ==");
+            for x in f {
+                println!("  {x}");
+            }
+            false
+        }
+        Some(_) => {
+            println!("== Floors: all met ==");
+            true
+        }
+        None => true,
+    };
+    if let Some(dir) = &args.dump {
+        fs::create_dir_all(dir)?;
+        for (name, rows) in &misses {
+            fs::write(dir.join(format!("{name}.tsv")), rows.join("\n") + "\n")?;
+        }
+    }
+    if let Some(path) = &args.json {
+        let v = json!({
+            "split": args.split,
+            "articles": arts.len(),
+            "gold_attributions": n_gold,
+            "source": src.json(),
+            "cue": cue.json(),
+            "content": content.json(),
+            "direct": direct.json(),
+            "articles_per_s": per_s,
+        });
+        fs::write(path, serde_json::to_string_pretty(&v)?)?;
+    }
+    Ok(ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_brat_events_and_discontinuous_spans() {
+        let ann = "T1\tSource 0 5\tAlice\nT2\tCue 6 10\tsaid\nT3\tContent 11 15;20 25\tx\nT4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n#1\tAnnotatorNotes T1\tnote\n";
+        let g = parse_ann(ann);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].source, Some(vec![(0, 5)]));
+        assert_eq!(g[0].content, Some(vec![(11, 15), (20, 25)]));
+    }
+
+    #[test]
+    fn multiset_matching() {
+        let mut p = Prf::default();
+        p.add(&[vec![(0, 1)], vec![(0, 1)]], &[vec![(0, 1)], vec![(2, 3)]]);
+        assert_eq!((p.tp, p.fp, p.fn_), (1, 1, 1));
+    }
+}
+
+/// `stemma-bench train-cues`: train the cue tagger on PolNeAR train and write its weights.
+#[derive(Args)]
+pub struct TrainArgs {
+    /// The shared data directory (read-only).
+    #[arg(long, default_value = "../shared")]
+    pub shared: PathBuf,
+    /// Where to write the weights.
+    #[arg(long, default_value = "crates/stemma-core/src/attrib/cues.bin")]
+    pub out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 4)]
+    pub epochs: usize,
+    /// L2 regularisation of the logistic regression (0: averaged perceptron instead).
+    #[arg(long, default_value_t = 1e-4)]
+    pub l2: f32,
+    /// Leave out features seen fewer times than this in training.
+    #[arg(long, default_value_t = 2)]
+    pub min_count: u32,
+}
+
+/// Code-point spans → byte spans of `text`.
+fn to_bytes(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut offs: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    offs.push(text.len());
+    spans
+        .iter()
+        .filter(|&&(s, e)| s <= e && e < offs.len())
+        .map(|&(s, e)| (offs[s], offs[e]))
+        .collect()
+}
+
+pub fn train(args: &TrainArgs) -> Result<bool> {
+    let arts = load(&args.shared, "train")?;
+    let mut data = Vec::new();
+    for a in &arts {
+        let spans: Vec<(usize, usize)> = a
+            .gold
+            .iter()
+            .filter_map(|g| g.cue.clone())
+            .flatten()
+            .collect();
+        data.extend(attrib::cue_training_data(
+            &a.text,
+            &to_bytes(&a.text, &spans),
+        ));
+    }
+    let pos = data.iter().filter(|x| x.1).count();
+    println!(
+        "training on {} tokens ({} in cues), {} epochs",
+        data.len(),
+        pos,
+        args.epochs
+    );
+    let t0 = Instant::now();
+    let w = if args.l2 > 0.0 {
+        attrib::learned::train_logistic(&data, args.epochs, args.l2, args.min_count)
+    } else {
+        attrib::learned::train(&data, args.epochs)
+    };
+    let bytes = attrib::learned::Model::to_bytes(&w);
+    fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
+    println!(
+        "wrote {} ({} KiB) in {:.1} s",
+        args.out.display(),
+        bytes.len() / 1024,
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(true)
+}

@@ -1,0 +1,94 @@
+//! Accuracy floors: `bench/floors.json` holds the minimum of every gated figure, shared by
+//! all benches; each bench checks the keys with its own prefixes.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use anyhow::Context;
+use serde_json::Value;
+
+/// Compare measured figures with `floors` (a JSON object: metric name → minimum, `"seed"` →
+/// `true` to require the seed check; keys starting with `_` are comments). Measured figures
+/// are rounded to the 4 decimals that are printed before comparing, so a floor copied from
+/// the printed table passes. Only keys starting with one of `prefixes` are this bench's;
+/// the others belong to other benches and are skipped. Returns the failures.
+pub fn check_floors(
+    path: &Path,
+    prefixes: &[&str],
+    measured: &BTreeMap<&'static str, f64>,
+    seed_ok: Option<bool>,
+) -> Vec<String> {
+    let floors: serde_json::Map<String, Value> = match fs::read_to_string(path)
+        .with_context(|| format!("reading {}", path.display()))
+        .and_then(|t| {
+            serde_json::from_str(&t).with_context(|| format!("parsing {}", path.display()))
+        }) {
+        Ok(f) => f,
+        Err(e) => return vec![format!("{e:#}")],
+    };
+    let mut failures = Vec::new();
+    for (key, floor) in &floors {
+        if key.starts_with('_') || !prefixes.iter().any(|p| key.starts_with(p)) {
+            continue;
+        }
+        if key == "seed" {
+            let Some(seed_ok) = seed_ok else { continue };
+            match floor.as_bool() {
+                Some(true) if !seed_ok => failures.push("seed: the seed check failed".to_string()),
+                Some(_) => {}
+                None => failures.push(format!("seed: floor must be true or false, not {floor}")),
+            }
+            continue;
+        }
+        let Some(min) = floor.as_f64() else {
+            failures.push(format!("{key}: floor must be a number, not {floor}"));
+            continue;
+        };
+        match measured.get(key.as_str()) {
+            Some(&v) => {
+                let shown = (v * 1e4).round() / 1e4;
+                if shown < min - 1e-12 {
+                    failures.push(format!("{key}: {v:.4} < floor {min:.4}"));
+                }
+            }
+            None => {
+                let known: Vec<&str> = measured.keys().copied().collect();
+                failures.push(format!(
+                    "{key}: unknown figure (known: seed, {})",
+                    known.join(", ")
+                ));
+            }
+        }
+    }
+    failures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floors_compare_at_printed_precision() {
+        let dir = std::env::temp_dir().join(format!("stemma-bench-floors-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("floors.json");
+        const P: &[&str] = &["scrapinghub_", "wcxb_", "seed"];
+        let mut m = BTreeMap::new();
+        m.insert("scrapinghub_f1", 0.84567);
+        fs::write(
+            &f,
+            r#"{"scrapinghub_f1": 0.8457, "seed": true, "_note": "x"}"#,
+        )
+        .unwrap();
+        assert!(check_floors(&f, P, &m, Some(true)).is_empty());
+        assert_eq!(check_floors(&f, P, &m, Some(false)).len(), 1);
+        fs::write(
+            &f,
+            r#"{"scrapinghub_f1": 0.85, "wcxb_typo": 0.1, "other_f1": 0.9}"#,
+        )
+        .unwrap();
+        assert_eq!(check_floors(&f, P, &m, Some(true)).len(), 2);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,1121 @@
+//! Attribution: who said (or thought, or found) what in an article's text.
+//!
+//! A page flows through here as plain text:
+//! 1. [`tokens`]: words, numbers, quote marks and punctuation with byte offsets; sentences.
+//! 2. [`quotes`]: quote marks paired into regions (curly, straight, « », „ “, single,
+//!    unbalanced, multi-paragraph).
+//! 3. [`cues`]: reporting verbs and phrases ("said", "according to", a colon), with the speech
+//!    act each performs.
+//! 4. the rules below: for each cue, its source (the speaker mention) and its content, by the
+//!    shape of the sentence — `“…,” X said.`, `X said (that) …`, `…, X said.`,
+//!    `According to X, …`, `X said: “…”`, interrupted quotes `“…,” X said, “…”`.
+//! 5. [`speaker`]: the source mention resolved to a named entity (pronouns, "the minister",
+//!    surnames) with the role the article gives.
+//!
+//! Offsets inside this module are bytes; the public records ([`crate::model::Quote`],
+//! [`Attribution`]) carry code-point offsets.
+
+pub mod cues;
+pub mod learned;
+pub mod quotes;
+pub mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{QuoteKind, SpeechAct};
+use cues::{Cue, Mode};
+use quotes::Region;
+use tokens::{Kind, Token};
+
+/// A byte range of the text.
+pub type Range = (usize, usize);
+
+/// One attribution found in a text, in byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub cue: Range,
+    pub source: Option<Range>,
+    /// The content, one range or several (an interrupted quote).
+    pub content: Vec<Range>,
+    pub kind: QuoteKind,
+    pub act: SpeechAct,
+    pub mode: Mode,
+    pub confidence: f32,
+}
+
+/// A span in code-point offsets, as `stemma attribute` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CharSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+pub struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    /// Lower-cased word per token (empty for non-words), computed once.
+    lower: Vec<Box<str>>,
+    /// The double-quote region each token sits in (marks included).
+    inq: Vec<Option<u32>>,
+    regions: Vec<Region>,
+    /// Sentence index of each token.
+    sent_of: Vec<u32>,
+    /// Per token: the first and last quoted token of its sentence (`u32::MAX`: none).
+    first_q: Vec<u32>,
+    last_q: Vec<u32>,
+    sents: Vec<(usize, usize)>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str) -> Self {
+        let toks = tokens::tokenize(text);
+        let lower = toks
+            .iter()
+            .map(|t| {
+                let s = t.text(text);
+                if t.kind == Kind::Word && s.bytes().any(|b| b.is_ascii_uppercase() || b >= 128) {
+                    s.to_lowercase().into_boxed_str()
+                } else {
+                    s.into()
+                }
+            })
+            .collect();
+        let regions = quotes::regions(text, &toks);
+        let mut inq = vec![None; toks.len()];
+        for (k, r) in regions.iter().enumerate() {
+            if r.single {
+                continue;
+            }
+            for slot in &mut inq[r.open..=r.close] {
+                *slot = Some(k as u32);
+            }
+        }
+        let sents = tokens::sentences(text, &toks);
+        let mut sent_of = vec![0u32; toks.len()];
+        let mut first_q = vec![u32::MAX; toks.len()];
+        let mut last_q = vec![u32::MAX; toks.len()];
+        for (k, &(a, b)) in sents.iter().enumerate() {
+            for slot in &mut sent_of[a..b] {
+                *slot = k as u32;
+            }
+            let f = (a..b)
+                .find(|&j| inq[j].is_some())
+                .map_or(u32::MAX, |j| j as u32);
+            let l = (a..b)
+                .rev()
+                .find(|&j| inq[j].is_some())
+                .map_or(u32::MAX, |j| j as u32);
+            first_q[a..b].fill(f);
+            last_q[a..b].fill(l);
+        }
+        Doc {
+            text,
+            toks,
+            lower,
+            inq,
+            regions,
+            sent_of,
+            first_q,
+            last_q,
+            sents,
+        }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        i < self.toks.len() && &*self.lower[i] == s
+    }
+
+    fn punct(&self, i: usize) -> Option<&str> {
+        let t = self.toks.get(i)?;
+        (t.kind == Kind::Punct).then(|| t.text(self.text))
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Quote)
+    }
+
+    fn range(&self, a: usize, b: usize) -> Range {
+        (self.toks[a].start, self.toks[b].end)
+    }
+
+    /// The region whose opening mark is token `i`.
+    fn region_at(&self, i: usize) -> Option<&Region> {
+        let k = self.inq.get(i).copied().flatten()? as usize;
+        let r = &self.regions[k];
+        (r.open == i).then_some(r)
+    }
+}
+
+/// Everything attributed in `text` (byte offsets), in text order of the cues.
+pub fn find(text: &str) -> Vec<Found> {
+    find_with(text, learned::shipped())
+}
+
+/// [`find`] with another cue model (`None`: the lexicon rules alone).
+pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
+    let d = Doc::new(text);
+    let mut out = Vec::new();
+    let table = model.map(|_| learned::Table::new(&d));
+    for si in 0..d.sents.len() {
+        sentence(&d, si, model.zip(table.as_ref()), &mut out);
+    }
+    out.sort_by_key(|f| f.cue.0);
+    out.dedup_by_key(|f| f.cue);
+    out
+}
+
+/// Cue heads of one sentence: token index, cue, and the token after the cue phrase.
+fn cue_heads(d: &Doc, s: usize, e: usize) -> Vec<(usize, usize, Cue)> {
+    let mut heads = Vec::new();
+    let mut i = s;
+    while i < e {
+        let t = &d.toks[i];
+        if t.kind != Kind::Word || d.inq[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let w = d.w(i);
+        if w == "according" && d.is(i + 1, "to") {
+            heads.push((
+                i,
+                i + 2,
+                Cue {
+                    act: SpeechAct::Report,
+                    mode: Mode::Speech,
+                    recipient: false,
+                    finite: false,
+                    weak: false,
+                },
+            ));
+            i += 2;
+            continue;
+        }
+        if let Some(c) = cues::lookup(w) {
+            // A capitalised cue word mid-sentence is a name ("Will Said"), not a verb.
+            if t.cap && (i > s || w.starts_with("say")) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            if (w.starts_with("point") && d.is(i + 1, "out"))
+                || (w.starts_with("call") && (d.is(i + 1, "for") || d.is(i + 1, "on")))
+                || (w.starts_with("refer") && d.is(i + 1, "to"))
+                || (w == "went" && d.is(i + 1, "on"))
+            {
+                end += 1;
+            }
+            if matches!(w, "pointed" | "pointing") && end == i + 1 {
+                i += 1;
+                continue;
+            }
+            if w.starts_with("said")
+                && d.is(end, "in")
+                && (d.is(end + 1, "a") || d.is(end + 1, "an"))
+                && d.is(end + 2, "statement")
+            {
+                end += 3;
+            }
+            heads.push((i, end, c));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    heads
+}
+
+fn sentence(
+    d: &Doc,
+    si: usize,
+    model: Option<(&learned::Model, &learned::Table)>,
+    out: &mut Vec<Found>,
+) {
+    let (s, e) = d.sents[si];
+    let Some((model, table)) = model else {
+        return sentence_by_rules(d, s, e, out);
+    };
+    // Cue phrases: runs of tokens the tagger marks.
+    let marks = learned::cue_tokens(model, d, table, s, e);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        if marks[i] {
+            let a = i;
+            while i < marks.len() && marks[i] {
+                i += 1;
+            }
+            runs.push((s + a, s + i));
+        } else {
+            i += 1;
+        }
+    }
+    for (k, &(c0, after)) in runs.iter().enumerate() {
+        let h = (c0..after)
+            .rev()
+            .find(|&j| {
+                d.toks[j].kind == Kind::Word
+                    && (cues::lookup(d.w(j)).is_some() || d.w(j) == "according")
+            })
+            .unwrap_or(after - 1);
+        if d.w(h) == "according" {
+            according(d, s, e, h, after, out);
+            continue;
+        }
+        let mut cue = cues::lookup(d.w(h)).unwrap_or(Cue {
+            act: SpeechAct::Statement,
+            mode: Mode::Speech,
+            recipient: false,
+            finite: true,
+            weak: false,
+        });
+        cue.weak = false;
+        let next_head = runs.get(k + 1).map_or(e, |x| x.0);
+        let found = post_quote(d, s, e, c0, h, after, cue)
+            .or_else(|| post_clause(d, s, e, c0, h, after, cue))
+            .or_else(|| pre_content(d, s, e, c0, h, after, cue, next_head))
+            .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
+        out.push(found);
+    }
+}
+
+/// A cue the shapes above do not fit: keep the cue, take the speaker and the words as well as
+/// the sentence allows.
+fn fallback(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    after: usize,
+    cue: Cue,
+    next_head: usize,
+) -> Found {
+    let src = source_left(d, s, c0).or_else(|| subject_of(d, s, c0));
+    let tail_empty = (after..e).all(|j| d.toks[j].kind == Kind::Punct);
+    let content = if tail_empty && c0 > s {
+        let mut end = c0;
+        if let Some((a, _)) = src {
+            end = a;
+        }
+        while end > s && matches!(d.punct(end - 1), Some("," | "—" | "–")) {
+            end -= 1;
+        }
+        (end > s).then_some((s, end))
+    } else {
+        let mut a = after;
+        while matches!(d.punct(a), Some("," | ":" | "—" | "–")) {
+            a += 1;
+        }
+        let end = content_end(d, a, next_head.min(e));
+        (end > a).then_some((a, end))
+    };
+    let content: Vec<(usize, usize)> = content.into_iter().map(|(a, b)| (a, b - 1)).collect();
+    let has_quote = content
+        .iter()
+        .any(|&(a, b)| (a..=b).any(|x| d.inq[x].is_some()));
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    make(d, (c0, after), src, &content, kind, cue, 0.4)
+}
+
+/// Cue phrases found by the lexicon alone (no shipped model).
+fn sentence_by_rules(d: &Doc, s: usize, e: usize, out: &mut Vec<Found>) {
+    let heads = cue_heads(d, s, e);
+    for (k, &(h, after, cue)) in heads.iter().enumerate() {
+        // The cue phrase grows left over auxiliaries and adverbs ("has also said").
+        let mut c0 = h;
+        while c0 > s && d.toks[c0 - 1].kind == Kind::Word && cues::is_cue_modifier(d.w(c0 - 1)) {
+            c0 -= 1;
+        }
+        if d.w(h) == "according" {
+            according(d, s, e, h, after, out);
+            continue;
+        }
+        let next_head = heads.get(k + 1).map_or(e, |x| x.0);
+        if let Some(f) = post_quote(d, s, e, c0, h, after, cue)
+            .or_else(|| post_clause(d, s, e, c0, h, after, cue))
+            .or_else(|| pre_content(d, s, e, c0, h, after, cue, next_head))
+        {
+            out.push(f);
+        }
+    }
+}
+
+/// Training examples for the cue tagger: every token of `text` with its features and whether
+/// it lies inside one of `cue_spans` (byte ranges).
+pub fn cue_training_data(text: &str, cue_spans: &[Range]) -> Vec<(Vec<u32>, bool)> {
+    let d = Doc::new(text);
+    let table = learned::Table::new(&d);
+    let mut out = Vec::with_capacity(d.toks.len());
+    for &(s, e) in &d.sents {
+        for i in s..e {
+            let t = &d.toks[i];
+            let y = cue_spans.iter().any(|&(a, b)| t.start >= a && t.end <= b);
+            let mut f = Vec::with_capacity(32);
+            learned::features(&d, &table, s, e, i, &mut f);
+            out.push((f, y));
+        }
+    }
+    out
+}
+
+/// Skip a time phrase ending right before token `i` ("on Tuesday", "last week"), returning
+/// the index after the phrase's start.
+fn skip_time_left(d: &Doc, s: usize, mut i: usize) -> usize {
+    let start = i;
+    while i > s && d.toks[i - 1].kind == Kind::Word && cues::is_time_word(d.w(i - 1)) {
+        i -= 1;
+    }
+    if i < start && i > s && matches!(d.w(i - 1), "on" | "in" | "at" | "late" | "early") {
+        i -= 1;
+    }
+    i
+}
+
+/// The speaker phrase ending right before token `end` (exclusive), scanning left to `s`.
+/// `Name, appositive, said` gives `Name, appositive`; `(D-Ohio)` parentheses stay inside;
+/// `Name, who said` gives `Name`.
+fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
+    let end = skip_time_left(d, s, end);
+    if end > s + 1 && d.is(end - 1, "who") && d.punct(end - 2) == Some(",") {
+        return source_left(d, s, end - 2);
+    }
+    if end > s + 2 && d.punct(end - 1) == Some(",") {
+        return appositive_left(d, s, end - 1);
+    }
+    let mut i = end;
+    while i > s {
+        let t = &d.toks[i - 1];
+        if d.punct(i - 1) == Some(")") {
+            // A parenthesis inside the name: "(D-Md.)", "(R)".
+            let mut j = i - 1;
+            while j > s && d.punct(j - 1) != Some("(") && i - j < 8 {
+                j -= 1;
+            }
+            if j > s && d.punct(j - 1) == Some("(") {
+                i = j - 1;
+                continue;
+            }
+            break;
+        }
+        let ok = match t.kind {
+            Kind::Word => {
+                !cues::stops_source(d.w(i - 1)) || (t.cap && i - 1 > s && d.w(i - 1) != "that")
+            }
+            Kind::Number => true,
+            Kind::Punct => matches!(t.text(d.text), "-" | "&" | ".") && i - 1 > s,
+            Kind::Quote => false,
+        };
+        if !ok || d.inq[i - 1].is_some() {
+            break;
+        }
+        i -= 1;
+        if end - i > 14 {
+            return None;
+        }
+    }
+    (i < end).then_some((i, end))
+}
+
+/// The subject a sentence opens with: a run of names, determiners and title words.
+fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut i = s;
+    while i < limit
+        && d.toks[i].kind == Kind::Word
+        && matches!(
+            d.w(i),
+            "but" | "and" | "so" | "still" | "meanwhile" | "yet" | "then"
+        )
+    {
+        i += 1;
+    }
+    let start = i;
+    while i < limit {
+        let t = &d.toks[i];
+        let ok = match t.kind {
+            Kind::Word => {
+                t.cap
+                    || matches!(
+                        d.w(i),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "former"
+                            | "presidential"
+                            | "democratic"
+                            | "republican"
+                            | "candidate"
+                            | "nominee"
+                            | "sen."
+                            | "rep."
+                            | "gov."
+                    )
+            }
+            Kind::Punct => matches!(t.text(d.text), "." | "-" | "&"),
+            _ => false,
+        };
+        if !ok || d.inq[i].is_some() {
+            break;
+        }
+        i += 1;
+    }
+    (i > start && d.toks[start].cap && i - start <= 8).then_some((start, i))
+}
+
+/// `Name, appositive,` before a cue: from the clause's start to `comma` (exclusive).
+fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
+    let mut i = comma;
+    let mut commas = 0;
+    while i > s {
+        let t = &d.toks[i - 1];
+        if d.inq[i - 1].is_some() {
+            break;
+        }
+        match t.kind {
+            Kind::Quote => break,
+            Kind::Punct => match t.text(d.text) {
+                "," => commas += 1,
+                "(" | ")" | "-" | "&" | "." | "’" | "'" => {}
+                _ => break,
+            },
+            Kind::Word => {
+                let w = d.w(i - 1);
+                if !t.cap
+                    && (cues::lookup(w).is_some()
+                        || matches!(w, "that" | "because" | "if" | "when" | "while"))
+                {
+                    return None;
+                }
+            }
+            Kind::Number => {}
+        }
+        i -= 1;
+        if comma - i > 30 {
+            return None;
+        }
+    }
+    // Drop a leading conjunction or adverb ("But Crawford, …").
+    while i < comma
+        && (d.punct(i) == Some(",")
+            || d.toks[i].kind == Kind::Word
+                && matches!(
+                    d.w(i),
+                    "but"
+                        | "and"
+                        | "so"
+                        | "still"
+                        | "meanwhile"
+                        | "however"
+                        | "yet"
+                        | "now"
+                        | "also"
+                ))
+    {
+        i += 1;
+    }
+    let has_comma = (i..comma).any(|j| d.punct(j) == Some(","));
+    if i >= comma || !has_comma || !(d.toks[i].cap || matches!(d.w(i), "the" | "a" | "an")) {
+        return None;
+    }
+    Some((i, comma))
+}
+
+/// The speaker phrase starting at token `i` (inverted "said Smith"), up to a comma or the end.
+fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j < e {
+        let t = &d.toks[j];
+        let ok = match t.kind {
+            Kind::Word => {
+                let w = d.w(j);
+                !(matches!(
+                    w,
+                    "that"
+                        | "and"
+                        | "but"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "when"
+                        | "who"
+                        | "while"
+                        | "as"
+                ) || (cues::lookup(w).is_some() && !t.cap))
+                    || (t.cap && j > i)
+            }
+            Kind::Number => true,
+            Kind::Punct => matches!(t.text(d.text), "-" | "&"),
+            Kind::Quote => false,
+        };
+        if !ok || d.inq[j].is_some() {
+            break;
+        }
+        j += 1;
+        if j - i > 14 {
+            return None;
+        }
+    }
+    // "said Jane Roe, a professor at Ulm." : the appositive runs to the sentence's end.
+    if j > i && d.punct(j) == Some(",") {
+        let mut k = j + 1;
+        while k < e && k < j + 30 {
+            let t = &d.toks[k];
+            if t.kind == Kind::Quote
+                || d.inq[k].is_some()
+                || t.kind == Kind::Word && !t.cap && cues::lookup(d.w(k)).is_some()
+                || matches!(d.punct(k), Some(";" | ":"))
+            {
+                return Some((i, j));
+            }
+            k += 1;
+        }
+        let end = content_end(d, j, k);
+        if k >= e && end > j + 1 {
+            return Some((i, end));
+        }
+    }
+    (j > i).then_some((i, j))
+}
+
+/// End of a sentence's content, exclusive token index: drops a final `.` unless a quote mark
+/// closes after it.
+fn content_end(d: &Doc, s: usize, e: usize) -> usize {
+    let mut end = e;
+    while end > s && d.is_quote(end - 1) && d.inq[end - 1].is_none() {
+        end -= 1;
+    }
+    if end > s && d.is_quote(end - 1) {
+        return end;
+    }
+    while end > s
+        && matches!(
+            d.punct(end - 1),
+            Some("." | "!" | "?" | "…" | ":" | ";" | ",")
+        )
+    {
+        end -= 1;
+    }
+    end
+}
+
+/// The quote regions that make up one quotation starting with the region that opens at
+/// token `open`: the region itself and its continuations into later paragraphs.
+fn quote_pieces(d: &Doc, open: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut k = d.inq[open].map(|k| k as usize);
+    while let Some(ki) = k {
+        let r = d.regions[ki];
+        pieces.push((r.open, r.close));
+        if !r.continues {
+            break;
+        }
+        k = (ki + 1..d.regions.len()).find(|&j| !d.regions[j].single);
+        if pieces.len() > 50 {
+            break;
+        }
+    }
+    pieces
+}
+
+fn make(
+    d: &Doc,
+    cue: (usize, usize),
+    src: Option<(usize, usize)>,
+    content: &[(usize, usize)],
+    kind: QuoteKind,
+    c: Cue,
+    confidence: f32,
+) -> Found {
+    Found {
+        cue: d.range(cue.0, cue.1 - 1),
+        source: src.map(|(a, b)| d.range(a, b - 1)),
+        content: content.iter().map(|&(a, b)| d.range(a, b)).collect(),
+        kind,
+        act: c.act,
+        mode: c.mode,
+        confidence,
+    }
+}
+
+/// `“…,” X said.` / `“…,” said X.` and the interrupted `“…,” X said, “…”`.
+#[allow(clippy::too_many_arguments)]
+fn post_quote(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    h: usize,
+    after: usize,
+    cue: Cue,
+) -> Option<Found> {
+    // The quote that ends before the cue: the last region closing before c0 in this sentence.
+    let mut j = c0;
+    // Tokens between the quote and the cue: the speaker, a comma.
+    while j > s && d.inq[j - 1].is_none() {
+        j -= 1;
+        if c0 - j > 12 {
+            return None;
+        }
+    }
+    if j == s || j == c0 && !d.is_quote(j - 1) {
+        return None;
+    }
+    let k = d.inq[j - 1]? as usize;
+    let r = d.regions[k];
+    if r.close != j - 1 {
+        return None;
+    }
+    // Only a comma (or nothing) between the quote's end and the speaker / cue.
+    let mut src_start = j;
+    if matches!(d.punct(src_start), Some("," | "—" | "–")) {
+        src_start += 1;
+    }
+    let before_quote_ok = r.open == s
+        || (r.open > s && matches!(d.punct(r.open - 1), Some(":" | "," | "—"))
+            || d.toks[r.open].para_start);
+    let quote_ends_clause = r.close > r.open
+        && matches!(
+            d.toks[r.close - 1].text(d.text),
+            "," | "?" | "!" | "." | "—" | "–" | "…"
+        )
+        || d.punct(r.close + 1) == Some(",");
+    let _ = before_quote_ok;
+    if !quote_ends_clause {
+        return None;
+    }
+    let src = if src_start < c0 {
+        source_left(d, src_start, c0).filter(|&(a, _)| a == src_start)
+    } else {
+        let st = if d.punct(after) == Some(",") {
+            after + 1
+        } else {
+            after
+        };
+        source_right(d, st, e)
+    };
+    src?;
+    // An interrupted quote goes on after the cue clause: `, “…”` in this sentence, or a quote
+    // that opens the next sentence of the paragraph.
+    let mut pieces = quote_pieces(d, r.open);
+    let mut q = after;
+    if let Some((_, b)) = src.filter(|&(a, _)| a >= after) {
+        q = b;
+    }
+    while q < d.toks.len()
+        && q < e
+        && d.inq[q].is_none()
+        && d.toks[q].kind != Kind::Quote
+        && q < after + 8
+    {
+        if matches!(d.punct(q), Some("," | ":" | "." | "—")) {
+            q += 1;
+            break;
+        }
+        q += 1;
+    }
+    let mut continued = false;
+    if q < d.toks.len() && !d.toks[q].para_start {
+        if let Some(r2) = d.region_at(q) {
+            if r2.open > r.close {
+                pieces.extend(quote_pieces(d, r2.open));
+                continued = true;
+            }
+        }
+    }
+    // Or the quote goes on in the next sentences of the paragraph, each opening with a quote
+    // and naming no other speaker (`“…,” she said, pointing to the mill. “…”`).
+    if !continued {
+        let mut si = d.sent_of[r.close] as usize + 1;
+        while let Some(&(ns, ne)) = d.sents.get(si) {
+            if d.toks[ns].para_start || !d.is_quote(ns) {
+                break;
+            }
+            let Some(r2) = d.region_at(ns) else { break };
+            let own_cue = (ns..ne).any(|j| {
+                d.inq[j].is_none() && d.toks[j].kind == Kind::Word && cues::lookup(d.w(j)).is_some()
+            });
+            if own_cue || r2.open <= r.close {
+                break;
+            }
+            let r2 = *r2;
+            pieces.extend(quote_pieces(d, r2.open));
+            if r2.close + 1 < ne || !r2.closed {
+                break;
+            }
+            si += 1;
+        }
+    }
+    let content: Vec<_> = pieces.iter().map(|&(a, b)| (a, b)).collect();
+    let content: Vec<(usize, usize)> = content.into_iter().map(|(a, b)| (a, b)).collect();
+    let f = make(d, (c0, after), src, &[], QuoteKind::Direct, cue, 0.9);
+    Some(Found {
+        content: content.iter().map(|&(a, b)| d.range(a, b)).collect(),
+        ..f
+    })
+}
+
+/// `…, X said.` / `…, said X.` with no quote marks around the content.
+#[allow(clippy::too_many_arguments)]
+fn post_clause(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    h: usize,
+    after: usize,
+    cue: Cue,
+) -> Option<Found> {
+    if !cue.finite {
+        return None;
+    }
+    let _ = h;
+    // The comma before the speaker: the speaker is everything between it and the cue
+    // ("current and former officials said").
+    let mut comma = c0;
+    let mut src_left = None;
+    let cut = skip_time_left(d, s, c0);
+    let mut j = cut;
+    while j > s && cut - j <= 8 && d.punct(j - 1) != Some(",") {
+        let t = &d.toks[j - 1];
+        let bad = t.kind == Kind::Quote
+            || d.inq[j - 1].is_some()
+            || t.kind == Kind::Punct && !matches!(t.text(d.text), "-" | "&" | "." | "(" | ")")
+            || t.kind == Kind::Word
+                && !t.cap
+                && (cues::lookup(d.w(j - 1)).is_some()
+                    || matches!(d.w(j - 1), "that" | "who" | "which" | "is" | "was"));
+        if bad {
+            j = cut + 1;
+            break;
+        }
+        j -= 1;
+    }
+    if j < cut && j > s && d.punct(j - 1) == Some(",") {
+        comma = j;
+        src_left = Some((j, cut));
+    }
+    if comma <= s || d.punct(comma - 1) != Some(",") {
+        // "…, said X": nothing between the comma and the cue.
+        return None;
+    }
+    let src = if src_left.is_some() {
+        src_left
+    } else if c0 == comma && after < e && d.toks[after].kind == Kind::Word {
+        source_right(d, after, e)
+    } else {
+        None
+    };
+    let (_, src_end) = src?;
+    // The cue clause ends the sentence, but for a short setting ("on Tuesday", "in a
+    // statement") or a participle that starts the next attribution (", adding …").
+    let mut tail = if src_left.is_some() { after } else { src_end };
+    if tail < e
+        && d.toks[tail].kind == Kind::Word
+        && matches!(
+            d.w(tail),
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "late"
+                | "early"
+                | "earlier"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+        )
+    {
+        let mut k = tail + 1;
+        while k < e
+            && k < tail + 8
+            && d.toks[k].kind != Kind::Punct
+            && d.toks[k].kind != Kind::Quote
+        {
+            k += 1;
+        }
+        tail = k;
+    }
+    let trailing_ok = tail >= e
+        || matches!(d.punct(tail), Some("." | "!" | "?" | ";"))
+        || (d.punct(tail) == Some(",")
+            && tail + 1 < e
+            && d.toks[tail + 1].kind == Kind::Word
+            && cues::lookup(d.w(tail + 1)).is_some_and(|c| !c.finite));
+    if !trailing_ok {
+        return None;
+    }
+    let cstart = s;
+    let cend = comma - 1;
+    if cend <= cstart + 2 {
+        return None;
+    }
+    let has_quote = (cstart..cend).any(|i| d.inq[i].is_some());
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    Some(make(
+        d,
+        (c0, after),
+        src,
+        &[(cstart, cend - 1)],
+        kind,
+        cue,
+        0.7,
+    ))
+}
+
+/// `X said (that) …`, `X said: “…”`, `X told reporters …`.
+#[allow(clippy::too_many_arguments)]
+fn pre_content(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    h: usize,
+    after: usize,
+    cue: Cue,
+    next_head: usize,
+) -> Option<Found> {
+    let participial = !cue.finite && c0 > s && d.punct(c0 - 1) == Some(",");
+    let mut src = source_left(d, s, c0);
+    if src.is_none() && !participial && c0 > s {
+        // "X, who endorsed Y, said": the clause's subject; "X called … and said": the
+        // sentence's subject.
+        if d.punct(c0 - 1) == Some(",") || d.is(c0 - 1, "and") {
+            src = subject_of(d, s, c0);
+        }
+    }
+    if src.is_none() && !participial {
+        return None;
+    }
+    let mut i = after;
+    // A recipient ("told reporters", "urged Congress").
+    if cue.recipient && i < e && d.toks[i].kind == Kind::Word && !d.is(i, "that") {
+        if cues::is_pronoun(d.w(i)) {
+            i += 1;
+        } else if matches!(
+            d.w(i),
+            "his" | "her" | "their" | "our" | "my" | "its" | "the" | "a"
+        ) && i + 1 < e
+            && d.toks[i + 1].kind == Kind::Word
+            && !d.is(i + 1, "that")
+        {
+            // "told the National Post …", "asked our followers …"
+            i += 2;
+            while i < e && d.toks[i].kind == Kind::Word && d.toks[i].cap {
+                i += 1;
+            }
+        } else {
+            let mut j = i;
+            while j < e && j < i + 5 && d.toks[j].kind == Kind::Word && !d.is(j, "that") {
+                j += 1;
+            }
+            if j < e && (d.is(j, "that") || matches!(d.punct(j), Some(":" | ",")) || d.is_quote(j))
+            {
+                i = j;
+            } else if d.toks[i].cap {
+                i += 1;
+                while i < e && d.toks[i].cap {
+                    i += 1;
+                }
+            }
+        }
+    }
+    // A time or setting phrase before "that" ("at a news conference on Tuesday that").
+    if !d.is(i, "that")
+        && d.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+        && (matches!(
+            d.w(i),
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "late"
+                | "early"
+                | "privately"
+                | "publicly"
+                | "repeatedly"
+        ) || cues::is_time_word(d.w(i)))
+    {
+        let mut j = i;
+        while j < e
+            && j < i + 12
+            && d.toks[j].kind != Kind::Quote
+            && !matches!(d.punct(j), Some("." | ";"))
+        {
+            if d.is(j, "that") {
+                break;
+            }
+            j += 1;
+        }
+        if d.is(j, "that")
+            && (i..j).all(|x| d.toks[x].kind != Kind::Word || cues::lookup(d.w(x)).is_none())
+        {
+            i = j;
+        }
+    }
+    while matches!(d.punct(i), Some("," | ":" | "—" | "–")) {
+        i += 1;
+    }
+    if i >= e {
+        return None;
+    }
+    let strong_intro =
+        d.is(i, "that") || d.is_quote(i) || after < e && matches!(d.punct(after), Some(":"));
+    if cue.weak && !strong_intro {
+        return None;
+    }
+    if cue.mode != Mode::Speech && !strong_intro && d.toks[i].kind != Kind::Word {
+        return None;
+    }
+    if let Some(r) = d.region_at(i) {
+        // Quoted content: the quote (and its continuations), unless the sentence goes on after
+        // it as reported speech.
+        let pieces = quote_pieces(d, r.open);
+        let end_q = r.close + 1;
+        let rest_is_end =
+            end_q >= e || matches!(d.punct(end_q), Some("." | "!" | "?")) && end_q + 1 >= e;
+        if rest_is_end || !r.closed {
+            let src = if participial { None } else { src };
+            return Some(make(d, (c0, after), src, &[], QuoteKind::Direct, cue, 0.9)).map(|f| {
+                Found {
+                    content: pieces.iter().map(|&(a, b)| d.range(a, b)).collect(),
+                    ..f
+                }
+            });
+        }
+    }
+    // Reported speech up to the sentence's end, or to the next cue phrase (", adding …").
+    let mut end = content_end(d, i, e);
+    if next_head < end {
+        let mut j = next_head;
+        while j > i && d.toks[j - 1].kind == Kind::Word && cues::is_cue_modifier(d.w(j - 1)) {
+            j -= 1;
+        }
+        if j > i && d.punct(j - 1) == Some(",") {
+            end = j - 1;
+        }
+    }
+    // Cut at ", according to" or a trailing ", he said".
+    if end <= i {
+        return None;
+    }
+    let has_quote = (i..end).any(|x| d.inq[x].is_some());
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    let src = if participial { None } else { src };
+    let conf = if cue.mode == Mode::Speech { 0.75 } else { 0.5 };
+    Some(make(d, (c0, after), src, &[(i, end - 1)], kind, cue, conf))
+}
+
+/// `According to X, …` and `…, according to X.`
+fn according(d: &Doc, s: usize, e: usize, h: usize, after: usize, out: &mut Vec<Found>) {
+    let cue = Cue {
+        act: SpeechAct::Report,
+        mode: Mode::Speech,
+        recipient: false,
+        finite: false,
+        weak: false,
+    };
+    // The source: up to a comma or the sentence end.
+    let mut j = after;
+    while j < e
+        && !matches!(d.punct(j), Some("," | "." | ";" | "!" | "?" | ":"))
+        && d.toks[j].kind != Kind::Quote
+    {
+        j += 1;
+    }
+    if j == after {
+        return;
+    }
+    let src = Some((after, j));
+    let (cs, ce) = if h == s || h > s && d.toks[h].cap {
+        // According to X, content.
+        let cs = if d.punct(j) == Some(",") {
+            j + 1
+        } else {
+            return;
+        };
+        (cs, content_end(d, cs, e))
+    } else if d.punct(h - 1) == Some(",") {
+        (s, h - 1)
+    } else {
+        (s, h)
+    };
+    if ce <= cs {
+        return;
+    }
+    let has_quote = (cs..ce).any(|x| d.inq[x].is_some());
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    out.push(make(d, (h, after), src, &[(cs, ce - 1)], kind, cue, 0.8));
+}
+
+/// Byte offset → code-point offset, for a sorted run of lookups.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharIndex {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The code-point offset of byte offset `b` (a char boundary).
+    pub fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+
+    pub fn span(&mut self, r: Range) -> CharSpan {
+        CharSpan {
+            start: self.at(r.0),
+            end: self.at(r.1),
+            text: self.text[r.0..r.1].to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

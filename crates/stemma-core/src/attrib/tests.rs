@@ -1,0 +1,138 @@
+use super::*;
+
+/// (cue, source, content pieces) as text.
+fn spans(text: &str) -> Vec<(String, Option<String>, Vec<String>, QuoteKind)> {
+    find(text)
+        .into_iter()
+        .map(|f| {
+            (
+                text[f.cue.0..f.cue.1].to_string(),
+                f.source.map(|(a, b)| text[a..b].to_string()),
+                f.content
+                    .iter()
+                    .map(|&(a, b)| text[a..b].to_string())
+                    .collect(),
+                f.kind,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, Option<String>, Vec<String>, QuoteKind) {
+    let mut v = spans(text);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    v.remove(0)
+}
+
+#[test]
+fn quote_then_speaker_and_cue() {
+    let (cue, src, content, kind) = one("“The bridge will open in May,” Mayor Ilse Varga said.");
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("Mayor Ilse Varga"));
+    assert_eq!(content, ["“The bridge will open in May,”"]);
+    assert_eq!(kind, QuoteKind::Direct);
+}
+
+#[test]
+fn quote_then_inverted_cue() {
+    let (cue, src, content, _) = one("\"We are ready,\" said Tomas Brekke, the harbour master.");
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("Tomas Brekke"));
+    assert_eq!(content, ["\"We are ready,\""]);
+}
+
+#[test]
+fn interrupted_quote_has_two_pieces() {
+    let (_, src, content, _) =
+        one("“Nobody,” Varga said, “has asked us about the tunnel.” The council met later.");
+    assert_eq!(src.as_deref(), Some("Varga"));
+    assert_eq!(content, ["“Nobody,”", "“has asked us about the tunnel.”"]);
+}
+
+#[test]
+fn reported_speech_with_that() {
+    let (cue, src, content, kind) =
+        one("The ministry said on Monday that the ferry line would close in winter.");
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("The ministry"));
+    assert_eq!(content, ["that the ferry line would close in winter"]);
+    assert_eq!(kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn clause_then_speaker() {
+    let (cue, src, content, _) = one("The ferry line will close in winter, officials said.");
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("officials"));
+    assert_eq!(content, ["The ferry line will close in winter"]);
+}
+
+#[test]
+fn according_to_both_ways() {
+    let (cue, src, content, _) =
+        one("Turnout rose to 61 percent, according to the Halden Register.");
+    assert_eq!(cue, "according to");
+    assert_eq!(src.as_deref(), Some("the Halden Register"));
+    assert_eq!(content, ["Turnout rose to 61 percent"]);
+    let (_, src, content, _) = one("According to the Halden Register, turnout rose to 61 percent.");
+    assert_eq!(src.as_deref(), Some("the Halden Register"));
+    assert_eq!(content, ["turnout rose to 61 percent"]);
+}
+
+#[test]
+fn colon_introduces_a_quote() {
+    let (cue, src, content, kind) = one("Brekke added: «We will not give up the pier.»");
+    assert_eq!(cue, "added");
+    assert_eq!(src.as_deref(), Some("Brekke"));
+    assert_eq!(content, ["«We will not give up the pier.»"]);
+    assert_eq!(kind, QuoteKind::Direct);
+}
+
+#[test]
+fn partial_quote_in_reported_speech_is_mixed() {
+    let (_, src, content, kind) =
+        one("Varga added that the plan was “a gift to nobody” and should be dropped.");
+    assert_eq!(src.as_deref(), Some("Varga"));
+    assert_eq!(
+        content,
+        ["that the plan was “a gift to nobody” and should be dropped"]
+    );
+    assert_eq!(kind, QuoteKind::Mixed);
+}
+
+#[test]
+fn auxiliaries_join_the_cue() {
+    let (cue, src, _, _) = one("Brekke has also said that the pier is safe.");
+    assert_eq!(cue, "has also said");
+    assert_eq!(src.as_deref(), Some("Brekke"));
+}
+
+#[test]
+fn recipient_is_skipped() {
+    let (cue, src, content, _) = one("Varga told reporters that the vote was fair.");
+    assert_eq!(cue, "told");
+    assert_eq!(src.as_deref(), Some("Varga"));
+    assert_eq!(content, ["that the vote was fair"]);
+}
+
+#[test]
+fn words_inside_quotes_are_not_cues() {
+    let v = spans("“They said nothing to us,” Brekke said.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "said");
+}
+
+#[test]
+fn two_apostrophes_quote() {
+    let (cue, src, content, _) =
+        one("''I regret those comments that he made,'' Mr. Ryan said. ''I think so.''");
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("Mr. Ryan"));
+    assert_eq!(
+        content,
+        [
+            "''I regret those comments that he made,''",
+            "''I think so.''"
+        ]
+    );
+}

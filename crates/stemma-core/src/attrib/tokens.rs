@@ -1,0 +1,238 @@
+//! Tokens, sentences and paragraphs of an article text, with byte offsets.
+//!
+//! One pass over the text; no allocation per token beyond the token vector itself. Words keep
+//! inner apostrophes, hyphens and the dots of abbreviations ("U.S.", "O’Malley", "al-Sham").
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    /// A quotation mark; which way it faces is decided by [`super::quotes`].
+    Quote,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// The first character is upper-case.
+    pub cap: bool,
+    /// A paragraph break (blank line) comes right before this token.
+    pub para_start: bool,
+    /// Whitespace comes right before this token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '‘'
+            | '’'
+            | '‚'
+            | '\''
+            | '「'
+            | '」'
+            | '`'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Split `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    let mut space_before = true;
+    let mut newlines = 2usize;
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            if c == '\n' {
+                newlines += 1;
+            }
+            space_before = true;
+            continue;
+        }
+        let para_start = newlines >= 2 || out.is_empty();
+        newlines = 0;
+        let mut end = i + c.len_utf8();
+        let kind;
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            // A word: letters/digits, joined by an apostrophe, hyphen, dot or comma (numbers)
+            // when a letter/digit follows.
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() || d == '_' {
+                    it.next();
+                    end = j + d.len_utf8();
+                    continue;
+                }
+                let joiner = is_apostrophe(d)
+                    || d == '-'
+                    || d == '‐'
+                    || (d == '.' && is_abbrev_dot(text, i, j))
+                    || ((d == ',' || d == '.') && numeric);
+                if joiner {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
+                        it.next();
+                        end = j + d.len_utf8();
+                        continue;
+                    }
+                    if d == '.' && is_abbrev_dot(text, i, j) {
+                        // "U.S." keeps its last dot.
+                        it.next();
+                        end = j + 1;
+                    }
+                }
+                break;
+            }
+            kind = if numeric { Kind::Number } else { Kind::Word };
+        } else if is_quote_char(c) {
+            // Two apostrophes (or backticks) stand for a double quote mark: ''…'' / ``…''.
+            if (c == '\'' || c == '`') && it.peek().is_some_and(|&(_, d)| d == c) {
+                it.next();
+                end += 1;
+            }
+            kind = Kind::Quote;
+        } else {
+            kind = Kind::Punct;
+        }
+        out.push(Token {
+            start: i,
+            end,
+            kind,
+            cap: c.is_uppercase(),
+            para_start,
+            space_before,
+        });
+        space_before = false;
+    }
+    out
+}
+
+/// The dot at `dot` ends an abbreviation of the word starting at `word_start`: single letters
+/// ("U.S.", "J. Smith"), or titles ("Mr.", "Sen.").
+fn is_abbrev_dot(text: &str, word_start: usize, dot: usize) -> bool {
+    let w = &text[word_start..dot];
+    let last = w.rsplit('.').next().unwrap_or(w);
+    if last.chars().count() == 1 && last.chars().all(|c| c.is_alphabetic()) {
+        return true;
+    }
+    ABBREVS.contains(&w)
+}
+
+pub const ABBREVS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
+    "Cmdr", "Prof", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar",
+    "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "vs", "Ft", "Mt", "Pres", "Atty",
+    "Supt", "Gens", "Reps", "Sens", "Dept", "Univ", "approx", "etc", "Ave", "Blvd",
+];
+
+/// Sentence boundaries as token index ranges. A sentence ends at `.`, `!`, `?` (and a closing
+/// quote right after them) before a capital, a quote or a paragraph break; a paragraph break
+/// always ends one.
+pub fn sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if i > start && toks[i].para_start {
+            out.push((start, i));
+            start = i;
+        }
+        let t = &toks[i];
+        if t.kind == Kind::Punct {
+            let s = t.text(text);
+            if s == "." || s == "!" || s == "?" || s == "…" {
+                let mut j = i + 1;
+                // Closing quotes and more terminal marks stay with this sentence.
+                while j < n
+                    && !toks[j].space_before
+                    && !toks[j].para_start
+                    && (toks[j].kind == Kind::Quote
+                        || matches!(toks[j].text(text), "." | "!" | "?" | ")" | "]"))
+                {
+                    j += 1;
+                }
+                let ends = j >= n
+                    || toks[j].para_start
+                    || (toks[j].space_before
+                        && (toks[j].cap
+                            || toks[j].kind == Kind::Quote
+                            || toks[j].kind == Kind::Number
+                            || matches!(toks[j].text(text), "(" | "[" | "—" | "–" | "-")));
+                if ends {
+                    out.push((start, j));
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if start < n {
+        out.push((start, n));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks() {
+        assert_eq!(
+            words("O’Malley's U.S. pre-war 1,200 don't."),
+            ["O’Malley's", "U.S.", "pre-war", "1,200", "don't", "."]
+        );
+        assert_eq!(
+            words("\"Yes,\" she said."),
+            ["\"", "Yes", ",", "\"", "she", "said", "."]
+        );
+    }
+
+    #[test]
+    fn sentences_split_at_terminal_marks() {
+        let s = "Mr. Oduya spoke. “It works.” Then he left!\n\nNew paragraph here";
+        let t = tokenize(s);
+        let sents: Vec<String> = sentences(s, &t)
+            .iter()
+            .map(|&(a, b)| s[t[a].start..t[b - 1].end].to_string())
+            .collect();
+        assert_eq!(
+            sents,
+            [
+                "Mr. Oduya spoke.",
+                "“It works.”",
+                "Then he left!",
+                "New paragraph here"
+            ]
+        );
+    }
+}
