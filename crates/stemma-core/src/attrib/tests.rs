@@ -37,7 +37,8 @@ fn quote_then_speaker_and_cue() {
 fn quote_then_inverted_cue() {
     let (cue, src, content, _) = one("\"We are ready,\" said Tomas Brekke, the harbour master.");
     assert_eq!(cue, "said");
-    assert_eq!(src.as_deref(), Some("Tomas Brekke"));
+    // PolNeAR's convention: an appositive after an inverted speaker belongs to the source.
+    assert_eq!(src.as_deref(), Some("Tomas Brekke, the harbour master"));
     assert_eq!(content, ["\"We are ready,\""]);
 }
 
@@ -82,7 +83,8 @@ fn according_to_both_ways() {
 #[test]
 fn colon_introduces_a_quote() {
     let (cue, src, content, kind) = one("Brekke added: «We will not give up the pier.»");
-    assert_eq!(cue, "added");
+    // The colon belongs to the cue, as PolNeAR marks "said:".
+    assert_eq!(cue, "added:");
     assert_eq!(src.as_deref(), Some("Brekke"));
     assert_eq!(content, ["«We will not give up the pier.»"]);
     assert_eq!(kind, QuoteKind::Direct);
