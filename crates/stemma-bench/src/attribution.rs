@@ -206,7 +206,7 @@ struct Pred {
 
 fn predict(text: &str, model: Option<&attrib::learned::Model>) -> Vec<Pred> {
     let found = attrib::find_with(text, model);
-    let mut ix = attrib::CharIndex::new(text);
+    let ix = attrib::CharIndex::new(text);
     found
         .into_iter()
         .map(|f| {

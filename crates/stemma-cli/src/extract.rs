@@ -58,6 +58,9 @@ pub struct Args {
     /// Largest document accepted, in MiB; larger ones are reported and skipped.
     #[arg(long, default_value_t = 32)]
     max_mib: usize,
+    /// Leave out attribution (`quotes`) and `entities`: extraction only.
+    #[arg(long)]
+    no_attribution: bool,
 }
 
 /// Documents extracted per batch (per worker); a checkpoint is written after each batch.
@@ -212,7 +215,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .into_par_iter()
                 .map(|it| match it {
                     Item::Doc(doc) => {
-                        extract_one(&doc, &limits).map_err(|e| format!("{}: {e}", doc.source.path))
+                        extract_one(&doc, &limits, !args.no_attribution).map_err(|e| format!("{}: {e}", doc.source.path))
                     }
                     Item::Failed(message) => Err(message),
                 })
@@ -282,9 +285,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_one(doc: &Document, limits: &stemma_core::Limits) -> Result<Article, String> {
+fn extract_one(doc: &Document, limits: &stemma_core::Limits, attribute: bool) -> Result<Article, String> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        stemma_core::extract::extract_with(doc, limits)
+        let mut a = stemma_core::extract::extract_with(doc, limits)?;
+        if attribute {
+            stemma_core::attrib::annotate(&mut a);
+        }
+        Ok::<_, stemma_core::ExtractError>(a)
     })) {
         Ok(Ok(a)) => Ok(a),
         Ok(Err(e)) => Err(e.to_string()),

@@ -2,6 +2,7 @@
 //! installs logging, draws progress, and maps errors to exit codes; the work happens in the
 //! library crates.
 
+mod attribute;
 mod extract;
 
 use std::process::ExitCode;
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Extract clean article records from HTML, Markdown, text and WARC files.
     Extract(extract::Args),
+    /// Attribute quotes in plain-text files (each read verbatim as an article's text).
+    Attribute(attribute::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Attribute(args) => attribute::run(args),
     };
     match result {
         Ok(code) => code,

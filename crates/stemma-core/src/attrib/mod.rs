@@ -18,11 +18,12 @@
 pub mod cues;
 pub mod learned;
 pub mod quotes;
+pub mod speaker;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{QuoteKind, SpeechAct};
+use crate::model::{Article, Entity, Quote, QuoteKind, Span, SpeechAct};
 use cues::{Cue, Mode};
 use quotes::Region;
 use tokens::{Kind, Token};
@@ -1081,40 +1082,114 @@ fn according(d: &Doc, s: usize, e: usize, h: usize, after: usize, out: &mut Vec<
     out.push(make(d, (h, after), src, &[(cs, ce - 1)], kind, cue, 0.8));
 }
 
-/// Byte offset → code-point offset, for a sorted run of lookups.
+/// Byte offset → code-point offset.
 pub struct CharIndex<'a> {
     text: &'a str,
-    byte: usize,
-    chars: usize,
+    /// Code points before each byte offset (only char boundaries are meaningful).
+    before: Vec<u32>,
 }
 
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        CharIndex {
-            text,
-            byte: 0,
-            chars: 0,
+        let mut before = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        for (b, c) in text.char_indices() {
+            for slot in &mut before[b..b + c.len_utf8()] {
+                *slot = n;
+            }
+            n += 1;
         }
+        before[text.len()] = n;
+        CharIndex { text, before }
     }
 
     /// The code-point offset of byte offset `b` (a char boundary).
-    pub fn at(&mut self, b: usize) -> usize {
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..b].chars().count();
-        self.byte = b;
-        self.chars
+    pub fn at(&self, b: usize) -> usize {
+        self.before[b.min(self.text.len())] as usize
     }
 
-    pub fn span(&mut self, r: Range) -> CharSpan {
+    pub fn span(&self, r: Range) -> CharSpan {
         CharSpan {
             start: self.at(r.0),
             end: self.at(r.1),
             text: self.text[r.0..r.1].to_string(),
         }
     }
+
+    fn model_span(&self, r: Range) -> Span {
+        let c = self.span(r);
+        Span {
+            start: c.start,
+            end: c.end,
+            text: c.text,
+        }
+    }
+}
+
+/// Whether attribution and entity rules apply: English, or a language nobody detected.
+fn applies(language: Option<&str>) -> bool {
+    language.is_none_or(|l| l == "en" || l.starts_with("en-"))
+}
+
+/// Fill `article.entities` and `article.quotes` from its title and text (English articles;
+/// others are left as they are).
+pub fn annotate(article: &mut Article) {
+    if !applies(article.language.as_deref()) || article.text.is_empty() {
+        return;
+    }
+    let entities = crate::entities::find_entities(article.title.as_deref(), &article.text);
+    article.quotes = quotes(&article.text, &entities);
+    article.entities = entities;
+}
+
+/// The attributions of `text` as quote records, speakers resolved against `entities`.
+pub fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+    found_quotes(text, entities).into_iter().map(|(_, q)| q).collect()
+}
+
+/// Each attribution found in `text` (with content) beside its quote record.
+pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
+    let found = find(text);
+    let ix = CharIndex::new(text);
+    let mut resolver = speaker::Resolver::new(entities);
+    let mut out = Vec::with_capacity(found.len());
+    // Resolve in text order of the sources, so "he" follows the speaker before it.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].source.map_or(found[i].cue.0, |s| s.0));
+    let mut speakers = vec![None; found.len()];
+    for i in order {
+        if let Some(r) = found[i].source {
+            speakers[i] = Some(resolver.resolve(&ix.model_span(r)));
+        }
+    }
+    for (f, speaker) in found.into_iter().zip(speakers) {
+        let (Some(&(a, _)), Some(&(_, b))) = (f.content.first(), f.content.last()) else {
+            continue;
+        };
+        let words: Vec<&str> = f.content.iter().map(|&(x, y)| &text[x..y]).collect();
+        let content = words.join(" … ");
+        let act = if content.trim_end_matches(|c: char| is_closing(c)).ends_with('?') {
+            SpeechAct::Question
+        } else {
+            f.act
+        };
+        let q = Quote {
+            text: content,
+            kind: f.kind,
+            start: ix.at(a),
+            end: ix.at(b),
+            cue: Some(ix.model_span(f.cue)),
+            speech_act: act,
+            speaker,
+            confidence: f.confidence,
+        };
+        out.push((f, q));
+    }
+    out
+}
+
+fn is_closing(c: char) -> bool {
+    tokens::is_quote_char(c) || c == ')' || c == '.'
 }
 
 #[cfg(test)]

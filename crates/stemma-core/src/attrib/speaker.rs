@@ -1,0 +1,147 @@
+//! Who is behind a source mention: the mention resolved to one of the article's entities.
+//!
+//! * a name ("Lavrov", "Mr. Kerry", "Jane Roe, a professor at Ulm"): by full name, surname,
+//!   alias or acronym ([`crate::entities::resolve_name`]);
+//! * a pronoun ("he", "she", "they", "it"): the speaker of the attribution just before when
+//!   it fits, else the entity of the right kind mentioned last before it;
+//! * a description ("the Russian minister", "the ministry"): matched against the roles the
+//!   article gives ([`crate::entities::resolve_description`]);
+//! * "a spokesman for X": X, with the spokesman's role.
+//!
+//! An unresolved mention ("a source", "officials") keeps its words and gets no name.
+
+use crate::entities::{resolve_description, resolve_name};
+use crate::model::{Entity, EntityKind, Span, Speaker};
+
+/// Pronouns that stand for one person, for an organisation, for a group.
+fn pronoun_kind(w: &str) -> Option<&'static [EntityKind]> {
+    const PERSON: &[EntityKind] = &[EntityKind::Person];
+    const ORG: &[EntityKind] = &[EntityKind::Organization];
+    const ANY: &[EntityKind] = &[EntityKind::Person, EntityKind::Organization];
+    match w {
+        "he" | "she" | "him" | "her" | "i" => Some(PERSON),
+        "it" => Some(ORG),
+        "they" | "we" => Some(ANY),
+        _ => None,
+    }
+}
+
+/// The words of a source mention that name the speaker: the part before an appositive comma,
+/// without a leading determiner of a name.
+fn head_of(mention: &str) -> &str {
+    let m = mention.trim();
+    let m = m.split(" (").next().unwrap_or(m);
+    m.split(',').next().unwrap_or(m).trim()
+}
+
+const AGENTS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+    "representatives", "aide", "aides", "official", "officials", "adviser", "advisers",
+    "advisor", "advisors", "lawyer", "lawyers", "attorney", "attorneys", "staffer",
+    "staffers", "source", "sources", "member", "members", "leader", "leaders", "director",
+];
+
+/// "a spokesman for the Foo Party" → ("spokesman", "the Foo Party").
+fn agent_for(mention: &str) -> Option<(&str, &str)> {
+    let lower = mention.to_ascii_lowercase();
+    for sep in [" for ", " of ", " at ", " with ", " to "] {
+        if let Some(p) = lower.find(sep) {
+            let before = &lower[..p];
+            let role_word = before.rsplit(' ').next().unwrap_or(before);
+            if AGENTS.contains(&role_word) {
+                let role_start = p - role_word.len();
+                return Some((&mention[role_start..p], mention[p + sep.len()..].trim()));
+            }
+        }
+    }
+    None
+}
+
+/// Resolves source mentions of one article, in text order, remembering the last speaker.
+pub struct Resolver<'a> {
+    entities: &'a [Entity],
+    last: Option<usize>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(entities: &'a [Entity]) -> Self {
+        Resolver {
+            entities,
+            last: None,
+        }
+    }
+
+    /// The speaker behind `mention` (code-point offsets into the text).
+    pub fn resolve(&mut self, mention: &Span) -> Speaker {
+        let (idx, role) = self.find(mention);
+        if idx.is_some() {
+            self.last = idx;
+        }
+        let e = idx.map(|i| &self.entities[i]);
+        Speaker {
+            name: e.map(|e| e.name.clone()),
+            mention: Some(mention.clone()),
+            role: role.or_else(|| e.and_then(|e| e.roles.first().cloned())),
+        }
+    }
+
+    fn find(&self, mention: &Span) -> (Option<usize>, Option<String>) {
+        let m = head_of(&mention.text);
+        let lower = m.to_lowercase();
+        if let Some(kinds) = pronoun_kind(&lower) {
+            if let Some(l) = self.last {
+                if kinds.contains(&self.entities[l].kind) {
+                    return (Some(l), None);
+                }
+            }
+            return (self.last_mentioned(kinds, mention.start), None);
+        }
+        if let Some(i) = resolve_name(self.entities, m) {
+            return (Some(i), None);
+        }
+        if let Some((role, org)) = agent_for(&mention.text) {
+            let i = resolve_name(self.entities, org).or_else(|| resolve_name(self.entities, org.trim_start_matches("the ")));
+            if i.is_some() {
+                return (i, Some(role.to_string()));
+            }
+        }
+        let first = lower.split(' ').next().unwrap_or("");
+        if matches!(first, "the" | "this" | "that" | "a" | "an" | "his" | "her" | "its" | "their") {
+            if let Some(i) = resolve_description(self.entities, m, mention.start) {
+                return (Some(i), None);
+            }
+        }
+        (None, None)
+    }
+
+    /// The entity of one of `kinds` whose mention comes last before `before`.
+    fn last_mentioned(&self, kinds: &[EntityKind], before: usize) -> Option<usize> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| kinds.contains(&e.kind))
+            .filter_map(|(i, e)| {
+                e.mentions
+                    .iter()
+                    .filter(|s| s.end <= before)
+                    .map(|s| s.start)
+                    .max()
+                    .map(|p| (p, i))
+            })
+            .max()
+            .map(|(_, i)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agent_phrases() {
+        assert_eq!(agent_for("a spokesman for the Marrow Bay Council"), Some(("spokesman", "the Marrow Bay Council")));
+        assert_eq!(agent_for("officials"), None);
+        assert_eq!(head_of("Jane Roe, a professor at Ulm"), "Jane Roe");
+        assert_eq!(head_of("Elias Moor (D-Ohio)"), "Elias Moor");
+    }
+}
