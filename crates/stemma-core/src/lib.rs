@@ -8,6 +8,7 @@
 //! [`Document`] and every result is a value.
 
 pub mod charset;
+pub mod entities;
 pub mod extract;
 pub mod model;
 pub mod text;
