@@ -75,7 +75,7 @@ const BARE_CUES: &[&[&str]] = &[
 fn match_words(text: &str, toks: &[Tok], at: usize, words: &[&str]) -> Option<usize> {
     for (n, w) in words.iter().enumerate() {
         let t = toks.get(at + n)?;
-        if t.case != Case::Lower || !t.text(text).eq_ignore_ascii_case(w) {
+        if !matches!(t.case, Case::Lower | Case::Upper) || !t.text(text).eq_ignore_ascii_case(w) {
             return None;
         }
     }
@@ -87,7 +87,11 @@ fn match_cue(text: &str, toks: &[Tok], at: usize, cues: &[&[&str]]) -> Option<us
 }
 
 fn is_quote(t: &Tok) -> bool {
-    t.case == Case::Punct && matches!(t.ch, '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}')
+    t.case == Case::Punct
+        && matches!(
+            t.ch,
+            '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'
+        )
 }
 
 /// The run that starts at token `at`, after an article or an opening quote.
@@ -111,7 +115,10 @@ fn segments(text: &str, toks: &[Tok], runs: &[Run], a: usize, b: usize) -> Optio
         let e = (s..b)
             .find(|&k| {
                 let t = &toks[k];
-                t.is_punct('/') || t.is_punct(',') || t.is_punct(';') || is_word(text, t, "or") && t.case == Case::Lower
+                t.is_punct('/')
+                    || t.is_punct(',')
+                    || t.is_punct(';')
+                    || is_word(text, t, "or") && t.case == Case::Lower
             })
             .unwrap_or(b);
         let mut e2 = e;
@@ -174,7 +181,9 @@ fn paren_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim
         return Some(claim(runs, toks, x, ys, close));
     }
     // "( a new brand - Y)": a short description, a dash, the new name.
-    if let Some(d) = (a..close.min(a + 7)).find(|&k| toks[k].case == Case::Punct && is_dash(toks[k].ch)) {
+    if let Some(d) =
+        (a..close.min(a + 7)).find(|&k| toks[k].case == Case::Punct && is_dash(toks[k].ch))
+    {
         let ys = segments(text, toks, runs, d + 1, close)?;
         return Some(claim(runs, toks, x, ys, close));
     }
@@ -200,8 +209,24 @@ fn inline_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Clai
 
 fn rename_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim> {
     const SKIP: &[&str] = &[
-        "was", "has", "had", "been", "is", "which", "that", "it", "later", "recently",
-        "officially", "then", "since", "subsequently", "formally", "itself", "have", "were",
+        "was",
+        "has",
+        "had",
+        "been",
+        "is",
+        "which",
+        "that",
+        "it",
+        "later",
+        "recently",
+        "officially",
+        "then",
+        "since",
+        "subsequently",
+        "formally",
+        "itself",
+        "have",
+        "were",
     ];
     let mut k = runs[x].t1;
     for _ in 0..5 {

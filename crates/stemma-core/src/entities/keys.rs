@@ -1,7 +1,9 @@
 //! Matching keys of names: one normal form, the shorter forms that may refer to a name
 //! (surname, the end of an organisation's name) and acronyms.
 
-use super::lexicon::{canonical_place, flags, is_hyphen_connector, is_space_connector, GIVEN, NOT_DISTINCT};
+use super::lexicon::{
+    canonical_place, flags, is_hyphen_connector, is_space_connector, GIVEN, NOT_DISTINCT,
+};
 use super::tokens::{is_apostrophe, is_hyphen};
 
 /// Names longer than this are not cut into shorter forms.

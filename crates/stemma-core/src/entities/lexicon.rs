@@ -78,6 +78,7 @@ pub const NOT_DISTINCT: u32 = PLACE
     | GENERIC
     | OF_HEAD;
 
+#[rustfmt::skip]
 const GIVEN_NAMES: &[&str] = &[
     // English
     "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
@@ -111,7 +112,7 @@ const GIVEN_NAMES: &[&str] = &[
     "natalia", "svetlana", "yelena", "irina", "valentina", "maxim", "pavel", "anatoly", "gennady",
     "vitaly", "evgeny", "yevgeny", "leonid", "arseniy", "petro", "volodymyr", "yulia", "ramzan",
     "alexander", "aleksandr", "grigory", "konstantin", "ludmila", "lyudmila", "zbigniew",
-    "jaroslaw", "lech", "milos", "slobodan", "aleksandar", "janez",
+    "jaroslaw", "lech", "milos", "tomas", "tomasz", "slobodan", "aleksandar", "janez",
     // Arabic, Persian, Turkish, Hebrew
     "mohammed", "muhammad", "mohammad", "mohamed", "ahmed", "ahmad", "ali", "hassan", "hussein",
     "hussain", "omar", "umar", "abdullah", "abdul", "khalid", "khaled", "mahmoud", "mustafa",
@@ -140,6 +141,7 @@ const GIVEN_NAMES: &[&str] = &[
     "yingluck", "najib", "mahathir", "anwar", "susilo", "megawati",
 ];
 
+#[rustfmt::skip]
 const PLACES_ONE: &[&str] = &[
     // countries
     "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia",
@@ -201,6 +203,7 @@ const PLACES_ONE: &[&str] = &[
     "kabul", "tripoli", "mosul", "aden", "taiz", "hodeidah", "sirte", "misrata", "benghazi",
 ];
 
+#[rustfmt::skip]
 const PLACES_MULTI: &[&str] = &[
     "united states", "united states of america", "united kingdom", "great britain",
     "united arab emirates", "saudi arabia", "south africa", "south korea", "north korea",
@@ -347,8 +350,10 @@ const DEMONYMS: &[(&str, &str)] = &[
     ("crimean", "crimea"),
     ("chechen", "chechnya"),
     ("gazan", "gaza"),
+    ("moldovan", "moldova"),
 ];
 
+#[rustfmt::skip]
 const ORG_HEADS: &[&str] = &[
     "party", "front", "ministry", "department", "committee", "council", "agency", "army",
     "coalition", "campaign", "inc", "corp", "corporation", "co", "ltd", "llc", "plc", "company",
@@ -367,6 +372,7 @@ const ORG_HEADS: &[&str] = &[
     "command", "corps", "regiment", "division", "ngo", "watch", "initiative", "caucus",
 ];
 
+#[rustfmt::skip]
 const ORG_PRES: &[&str] = &[
     "department", "ministry", "university", "bank", "institute", "school", "college", "office",
     "bureau", "council", "committee", "commission", "board", "court", "church", "league",
@@ -377,6 +383,7 @@ const ORG_PRES: &[&str] = &[
     "banco", "groupe", "partido",
 ];
 
+#[rustfmt::skip]
 const ORG_NAMES: &[&str] = &[
     "qaeda", "alqaeda", "hamas", "hezbollah", "hizbollah", "hizballah", "taliban", "isis",
     "isil", "daesh", "nusra", "pkk", "ypg", "sdf", "fsa", "nato", "un", "eu", "opec", "who",
@@ -389,12 +396,14 @@ const ORG_NAMES: &[&str] = &[
     "aqap", "aqim", "shabab", "houthis", "houthi", "wagner", "nasdaq", "olympics",
 ];
 
+#[rustfmt::skip]
 const AGENCIES: &[&str] = &[
     "reuters", "ap", "afp", "tass", "ria", "xinhua", "upi", "dpa", "efe", "ansa", "anadolu",
     "bloomberg", "sputnik", "cnn", "bbc", "kyodo", "yonhap", "ians", "pti", "bernama", "irna",
     "sana", "wafa", "mena", "interfax", "ukrinform",
 ];
 
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
     "president", "minister", "secretary", "senator", "sen", "representative", "rep",
     "congressman", "congresswoman", "governor", "gov", "mayor", "chancellor", "premier",
@@ -417,6 +426,7 @@ const TITLES: &[&str] = &[
     "student", "teacher", "spokesmen", "officials", "ministers",
 ];
 
+#[rustfmt::skip]
 const ROLE_MODS: &[&str] = &[
     "foreign", "defense", "defence", "interior", "finance", "economy", "economic", "trade",
     "treasury", "home", "state", "affairs", "justice", "health", "education", "energy",
@@ -435,11 +445,13 @@ const ROLE_MODS: &[&str] = &[
     "independent", "libertarian", "conservative", "liberal", "socialist", "green", "labour",
 ];
 
+#[rustfmt::skip]
 const COURTESIES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "herr", "frau", "monsieur",
     "madame", "señor", "senor", "sir", "dame", "lord", "lady",
 ];
 
+#[rustfmt::skip]
 const STOPS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at",
     "to", "from", "by", "with", "without", "about", "above", "after", "against", "along",
@@ -472,6 +484,7 @@ const STOPS: &[&str] = &[
     "some", "god", "islam", "christianity", "internet", "web", "online",
 ];
 
+#[rustfmt::skip]
 const TIMES: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october",
@@ -479,6 +492,7 @@ const TIMES: &[&str] = &[
     "oct", "nov", "dec", "tue", "tues", "thu", "thurs",
 ];
 
+#[rustfmt::skip]
 const GENERICS: &[&str] = &[
     "new", "national", "international", "united", "democratic", "republican", "people",
     "peoples", "people's", "liberation", "free", "great", "royal", "central", "general",
@@ -495,6 +509,7 @@ const GENERICS: &[&str] = &[
     "del", "du", "dos", "das",
 ];
 
+#[rustfmt::skip]
 const OF_HEADS: &[&str] = &[
     "republic", "kingdom", "gulf", "bay", "sea", "strait", "isle", "islands", "city", "province",
     "states", "state", "emirate", "sultanate", "principality", "duchy", "people's", "bureau",
@@ -505,6 +520,7 @@ const OF_HEADS: &[&str] = &[
     "museum", "church", "cathedral", "basilica", "temple", "mosque", "secretary", "minister",
 ];
 
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
     "said", "says", "told", "added", "stated", "asked", "explained", "noted", "insisted",
     "warned", "wrote", "argued", "claimed", "announced", "continued", "replied", "tweeted",
@@ -514,12 +530,14 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Lower-case words that join capitalised words across a space ("Department of State").
+#[rustfmt::skip]
 const SPACE_CONNECTORS: &[&str] = &[
     "of", "for", "al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "der",
     "den", "van", "von", "du", "dos", "das", "ben", "zu", "ter", "ten", "y",
 ];
 
 /// Lower-case particles that join a capitalised word with a hyphen ("al-Sham", "ash-Shami").
+#[rustfmt::skip]
 const HYPHEN_CONNECTORS: &[&str] = &[
     "al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul", "bin", "ibn", "ed", "es",
 ];

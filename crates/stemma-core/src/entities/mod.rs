@@ -21,7 +21,7 @@ use crate::model::{Alias, Entity, EntityKind, Span};
 
 use aliases::{find_claims, Claim};
 use keys::{acronym, for_each_suffix, norm_key};
-use lexicon::{canonical_place, FastMap, GIVEN, ORG_HEAD, ORG_NAME, ORG_PRE};
+use lexicon::{canonical_place, FastMap, GIVEN};
 use names::{find_runs, Run};
 use tokens::tokenize;
 
@@ -146,7 +146,15 @@ impl<'a> Builder<'a> {
             .copied()
     }
 
-    fn add_alias(&mut self, e: usize, name: &str, key: &str, evidence: Span, in_title: bool, explicit: bool) {
+    fn add_alias(
+        &mut self,
+        e: usize,
+        name: &str,
+        key: &str,
+        evidence: Span,
+        in_title: bool,
+        explicit: bool,
+    ) {
         let w = &mut self.ents[e];
         if key.is_empty() || w.key == key {
             return;
@@ -182,7 +190,14 @@ impl<'a> Builder<'a> {
             self.add_alias(a, &w.name, &w.key, first, false, false);
         }
         for al in w.aliases {
-            self.add_alias(a, &al.alias.name, &al.key, al.alias.evidence, al.alias.in_title, al.explicit);
+            self.add_alias(
+                a,
+                &al.alias.name,
+                &al.key,
+                al.alias.evidence,
+                al.alias.in_title,
+                al.explicit,
+            );
         }
         let t = &mut self.ents[a];
         t.ev |= w.ev;
@@ -208,14 +223,7 @@ impl<'a> Builder<'a> {
         if run.speech {
             ev |= EV_SPEECH;
         }
-        let name = run.name(self.text);
-        let islamic_state = name.len() >= 13
-            && name.get(name.len() - 13..).is_some_and(|s| s.eq_ignore_ascii_case("islamic state"));
-        if run.last_flags & ORG_HEAD != 0
-            || run.first_flags & ORG_PRE != 0 && run.words > 1
-            || run.all_flags & ORG_NAME != 0
-            || islamic_state
-        {
+        if run.org {
             ev |= EV_ORG;
         }
         if run.acronym && !place {
@@ -350,18 +358,14 @@ impl<'a> Builder<'a> {
         let mut key = String::new();
         for c in &claims {
             let xr = &runs[c.x];
-            let mut found = None;
-            for k in xr.n0..xr.t1 {
+            let found = (xr.n0..xr.t1).find_map(|k| {
                 let t = &toks[k];
                 if !t.is_word() || k > xr.n0 && !t.space {
-                    continue;
+                    return None;
                 }
                 norm_key(title.get(t.bs..xr.be).unwrap_or(""), &mut key);
-                if let Some(e) = self.lookup(&key, xr.acronym && k == xr.n0) {
-                    found = Some((e, k));
-                    break;
-                }
-            }
+                self.lookup(&key, xr.acronym && k == xr.n0).map(|e| (e, k))
+            });
             let (e, x_from) = match found {
                 Some((e, k)) => (e, Some(k)),
                 None => {

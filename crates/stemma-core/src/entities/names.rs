@@ -35,12 +35,12 @@ pub(crate) struct Run {
     pub speech: bool,
     /// Number of words in the name.
     pub words: usize,
-    /// Lexicon flags of the first and last word of the name, and of all of them.
+    /// Lexicon flags of the first word of the name.
     pub first_flags: u32,
-    pub last_flags: u32,
-    pub all_flags: u32,
     /// A single all-capitals word ("FBI").
     pub acronym: bool,
+    /// Shaped like an organisation's name: "… Party", "Ministry of …", "Observatory for …".
+    pub org: bool,
 }
 
 impl Run {
@@ -49,10 +49,7 @@ impl Run {
     }
     /// Whether the run can carry a person's role: not a place, organisation or acronym.
     fn person_like(&self) -> bool {
-        !(self.acronym
-            || self.all_flags & (ORG_HEAD | ORG_NAME) != 0
-            || self.first_flags & ORG_PRE != 0 && self.words > 1
-            || self.words == 1 && self.first_flags & PLACE != 0)
+        !(self.acronym || self.org || self.words == 1 && self.first_flags & PLACE != 0)
     }
 }
 
@@ -130,7 +127,9 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
         while e < t1 {
             let u = &toks[e];
             let complement = u.is_punct('.')
-                || u.is_cap() && u.flags & (TITLE | ROLE_MOD | PLACE | DEMONYM) != 0 && u.flags & GIVEN == 0
+                || u.is_cap()
+                    && u.flags & (TITLE | ROLE_MOD | PLACE | DEMONYM) != 0
+                    && u.flags & GIVEN == 0
                 || is_word(text, u, "of")
                 || is_word(text, u, "for");
             if !complement {
@@ -159,7 +158,10 @@ fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> 
         if f & TITLE != 0 {
             head = true;
         } else if f & (ROLE_MOD | PLACE | DEMONYM) == 0
-            && !(t.is_cap() || is_word(text, t, "of") || is_word(text, t, "for") || is_word(text, t, "the"))
+            && !(t.is_cap()
+                || is_word(text, t, "of")
+                || is_word(text, t, "for")
+                || is_word(text, t, "the"))
         {
             return false;
         }
@@ -202,11 +204,17 @@ fn role_ending_at(toks: &[Tok], text: &str, k: usize, buf: &mut String) -> usize
 }
 
 /// "…, a spokesman for the Foo Party," after a name: the role's byte range.
-fn appositive_after(toks: &[Tok], text: &str, comma: usize, buf: &mut String) -> Option<(usize, usize)> {
+fn appositive_after(
+    toks: &[Tok],
+    text: &str,
+    comma: usize,
+    buf: &mut String,
+) -> Option<(usize, usize)> {
     let mut k = comma + 1;
+    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their"];
     if toks
         .get(k)
-        .is_some_and(|t| ["a", "an", "the"].iter().any(|d| t.case == Case::Lower && is_word(text, t, d)))
+        .is_some_and(|t| t.case == Case::Lower && DETERMINERS.iter().any(|d| is_word(text, t, d)))
     {
         k += 1;
     }
@@ -261,6 +269,21 @@ fn appositive_after(toks: &[Tok], text: &str, comma: usize, buf: &mut String) ->
     Some((toks[start].bs, toks[last].be))
 }
 
+/// Words that open an alias construction; a headline's capitals do not make them names.
+fn is_cue_word(w: &str) -> bool {
+    [
+        "aka",
+        "formerly",
+        "known",
+        "previously",
+        "renamed",
+        "rebranded",
+        "called",
+    ]
+    .iter()
+    .any(|c| w.eq_ignore_ascii_case(c))
+}
+
 /// Whether a capitalised run can start at token `i`.
 fn starts_run(toks: &[Tok], text: &str, i: usize) -> bool {
     let t = &toks[i];
@@ -290,7 +313,9 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
             let w = u.text(text);
             match u.glue {
                 Glue::Hyphen => {
-                    let next_cap = toks.get(j + 1).is_some_and(|n| n.is_cap() && n.glue == Glue::Hyphen);
+                    let next_cap = toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.is_cap() && n.glue == Glue::Hyphen);
                     if u.is_cap()
                         || u.case == Case::Num
                         || (u.case == Case::Lower
@@ -314,6 +339,9 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 break;
             }
             if u.is_cap() {
+                if u.case == Case::Upper && (u.flags & STOP != 0 || is_cue_word(w)) {
+                    break;
+                }
                 j += 1;
                 continue;
             }
@@ -323,11 +351,17 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                     n.is_cap() && !n.nl && (n.space || n.glue == Glue::Hyphen)
                         || n.case == Case::Lower
                             && is_hyphen_connector(n.text(text))
-                            && toks.get(j + 2).is_some_and(|m| m.is_cap() && m.glue == Glue::Hyphen)
+                            && toks
+                                .get(j + 2)
+                                .is_some_and(|m| m.is_cap() && m.glue == Glue::Hyphen)
                 });
                 let allowed = match w {
-                    "of" => toks[j - 1].is_cap() && toks[j - 1].flags & (ORG_PRE | TITLE | OF_HEAD) != 0,
-                    "for" => toks[i..j].iter().any(|t| t.is_cap() && t.flags & (ORG_HEAD | ORG_PRE) != 0),
+                    "of" => {
+                        toks[j - 1].is_cap() && toks[j - 1].flags & (ORG_PRE | TITLE | OF_HEAD) != 0
+                    }
+                    "for" => toks[i..j]
+                        .iter()
+                        .any(|t| t.is_cap() && t.flags & (ORG_HEAD | ORG_PRE) != 0),
                     _ => true,
                 };
                 if next_ok && allowed {
@@ -341,7 +375,10 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
         if u.ch == '.' && !u.space && prev.is_word() {
             let initial = prev.case == Case::Upper && prev.be - prev.bs == 1;
             if initial || title_abbreviation(prev) {
-                if toks.get(j + 1).is_some_and(|n| n.is_cap() && n.space && !n.nl) {
+                if toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_cap() && n.space && !n.nl)
+                {
                     j += 1;
                     continue;
                 }
@@ -402,7 +439,8 @@ pub(crate) fn find_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
     let mut t0 = i;
     while t0 < j
-        && (toks[t0].case == Case::Upper && toks[t0].flags & (STOP | TIME) != 0 || !toks[t0].is_word())
+        && (toks[t0].case == Case::Upper && toks[t0].flags & (STOP | TIME) != 0
+            || !toks[t0].is_word())
     {
         t0 += 1;
     }
@@ -442,9 +480,19 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     let mut words = 0;
     let (mut first_flags, mut last_flags, mut all_flags) = (0, 0, 0);
     let mut all_demonyms = true;
+    let mut org = false;
     for (k, t) in toks[n0..j].iter().enumerate() {
         if !t.is_word() {
             continue;
+        }
+        if t.is_cap()
+            && t.flags & (ORG_HEAD | ORG_PRE) != 0
+            && toks
+                .get(n0 + k + 1)
+                .is_some_and(|n| is_word(text, n, "of") || is_word(text, n, "for"))
+            && n0 + k + 1 < j
+        {
+            org = true;
         }
         if k == 0 {
             first_flags = t.flags;
@@ -461,6 +509,15 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     }
     let first = &toks[n0];
     let acronym = words == 1 && first.case == Case::Caps;
+    let name = text.get(first.bs..toks[j - 1].be).unwrap_or("");
+    let islamic_state = name.len() >= 13
+        && name
+            .get(name.len() - 13..)
+            .is_some_and(|s| s.eq_ignore_ascii_case("islamic state"));
+    org |= last_flags & ORG_HEAD != 0
+        || first_flags & ORG_PRE != 0 && words > 1
+        || all_flags & ORG_NAME != 0
+        || islamic_state;
     let mut run = Run {
         t0,
         t1: j,
@@ -475,9 +532,8 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         speech: false,
         words,
         first_flags,
-        last_flags,
-        all_flags,
         acronym,
+        org,
     };
     run.weak = n0 == i
         && first.sent
@@ -498,7 +554,9 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
 
 /// A title prefix inside a run is a role unless it is only a courtesy title.
 fn role_only_or_prefix(toks: &[Tok], a: usize, b: usize) -> bool {
-    toks[a..b].iter().any(|t| t.is_cap() && t.flags & TITLE != 0)
+    toks[a..b]
+        .iter()
+        .any(|t| t.is_cap() && t.flags & TITLE != 0)
 }
 
 /// A role given next to the name: "[US Secretary of State] John Kerry", "Kremlin spokesman
@@ -517,7 +575,11 @@ fn context_role(toks: &[Tok], text: &str, run: &Run, buf: &mut String) -> Option
                 }
             }
         }
-        if p.case == Case::Lower && toks[t0].space && !toks[t0].nl && tok_flags(text, p, buf) & TITLE != 0 {
+        if p.case == Case::Lower
+            && toks[t0].space
+            && !toks[t0].nl
+            && tok_flags(text, p, buf) & TITLE != 0
+        {
             let s = role_ending_at(toks, text, t0 - 1, buf);
             return Some((toks[s].bs, p.be));
         }

@@ -28,10 +28,17 @@ pub fn resolve_name(entities: &[Entity], mention: &str) -> Option<usize> {
         norm_key(name, k);
         *k == m || place.is_some() && canonical_place(k) == place
     };
-    if let Some(i) = entities.iter().position(|e| names(e).any(|n| same(n, &mut k))) {
+    if let Some(i) = entities
+        .iter()
+        .position(|e| names(e).any(|n| same(n, &mut k)))
+    {
         return Some(i);
     }
-    let caps = mention.trim().chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let caps = mention
+        .trim()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
     if caps && !m.contains(' ') {
         let found = entities
             .iter()
@@ -74,8 +81,6 @@ fn role_words(s: &str) -> Vec<String> {
                 "adm" => "admiral",
                 "rev" => "reverend",
                 "pres" => "president",
-                "spokeswoman" | "spokesperson" => "spokesman",
-                "congressman" | "congresswoman" => "representative",
                 "defence" => "defense",
                 "organisation" => "organization",
                 other => other,
@@ -83,6 +88,27 @@ fn role_words(s: &str) -> Vec<String> {
             full.to_string()
         })
         .collect()
+}
+
+/// Words that name the same post.
+const SYNONYMS: &[&[&str]] = &[
+    &["spokesman", "spokeswoman", "spokesperson"],
+    &["representative", "congressman", "congresswoman", "lawmaker"],
+    &["chairman", "chairwoman", "chair", "chairperson"],
+    &["leader", "head", "chief"],
+];
+
+/// How well a role's words carry the description's head: 4 for the word itself, 3 for a
+/// synonym.
+fn head_fit(words: &[String], head: &str) -> Option<i32> {
+    if words.iter().any(|w| w == head) {
+        return Some(4);
+    }
+    let group = SYNONYMS.iter().find(|g| g.contains(&head))?;
+    words
+        .iter()
+        .any(|w| group.contains(&w.as_str()))
+        .then_some(3)
 }
 
 /// The places a role names, by name or demonym ("Russia's …", "US …", "Russian …").
@@ -95,23 +121,85 @@ fn places_in(words: &[String]) -> Vec<&'static str> {
 
 /// Portfolio words: a description with one the role lacks names somebody else.
 const PORTFOLIOS: &[&str] = &[
-    "foreign", "defense", "interior", "finance", "economy", "trade", "treasury", "home",
-    "justice", "health", "education", "energy", "environment", "agriculture", "transport",
-    "labor", "labour", "culture", "information", "state",
+    "foreign",
+    "defense",
+    "interior",
+    "finance",
+    "economy",
+    "trade",
+    "treasury",
+    "home",
+    "justice",
+    "health",
+    "education",
+    "energy",
+    "environment",
+    "agriculture",
+    "transport",
+    "labor",
+    "labour",
+    "culture",
+    "information",
+    "state",
 ];
 
 /// Organisation words that a description can use for an organisation named with them.
 const ORG_WORDS: &[&str] = &[
-    "ministry", "party", "campaign", "committee", "department", "agency", "council", "front",
-    "group", "coalition", "army", "government", "administration", "organization", "company",
-    "firm", "militia", "movement", "union", "network", "office", "bureau", "university",
-    "newspaper", "court", "commission", "bank", "institute", "foundation", "alliance",
-    "league", "federation", "faction", "outfit", "board", "authority", "corporation",
-    "parliament", "senate", "congress", "service", "forces", "brigade", "brigades",
+    "ministry",
+    "party",
+    "campaign",
+    "committee",
+    "department",
+    "agency",
+    "council",
+    "front",
+    "group",
+    "coalition",
+    "army",
+    "government",
+    "administration",
+    "organization",
+    "company",
+    "firm",
+    "militia",
+    "movement",
+    "union",
+    "network",
+    "office",
+    "bureau",
+    "university",
+    "newspaper",
+    "court",
+    "commission",
+    "bank",
+    "institute",
+    "foundation",
+    "alliance",
+    "league",
+    "federation",
+    "faction",
+    "outfit",
+    "board",
+    "authority",
+    "corporation",
+    "parliament",
+    "senate",
+    "congress",
+    "service",
+    "forces",
+    "brigade",
+    "brigades",
 ];
 
 /// Words that stand for any organisation.
-const ANY_ORG: &[&str] = &["group", "organization", "militia", "movement", "faction", "outfit"];
+const ANY_ORG: &[&str] = &[
+    "group",
+    "organization",
+    "militia",
+    "movement",
+    "faction",
+    "outfit",
+];
 
 /// How well `mods` fit `words`: +1 each that appears, 0 when unknown, None on a contradiction
 /// (another country, another portfolio).
@@ -131,7 +219,9 @@ fn fit(words: &[String], mods: &[String]) -> Option<i32> {
             if !places.is_empty() {
                 return None;
             }
-        } else if PORTFOLIOS.contains(&m.as_str()) && words.iter().any(|w| PORTFOLIOS.contains(&w.as_str())) {
+        } else if PORTFOLIOS.contains(&m.as_str())
+            && words.iter().any(|w| PORTFOLIOS.contains(&w.as_str()))
+        {
             return None;
         }
     }
@@ -163,11 +253,11 @@ fn score(e: &Entity, head: &str, mods: &[String]) -> Option<i32> {
     let mut best = None;
     for role in &e.roles {
         let words = role_words(role);
-        if !words.iter().any(|w| w == head) {
+        let Some(base) = head_fit(&words, head) else {
             continue;
-        }
+        };
         if let Some(f) = fit(&words, mods) {
-            best = best.max(Some(4 + f));
+            best = best.max(Some(base + f));
         }
     }
     best
@@ -178,13 +268,20 @@ fn score(e: &Entity, head: &str, mods: &[String]) -> Option<i32> {
 /// modifiers against each entity's roles (and organisation words like ministry/party/campaign/
 /// committee against organisation names); when several match, prefer the one mentioned last
 /// before `before_char` (a code-point offset into text). None if nothing fits.
-pub fn resolve_description(entities: &[Entity], description: &str, before_char: usize) -> Option<usize> {
+pub fn resolve_description(
+    entities: &[Entity],
+    description: &str,
+    before_char: usize,
+) -> Option<usize> {
     const DETERMINERS: &[&str] = &[
         "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
         "your", "my",
     ];
     let mut words = role_words(description);
-    let lead = words.iter().take_while(|w| DETERMINERS.contains(&w.as_str())).count();
+    let lead = words
+        .iter()
+        .take_while(|w| DETERMINERS.contains(&w.as_str()))
+        .count();
     words.drain(..lead);
     let of = words.iter().position(|w| w == "of" || w == "for");
     let head_at = match of {
@@ -200,11 +297,18 @@ pub fn resolve_description(entities: &[Entity], description: &str, before_char: 
         .collect();
     let mut best: Option<(i32, bool, usize, usize)> = None;
     for (i, e) in entities.iter().enumerate() {
-        let Some(s) = score(e, &head, &mods) else { continue };
-        let last = e.mentions.iter().filter(|m| m.start < before_char).map(|m| m.start).max();
+        let Some(s) = score(e, &head, &mods) else {
+            continue;
+        };
+        let last = e
+            .mentions
+            .iter()
+            .filter(|m| m.start < before_char)
+            .map(|m| m.start)
+            .max();
         let cand = (s, last.is_some(), last.unwrap_or(0), i);
         // Higher score, then mentioned before the point, then mentioned later; first on ties.
-        if best.map_or(true, |b| (cand.0, cand.1, cand.2) > (b.0, b.1, b.2)) {
+        if best.is_none_or(|b| (cand.0, cand.1, cand.2) > (b.0, b.1, b.2)) {
             best = Some(cand);
         }
     }

@@ -76,7 +76,10 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 }
 
 pub(crate) fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}')
+    matches!(
+        c,
+        '-' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
+    )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -88,7 +91,10 @@ fn is_space(c: char) -> bool {
 }
 
 fn is_open_quote(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{201e}' | '\u{00ab}' | '\u{2018}' | '\'')
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201e}' | '\u{00ab}' | '\u{2018}' | '\''
+    )
 }
 
 /// Abbreviations whose period does not end a sentence.
@@ -214,7 +220,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             let f = if matches!(case, Case::Upper | Case::Caps) {
                 let w: &str = if word.contains('.') {
                     lbuf.clear();
-                    lbuf.extend(word.chars().filter(|&c| c != '.').flat_map(char::to_lowercase));
+                    lbuf.extend(
+                        word.chars()
+                            .filter(|&c| c != '.')
+                            .flat_map(char::to_lowercase),
+                    );
                     &lbuf
                 } else {
                     lexicon::lower(word, &mut lbuf)
@@ -250,7 +260,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             && (is_hyphen(c) || is_apostrophe(c))
             && char_at(text, i + l).is_some_and(is_word_char)
         {
-            glue = if is_hyphen(c) { Glue::Hyphen } else { Glue::Apos };
+            glue = if is_hyphen(c) {
+                Glue::Hyphen
+            } else {
+                Glue::Apos
+            };
             i += l;
             ci += 1;
             continue;
