@@ -9,6 +9,7 @@
 
 pub mod attrib;
 pub mod charset;
+pub mod entities;
 pub mod extract;
 pub mod model;
 pub mod text;

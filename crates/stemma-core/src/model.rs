@@ -212,6 +212,9 @@ pub struct Alias {
     pub name: String,
     /// The words that assert the alias ("Jabhat Fateh al-Sham, formerly Jabhat Al Nusra").
     pub evidence: Span,
+    /// The evidence is in the headline: its offsets are into the title, not the text.
+    #[serde(default)]
+    pub in_title: bool,
 }
 
 /// A person, organisation or place the article mentions.

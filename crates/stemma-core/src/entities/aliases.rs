@@ -1,0 +1,283 @@
+//! Alias claims: the constructions by which a text says that two names name one thing.
+//!
+//! "X (aka Y)", "X (a.k.a. Y)", "X, also known as Y", "X, also called Y", "X, formerly (known
+//! as) Y", "X, now called Y", "X renamed/rebranded (itself) (as) Y", "X changed its name to Y",
+//! "X ( a new brand – Y)", "X (Y)" and "X (Y/Z)".
+
+use super::keys::canonical_key;
+use super::lexicon::{AGENCY, GIVEN};
+use super::names::{is_word, Run};
+use super::tokens::{is_dash, Case, Tok};
+
+/// How far a parenthesis is searched for its closing mark.
+const MAX_PAREN: usize = 24;
+
+/// One claim: run `x` is also called each run in `ys`; the evidence is a byte and code-point
+/// range of the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Claim {
+    pub x: usize,
+    pub ys: Vec<usize>,
+    pub bs: usize,
+    pub be: usize,
+    pub cs: usize,
+    pub ce: usize,
+}
+
+const PAREN_CUES: &[&[&str]] = &[
+    &["also", "known", "as"],
+    &["otherwise", "known", "as"],
+    &["formerly", "known", "as"],
+    &["previously", "known", "as"],
+    &["now", "known", "as"],
+    &["also", "called"],
+    &["formerly", "called"],
+    &["previously", "called"],
+    &["now", "called"],
+    &["known", "as"],
+    &["aka"],
+    &["a.k.a."],
+    &["formerly"],
+    &["previously"],
+    &["now"],
+    &["called"],
+    &["alias"],
+    &["or"],
+];
+
+/// Cues that need a comma before them outside parentheses.
+const COMMA_CUES: &[&[&str]] = &[
+    &["also", "known", "as"],
+    &["otherwise", "known", "as"],
+    &["formerly", "known", "as"],
+    &["previously", "known", "as"],
+    &["now", "known", "as"],
+    &["also", "called"],
+    &["formerly", "called"],
+    &["previously", "called"],
+    &["now", "called"],
+    &["known", "as"],
+    &["aka"],
+    &["a.k.a."],
+    &["formerly"],
+];
+
+/// Cues that stand without a comma.
+const BARE_CUES: &[&[&str]] = &[
+    &["aka"],
+    &["a.k.a."],
+    &["also", "known", "as"],
+    &["otherwise", "known", "as"],
+    &["formerly", "known", "as"],
+    &["also", "called"],
+];
+
+fn match_words(text: &str, toks: &[Tok], at: usize, words: &[&str]) -> Option<usize> {
+    for (n, w) in words.iter().enumerate() {
+        let t = toks.get(at + n)?;
+        if !matches!(t.case, Case::Lower | Case::Upper) || !t.text(text).eq_ignore_ascii_case(w) {
+            return None;
+        }
+    }
+    Some(at + words.len())
+}
+
+fn match_cue(text: &str, toks: &[Tok], at: usize, cues: &[&[&str]]) -> Option<usize> {
+    cues.iter().find_map(|c| match_words(text, toks, at, c))
+}
+
+fn is_quote(t: &Tok) -> bool {
+    t.case == Case::Punct
+        && matches!(
+            t.ch,
+            '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}' | '\u{bb}'
+        )
+}
+
+/// The run that starts at token `at`, after an article or an opening quote.
+fn run_starting(text: &str, toks: &[Tok], runs: &[Run], mut at: usize) -> Option<usize> {
+    for _ in 0..2 {
+        match toks.get(at) {
+            Some(t) if is_quote(t) || is_word(text, t, "the") && t.case == Case::Lower => at += 1,
+            _ => break,
+        }
+    }
+    // A stripped leading "The" leaves the run one token later.
+    let r = runs.partition_point(|r| r.t0 < at);
+    runs.get(r).is_some_and(|run| run.t0 <= at + 1).then_some(r)
+}
+
+/// Runs that make up `a..b` exactly, separated by "/", "," or "or".
+fn segments(text: &str, toks: &[Tok], runs: &[Run], a: usize, b: usize) -> Option<Vec<usize>> {
+    let mut ys = Vec::new();
+    let mut s = a;
+    while s < b {
+        let e = (s..b)
+            .find(|&k| {
+                let t = &toks[k];
+                t.is_punct('/')
+                    || t.is_punct(',')
+                    || t.is_punct(';')
+                    || is_word(text, t, "or") && t.case == Case::Lower
+            })
+            .unwrap_or(b);
+        let mut e2 = e;
+        while e2 > s && is_quote(&toks[e2 - 1]) {
+            e2 -= 1;
+        }
+        let r = run_starting(text, toks, runs, s)?;
+        if runs[r].t1 != e2 {
+            return None;
+        }
+        ys.push(r);
+        s = e + 1;
+    }
+    (!ys.is_empty()).then_some(ys)
+}
+
+fn claim(runs: &[Run], toks: &[Tok], x: usize, ys: Vec<usize>, end_tok: usize) -> Claim {
+    let end = &toks[end_tok];
+    Claim {
+        x,
+        ys,
+        bs: runs[x].bs,
+        be: end.be,
+        cs: runs[x].cs,
+        ce: end.ce,
+    }
+}
+
+/// A bare "X (Y)" is an alias unless Y is a credit, a place after a non-place, or X a person.
+fn bare_ok(text: &str, runs: &[Run], x: usize, ys: &[usize]) -> bool {
+    let xr = &runs[x];
+    if xr.role.is_some() || xr.courtesy || (xr.first_flags & GIVEN != 0 && xr.words > 1) {
+        return false;
+    }
+    let mut key = String::new();
+    canonical_key(xr.name(text), &mut key);
+    let x_place = super::lexicon::canonical_place(&key).is_some();
+    ys.iter().all(|&y| {
+        let yr = &runs[y];
+        canonical_key(yr.name(text), &mut key);
+        let y_place = super::lexicon::canonical_place(&key).is_some();
+        !(yr.words == 1 && yr.first_flags & AGENCY != 0)
+            && (x_place || !y_place)
+            && yr.be - yr.bs > 1
+            && yr.role.is_none()
+    })
+}
+
+fn paren_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim> {
+    let open = runs[x].t1;
+    if !toks.get(open)?.is_punct('(') {
+        return None;
+    }
+    let close = (open + 1..(open + MAX_PAREN).min(toks.len()))
+        .take_while(|&k| !toks[k].is_punct('('))
+        .find(|&k| toks[k].is_punct(')'))?;
+    let a = open + 1;
+    if let Some(k) = match_cue(text, toks, a, PAREN_CUES) {
+        let ys = segments(text, toks, runs, k, close)?;
+        return Some(claim(runs, toks, x, ys, close));
+    }
+    // "( a new brand - Y)": a short description, a dash, the new name.
+    if let Some(d) =
+        (a..close.min(a + 7)).find(|&k| toks[k].case == Case::Punct && is_dash(toks[k].ch))
+    {
+        let ys = segments(text, toks, runs, d + 1, close)?;
+        return Some(claim(runs, toks, x, ys, close));
+    }
+    let ys = segments(text, toks, runs, a, close)?;
+    bare_ok(text, runs, x, &ys).then(|| claim(runs, toks, x, ys, close))
+}
+
+fn inline_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim> {
+    let e = runs[x].t1;
+    let comma = toks.get(e)?.is_punct(',');
+    let k = if comma {
+        match_cue(text, toks, e + 1, COMMA_CUES)?
+    } else {
+        match_cue(text, toks, e, BARE_CUES)?
+    };
+    let y = run_starting(text, toks, runs, k)?;
+    let mut end = runs[y].t1 - 1;
+    if toks.get(end + 1).is_some_and(is_quote) {
+        end += 1;
+    }
+    Some(claim(runs, toks, x, vec![y], end))
+}
+
+fn rename_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim> {
+    const SKIP: &[&str] = &[
+        "was",
+        "has",
+        "had",
+        "been",
+        "is",
+        "which",
+        "that",
+        "it",
+        "later",
+        "recently",
+        "officially",
+        "then",
+        "since",
+        "subsequently",
+        "formally",
+        "itself",
+        "have",
+        "were",
+    ];
+    let mut k = runs[x].t1;
+    for _ in 0..5 {
+        let t = toks.get(k)?;
+        if t.is_punct(',') || t.case == Case::Lower && SKIP.iter().any(|w| is_word(text, t, w)) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let verbs: &[&[&str]] = &[
+        &["renamed", "itself", "as"],
+        &["rebranded", "itself", "as"],
+        &["renamed", "themselves", "as"],
+        &["rebranded", "themselves", "as"],
+        &["renamed", "itself"],
+        &["rebranded", "itself"],
+        &["renamed", "themselves"],
+        &["rebranded", "themselves"],
+        &["renamed", "as"],
+        &["rebranded", "as"],
+        &["renamed", "to"],
+        &["rebranded", "to"],
+        &["renamed"],
+        &["rebranded"],
+        &["renames", "itself"],
+        &["rebrands", "itself", "as"],
+        &["rebrands", "as"],
+        &["changed", "its", "name", "to"],
+        &["changed", "their", "name", "to"],
+        &["changes", "its", "name", "to"],
+    ];
+    let k = match_cue(text, toks, k, verbs)?;
+    let y = run_starting(text, toks, runs, k)?;
+    let mut end = runs[y].t1 - 1;
+    if toks.get(end + 1).is_some_and(is_quote) {
+        end += 1;
+    }
+    Some(claim(runs, toks, x, vec![y], end))
+}
+
+/// Every alias claim of a text, in order of X.
+pub(crate) fn find_claims(text: &str, toks: &[Tok], runs: &[Run]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for x in 0..runs.len() {
+        if let Some(c) = paren_claim(text, toks, runs, x)
+            .or_else(|| inline_claim(text, toks, runs, x))
+            .or_else(|| rename_claim(text, toks, runs, x))
+        {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -1,0 +1,139 @@
+//! Matching keys of names: one normal form, the shorter forms that may refer to a name
+//! (surname, the end of an organisation's name) and acronyms.
+
+use super::lexicon::{
+    canonical_place, flags, is_hyphen_connector, is_space_connector, GIVEN, NOT_DISTINCT,
+};
+use super::tokens::{is_apostrophe, is_hyphen};
+
+/// Names longer than this are not cut into shorter forms.
+const MAX_KEY_WORDS: usize = 8;
+
+/// The normal form of a name: lower case, words separated by one space, periods dropped
+/// ("U.S." → "us"), apostrophes unified, a possessive "'s" and a leading "the" removed.
+pub(crate) fn norm_key(s: &str, out: &mut String) {
+    out.clear();
+    let mut sep = false;
+    let mut apos = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if sep && !out.is_empty() {
+                out.push(' ');
+            } else if apos && !out.is_empty() {
+                out.push('\'');
+            }
+            sep = false;
+            apos = false;
+            out.extend(c.to_lowercase());
+        } else if is_apostrophe(c) {
+            apos = !sep;
+        } else if c == '.' {
+            apos = false;
+        } else {
+            sep = true;
+            apos = false;
+        }
+    }
+    if out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+}
+
+/// [`norm_key`], then a place in the gazetteer under the name the gazetteer keeps.
+pub(crate) fn canonical_key(s: &str, out: &mut String) {
+    norm_key(s, out);
+    if let Some(p) = canonical_place(out) {
+        out.clear();
+        out.push_str(p);
+    }
+}
+
+/// Whether a word identifies a name alone (not "National", "Front", "al", "Russia").
+pub(crate) fn distinctive(w: &str) -> bool {
+    w.chars().nth(1).is_some()
+        && !w.chars().all(|c| c.is_numeric())
+        && flags(w) & NOT_DISTINCT == 0
+        && !is_space_connector(w)
+        && !is_hyphen_connector(w)
+}
+
+/// Whether a key (a shorter form of a longer name) may stand for that name: it starts with no
+/// "of"/"for", has a distinctive word, and is not only given names.
+pub(crate) fn partial_ok(key: &str) -> bool {
+    let mut words = key.split(' ');
+    if matches!(words.next(), Some("of" | "for" | "and") | None) {
+        return false;
+    }
+    key.split(' ').any(distinctive) && !key.split(' ').all(|w| flags(w) & GIVEN != 0)
+}
+
+/// Each shorter form of a key that may refer to it: its proper word suffixes ("lavrov" of
+/// "sergey lavrov", "nusra front" of "al nusra front").
+pub(crate) fn for_each_suffix(key: &str, mut f: impl FnMut(&str)) {
+    if key.split(' ').count() > MAX_KEY_WORDS {
+        return;
+    }
+    for (i, b) in key.bytes().enumerate() {
+        if b == b' ' {
+            let s = &key[i + 1..];
+            if partial_ok(s) {
+                f(s);
+            }
+        }
+    }
+}
+
+/// Whether `short` is one of the shorter forms of `full` (both keys).
+pub(crate) fn is_suffix_form(full: &str, short: &str) -> bool {
+    full.len() > short.len()
+        && full.ends_with(short)
+        && full.as_bytes()[full.len() - short.len() - 1] == b' '
+        && full.split(' ').count() <= MAX_KEY_WORDS
+        && partial_ok(short)
+}
+
+/// The acronym of a name from the initials of its capitalised words ("Federal Bureau of
+/// Investigation" → "fbi"); false when fewer than two letters.
+pub(crate) fn acronym(name: &str, out: &mut String) -> bool {
+    out.clear();
+    let mut words = 0;
+    for w in name.split(|c: char| c.is_whitespace() || is_hyphen(c)) {
+        let Some(c) = w.chars().next() else { continue };
+        words += 1;
+        if c.is_uppercase() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    words >= 2 && out.chars().nth(1).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_keys_normal_form_and_shorter_forms() {
+        let mut k = String::new();
+        norm_key("the O’Malley Group's", &mut k);
+        assert_eq!(k, "o'malley group");
+        norm_key("U.S.", &mut k);
+        assert_eq!(k, "us");
+        canonical_key("U.S.", &mut k);
+        assert_eq!(k, "united states");
+        norm_key("Jabhat Fateh al-Sham", &mut k);
+        assert_eq!(k, "jabhat fateh al sham");
+        let mut v = Vec::new();
+        for_each_suffix("mirela dovanu", |s| v.push(s.to_string()));
+        assert_eq!(v, ["dovanu"]);
+        v.clear();
+        for_each_suffix("al qarnun front", |s| v.push(s.to_string()));
+        assert_eq!(v, ["qarnun front"]);
+        assert!(is_suffix_form("sergio baldan", "baldan"));
+        assert!(!is_suffix_form("sergio baldan", "sergio"));
+        assert!(acronym("Bureau of Tidal Affairs", &mut k));
+        assert_eq!(k, "bta");
+    }
+}

@@ -1,0 +1,461 @@
+//! Named entities of an article: people, organisations and places, their roles, every mention,
+//! and the aliases the article itself asserts (each with the words that assert it).
+//!
+//! Rule-based and single-pass: the text is tokenised once ([`tokens`]), capitalised runs are
+//! read as names with their titles and roles ([`names`]), alias constructions are found
+//! ([`aliases`]), and runs are grouped into entities through hash maps of name keys ([`keys`]):
+//! full names, the shorter forms that may refer to them (surname, the end of an organisation's
+//! name) and acronyms. Offsets are Unicode code points, as in [`Span`].
+
+mod aliases;
+mod keys;
+mod lexicon;
+mod names;
+mod resolve;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::{Alias, Entity, EntityKind, Span};
+
+use aliases::{find_claims, Claim};
+use keys::{acronym, for_each_suffix, norm_key};
+use lexicon::{canonical_place, FastMap, GIVEN};
+use names::{find_runs, Run};
+use tokens::tokenize;
+
+pub use resolve::{resolve_description, resolve_name};
+
+// What the text shows about an entity's kind.
+const EV_ROLE: u16 = 1;
+const EV_COURTESY: u16 = 1 << 1;
+const EV_GIVEN: u16 = 1 << 2;
+const EV_SPEECH: u16 = 1 << 3;
+const EV_SURNAME: u16 = 1 << 4;
+const EV_ORG: u16 = 1 << 5;
+const EV_ACRONYM: u16 = 1 << 6;
+const EV_PLACE: u16 = 1 << 7;
+
+const NONE: usize = usize::MAX;
+
+fn kind_of(ev: u16) -> EntityKind {
+    if ev & EV_PLACE != 0 && ev & (EV_ROLE | EV_COURTESY | EV_ORG) == 0 {
+        EntityKind::Place
+    } else if ev & EV_ORG != 0 {
+        EntityKind::Organization
+    } else if ev & (EV_ROLE | EV_COURTESY | EV_GIVEN | EV_SURNAME) != 0 {
+        EntityKind::Person
+    } else if ev & EV_ACRONYM != 0 {
+        EntityKind::Organization
+    } else if ev & EV_SPEECH != 0 {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    }
+}
+
+/// An alias being collected: the alias, its key, and whether a construction asserts it (rather
+/// than the text just using the name).
+struct AliasWork {
+    alias: Alias,
+    key: String,
+    explicit: bool,
+}
+
+#[derive(Default)]
+struct Work {
+    name: String,
+    key: String,
+    ev: u16,
+    aliases: Vec<AliasWork>,
+    roles: Vec<String>,
+    mentions: Vec<Span>,
+    parent: usize,
+}
+
+fn span(text: &str, bs: usize, be: usize, cs: usize, ce: usize) -> Span {
+    Span {
+        start: cs,
+        end: ce,
+        text: text.get(bs..be).unwrap_or("").to_string(),
+    }
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    ents: Vec<Work>,
+    /// Full names and asserted aliases (normalised), places under their gazetteer name.
+    full: FastMap<String, usize>,
+    /// Shorter forms: surnames, ends of organisation names.
+    part: FastMap<String, usize>,
+    /// Acronyms of multi-word names.
+    acro: FastMap<String, usize>,
+    /// The entity each run went to.
+    run_ent: Vec<usize>,
+    key: String,
+    scratch: String,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str, runs: usize) -> Self {
+        Builder {
+            text,
+            ents: Vec::new(),
+            full: FastMap::default(),
+            part: FastMap::default(),
+            acro: FastMap::default(),
+            run_ent: vec![NONE; runs],
+            key: String::new(),
+            scratch: String::new(),
+        }
+    }
+
+    fn find(&mut self, mut e: usize) -> usize {
+        while self.ents[e].parent != e {
+            let p = self.ents[e].parent;
+            self.ents[e].parent = self.ents[p].parent;
+            e = p;
+        }
+        e
+    }
+
+    /// Make `name` (with key `key`) find entity `e`.
+    fn register(&mut self, e: usize, name: &str, key: &str) {
+        self.full.entry(key.to_string()).or_insert(e);
+        if let Some(p) = canonical_place(key) {
+            self.full.entry(p.to_string()).or_insert(e);
+            return;
+        }
+        for_each_suffix(key, |s| {
+            self.part.insert(s.to_string(), e);
+        });
+        if key.contains(' ') && acronym(name, &mut self.scratch) {
+            self.acro.insert(self.scratch.clone(), e);
+        }
+    }
+
+    fn lookup(&self, key: &str, is_acronym: bool) -> Option<usize> {
+        if let Some(p) = canonical_place(key) {
+            return self.full.get(p).copied();
+        }
+        self.full
+            .get(key)
+            .or_else(|| if is_acronym { self.acro.get(key) } else { None })
+            .or_else(|| self.part.get(key))
+            .copied()
+    }
+
+    fn add_alias(
+        &mut self,
+        e: usize,
+        name: &str,
+        key: &str,
+        evidence: Span,
+        in_title: bool,
+        explicit: bool,
+    ) {
+        let w = &mut self.ents[e];
+        if key.is_empty() || w.key == key {
+            return;
+        }
+        let alias = Alias {
+            name: name.trim().to_string(),
+            evidence,
+            in_title,
+        };
+        if let Some(a) = w.aliases.iter_mut().find(|a| a.key == key) {
+            if explicit && !a.explicit {
+                a.alias = alias;
+                a.explicit = true;
+            }
+            return;
+        }
+        w.aliases.push(AliasWork {
+            alias,
+            key: key.to_string(),
+            explicit,
+        });
+    }
+
+    /// Merge entity `absorb` into `keep`.
+    fn union(&mut self, keep: usize, absorb: usize) {
+        let (a, b) = (self.find(keep), self.find(absorb));
+        if a == b {
+            return;
+        }
+        let w = std::mem::take(&mut self.ents[b]);
+        self.ents[b].parent = a;
+        if let Some(first) = w.mentions.first().cloned() {
+            self.add_alias(a, &w.name, &w.key, first, false, false);
+        }
+        for al in w.aliases {
+            self.add_alias(
+                a,
+                &al.alias.name,
+                &al.key,
+                al.alias.evidence,
+                al.alias.in_title,
+                al.explicit,
+            );
+        }
+        let t = &mut self.ents[a];
+        t.ev |= w.ev;
+        t.mentions.extend(w.mentions);
+        for r in w.roles {
+            if !t.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
+                t.roles.push(r);
+            }
+        }
+    }
+
+    fn evidence_of(&self, run: &Run, place: bool) -> u16 {
+        let mut ev = 0;
+        if run.role.is_some() {
+            ev |= EV_ROLE;
+        }
+        if run.courtesy {
+            ev |= EV_COURTESY;
+        }
+        if run.first_flags & GIVEN != 0 && run.words > 1 {
+            ev |= EV_GIVEN;
+        }
+        if run.speech {
+            ev |= EV_SPEECH;
+        }
+        if run.org {
+            ev |= EV_ORG;
+        }
+        if run.acronym && !place {
+            ev |= EV_ACRONYM;
+        }
+        if place {
+            ev |= EV_PLACE;
+        }
+        ev
+    }
+
+    /// Record that run `r` mentions entity `e`.
+    fn join(&mut self, e: usize, r: usize, run: &Run, place: bool) {
+        let ev = self.evidence_of(run, place);
+        let text = self.text;
+        let w = &mut self.ents[e];
+        w.ev |= ev;
+        w.mentions.push(span(text, run.bs, run.be, run.cs, run.ce));
+        if let Some((a, b)) = run.role {
+            let role = text.get(a..b).unwrap_or("").trim();
+            if !role.is_empty() && !w.roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {
+                w.roles.push(role.to_string());
+            }
+        }
+        self.run_ent[r] = e;
+    }
+
+    fn create(&mut self, r: usize, run: &Run, key: &str, place: bool) -> usize {
+        let e = self.ents.len();
+        self.ents.push(Work {
+            name: run.name(self.text).to_string(),
+            key: key.to_string(),
+            parent: e,
+            ..Work::default()
+        });
+        self.register(e, run.name(self.text), key);
+        self.join(e, r, run, place);
+        e
+    }
+
+    /// A name in the text that refers to `e` under another form becomes an alias of it.
+    fn refer(&mut self, e: usize, r: usize, run: &Run, key: &str, place: bool) {
+        let text = self.text;
+        self.join(e, r, run, place);
+        let ev = span(text, run.bs, run.be, run.cs, run.ce);
+        self.add_alias(e, run.name(text), key, ev, false, false);
+    }
+
+    /// A longer form of an entity's name ("John Kerry" after "Kerry") becomes its name.
+    fn upgrade(&mut self, e: usize, run: &Run, key: &str) {
+        let text = self.text;
+        let name = run.name(text);
+        let w = &self.ents[e];
+        if name.chars().count() <= w.name.chars().count() {
+            return;
+        }
+        let (old, old_key) = (w.name.clone(), w.key.clone());
+        if let Some(first) = w.mentions.first().cloned() {
+            let w = &mut self.ents[e];
+            w.name = name.to_string();
+            w.key = key.to_string();
+            w.aliases.retain(|a| a.key != key);
+            self.add_alias(e, &old, &old_key, first, false, false);
+        }
+        self.register(e, name, key);
+    }
+
+    fn add_run(&mut self, r: usize, run: &Run, claim: Option<&Claim>) {
+        let text = self.text;
+        let mut key = std::mem::take(&mut self.key);
+        norm_key(run.name(text), &mut key);
+        if !key.is_empty() {
+            self.place_run(r, run, &key, claim);
+        }
+        self.key = key;
+    }
+
+    fn place_run(&mut self, r: usize, run: &Run, key: &str, claim: Option<&Claim>) {
+        let text = self.text;
+        let place = canonical_place(key).is_some();
+        // The other name of an entity named just before ("X (aka Y)").
+        if let Some(c) = claim.filter(|c| self.run_ent[c.x] != NONE) {
+            let e = self.find(self.run_ent[c.x]);
+            if let Some(&other) = self.full.get(key) {
+                self.union(e, other);
+            }
+            self.join(e, r, run, place);
+            let ev = span(text, c.bs, c.be, c.cs, c.ce);
+            self.add_alias(e, run.name(text), key, ev, false, true);
+            self.register(e, run.name(text), key);
+            return;
+        }
+        if let Some(e) = self.lookup(key, run.acronym) {
+            let e = self.find(e);
+            let multi_to_one = !key.contains(' ') && self.ents[e].key.contains(' ');
+            self.refer(e, r, run, key, place);
+            if multi_to_one && !place {
+                self.ents[e].ev |= EV_SURNAME;
+            }
+            if place {
+                self.upgrade(e, run, key);
+            }
+            return;
+        }
+        // "John Kerry" after a lone "Kerry".
+        if !run.weak && !place {
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                if let Some(&e) = self.full.get(last) {
+                    let e = self.find(e);
+                    let w = &self.ents[e];
+                    if !w.key.contains(' ') && w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0 {
+                        self.join(e, r, run, place);
+                        self.ents[e].ev |= EV_SURNAME;
+                        self.upgrade(e, run, key);
+                        return;
+                    }
+                }
+            }
+        }
+        if !run.weak {
+            self.create(r, run, key, place);
+        }
+    }
+
+    /// Aliases that the headline asserts ("… Hit Al Nusra (aka al Qaeda): …"), for entities of
+    /// the body. The headline's capitalisation is unreliable, so X is the longest end of its run
+    /// that names a body entity.
+    fn title(&mut self, title: &str) {
+        let toks = tokenize(title);
+        let runs = find_runs(title, &toks);
+        let claims = find_claims(title, &toks, &runs);
+        let mut key = String::new();
+        for c in &claims {
+            let xr = &runs[c.x];
+            let found = (xr.n0..xr.t1).find_map(|k| {
+                let t = &toks[k];
+                if !t.is_word() || k > xr.n0 && !t.space {
+                    return None;
+                }
+                norm_key(title.get(t.bs..xr.be).unwrap_or(""), &mut key);
+                self.lookup(&key, xr.acronym && k == xr.n0).map(|e| (e, k))
+            });
+            let (e, x_from) = match found {
+                Some((e, k)) => (e, Some(k)),
+                None => {
+                    let by_y = c.ys.iter().find_map(|&y| {
+                        norm_key(runs[y].name(title), &mut key);
+                        self.lookup(&key, runs[y].acronym)
+                    });
+                    match by_y {
+                        Some(e) => (e, None),
+                        None => continue,
+                    }
+                }
+            };
+            let e = self.find(e);
+            let (ebs, ecs) = match x_from {
+                Some(k) => (toks[k].bs, toks[k].cs),
+                None => (c.bs, c.cs),
+            };
+            if let Some(k) = x_from {
+                let x_text = title.get(toks[k].bs..xr.be).unwrap_or("");
+                norm_key(x_text, &mut key);
+                let ev = span(title, toks[k].bs, xr.be, toks[k].cs, xr.ce);
+                let k2 = key.clone();
+                self.add_alias(e, x_text, &k2, ev, true, false);
+            }
+            for &y in &c.ys {
+                let yr = &runs[y];
+                norm_key(yr.name(title), &mut key);
+                let ev = span(title, ebs, c.be, ecs, c.ce);
+                let k2 = key.clone();
+                self.add_alias(e, yr.name(title), &k2, ev, true, true);
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Entity> {
+        let mut out: Vec<Entity> = Vec::new();
+        for (i, w) in self.ents.drain(..).enumerate() {
+            if w.parent != i || w.mentions.is_empty() {
+                continue;
+            }
+            let mut mentions = w.mentions;
+            mentions.sort_by_key(|m| (m.start, m.end));
+            mentions.dedup_by_key(|m| (m.start, m.end));
+            let mut aliases: Vec<Alias> = w.aliases.into_iter().map(|a| a.alias).collect();
+            aliases.sort_by_key(|a| (!a.in_title, a.evidence.start));
+            out.push(Entity {
+                name: w.name,
+                kind: kind_of(w.ev),
+                aliases,
+                roles: w.roles,
+                mentions,
+            });
+        }
+        out.sort_by_key(|e| e.mentions.first().map_or(0, |m| m.start));
+        out
+    }
+}
+
+/// Entities of an article: `title` (headline, may be None) and `text` (body, paragraphs
+/// separated by blank lines).
+///
+/// Mentions are spans of `text`; the headline only contributes aliases (with `in_title` set and
+/// evidence offsets into the title). Entities come in order of first mention.
+pub fn find_entities(title: Option<&str>, text: &str) -> Vec<Entity> {
+    let toks = tokenize(text);
+    let mut runs = find_runs(text, &toks);
+    let claims = find_claims(text, &toks, &runs);
+    // Run → the claim in which it is the other name.
+    let mut claim_of: FastMap<usize, usize> = FastMap::default();
+    for (i, c) in claims.iter().enumerate() {
+        runs[c.x].weak = false;
+        for &y in &c.ys {
+            runs[y].weak = false;
+            claim_of.entry(y).or_insert(i);
+        }
+    }
+    let mut b = Builder::new(text, runs.len());
+    // Lone capitalised words at the start of a sentence count only when they match a name, so
+    // they go after all the others.
+    for weak in [false, true] {
+        for (r, run) in runs.iter().enumerate() {
+            if run.weak == weak {
+                let claim = claim_of.get(&r).map(|&i| &claims[i]);
+                b.add_run(r, run, claim);
+            }
+        }
+    }
+    if let Some(t) = title {
+        b.title(t);
+    }
+    b.finish()
+}

@@ -1,0 +1,598 @@
+//! Name-like runs of tokens: capitalised sequences with their connectors, split into a title or
+//! role prefix and the name, with the roles that the words around them give.
+
+use super::lexicon::{
+    self, flags, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM, GIVEN, OF_HEAD,
+    ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME, TITLE,
+};
+use super::tokens::{is_dash, Case, Glue, Tok};
+
+/// The longest run looked at for a title prefix.
+const MAX_ROLE_RUN: usize = 12;
+/// How far the role phrases around a name are followed.
+const MAX_ROLE_WORDS: usize = 12;
+
+/// A name in the text, with what its neighbourhood says about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Run {
+    /// Token range of the capitalised sequence, after leading stop words.
+    pub t0: usize,
+    pub t1: usize,
+    /// First token of the name proper (after a title such as "Foreign Minister").
+    pub n0: usize,
+    /// The name's byte and code-point range.
+    pub bs: usize,
+    pub be: usize,
+    pub cs: usize,
+    pub ce: usize,
+    /// Byte range of a role or title the text gives here.
+    pub role: Option<(usize, usize)>,
+    /// After Mr., Mrs., Ms.
+    pub courtesy: bool,
+    /// A lone unknown capitalised word at the start of a sentence: a name only if it matches one.
+    pub weak: bool,
+    /// Followed by a reporting verb ("said").
+    pub speech: bool,
+    /// Number of words in the name.
+    pub words: usize,
+    /// Lexicon flags of the first word of the name.
+    pub first_flags: u32,
+    /// A single all-capitals word ("FBI").
+    pub acronym: bool,
+    /// Shaped like an organisation's name: "… Party", "Ministry of …", "Observatory for …".
+    pub org: bool,
+}
+
+impl Run {
+    pub fn name<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.bs..self.be).unwrap_or("")
+    }
+    /// Whether the run can carry a person's role: not a place, organisation or acronym.
+    fn person_like(&self) -> bool {
+        !(self.acronym || self.org || self.words == 1 && self.first_flags & PLACE != 0)
+    }
+}
+
+/// Lexicon flags of any token: stored for capitalised words, looked up for the others.
+pub(crate) fn tok_flags(text: &str, t: &Tok, buf: &mut String) -> u32 {
+    match t.case {
+        Case::Upper | Case::Caps => t.flags,
+        Case::Lower => flags(lexicon::lower(t.text(text), buf)),
+        _ => 0,
+    }
+}
+
+/// Whether `t` is the lower-case word `w` (ASCII, case-insensitive).
+pub(crate) fn is_word(text: &str, t: &Tok, w: &str) -> bool {
+    t.is_word() && t.text(text).eq_ignore_ascii_case(w)
+}
+
+fn hyphen_tail_ok(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "run", "born", "made", "held", "wide", "like", "type", "era", "style", "free", "only",
+        "long", "back", "up", "based", "led", "war", "era", "wing", "year", "old", "term",
+    ];
+    w.chars().count() <= 4 && !w.ends_with("ed") && !NOT.contains(&w)
+}
+
+/// Titles written as abbreviations, whose period stays inside the name ("Sen.", "Dr.").
+fn title_abbreviation(t: &Tok) -> bool {
+    t.case == Case::Upper && t.flags & (TITLE | COURTESY) != 0 && t.be - t.bs <= 5
+}
+
+fn corp_abbreviation(text: &str, t: &Tok) -> bool {
+    ["inc", "corp", "co", "ltd", "jr", "sr", "bros"]
+        .iter()
+        .any(|a| is_word(text, t, a))
+}
+
+/// Whether tokens `a..b` hold a person's name: one to five words, no title or organisation word.
+fn person_remainder(toks: &[Tok], a: usize, b: usize) -> bool {
+    let mut words = 0;
+    let mut last = 0;
+    for (k, t) in toks[a..b].iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        if k == 0 && !t.is_cap() {
+            return false;
+        }
+        if t.is_cap() && t.flags & (TITLE | ROLE_MOD | ORG_HEAD | ORG_PRE | ORG_NAME | STOP) != 0 {
+            // A given name that is also a title word ("Major") still counts as a name.
+            if t.flags & GIVEN == 0 {
+                return false;
+            }
+        }
+        words += 1;
+        last = t.flags;
+    }
+    let first = toks[a].flags;
+    (1..=5).contains(&words)
+        && last & ORG_HEAD == 0
+        && !(words == 1 && first & (PLACE | DEMONYM) != 0)
+}
+
+/// Where the title prefix of a run ends: `(first name token, title token)`.
+fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize, usize)> {
+    if t1 - t0 > MAX_ROLE_RUN {
+        return None;
+    }
+    let mut best = None;
+    for h in t0..t1 {
+        let t = &toks[h];
+        if !t.is_cap() || t.flags & (TITLE | COURTESY) == 0 {
+            continue;
+        }
+        let mut e = h + 1;
+        while e < t1 {
+            let u = &toks[e];
+            let complement = u.is_punct('.')
+                || u.is_cap()
+                    && u.flags & (TITLE | ROLE_MOD | PLACE | DEMONYM) != 0
+                    && u.flags & GIVEN == 0
+                || is_word(text, u, "of")
+                || is_word(text, u, "for");
+            if !complement {
+                break;
+            }
+            e += 1;
+        }
+        if e < t1 && person_remainder(toks, e, t1) {
+            best = Some((e, h));
+        }
+    }
+    best
+}
+
+/// Whether tokens `a..b` form a role phrase on their own ("US Secretary of State").
+fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> bool {
+    let mut head = false;
+    for t in &toks[a..b] {
+        if t.is_punct('.') {
+            continue;
+        }
+        if !t.is_word() {
+            return false;
+        }
+        let f = tok_flags(text, t, buf);
+        if f & TITLE != 0 {
+            head = true;
+        } else if f & (ROLE_MOD | PLACE | DEMONYM) == 0
+            && !(t.is_cap()
+                || is_word(text, t, "of")
+                || is_word(text, t, "for")
+                || is_word(text, t, "the"))
+        {
+            return false;
+        }
+    }
+    head
+}
+
+/// A role phrase that ends with the title word at `k`, walking left over modifiers, "of",
+/// possessives and capitalised qualifiers ("Russia's foreign minister", "Kremlin spokesman").
+fn role_ending_at(toks: &[Tok], text: &str, k: usize, buf: &mut String) -> usize {
+    let mut s = k;
+    let mut steps = 0;
+    while s > 0 && steps < MAX_ROLE_WORDS && !toks[s].nl {
+        let p = &toks[s - 1];
+        let cur = &toks[s];
+        let take = if cur.glue == Glue::Apos && is_word(text, cur, "s") {
+            p.is_word()
+        } else if !p.is_word() || !cur.space && cur.glue == Glue::None {
+            false
+        } else if p.is_cap() {
+            p.flags & (STOP | TIME) == 0
+        } else if p.case == Case::Lower {
+            is_word(text, p, "of")
+                || is_word(text, p, "for")
+                || (p.glue == Glue::Apos && is_word(text, p, "s"))
+                || tok_flags(text, p, buf) & (TITLE | ROLE_MOD) != 0
+        } else {
+            false
+        };
+        if !take {
+            break;
+        }
+        s -= 1;
+        steps += 1;
+    }
+    while s < k && (is_word(text, &toks[s], "of") || is_word(text, &toks[s], "for")) {
+        s += 1;
+    }
+    s
+}
+
+/// "…, a spokesman for the Foo Party," after a name: the role's byte range.
+fn appositive_after(
+    toks: &[Tok],
+    text: &str,
+    comma: usize,
+    buf: &mut String,
+) -> Option<(usize, usize)> {
+    let mut k = comma + 1;
+    const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their"];
+    if toks
+        .get(k)
+        .is_some_and(|t| t.case == Case::Lower && DETERMINERS.iter().any(|d| is_word(text, t, d)))
+    {
+        k += 1;
+    }
+    let start = k;
+    let mut head = false;
+    let mut end = None;
+    while k < toks.len() && k - start < MAX_ROLE_WORDS {
+        let u = &toks[k];
+        if u.nl && k > start {
+            break;
+        }
+        match u.case {
+            Case::Punct => {
+                if matches!(u.ch, ',' | '.' | ';' | ')' | ':') || is_dash(u.ch) {
+                    break;
+                }
+                return None;
+            }
+            Case::Upper | Case::Caps => {}
+            Case::Lower => {
+                let f = tok_flags(text, u, buf);
+                let joins = ["of", "for", "at", "in", "the", "and", "to", "on"]
+                    .iter()
+                    .any(|w| is_word(text, u, w))
+                    || (u.glue == Glue::Apos && is_word(text, u, "s"));
+                if f & TITLE != 0 && k - start < 6 {
+                    head = true;
+                } else if f & ROLE_MOD == 0 && !joins {
+                    if head {
+                        end = Some(k);
+                        break;
+                    }
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        k += 1;
+    }
+    if !head || k == start {
+        return None;
+    }
+    let mut last = end.unwrap_or(k) - 1;
+    // Drop trailing joiners ("… of the").
+    while last > start
+        && ["of", "for", "at", "in", "the", "and", "to", "on"]
+            .iter()
+            .any(|w| is_word(text, &toks[last], w))
+    {
+        last -= 1;
+    }
+    Some((toks[start].bs, toks[last].be))
+}
+
+/// Words that open an alias construction; a headline's capitals do not make them names.
+fn is_cue_word(w: &str) -> bool {
+    [
+        "aka",
+        "formerly",
+        "known",
+        "previously",
+        "renamed",
+        "rebranded",
+        "called",
+    ]
+    .iter()
+    .any(|c| w.eq_ignore_ascii_case(c))
+}
+
+/// Whether a capitalised run can start at token `i`.
+fn starts_run(toks: &[Tok], text: &str, i: usize) -> bool {
+    let t = &toks[i];
+    if t.is_cap() {
+        return t.glue != Glue::Apos;
+    }
+    if t.case != Case::Lower {
+        return false;
+    }
+    let Some(n) = toks.get(i + 1) else {
+        return false;
+    };
+    let w = t.text(text);
+    n.is_cap()
+        && ((n.glue == Glue::Hyphen && is_hyphen_connector(w))
+            || (n.glue == Glue::None && n.space && !n.nl && (w == "al" || w == "el")))
+}
+
+/// The end (exclusive) of the capitalised run that starts at `i`.
+fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while let Some(u) = toks.get(j) {
+        if u.nl {
+            break;
+        }
+        if u.is_word() {
+            let w = u.text(text);
+            match u.glue {
+                Glue::Hyphen => {
+                    let next_cap = toks
+                        .get(j + 1)
+                        .is_some_and(|n| n.is_cap() && n.glue == Glue::Hyphen);
+                    if u.is_cap()
+                        || u.case == Case::Num
+                        || (u.case == Case::Lower
+                            && (hyphen_tail_ok(w) || (is_hyphen_connector(w) && next_cap)))
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                Glue::Apos => {
+                    if u.is_cap() {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                Glue::None => {}
+            }
+            if !u.space {
+                break;
+            }
+            if u.is_cap() {
+                if u.case == Case::Upper && (u.flags & STOP != 0 || is_cue_word(w)) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if u.case == Case::Lower && is_space_connector(w) {
+                let next = toks.get(j + 1);
+                let next_ok = next.is_some_and(|n| {
+                    n.is_cap() && !n.nl && (n.space || n.glue == Glue::Hyphen)
+                        || n.case == Case::Lower
+                            && is_hyphen_connector(n.text(text))
+                            && toks
+                                .get(j + 2)
+                                .is_some_and(|m| m.is_cap() && m.glue == Glue::Hyphen)
+                });
+                let allowed = match w {
+                    "of" => {
+                        toks[j - 1].is_cap() && toks[j - 1].flags & (ORG_PRE | TITLE | OF_HEAD) != 0
+                    }
+                    "for" => toks[i..j]
+                        .iter()
+                        .any(|t| t.is_cap() && t.flags & (ORG_HEAD | ORG_PRE) != 0),
+                    _ => true,
+                };
+                if next_ok && allowed {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        let prev = &toks[j - 1];
+        if u.ch == '.' && !u.space && prev.is_word() {
+            let initial = prev.case == Case::Upper && prev.be - prev.bs == 1;
+            if initial || title_abbreviation(prev) {
+                if toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_cap() && n.space && !n.nl)
+                {
+                    j += 1;
+                    continue;
+                }
+            } else if corp_abbreviation(text, prev) {
+                j += 1;
+                break;
+            }
+        }
+        if u.ch == '&' && toks.get(j + 1).is_some_and(|n| n.is_cap() && !n.nl) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// "(D-Ohio)", "(R-Texas)": a party and state after a politician's name. Returns the index
+/// after the closing parenthesis.
+fn party_state(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
+    if !toks[i].is_punct('(') {
+        return None;
+    }
+    let p = toks.get(i + 1)?;
+    let s = toks.get(i + 2)?;
+    let party = matches!(p.text(text), "D" | "R" | "I");
+    if !(party && s.is_cap() && s.glue == Glue::Hyphen) {
+        return None;
+    }
+    (i + 3..(i + 8).min(toks.len()))
+        .find(|&k| toks[k].is_punct(')'))
+        .map(|k| k + 1)
+}
+
+/// All name runs of a text, in order.
+pub(crate) fn find_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut buf = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(after) = party_state(toks, text, i) {
+            i = after;
+            continue;
+        }
+        if !starts_run(toks, text, i) {
+            i += 1;
+            continue;
+        }
+        let j = extend_run(toks, text, i);
+        if let Some(run) = make_run(toks, text, i, j, &mut buf) {
+            runs.push(run);
+        }
+        i = j;
+    }
+    runs
+}
+
+fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
+    let mut t0 = i;
+    while t0 < j
+        && (toks[t0].case == Case::Upper && toks[t0].flags & (STOP | TIME) != 0
+            || !toks[t0].is_word())
+    {
+        t0 += 1;
+    }
+    if t0 >= j {
+        return None;
+    }
+    let (n0, role, courtesy) = match split_title(toks, text, t0, j) {
+        Some((n0, h)) => {
+            let courtesy = toks[h].flags & COURTESY != 0 && toks[h].flags & TITLE == 0;
+            let role_end = if courtesy { h } else { n0 };
+            let mut last = role_end;
+            while last > t0 && !toks[last - 1].is_word() && !toks[last - 1].is_punct('.') {
+                last -= 1;
+            }
+            let role = (last > t0 && role_only_or_prefix(toks, t0, last)).then(|| {
+                // "former US Secretary of State": modifiers before the run join the role.
+                let mut s = t0;
+                while s > 0
+                    && toks[s].space
+                    && !toks[s].nl
+                    && toks[s - 1].case == Case::Lower
+                    && tok_flags(text, &toks[s - 1], buf) & ROLE_MOD != 0
+                {
+                    s -= 1;
+                }
+                (toks[s].bs, toks[last - 1].be)
+            });
+            (n0, role, courtesy)
+        }
+        None => {
+            if role_only(toks, text, t0, j, buf) {
+                return None;
+            }
+            (t0, None, false)
+        }
+    };
+    let mut words = 0;
+    let (mut first_flags, mut last_flags, mut all_flags) = (0, 0, 0);
+    let mut all_demonyms = true;
+    let mut org = false;
+    for (k, t) in toks[n0..j].iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        if t.is_cap()
+            && t.flags & (ORG_HEAD | ORG_PRE) != 0
+            && toks
+                .get(n0 + k + 1)
+                .is_some_and(|n| is_word(text, n, "of") || is_word(text, n, "for"))
+            && n0 + k + 1 < j
+        {
+            org = true;
+        }
+        if k == 0 {
+            first_flags = t.flags;
+        }
+        words += 1;
+        last_flags = t.flags;
+        all_flags |= t.flags;
+        if !(t.is_cap() && t.flags & DEMONYM != 0 && t.flags & PLACE == 0) {
+            all_demonyms = false;
+        }
+    }
+    if words == 0 || all_demonyms {
+        return None;
+    }
+    let first = &toks[n0];
+    let acronym = words == 1 && first.case == Case::Caps;
+    let name = text.get(first.bs..toks[j - 1].be).unwrap_or("");
+    let islamic_state = name.len() >= 13
+        && name
+            .get(name.len() - 13..)
+            .is_some_and(|s| s.eq_ignore_ascii_case("islamic state"));
+    org |= last_flags & ORG_HEAD != 0
+        || first_flags & ORG_PRE != 0 && words > 1
+        || all_flags & ORG_NAME != 0
+        || islamic_state;
+    let mut run = Run {
+        t0,
+        t1: j,
+        n0,
+        bs: first.bs,
+        be: toks[j - 1].be,
+        cs: first.cs,
+        ce: toks[j - 1].ce,
+        role,
+        courtesy,
+        weak: false,
+        speech: false,
+        words,
+        first_flags,
+        acronym,
+        org,
+    };
+    run.weak = n0 == i
+        && first.sent
+        && words == 1
+        && first.case == Case::Upper
+        && first_flags & (GIVEN | PLACE | ORG_NAME | ORG_HEAD | ORG_PRE) == 0;
+    run.speech = toks
+        .get(j)
+        .is_some_and(|t| t.case == Case::Lower && t.space && tok_flags(text, t, buf) & SPEECH != 0);
+    if run.role.is_none() && run.person_like() {
+        run.role = context_role(toks, text, &run, buf);
+    }
+    if run.role.is_some() {
+        run.weak = false;
+    }
+    Some(run)
+}
+
+/// A title prefix inside a run is a role unless it is only a courtesy title.
+fn role_only_or_prefix(toks: &[Tok], a: usize, b: usize) -> bool {
+    toks[a..b]
+        .iter()
+        .any(|t| t.is_cap() && t.flags & TITLE != 0)
+}
+
+/// A role given next to the name: "[US Secretary of State] John Kerry", "Kremlin spokesman
+/// Jane Roe", "the foreign minister, Jane Roe,", "Jane Roe, a spokesman for the Foo Party,".
+fn context_role(toks: &[Tok], text: &str, run: &Run, buf: &mut String) -> Option<(usize, usize)> {
+    let t0 = run.t0;
+    let after_comma = toks.get(run.t1).is_some_and(|t| t.is_punct(','));
+    if t0 > 0 {
+        let p = &toks[t0 - 1];
+        if (p.is_punct(']') || p.is_punct(')')) && !toks[t0].nl {
+            let open = if p.ch == ']' { '[' } else { '(' };
+            let lo = t0.saturating_sub(MAX_ROLE_WORDS + 2);
+            if let Some(o) = (lo..t0 - 1).rev().find(|&k| toks[k].is_punct(open)) {
+                if o + 1 < t0 - 1 && role_only(toks, text, o + 1, t0 - 1, buf) {
+                    return Some((toks[o + 1].bs, toks[t0 - 2].be));
+                }
+            }
+        }
+        if p.case == Case::Lower
+            && toks[t0].space
+            && !toks[t0].nl
+            && tok_flags(text, p, buf) & TITLE != 0
+        {
+            let s = role_ending_at(toks, text, t0 - 1, buf);
+            return Some((toks[s].bs, p.be));
+        }
+        if p.is_punct(',') && after_comma && t0 >= 2 {
+            let q = &toks[t0 - 2];
+            if q.case == Case::Lower && tok_flags(text, q, buf) & TITLE != 0 {
+                let s = role_ending_at(toks, text, t0 - 2, buf);
+                return Some((toks[s].bs, q.be));
+            }
+        }
+    }
+    if after_comma {
+        return appositive_after(toks, text, run.t1, buf);
+    }
+    None
+}

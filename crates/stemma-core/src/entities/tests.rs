@@ -1,0 +1,679 @@
+//! Entity finding on invented sentences, one construction at a time.
+
+use super::*;
+use proptest::prelude::*;
+
+fn find<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
+    ents.iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", names_of(ents)))
+}
+
+fn names_of(ents: &[Entity]) -> Vec<(&str, EntityKind)> {
+    ents.iter().map(|e| (e.name.as_str(), e.kind)).collect()
+}
+
+fn mention_texts(e: &Entity) -> Vec<&str> {
+    e.mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
+fn alias<'a>(e: &'a Entity, name: &str) -> &'a Alias {
+    e.aliases
+        .iter()
+        .find(|a| a.name == name)
+        .unwrap_or_else(|| panic!("{:?} has no alias {name:?}: {:#?}", e.name, e.aliases))
+}
+
+/// Every span lies inside its text and holds the slice it points at.
+fn check_spans(title: Option<&str>, text: &str, ents: &[Entity]) {
+    let slice = |s: &str, a: usize, b: usize| s.chars().skip(a).take(b - a).collect::<String>();
+    let n = text.chars().count();
+    for e in ents {
+        for m in &e.mentions {
+            assert!(m.start <= m.end && m.end <= n, "{m:?}");
+            assert_eq!(slice(text, m.start, m.end), m.text);
+        }
+        for a in &e.aliases {
+            let src = if a.in_title {
+                title.unwrap_or("")
+            } else {
+                text
+            };
+            let ev = &a.evidence;
+            assert!(
+                ev.start <= ev.end && ev.end <= src.chars().count(),
+                "{ev:?}"
+            );
+            assert_eq!(slice(src, ev.start, ev.end), ev.text);
+        }
+    }
+}
+
+const TITLE: &str =
+    "Guarding the Rebels in Chile: EU-Led Mission is Slow to Hit Al Qarnun (aka al Harbiya): Dovanu";
+
+const BODY: &str =
+    "Moldovan Interior Minister Mirela Dovanu said at a briefing on Friday that the \
+EU-led observer mission is 'slow' to act against Jabhat Al Qarnun (Al Qarnun Front/Jabhat Nasr \
+al-Ghad) cells in Chile. She added that the matter will be raised with Brussels.
+
+\"We have no reason to doubt [EU High Representative] Tomas Keller, but what we see [in Chile] is \
+that the mission avoids the bases of the Qarnun Front,\" Dovanu said.
+
+Dovanu added that several parties have been treating Jabhat Al Qarnun ( a new brand - Jabhat \
+Nasr al-Ghad) as a partner worth keeping.
+
+\"This needs a frank talk with our European friends,\" the Moldovan minister added.";
+
+#[test]
+fn entities_headline_and_body_like_a_wire_story() {
+    let ents = find_entities(Some(TITLE), BODY);
+    check_spans(Some(TITLE), BODY, &ents);
+
+    let dovanu = find(&ents, "Mirela Dovanu");
+    assert_eq!(dovanu.kind, EntityKind::Person);
+    assert_eq!(dovanu.roles, ["Moldovan Interior Minister"]);
+    assert_eq!(mention_texts(dovanu), ["Mirela Dovanu", "Dovanu", "Dovanu"]);
+
+    let keller = find(&ents, "Tomas Keller");
+    assert_eq!(keller.kind, EntityKind::Person);
+    assert_eq!(keller.roles, ["EU High Representative"]);
+
+    let front = find(&ents, "Jabhat Al Qarnun");
+    assert_eq!(front.kind, EntityKind::Organization);
+    let head = alias(front, "Al Qarnun");
+    assert!(head.in_title);
+    assert_eq!(head.evidence.text, "Al Qarnun");
+    let aka = alias(front, "al Harbiya");
+    assert!(aka.in_title);
+    assert_eq!(aka.evidence.text, "Al Qarnun (aka al Harbiya)");
+    let slash = "Jabhat Al Qarnun (Al Qarnun Front/Jabhat Nasr al-Ghad)";
+    assert_eq!(alias(front, "Al Qarnun Front").evidence.text, slash);
+    assert_eq!(alias(front, "Jabhat Nasr al-Ghad").evidence.text, slash);
+    assert!(!alias(front, "Jabhat Nasr al-Ghad").in_title);
+    assert_eq!(alias(front, "Qarnun Front").evidence.text, "Qarnun Front");
+    assert_eq!(
+        mention_texts(front),
+        [
+            "Jabhat Al Qarnun",
+            "Al Qarnun Front",
+            "Jabhat Nasr al-Ghad",
+            "Qarnun Front",
+            "Jabhat Al Qarnun",
+            "Jabhat Nasr al-Ghad"
+        ]
+    );
+
+    assert_eq!(find(&ents, "Chile").kind, EntityKind::Place);
+    assert_eq!(find(&ents, "Chile").mentions.len(), 2);
+    assert_eq!(find(&ents, "Brussels").kind, EntityKind::Place);
+    // Demonyms, weekdays, pronouns and sentence-initial words are not entities.
+    for not in [
+        "Moldovan", "European", "Friday", "She", "This", "We", "EU-led",
+    ] {
+        assert!(
+            ents.iter().all(|e| e.name != not),
+            "{not} in {:?}",
+            names_of(&ents)
+        );
+    }
+    // Ordered by first mention.
+    let firsts: Vec<usize> = ents.iter().map(|e| e.mentions[0].start).collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]));
+    // Deterministic.
+    assert_eq!(ents, find_entities(Some(TITLE), BODY));
+}
+
+#[test]
+fn entities_resolve_names_and_descriptions_of_the_wire_story() {
+    let ents = find_entities(Some(TITLE), BODY);
+    let idx = |n: &str| ents.iter().position(|e| e.name == n);
+    assert_eq!(resolve_name(&ents, "Dovanu"), idx("Mirela Dovanu"));
+    assert_eq!(resolve_name(&ents, "Keller"), idx("Tomas Keller"));
+    assert_eq!(
+        resolve_name(&ents, "the Qarnun Front"),
+        idx("Jabhat Al Qarnun")
+    );
+    assert_eq!(
+        resolve_name(&ents, "Jabhat Nasr al-Ghad"),
+        idx("Jabhat Al Qarnun")
+    );
+    assert_eq!(resolve_name(&ents, "al-Harbiya"), idx("Jabhat Al Qarnun"));
+    assert_eq!(resolve_name(&ents, "Ms. Dovanu"), idx("Mirela Dovanu"));
+    assert_eq!(resolve_name(&ents, "Halvorsen"), None);
+    let end = BODY.chars().count();
+    assert_eq!(
+        resolve_description(&ents, "the Moldovan minister", end),
+        idx("Mirela Dovanu")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the interior minister", end),
+        idx("Mirela Dovanu")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the high representative", end),
+        idx("Tomas Keller")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the Chilean minister", end),
+        None
+    );
+    assert_eq!(
+        resolve_description(&ents, "the defense minister", end),
+        None
+    );
+    assert_eq!(
+        resolve_description(&ents, "the front", end),
+        idx("Jabhat Al Qarnun")
+    );
+    assert_eq!(resolve_description(&ents, "the senator", end), None);
+}
+
+#[test]
+fn entities_titles_before_names_are_roles() {
+    let text = "US Secretary of State Carl Brenner met Prime Minister Narendra Kowal and \
+Attorney General Lena Sorvik in Oslo. Later, former Defense Secretary Paul Anker joined them. \
+Senator Lydia Marsh (D-Ohio) and Sen. Oren Pike arrived with Mr. Hal Duggan and Dr. Ines Varga.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    assert_eq!(find(&ents, "Carl Brenner").roles, ["US Secretary of State"]);
+    assert_eq!(find(&ents, "Narendra Kowal").roles, ["Prime Minister"]);
+    assert_eq!(find(&ents, "Lena Sorvik").roles, ["Attorney General"]);
+    assert_eq!(
+        find(&ents, "Paul Anker").roles,
+        ["former Defense Secretary"]
+    );
+    assert_eq!(find(&ents, "Lydia Marsh").roles, ["Senator"]);
+    assert_eq!(find(&ents, "Oren Pike").roles, ["Sen."]);
+    let duggan = find(&ents, "Hal Duggan");
+    assert!(duggan.roles.is_empty());
+    assert_eq!(duggan.kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Ines Varga").roles, ["Dr."]);
+    for e in &ents {
+        assert!(
+            !e.name.contains("Ohio") && !e.name.starts_with("D-"),
+            "{:?}",
+            names_of(&ents)
+        );
+        if e.name != "Oslo" {
+            assert_eq!(e.kind, EntityKind::Person, "{}", e.name);
+        }
+    }
+}
+
+#[test]
+fn entities_roles_around_names() {
+    let text = "\"We will not sign,\" [Moldovan Foreign Minister] Ana Rusu told reporters.
+
+Rusu, Moldova's foreign minister, spoke after Greta Halvorsen, a spokeswoman for the Northern \
+Grain Council, said the talks had stalled. The Chilean trade minister, Ramon Ochoa, agreed, and \
+Pentagon spokesman Aldo Ferris declined to comment.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let rusu = find(&ents, "Ana Rusu");
+    assert_eq!(
+        rusu.roles,
+        ["Moldovan Foreign Minister", "Moldova's foreign minister"]
+    );
+    assert_eq!(mention_texts(rusu), ["Ana Rusu", "Rusu"]);
+    assert_eq!(
+        find(&ents, "Greta Halvorsen").roles,
+        ["spokeswoman for the Northern Grain Council"]
+    );
+    assert_eq!(find(&ents, "Ramon Ochoa").roles, ["Chilean trade minister"]);
+    assert_eq!(find(&ents, "Aldo Ferris").roles, ["Pentagon spokesman"]);
+    assert_eq!(
+        find(&ents, "Northern Grain Council").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&ents, "Pentagon").kind, EntityKind::Organization);
+    let end = text.chars().count();
+    let idx = |n: &str| ents.iter().position(|e| e.name == n);
+    assert_eq!(
+        resolve_description(&ents, "the spokeswoman", end),
+        idx("Greta Halvorsen")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the Moldovan minister", end),
+        idx("Ana Rusu")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the trade minister", end),
+        idx("Ramon Ochoa")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the council", end),
+        idx("Northern Grain Council")
+    );
+}
+
+#[test]
+fn entities_name_shapes_initials_hyphens_apostrophes_connectors() {
+    let text = "Patrick J. O'Malley, Jean-Luc Marchetti and Charles de Villiers visited the \
+Department of State and the Syrian Observatory for Human Rights. Later O’Malley met Abu Karim \
+al-Tayeb, and al-Tayeb praised the Bank of Lisbon. Marchetti left.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let om = find(&ents, "Patrick J. O'Malley");
+    assert_eq!(mention_texts(om), ["Patrick J. O'Malley", "O’Malley"]);
+    assert_eq!(om.kind, EntityKind::Person);
+    assert_eq!(
+        mention_texts(find(&ents, "Jean-Luc Marchetti")),
+        ["Jean-Luc Marchetti", "Marchetti"]
+    );
+    find(&ents, "Charles de Villiers");
+    assert_eq!(
+        find(&ents, "Department of State").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        find(&ents, "Syrian Observatory for Human Rights").kind,
+        EntityKind::Organization
+    );
+    let tayeb = find(&ents, "Abu Karim al-Tayeb");
+    assert_eq!(mention_texts(tayeb), ["Abu Karim al-Tayeb", "al-Tayeb"]);
+    assert_eq!(find(&ents, "Bank of Lisbon").kind, EntityKind::Organization);
+    assert!(ents.iter().all(|e| e.name != "Later"));
+}
+
+#[test]
+fn entities_sentence_starts_and_common_words_are_not_names() {
+    let text = "However, the vote was delayed. On Tuesday the Meridian Party met. But Kowalczyk \
+refused. Officials said nothing. In March, Protesters gathered. I was there. Kowalczyk spoke \
+again. Yesterday Syrians and Americans watched the American team.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    assert_eq!(
+        names_of(&ents),
+        [
+            ("Meridian Party", EntityKind::Organization),
+            ("Kowalczyk", EntityKind::Other)
+        ]
+    );
+    assert_eq!(mention_texts(&ents[1]), ["Kowalczyk", "Kowalczyk"]);
+}
+
+#[test]
+fn entities_surname_courtesy_and_speech_make_people() {
+    let text = "Ms. Dalia Fenwick runs the clinic. Fenwick said funds were short. Mr. Obrecht, \
+her deputy, agreed. Later Brannigan said the plan was sound, and Hollis Gaunt added that \
+Brannigan was right. Gaunt left early.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let fenwick = find(&ents, "Dalia Fenwick");
+    assert_eq!(fenwick.kind, EntityKind::Person);
+    assert_eq!(mention_texts(fenwick), ["Dalia Fenwick", "Fenwick"]);
+    assert_eq!(
+        alias(fenwick, "Fenwick").evidence.start,
+        text.find("Fenwick said").unwrap()
+    );
+    let obrecht = find(&ents, "Obrecht");
+    assert_eq!(obrecht.kind, EntityKind::Person);
+    assert_eq!(obrecht.roles, ["deputy"]);
+    let bran = find(&ents, "Brannigan");
+    assert_eq!(bran.kind, EntityKind::Person);
+    assert_eq!(bran.mentions.len(), 2);
+    let gaunt = find(&ents, "Hollis Gaunt");
+    assert_eq!(gaunt.mentions.len(), 2);
+}
+
+#[test]
+fn entities_longer_name_later_becomes_the_name() {
+    let text = "Critics blamed Varga for the delay. Lorenz Varga, the mayor, denied it.";
+    let ents = find_entities(None, text);
+    let varga = find(&ents, "Lorenz Varga");
+    assert_eq!(mention_texts(varga), ["Varga", "Lorenz Varga"]);
+    assert_eq!(alias(varga, "Varga").evidence.text, "Varga");
+    assert_eq!(varga.roles, ["mayor"]);
+    assert_eq!(varga.kind, EntityKind::Person);
+}
+
+#[test]
+fn entities_acronyms_explicit_and_implied() {
+    let text = "The Bureau of Coastal Oversight (BCO) fined the Tessaline Shipping Group on \
+Monday. A BCO inspector said the fine was fair, and the Northern Grain Council agreed. The NGC \
+will appeal, the FBI said, and NATO stayed silent.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let bco = find(&ents, "Bureau of Coastal Oversight");
+    assert_eq!(bco.kind, EntityKind::Organization);
+    assert_eq!(
+        alias(bco, "BCO").evidence.text,
+        "Bureau of Coastal Oversight (BCO)"
+    );
+    assert_eq!(
+        mention_texts(bco),
+        ["Bureau of Coastal Oversight", "BCO", "BCO"]
+    );
+    let ngc = find(&ents, "Northern Grain Council");
+    assert_eq!(mention_texts(ngc), ["Northern Grain Council", "NGC"]);
+    assert_eq!(alias(ngc, "NGC").evidence.text, "NGC");
+    assert_eq!(find(&ents, "FBI").kind, EntityKind::Organization);
+    assert_eq!(find(&ents, "NATO").kind, EntityKind::Organization);
+    let idx = |n: &str| ents.iter().position(|e| e.name == n);
+    assert_eq!(
+        resolve_name(&ents, "the BCO"),
+        idx("Bureau of Coastal Oversight")
+    );
+    assert_eq!(resolve_name(&ents, "NGC"), idx("Northern Grain Council"));
+    assert_eq!(
+        resolve_name(&ents, "Tessaline Shipping Group"),
+        idx("Tessaline Shipping Group")
+    );
+}
+
+#[test]
+fn entities_alias_constructions_with_their_evidence() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Members of the Velvet Circle, also known as the Silk Lodge, met in Lima.",
+            "Velvet Circle",
+            "Silk Lodge",
+            "Velvet Circle, also known as the Silk Lodge",
+        ),
+        (
+            "Harrow Media, also called Harrow House, sold the paper.",
+            "Harrow Media",
+            "Harrow House",
+            "Harrow Media, also called Harrow House",
+        ),
+        (
+            "Tessaline Corp., formerly Brightwater Holdings, reported a loss.",
+            "Tessaline Corp.",
+            "Brightwater Holdings",
+            "Tessaline Corp., formerly Brightwater Holdings",
+        ),
+        (
+            "Ostrava Partners, formerly known as Ostrava Capital, hired staff.",
+            "Ostrava Partners",
+            "Ostrava Capital",
+            "Ostrava Partners, formerly known as Ostrava Capital",
+        ),
+        (
+            "The Kestrel Union, now called the Kestrel Alliance, marched.",
+            "Kestrel Union",
+            "Kestrel Alliance",
+            "Kestrel Union, now called the Kestrel Alliance",
+        ),
+        (
+            "Bluefin Motors renamed itself as Bluefin Mobility last year.",
+            "Bluefin Motors",
+            "Bluefin Mobility",
+            "Bluefin Motors renamed itself as Bluefin Mobility",
+        ),
+        (
+            "Orrin Labs rebranded as Orrin Health in May.",
+            "Orrin Labs",
+            "Orrin Health",
+            "Orrin Labs rebranded as Orrin Health",
+        ),
+        (
+            "Police blamed the Sable Movement (a.k.a. Sable Youth) for the fire.",
+            "Sable Movement",
+            "Sable Youth",
+            "Sable Movement (a.k.a. Sable Youth)",
+        ),
+        (
+            "Police blamed the Sable Movement (aka the Ash Boys) for the fire.",
+            "Sable Movement",
+            "Ash Boys",
+            "Sable Movement (aka the Ash Boys)",
+        ),
+        (
+            "Fighters of the Harbiya Network (aka al Harbiya) withdrew.",
+            "Harbiya Network",
+            "al Harbiya",
+            "Harbiya Network (aka al Harbiya)",
+        ),
+        (
+            "The Grey Wolves League ( a new name – Grey Wolves Union) held a rally.",
+            "Grey Wolves League",
+            "Grey Wolves Union",
+            "Grey Wolves League ( a new name – Grey Wolves Union)",
+        ),
+        (
+            "The Grey Wolves League (new brand — Lupine Front) held a rally.",
+            "Grey Wolves League",
+            "Lupine Front",
+            "Grey Wolves League (new brand — Lupine Front)",
+        ),
+        (
+            "Auditors of the Office of Fiscal Review (OFR) found gaps.",
+            "Office of Fiscal Review",
+            "OFR",
+            "Office of Fiscal Review (OFR)",
+        ),
+        (
+            "Doctors of the Red Lantern Society (Lantern Aid) treated them.",
+            "Red Lantern Society",
+            "Lantern Aid",
+            "Red Lantern Society (Lantern Aid)",
+        ),
+        (
+            "The Korvan Front changed its name to the Korvan Alliance in 2019.",
+            "Korvan Front",
+            "Korvan Alliance",
+            "Korvan Front changed its name to the Korvan Alliance",
+        ),
+    ];
+    for &(text, name, alias_name, evidence) in cases {
+        let ents = find_entities(None, text);
+        check_spans(None, text, &ents);
+        let e = find(&ents, name);
+        let a = alias(e, alias_name);
+        assert_eq!(a.evidence.text, evidence, "{text}");
+        assert!(!a.in_title);
+        assert_eq!(
+            a.evidence.start,
+            text[..text.find(evidence).unwrap()].chars().count()
+        );
+        assert!(
+            mention_texts(e).contains(&alias_name),
+            "{text}: {:?}",
+            e.mentions
+        );
+        assert_eq!(
+            ents.iter().filter(|x| x.name == alias_name).count(),
+            0,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn entities_aliases_unify_mentions_elsewhere() {
+    let text = "Analysts say Lupine Front recruits in Riga. The Grey Wolves League (now Lupine \
+Front) denies it. Later Lupine Front issued a statement, and the Grey Wolves League/Lupine Front \
+split was denied by the Wolves League.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let gw = find(&ents, "Grey Wolves League");
+    assert_eq!(gw.kind, EntityKind::Organization);
+    assert_eq!(
+        alias(gw, "Lupine Front").evidence.text,
+        "Grey Wolves League (now Lupine Front)"
+    );
+    assert_eq!(
+        mention_texts(gw),
+        [
+            "Lupine Front",
+            "Grey Wolves League",
+            "Lupine Front",
+            "Lupine Front",
+            "Grey Wolves League",
+            "Lupine Front",
+            "Wolves League"
+        ]
+    );
+    assert!(ents.iter().all(|e| e.name != "Lupine Front"));
+}
+
+#[test]
+fn entities_slash_alternatives_and_credits_in_parentheses() {
+    let text = "OSLO (Reuters) - Fighters of the Tarsa Brigade (Tarsa Front/Liwa al-Tarsi) left \
+Senator Mara Quist (R-Texas) and Hanne Dahl (Norway) unmoved.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let tarsa = find(&ents, "Tarsa Brigade");
+    let ev = "Tarsa Brigade (Tarsa Front/Liwa al-Tarsi)";
+    assert_eq!(alias(tarsa, "Tarsa Front").evidence.text, ev);
+    assert_eq!(alias(tarsa, "Liwa al-Tarsi").evidence.text, ev);
+    for e in &ents {
+        assert!(
+            e.aliases
+                .iter()
+                .all(|a| a.name != "Reuters" && a.name != "Norway"),
+            "{e:?}"
+        );
+    }
+    assert_eq!(find(&ents, "Norway").kind, EntityKind::Place);
+    assert_eq!(find(&ents, "Mara Quist").roles, ["Senator"]);
+}
+
+#[test]
+fn entities_places_and_demonyms() {
+    let text = "The US-led talks in New York drew Russian and Syrian envoys; the United States \
+and Saudi Arabia sent observers to the Middle East, while Kremlin-backed media in Moscow \
+mocked the Americans.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let us = find(&ents, "United States");
+    assert_eq!(us.kind, EntityKind::Place);
+    assert_eq!(mention_texts(us), ["US", "United States"]);
+    for p in ["New York", "Saudi Arabia", "Middle East", "Moscow"] {
+        assert_eq!(find(&ents, p).kind, EntityKind::Place, "{p}");
+    }
+    assert_eq!(find(&ents, "Kremlin").kind, EntityKind::Organization);
+    for not in ["Russian", "Syrian", "Americans", "US-led", "Kremlin-backed"] {
+        assert!(
+            ents.iter().all(|e| e.name != not),
+            "{not}: {:?}",
+            names_of(&ents)
+        );
+    }
+}
+
+#[test]
+fn entities_headline_alias_found_by_its_alternative_name() {
+    let title = "Watchdog Says Paxton Foods (Formerly Known As Miller Grain) Broke Rules";
+    let text = "Paxton Foods broke the rules, the Food Standards Board said on Monday.";
+    let ents = find_entities(Some(title), text);
+    check_spans(Some(title), text, &ents);
+    let p = find(&ents, "Paxton Foods");
+    let a = alias(p, "Miller Grain");
+    assert!(a.in_title);
+    assert_eq!(
+        a.evidence.text,
+        "Paxton Foods (Formerly Known As Miller Grain)"
+    );
+    assert_eq!(p.aliases.len(), 1);
+}
+
+#[test]
+fn entities_resolve_description_prefers_the_last_mentioned_before_the_point() {
+    let text = "Senator Mara Quist spoke first. Then Senator Ivo Brandt replied. Hours later \
+Senator Mara Quist spoke again. The Tessaline Party and the Ministry of Harbours both objected.";
+    let ents = find_entities(None, text);
+    let idx = |n: &str| ents.iter().position(|e| e.name == n);
+    let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
+    assert_eq!(
+        resolve_description(&ents, "the senator", at("Then")),
+        idx("Mara Quist")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the senator", at("Hours")),
+        idx("Ivo Brandt")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the senator", at("The Tessaline")),
+        idx("Mara Quist")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the senator", 0),
+        idx("Mara Quist")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the party", text.len()),
+        idx("Tessaline Party")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the ministry", text.len()),
+        idx("Ministry of Harbours")
+    );
+    assert_eq!(resolve_description(&ents, "the campaign", text.len()), None);
+    assert_eq!(resolve_description(&ents, "", text.len()), None);
+    assert_eq!(resolve_name(&ents, ""), None);
+    assert_eq!(resolve_name(&ents, "Senator Brandt"), idx("Ivo Brandt"));
+}
+
+#[test]
+fn entities_of_empty_and_odd_inputs() {
+    assert!(find_entities(None, "").is_empty());
+    assert!(find_entities(Some(""), "   \n\n ").is_empty());
+    assert!(find_entities(Some("(aka)"), "( ) (aka) , also known as ,").is_empty());
+    let odd = "Ǆemal Ŀuka and ΣΩΚΡΑΤΗΣ met İstanbul’s Ñandú Group — “ok” (ſ) 北京 al- -Qa";
+    let ents = find_entities(Some(odd), odd);
+    check_spans(Some(odd), odd, &ents);
+}
+
+/// Text made of name-like pieces, to reach the constructions more often than random strings do.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Minister".to_string()),
+        Just("Sen.".to_string()),
+        Just("Mr.".to_string()),
+        Just("of".to_string()),
+        Just("al-".to_string()),
+        Just("(aka".to_string()),
+        Just("also known as".to_string()),
+        Just("renamed itself as".to_string()),
+        Just("Front".to_string()),
+        Just("US".to_string()),
+        Just("U.S.".to_string()),
+        Just("Kerrow".to_string()),
+        Just("O'Dell".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just("(".to_string()),
+        Just(")".to_string()),
+        Just("/".to_string()),
+        Just(",".to_string()),
+        Just(".".to_string()),
+        Just(" - ".to_string()),
+        Just("\n\n".to_string()),
+        Just("said".to_string()),
+        Just("the".to_string()),
+        Just("Syria".to_string()),
+        "[A-Z][a-z]{0,6}",
+        "[a-z]{1,5}",
+        "\\PC{1,3}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn entities_never_panic_and_spans_hold(title in "\\PC{0,40}", text in "\\PC{0,300}") {
+        let ents = find_entities(Some(&title), &text);
+        check_spans(Some(&title), &text, &ents);
+        for e in &ents {
+            let _ = resolve_name(&ents, &e.name);
+            let _ = resolve_description(&ents, &e.name, text.len());
+        }
+        let _ = resolve_description(&ents, &text, 5);
+        let _ = resolve_name(&ents, &title);
+    }
+
+    #[test]
+    fn entities_never_panic_on_name_like_text(parts in prop::collection::vec(piece(), 0..60)) {
+        let text = parts.join(" ");
+        let ents = find_entities(Some(&text), &text);
+        check_spans(Some(&text), &text, &ents);
+        for e in &ents {
+            prop_assert!(!e.mentions.is_empty());
+            let _ = resolve_name(&ents, &e.name);
+            let _ = resolve_description(&ents, "the minister", text.len());
+        }
+    }
+}

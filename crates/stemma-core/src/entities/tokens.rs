@@ -1,0 +1,340 @@
+//! One pass over a text: words (split at joining hyphens and apostrophes, which are remembered)
+//! and punctuation marks, each with byte and code-point offsets.
+
+use super::lexicon::{self, flags};
+
+/// The letter case of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// "Lavrov", "I", "McDonald".
+    Upper,
+    /// "FBI", "U.S.": two or more letters, all capitals.
+    Caps,
+    /// "said", "al", "a.k.a.".
+    Lower,
+    /// Starts with a digit.
+    Num,
+    /// A script without case (Arabic, CJK, …).
+    Uncased,
+    /// A punctuation mark or symbol: one character.
+    Punct,
+}
+
+/// How a word is joined to the word before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Glue {
+    None,
+    /// "al-Sham", "US-led".
+    Hyphen,
+    /// "O'Malley", "Russia's".
+    Apos,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    /// Byte offsets into the text.
+    pub bs: usize,
+    pub be: usize,
+    /// Code-point offsets into the text.
+    pub cs: usize,
+    pub ce: usize,
+    pub case: Case,
+    pub glue: Glue,
+    /// Whitespace before the token.
+    pub space: bool,
+    /// A line break before the token.
+    pub nl: bool,
+    /// The first word of a sentence, a quotation or a line.
+    pub sent: bool,
+    /// Lexicon flags, looked up for capitalised words only (0 otherwise).
+    pub flags: u32,
+    /// For punctuation: the character.
+    pub ch: char,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.case != Case::Punct
+    }
+    pub fn is_cap(&self) -> bool {
+        matches!(self.case, Case::Upper | Case::Caps)
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.case == Case::Punct && self.ch == c
+    }
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        s.get(self.bs..self.be).unwrap_or("")
+    }
+}
+
+pub(crate) fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
+}
+
+pub(crate) fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}')
+}
+
+fn is_open_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201e}' | '\u{00ab}' | '\u{2018}' | '\''
+    )
+}
+
+/// Abbreviations whose period does not end a sentence.
+fn is_abbreviation(w: &str) -> bool {
+    const ABBR: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
+        "prof", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft", "adm",
+        "cmdr", "maj", "messrs", "mme", "gen", "pres", "sens", "reps",
+    ];
+    let mut buf = [0u8; 8];
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let l = &buf[..b.len()];
+    ABBR.iter().any(|a| a.as_bytes() == l)
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+fn case_of(word: &str) -> Case {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return Case::Punct;
+    };
+    if first.is_numeric() {
+        return Case::Num;
+    }
+    if first.is_lowercase() {
+        return Case::Lower;
+    }
+    if !first.is_uppercase() {
+        return Case::Uncased;
+    }
+    let mut letters = 1;
+    let mut all_upper = true;
+    for c in chars {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_lowercase() {
+                all_upper = false;
+            }
+        }
+    }
+    if all_upper && letters >= 2 {
+        Case::Caps
+    } else {
+        Case::Upper
+    }
+}
+
+/// Split `text` into tokens. Capitalised words get their lexicon flags.
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
+    let bytes = text.as_bytes();
+    let mut i = 0usize;
+    let mut ci = 0usize;
+    let mut space = false;
+    let mut nl = false;
+    let mut sent = true;
+    let mut glue = Glue::None;
+    let mut lbuf = String::new();
+    while i < text.len() {
+        let Some(c) = char_at(text, i) else { break };
+        let l = c.len_utf8();
+        if is_space(c) {
+            space = true;
+            if c == '\n' || c == '\r' || c == '\u{2029}' {
+                nl = true;
+                sent = true;
+            }
+            i += l;
+            ci += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let (bs, cs) = (i, ci);
+            let mut j = i;
+            let mut cj = ci;
+            while let Some(d) = char_at(text, j) {
+                if !is_word_char(d) {
+                    break;
+                }
+                j += d.len_utf8();
+                cj += 1;
+            }
+            // Chains of single letters with periods: "U.S.", "a.k.a.".
+            if cj == cs + 1 && c.is_alphabetic() && bytes.get(j) == Some(&b'.') {
+                let mut k = j;
+                let mut ck = cj;
+                let mut letters = 1;
+                while bytes.get(k) == Some(&b'.') {
+                    let Some(n) = char_at(text, k + 1).filter(|n| n.is_alphabetic()) else {
+                        break;
+                    };
+                    let after = k + 1 + n.len_utf8();
+                    if bytes.get(after) != Some(&b'.') {
+                        break;
+                    }
+                    k = after;
+                    ck += 2;
+                    letters += 1;
+                }
+                if letters >= 2 {
+                    j = k + 1;
+                    cj = ck + 1;
+                }
+            }
+            let word = &text[bs..j];
+            let mut case = case_of(word);
+            if word.contains('.') {
+                case = if word.chars().any(|c| c.is_lowercase()) {
+                    Case::Lower
+                } else {
+                    Case::Caps
+                };
+            }
+            let f = if matches!(case, Case::Upper | Case::Caps) {
+                let w: &str = if word.contains('.') {
+                    lbuf.clear();
+                    lbuf.extend(
+                        word.chars()
+                            .filter(|&c| c != '.')
+                            .flat_map(char::to_lowercase),
+                    );
+                    &lbuf
+                } else {
+                    lexicon::lower(word, &mut lbuf)
+                };
+                flags(w)
+            } else {
+                0
+            };
+            toks.push(Tok {
+                bs,
+                be: j,
+                cs,
+                ce: cj,
+                case,
+                glue,
+                space,
+                nl,
+                sent: sent && glue == Glue::None,
+                flags: f,
+                ch: '\0',
+            });
+            sent = false;
+            glue = Glue::None;
+            space = false;
+            nl = false;
+            i = j;
+            ci = cj;
+            continue;
+        }
+        // A joiner between two words, with no space on either side.
+        let prev_word_ends_here = toks.last().is_some_and(|t| t.is_word() && t.be == i);
+        if prev_word_ends_here
+            && (is_hyphen(c) || is_apostrophe(c))
+            && char_at(text, i + l).is_some_and(is_word_char)
+        {
+            glue = if is_hyphen(c) {
+                Glue::Hyphen
+            } else {
+                Glue::Apos
+            };
+            i += l;
+            ci += 1;
+            continue;
+        }
+        let prev = toks.last().copied();
+        toks.push(Tok {
+            bs: i,
+            be: i + l,
+            cs: ci,
+            ce: ci + 1,
+            case: Case::Punct,
+            glue: Glue::None,
+            space,
+            nl,
+            sent: false,
+            flags: 0,
+            ch: c,
+        });
+        match c {
+            '.' => {
+                let abbr = prev.is_some_and(|p| {
+                    p.be == i && p.is_word() && {
+                        let w = p.text(text);
+                        (p.case == Case::Upper && w.chars().count() == 1) || is_abbreviation(w)
+                    }
+                });
+                if !abbr {
+                    sent = true;
+                }
+            }
+            '!' | '?' | '\u{2026}' | ':' => sent = true,
+            _ if is_open_quote(c) && (space || !prev.is_some_and(|p| p.is_word())) => sent = true,
+            _ => {}
+        }
+        glue = Glue::None;
+        space = false;
+        nl = false;
+        i += l;
+        ci += 1;
+    }
+    toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(&str, Case, Glue, bool)> {
+        tokenize(s)
+            .iter()
+            .map(|t| (t.text(s), t.case, t.glue, t.sent))
+            .collect()
+    }
+
+    #[test]
+    fn entities_tokens_split_joiners_and_keep_offsets() {
+        let s = "Ms. O’Malley met the U.S. envoy in al-Qarya. Then: “Yes”";
+        let w = words(s);
+        assert_eq!(w[0], ("Ms", Case::Upper, Glue::None, true));
+        assert_eq!(w[1].0, ".");
+        assert_eq!(w[2], ("O", Case::Upper, Glue::None, false));
+        assert_eq!(w[3], ("Malley", Case::Upper, Glue::Apos, false));
+        assert_eq!(w[6], ("U.S.", Case::Caps, Glue::None, false));
+        assert_eq!(w[9], ("al", Case::Lower, Glue::None, false));
+        assert_eq!(w[10], ("Qarya", Case::Upper, Glue::Hyphen, false));
+        assert_eq!(w[12], ("Then", Case::Upper, Glue::None, true));
+        assert_eq!(w[15], ("Yes", Case::Upper, Glue::None, true));
+        for t in tokenize(s) {
+            let slice: String = s.chars().skip(t.cs).take(t.ce - t.cs).collect();
+            assert_eq!(slice, t.text(s));
+        }
+    }
+}
