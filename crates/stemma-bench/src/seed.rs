@@ -80,8 +80,17 @@ pub fn run(shared: &Path) -> Vec<Check> {
         bytes,
         http_charset: None,
     };
-    match std::panic::catch_unwind(|| stemma_core::extract(&doc)) {
-        Ok(Ok(a)) => check_article(&a),
+    match std::panic::catch_unwind(|| {
+        stemma_core::extract(&doc).map(|mut a| {
+            stemma_core::attrib::annotate(&mut a);
+            a
+        })
+    }) {
+        Ok(Ok(a)) => {
+            let mut c = check_article(&a);
+            c.extend(check_attribution(&a));
+            c
+        }
         Ok(Err(e)) => vec![Check {
             name: "extract".into(),
             ok: false,
@@ -186,6 +195,107 @@ pub fn check_article(a: &Article) -> Vec<Check> {
             format!("text lacks {bad:?}"),
             !lower.contains(&bad.to_lowercase()),
             || "present".to_string(),
+        );
+    }
+    c
+}
+
+/// (kind, cue, words the quote holds, mention of the speaker or "" for any) of the quotes the
+/// seed must yield, all by Sergey Lavrov, Russian Foreign Minister.
+const QUOTES: &[(&str, &str, &str, &str)] = &[
+    ("direct", "said", "I have no reason not to trust", "Lavrov"),
+    (
+        "mixed",
+        "added",
+        "force which should be preserved to facilitate the change of the regime in Syria",
+        "Lavrov",
+    ),
+    (
+        "direct",
+        "added",
+        "This is a topic for a very serious discussion with our American partners",
+        "the Russian minister",
+    ),
+    (
+        "indirect",
+        "said",
+        "the US-led international coalition is 'reluctant' to strike",
+        "",
+    ),
+    (
+        "indirect",
+        "added",
+        "the status of terrorist group will be discussed with Washington",
+        "He",
+    ),
+];
+
+const NUSRA_ALIASES: &[&str] = &[
+    "Al Nusra",
+    "Al Nusra Front",
+    "Nusra Front",
+    "Jabhat Fateh al-Sham",
+    "al Qaeda",
+];
+
+/// The expectations on quotes and entities of the annotated seed.
+pub fn check_attribution(a: &Article) -> Vec<Check> {
+    let mut c = Vec::new();
+    for &(kind, cue, words, mention) in QUOTES {
+        let q = a.quotes.iter().find(|q| q.text.contains(words));
+        let ok = q.is_some_and(|q| {
+            let sp = q.speaker.as_ref();
+            serde_json::to_value(q.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(|s| s == kind))
+                == Some(true)
+                && q.cue.as_ref().is_some_and(|x| x.text == cue)
+                && sp.and_then(|s| s.name.as_deref()) == Some("Sergey Lavrov")
+                && sp.and_then(|s| s.role.as_deref()) == Some("Russian Foreign Minister")
+                && (mention.is_empty()
+                    || sp
+                        .and_then(|s| s.mention.as_ref())
+                        .is_some_and(|m| m.text == mention))
+        });
+        check(
+            &mut c,
+            format!("quote ({kind}, {cue:?}) {words:?} by Sergey Lavrov via {mention:?}"),
+            ok,
+            || format!("got {:?}", q.map(|q| (&q.kind, &q.cue, &q.speaker))),
+        );
+    }
+    let entity = |name: &str| a.entities.iter().find(|e| e.name == name);
+    for (name, role) in [
+        ("Sergey Lavrov", "Russian Foreign Minister"),
+        ("John Kerry", "US Secretary of State"),
+    ] {
+        let e = entity(name);
+        check(
+            &mut c,
+            format!("entity {name} (person, role {role})"),
+            e.is_some_and(|e| {
+                e.kind == stemma_core::EntityKind::Person && e.roles.iter().any(|r| r == role)
+            }),
+            || format!("got {:?}", e.map(|e| (&e.kind, &e.roles))),
+        );
+    }
+    let nusra = entity("Jabhat Al Nusra");
+    for alias in NUSRA_ALIASES {
+        let al = nusra.and_then(|e| e.aliases.iter().find(|x| x.name == *alias));
+        check(
+            &mut c,
+            format!("Jabhat Al Nusra has alias {alias:?} with evidence"),
+            al.is_some_and(|x| x.evidence.text.contains(alias)),
+            || {
+                format!(
+                    "aliases {:?}",
+                    nusra.map(|e| e
+                        .aliases
+                        .iter()
+                        .map(|x| (&x.name, &x.evidence.text))
+                        .collect::<Vec<_>>())
+                )
+            },
         );
     }
     c

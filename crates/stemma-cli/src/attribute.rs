@@ -126,8 +126,9 @@ fn one(path: &OsString) -> Result<Record, String> {
     } else {
         PathBuf::from(path).display().to_string()
     };
-    let attributions = std::panic::catch_unwind(|| attributions(&text))
-        .map_err(|_| format!("{shown}: internal error during attribution (a bug: please report)"))?;
+    let attributions = std::panic::catch_unwind(|| attributions(&text)).map_err(|_| {
+        format!("{shown}: internal error during attribution (a bug: please report)")
+    })?;
     Ok(Record {
         source: PathOnly { path: shown },
         attributions,
@@ -142,7 +143,10 @@ fn attributions(text: &str) -> Vec<Attribution> {
         .map(|(f, q)| {
             let (a, b) = (f.content[0].0, f.content[f.content.len() - 1].1);
             let pieces: Vec<[usize; 2]> = if f.content.len() > 1 {
-                f.content.iter().map(|&(x, y)| [ix.at(x), ix.at(y)]).collect()
+                f.content
+                    .iter()
+                    .map(|&(x, y)| [ix.at(x), ix.at(y)])
+                    .collect()
             } else {
                 Vec::new()
             };

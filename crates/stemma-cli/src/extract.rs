@@ -214,9 +214,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             batch
                 .into_par_iter()
                 .map(|it| match it {
-                    Item::Doc(doc) => {
-                        extract_one(&doc, &limits, !args.no_attribution).map_err(|e| format!("{}: {e}", doc.source.path))
-                    }
+                    Item::Doc(doc) => extract_one(&doc, &limits, !args.no_attribution)
+                        .map_err(|e| format!("{}: {e}", doc.source.path)),
                     Item::Failed(message) => Err(message),
                 })
                 .collect()
@@ -285,7 +284,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_one(doc: &Document, limits: &stemma_core::Limits, attribute: bool) -> Result<Article, String> {
+fn extract_one(
+    doc: &Document,
+    limits: &stemma_core::Limits,
+    attribute: bool,
+) -> Result<Article, String> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut a = stemma_core::extract::extract_with(doc, limits)?;
         if attribute {

@@ -136,6 +136,15 @@ impl<'a> Doc<'a> {
         (t.kind == Kind::Punct).then(|| t.text(self.text))
     }
 
+    /// Token `i` lies inside any quoted region, single quotes included.
+    fn in_any_quote(&self, i: usize) -> bool {
+        self.inq[i].is_some()
+            || self
+                .regions
+                .iter()
+                .any(|r| r.single && r.open < i && i < r.close)
+    }
+
     fn is_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Quote)
     }
@@ -256,6 +265,10 @@ fn sentence(
         }
     }
     for (k, &(c0, after)) in runs.iter().enumerate() {
+        // Scare quotes and quoted words are not cues.
+        if (c0..after).all(|j| d.in_any_quote(j)) {
+            continue;
+        }
         let h = (c0..after)
             .rev()
             .find(|&j| {
@@ -280,6 +293,11 @@ fn sentence(
             .or_else(|| post_clause(d, s, e, c0, h, after, cue))
             .or_else(|| pre_content(d, s, e, c0, h, after, cue, next_head))
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
+        // Without a speaker, only a known reporting word makes an attribution ("will be
+        // discussed with Washington" is not one).
+        if found.source.is_none() && cues::lookup(d.w(h)).is_none_or(|c| c.mode != Mode::Speech) {
+            continue;
+        }
         out.push(found);
     }
 }
@@ -295,7 +313,10 @@ fn fallback(
     cue: Cue,
     next_head: usize,
 ) -> Found {
-    let src = source_left(d, s, c0).or_else(|| subject_of(d, s, c0));
+    let src = source_left(d, s, c0).or_else(|| {
+        cues::lookup(d.w(c0)).filter(|c| c.mode == Mode::Speech)?;
+        subject_of(d, s, c0)
+    });
     let tail_empty = (after..e).all(|j| d.toks[j].kind == Kind::Punct);
     let content = if tail_empty && c0 > s {
         let mut end = c0;
@@ -408,7 +429,9 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
         }
         let ok = match t.kind {
             Kind::Word => {
-                !cues::stops_source(d.w(i - 1)) || (t.cap && i - 1 > s && d.w(i - 1) != "that")
+                let w = d.w(i - 1);
+                (!cues::stops_source(w) && (t.cap || cues::lookup(w).is_none()))
+                    || (t.cap && i - 1 > s && w != "that")
             }
             Kind::Number => true,
             Kind::Punct => matches!(t.text(d.text), "-" | "&" | ".") && i - 1 > s,
@@ -1144,7 +1167,10 @@ pub fn annotate(article: &mut Article) {
 
 /// The attributions of `text` as quote records, speakers resolved against `entities`.
 pub fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
-    found_quotes(text, entities).into_iter().map(|(_, q)| q).collect()
+    found_quotes(text, entities)
+        .into_iter()
+        .map(|(_, q)| q)
+        .collect()
 }
 
 /// Each attribution found in `text` (with content) beside its quote record.
@@ -1168,7 +1194,10 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
         };
         let words: Vec<&str> = f.content.iter().map(|&(x, y)| &text[x..y]).collect();
         let content = words.join(" … ");
-        let act = if content.trim_end_matches(|c: char| is_closing(c)).ends_with('?') {
+        let act = if content
+            .trim_end_matches(|c: char| is_closing(c))
+            .ends_with('?')
+        {
             SpeechAct::Question
         } else {
             f.act

@@ -35,10 +35,33 @@ fn head_of(mention: &str) -> &str {
 }
 
 const AGENTS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
-    "representatives", "aide", "aides", "official", "officials", "adviser", "advisers",
-    "advisor", "advisors", "lawyer", "lawyers", "attorney", "attorneys", "staffer",
-    "staffers", "source", "sources", "member", "members", "leader", "leaders", "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "representative",
+    "representatives",
+    "aide",
+    "aides",
+    "official",
+    "officials",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "staffer",
+    "staffers",
+    "source",
+    "sources",
+    "member",
+    "members",
+    "leader",
+    "leaders",
+    "director",
 ];
 
 /// "a spokesman for the Foo Party" → ("spokesman", "the Foo Party").
@@ -99,14 +122,26 @@ impl<'a> Resolver<'a> {
         if let Some(i) = resolve_name(self.entities, m) {
             return (Some(i), None);
         }
+        // "Russian Foreign Minister Sergey Lavrov": the name after the role words.
+        let mut rest = m;
+        while let Some((_, tail)) = rest.split_once(' ') {
+            rest = tail;
+            if let Some(i) = resolve_name(self.entities, rest) {
+                return (Some(i), None);
+            }
+        }
         if let Some((role, org)) = agent_for(&mention.text) {
-            let i = resolve_name(self.entities, org).or_else(|| resolve_name(self.entities, org.trim_start_matches("the ")));
+            let i = resolve_name(self.entities, org)
+                .or_else(|| resolve_name(self.entities, org.trim_start_matches("the ")));
             if i.is_some() {
                 return (i, Some(role.to_string()));
             }
         }
         let first = lower.split(' ').next().unwrap_or("");
-        if matches!(first, "the" | "this" | "that" | "a" | "an" | "his" | "her" | "its" | "their") {
+        if matches!(
+            first,
+            "the" | "this" | "that" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) {
             if let Some(i) = resolve_description(self.entities, m, mention.start) {
                 return (Some(i), None);
             }
@@ -139,7 +174,10 @@ mod tests {
 
     #[test]
     fn agent_phrases() {
-        assert_eq!(agent_for("a spokesman for the Marrow Bay Council"), Some(("spokesman", "the Marrow Bay Council")));
+        assert_eq!(
+            agent_for("a spokesman for the Marrow Bay Council"),
+            Some(("spokesman", "the Marrow Bay Council"))
+        );
         assert_eq!(agent_for("officials"), None);
         assert_eq!(head_of("Jane Roe, a professor at Ulm"), "Jane Roe");
         assert_eq!(head_of("Elias Moor (D-Ohio)"), "Elias Moor");
