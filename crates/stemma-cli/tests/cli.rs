@@ -950,6 +950,170 @@ fn resume_never_pads_a_short_output_with_nul_bytes() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// stemma attribute
+
+fn attribute(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Run {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_stemma"));
+    c.current_dir(dir)
+        .env_remove("STEMMA_LOG")
+        .arg("attribute")
+        .args(args);
+    run_input(&mut c, stdin)
+}
+
+/// (kind, cue, source, speaker name, content) of each attribution of a record.
+fn attributions(rec: &Value) -> Vec<(String, String, String, String, String)> {
+    let s = |v: &Value| v.as_str().unwrap_or("-").to_string();
+    rec["attributions"]
+        .as_array()
+        .expect("attributions array")
+        .iter()
+        .map(|a| {
+            (
+                s(&a["kind"]),
+                s(&a["cue"]["text"]),
+                s(&a["source"]["text"]),
+                s(&a["speaker"]["name"]),
+                s(&a["content"]["text"]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn attribute_golden_constructions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("attribution");
+    let r = attribute(&dir, &["harbour_vote.txt"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let recs = r.records();
+    assert_eq!(recs.len(), 1);
+    let text = fs::read_to_string(dir.join("harbour_vote.txt")).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    // Offsets are code points into the file, and each span's text is that slice.
+    for a in recs[0]["attributions"].as_array().unwrap() {
+        for role in ["source", "cue", "content"] {
+            let sp = &a[role];
+            if sp.is_null() {
+                continue;
+            }
+            let (st, en) = (
+                sp["start"].as_u64().unwrap() as usize,
+                sp["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = chars[st..en].iter().collect();
+            assert_eq!(slice, sp["text"].as_str().unwrap(), "{role} of {a}");
+        }
+    }
+    let got = attributions(&recs[0]);
+    let has = |kind: &str, cue: &str, speaker: &str, words: &str| {
+        assert!(
+            got.iter()
+                .any(|g| g.0 == kind && g.1 == cue && g.3 == speaker && g.4.contains(words)),
+            "no ({kind}, {cue}, {speaker}, {words:?}) in {got:#?}"
+        )
+    };
+    // Reported speech with a setting before "that"; a pronoun across sentences; a partial quote.
+    has(
+        "indirect",
+        "said",
+        "Ilse Varga",
+        "that the harbour authority would back",
+    );
+    has(
+        "mixed",
+        "added",
+        "Ilse Varga",
+        "\"the last chance to save the old pier\"",
+    );
+    // A quote interrupted by its cue, and a description ("the mayor") resolved by role.
+    has("direct", "said", "Ilse Varga", "\"Nobody,\"");
+    // According to, both ways, with an acronym resolved to its organisation.
+    has(
+        "indirect",
+        "according to",
+        "Marrow Bay Harbour Authority",
+        "The barrier will cost",
+    );
+    has("mixed", "According to", "Tomas Brekke", "the vote is");
+    // "it" after an organisation; guillemets after a colon; „ “ quotes.
+    has(
+        "direct",
+        "said",
+        "Marrow Bay Harbour Authority",
+        "\"Every figure is public,\"",
+    );
+    has(
+        "direct",
+        "told",
+        "Tomas Brekke",
+        "«We will take this to the regional court.»",
+    );
+    has("direct", "said", "Jonas Albrecht", "„Wir bleiben hier“");
+    // A quote over two paragraphs: reopened at the second, closed once.
+    let multi = &recs[0]["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["content"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("two hundred years")
+        })
+        .expect("the two-paragraph quote");
+    assert_eq!(
+        multi["content_pieces"].as_array().map(|p| p.len()),
+        Some(2),
+        "{multi}"
+    );
+    // "known as" names an alias, it reports nothing.
+    assert!(got.iter().all(|g| g.1 != "known"), "{got:#?}");
+    insta::assert_json_snapshot!("attribute_harbour_vote", recs[0]);
+}
+
+#[test]
+fn attribute_reports_bad_files_and_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    write(&dir, "a.txt", "\"Yes,\" Ilse Varga said.");
+    write(&dir, "bad.txt", b"\xff\xfe\x00junk");
+    write(&dir, "c.txt", "Nothing was said here");
+    let r = attribute(&dir, &["a.txt", "bad.txt", "missing.txt", "c.txt"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let paths: Vec<String> = r.records().iter().map(path_of).collect();
+    assert_eq!(paths, ["a.txt", "c.txt"]);
+    assert!(
+        r.stderr.contains("bad.txt") && r.stderr.contains("not UTF-8"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("missing.txt"), "{}", r.stderr);
+    assert_eq!(attributions(&r.records()[0]).len(), 1);
+    // Empty input is an empty result, not an error.
+    write(&dir, "empty.txt", "");
+    let r = attribute(&dir, &["empty.txt"], None);
+    assert_eq!(r.code, 0);
+    assert_eq!(r.records()[0]["attributions"], serde_json::json!([]));
+}
+
+#[test]
+fn attribute_reads_standard_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let r = attribute(
+        &dir,
+        &["-"],
+        Some("Officials said the ferry would run.".as_bytes().to_vec()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let got = attributions(&r.records()[0]);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "Officials");
+}
+
+// ---------------------------------------------------------------------------------------------
 // Golden records
 
 /// The one record of a fixture, extracted with the fixtures directory as working directory (so

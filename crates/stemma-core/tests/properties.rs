@@ -355,3 +355,101 @@ proptest! {
         }
     }
 }
+
+// ---- attribution and entities ----
+
+/// Text built from fragments that exercise quotes, cues, names and punctuation.
+fn quotey_text() -> impl Strategy<Value = String> {
+    let frag = prop::sample::select(vec![
+        "“",
+        "”",
+        "\"",
+        "'",
+        "''",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "“",
+        ",",
+        ".",
+        ":",
+        "—",
+        "(",
+        ")",
+        "\n\n",
+        "\n",
+        " ",
+        " said ",
+        " told ",
+        " according to ",
+        " added that ",
+        "He",
+        "she",
+        "Mayor Ilse Varga",
+        "the ministry",
+        "Ulm",
+        "(aka Foo)",
+        ", also known as Bar,",
+        "ÄÖÜ",
+        "日本",
+        "🙂",
+        "a.k.a.",
+        "Dr.",
+        "U.S.",
+        " that ",
+        "Varga",
+    ]);
+    prop::collection::vec(frag, 0..60).prop_map(|v| v.concat())
+}
+
+fn check_span(text: &str, start: usize, end: usize, words: &str) -> Result<(), TestCaseError> {
+    let n = text.chars().count();
+    prop_assert!(
+        start <= end && end <= n,
+        "span {}..{} outside {} chars",
+        start,
+        end,
+        n
+    );
+    let slice: String = text.chars().skip(start).take(end - start).collect();
+    prop_assert_eq!(slice, words);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn attribution_never_panics_and_offsets_hold(text in quotey_text()) {
+        for f in stemma_core::attrib::find(&text) {
+            for (a, b) in f.content.iter().copied().chain([f.cue]).chain(f.source) {
+                prop_assert!(a <= b && b <= text.len());
+                prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
+            }
+        }
+        let entities = stemma_core::entities::find_entities(Some(&text), &text);
+        for e in &entities {
+            for m in &e.mentions {
+                check_span(&text, m.start, m.end, &m.text)?;
+            }
+        }
+        for q in stemma_core::attrib::quotes(&text, &entities) {
+            let n = text.chars().count();
+            prop_assert!(q.start <= q.end && q.end <= n);
+            if let Some(c) = &q.cue {
+                check_span(&text, c.start, c.end, &c.text)?;
+            }
+            if let Some(m) = q.speaker.as_ref().and_then(|s| s.mention.as_ref()) {
+                check_span(&text, m.start, m.end, &m.text)?;
+            }
+        }
+    }
+
+    #[test]
+    fn attribution_on_arbitrary_strings(text in any::<String>()) {
+        let e = stemma_core::entities::find_entities(None, &text);
+        let _ = stemma_core::attrib::quotes(&text, &e);
+    }
+}

@@ -265,8 +265,8 @@ fn sentence(
         }
     }
     for (k, &(c0, after)) in runs.iter().enumerate() {
-        // Scare quotes and quoted words are not cues.
-        if (c0..after).all(|j| d.in_any_quote(j)) {
+        // Scare quotes and quoted words are not cues; "known as" names, it reports nothing.
+        if (c0..after).all(|j| d.in_any_quote(j)) || d.is(after - 1, "known") && d.is(after, "as") {
             continue;
         }
         let h = (c0..after)
@@ -553,6 +553,46 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
 
 /// The speaker phrase starting at token `i` (inverted "said Smith"), up to a comma or the end.
 fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
+    // A speaker phrase opens with a name, a determiner, a number or a pronoun, not with
+    // "whether" or "that".
+    let t0 = d.toks.get(i)?;
+    let opens = t0.kind == Kind::Number
+        || t0.kind == Kind::Word
+            && (t0.cap
+                || cues::is_pronoun(d.w(i))
+                || matches!(
+                    d.w(i),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "several"
+                        | "many"
+                        | "some"
+                        | "most"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "another"
+                        | "other"
+                        | "officials"
+                        | "aides"
+                        | "sources"
+                        | "critics"
+                        | "analysts"
+                        | "experts"
+                        | "residents"
+                        | "voters"
+                        | "supporters"
+                        | "others"
+                ));
+    if !opens {
+        return None;
+    }
     let mut j = i;
     while j < e {
         let t = &d.toks[j];
@@ -730,6 +770,19 @@ fn post_quote(
     // An interrupted quote goes on after the cue clause: `, “…”` in this sentence, or a quote
     // that opens the next sentence of the paragraph.
     let mut pieces = quote_pieces(d, r.open);
+    // The quote may have opened paragraphs earlier (each reopened, closed once, here).
+    let mut kk = k;
+    while kk > 0 {
+        let Some(prev) = (0..kk).rev().find(|&j| !d.regions[j].single) else {
+            break;
+        };
+        if !d.regions[prev].continues || pieces.len() > 50 {
+            break;
+        }
+        let p = d.regions[prev];
+        pieces.insert(0, (p.open, p.close));
+        kk = prev;
+    }
     let mut q = after;
     if let Some((_, b)) = src.filter(|&(a, _)| a >= after) {
         q = b;
@@ -1079,8 +1132,30 @@ fn according(d: &Doc, s: usize, e: usize, h: usize, after: usize, out: &mut Vec<
     if j == after {
         return;
     }
+    let opening = h == s || h > s && d.toks[h].cap;
+    // "According to X, a spokesman for Y, …": the appositive belongs to the source.
+    if opening
+        && d.punct(j) == Some(",")
+        && d.toks.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+        && matches!(
+            d.w(j + 1),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their"
+        )
+    {
+        let mut k = j + 1;
+        while k < e
+            && k < j + 14
+            && d.toks[k].kind != Kind::Quote
+            && !matches!(d.punct(k), Some("," | "." | ";" | ":"))
+        {
+            k += 1;
+        }
+        if d.punct(k) == Some(",") {
+            j = k;
+        }
+    }
     let src = Some((after, j));
-    let (cs, ce) = if h == s || h > s && d.toks[h].cap {
+    let (cs, ce) = if opening {
         // According to X, content.
         let cs = if d.punct(j) == Some(",") {
             j + 1

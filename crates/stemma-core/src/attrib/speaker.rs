@@ -80,6 +80,54 @@ fn agent_for(mention: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The role a mention gives its speaker around the name: "Harbour master Dunstan Okoro" →
+/// "Harbour master"; "Mirela Stanch, chief engineer at the Kestrel Tide cooperative, which …"
+/// → "chief engineer at the Kestrel Tide cooperative".
+fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
+    let names = std::iter::once(e.name.as_str()).chain(e.name.rsplit(' ').next());
+    for name in names {
+        let Some(p) = mention.find(name) else {
+            continue;
+        };
+        let before = mention[..p].trim().trim_end_matches(',').trim();
+        let after = mention[p + name.len()..].trim_start();
+        if let Some(app) = after.strip_prefix(',') {
+            let app = app.trim();
+            let end = [", which", ", who", ", where", ","]
+                .iter()
+                .filter_map(|sep| app.find(sep))
+                .min()
+                .unwrap_or(app.len());
+            let app = app[..end].trim();
+            let app = app
+                .strip_prefix("a ")
+                .or_else(|| app.strip_prefix("an "))
+                .or_else(|| app.strip_prefix("the "))
+                .unwrap_or(app);
+            if !app.is_empty() && app.split(' ').count() <= 12 {
+                return Some(app.to_string());
+            }
+        }
+        let before = before
+            .strip_prefix("the ")
+            .or_else(|| before.strip_prefix("The "))
+            .unwrap_or(before);
+        let courtesy = matches!(
+            before,
+            "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
+        );
+        if !before.is_empty()
+            && !courtesy
+            && before.split(' ').count() <= 6
+            && !before.contains(['"', '“', '”'])
+        {
+            return Some(before.to_string());
+        }
+        return None;
+    }
+    None
+}
+
 /// Resolves source mentions of one article, in text order, remembering the last speaker.
 pub struct Resolver<'a> {
     entities: &'a [Entity],
@@ -101,10 +149,13 @@ impl<'a> Resolver<'a> {
             self.last = idx;
         }
         let e = idx.map(|i| &self.entities[i]);
+        let role = role
+            .or_else(|| e.and_then(|e| role_in_mention(&mention.text, e)))
+            .or_else(|| e.and_then(|e| e.roles.first().cloned()));
         Speaker {
             name: e.map(|e| e.name.clone()),
             mention: Some(mention.clone()),
-            role: role.or_else(|| e.and_then(|e| e.roles.first().cloned())),
+            role,
         }
     }
 
@@ -181,5 +232,21 @@ mod tests {
         assert_eq!(agent_for("officials"), None);
         assert_eq!(head_of("Jane Roe, a professor at Ulm"), "Jane Roe");
         assert_eq!(head_of("Elias Moor (D-Ohio)"), "Elias Moor");
+        let e = Entity {
+            name: "Dunstan Okoro".into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![],
+        };
+        assert_eq!(
+            role_in_mention("Harbour master Dunstan Okoro", &e).as_deref(),
+            Some("Harbour master")
+        );
+        assert_eq!(
+            role_in_mention("Okoro, a trawler captain from Ulm, who left", &e).as_deref(),
+            Some("trawler captain from Ulm")
+        );
+        assert_eq!(role_in_mention("Mr. Okoro", &e), None);
     }
 }
