@@ -2,9 +2,9 @@
 //! it takes its arguments. Word lists are ours; which words to keep was decided by how often a
 //! word is a cue in PolNeAR train (see `stemma-bench attribution --split train`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::entities::lexicon::FastMap;
 use crate::model::SpeechAct;
 
 /// How a cue relates to speech.
@@ -568,10 +568,10 @@ const ENTRIES: &[Entry] = &[
     (&["proposed"], Appeal, Speech, false, true),
 ];
 
-fn table() -> &'static HashMap<&'static str, Cue> {
-    static T: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
+fn table() -> &'static FastMap<&'static str, Cue> {
+    static T: OnceLock<FastMap<&'static str, Cue>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for &(forms, act, mode, recipient, weak) in ENTRIES {
             for &f in forms {
                 let finite = !f.ends_with("ing");

@@ -286,6 +286,16 @@ pub fn cue_tokens(m: &Model, d: &Doc, t: &Table, s: usize, e: usize) -> Vec<bool
     let mut buf = Vec::with_capacity(32);
     (s..e)
         .map(|i| {
+            // Words inside quotation marks, numbers and most punctuation are never cues.
+            let tok = &d.toks[i];
+            let candidate = match tok.kind {
+                Kind::Word => d.inq[i].is_none(),
+                Kind::Punct => matches!(tok.text(d.text), ":" | "—" | "–" | "―" | "-"),
+                Kind::Number | Kind::Quote => false,
+            };
+            if !candidate {
+                return false;
+            }
             buf.clear();
             features(d, t, s, e, i, &mut buf);
             m.score(&buf) > 0.0

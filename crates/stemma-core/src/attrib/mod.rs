@@ -56,7 +56,9 @@ pub struct Doc<'a> {
     text: &'a str,
     toks: Vec<Token>,
     /// Lower-cased word per token (empty for non-words), computed once.
-    lower: Vec<Box<str>>,
+    /// Lower-cased word per token: a range of the text, or of `lower_buf` when flagged.
+    lower: Vec<(u32, u32, bool)>,
+    lower_buf: String,
     /// The double-quote region each token sits in (marks included).
     inq: Vec<Option<u32>>,
     regions: Vec<Region>,
@@ -71,14 +73,23 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Self {
         let toks = tokens::tokenize(text);
+        // Lower-cased words: most already are, and point into the text; the others are
+        // lower-cased once into one buffer.
+        let mut lower_buf = String::new();
         let lower = toks
             .iter()
             .map(|t| {
                 let s = t.text(text);
                 if t.kind == Kind::Word && s.bytes().any(|b| b.is_ascii_uppercase() || b >= 128) {
-                    s.to_lowercase().into_boxed_str()
+                    let a = lower_buf.len();
+                    if s.is_ascii() {
+                        lower_buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    } else {
+                        lower_buf.extend(s.chars().flat_map(char::to_lowercase));
+                    }
+                    (a as u32, lower_buf.len() as u32, true)
                 } else {
-                    s.into()
+                    (t.start as u32, t.end as u32, false)
                 }
             })
             .collect();
@@ -114,6 +125,7 @@ impl<'a> Doc<'a> {
             text,
             toks,
             lower,
+            lower_buf,
             inq,
             regions,
             sent_of,
@@ -124,11 +136,16 @@ impl<'a> Doc<'a> {
     }
 
     fn w(&self, i: usize) -> &str {
-        &self.lower[i]
+        let (a, b, own) = self.lower[i];
+        if own {
+            &self.lower_buf[a as usize..b as usize]
+        } else {
+            &self.text[a as usize..b as usize]
+        }
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
-        i < self.toks.len() && &*self.lower[i] == s
+        i < self.toks.len() && self.w(i) == s
     }
 
     fn punct(&self, i: usize) -> Option<&str> {

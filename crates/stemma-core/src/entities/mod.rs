@@ -9,7 +9,7 @@
 
 mod aliases;
 mod keys;
-mod lexicon;
+pub(crate) mod lexicon;
 mod names;
 mod resolve;
 mod tokens;
