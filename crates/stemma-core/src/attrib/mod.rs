@@ -281,6 +281,7 @@ fn sentence(
             i += 1;
         }
     }
+    let first_here = out.len();
     for (k, &(c0, after)) in runs.iter().enumerate() {
         // Scare quotes and quoted words are not cues; "known as" names, it reports nothing.
         if (c0..after).all(|j| d.in_any_quote(j)) || d.is(after - 1, "known") && d.is(after, "as") {
@@ -310,6 +311,15 @@ fn sentence(
             .or_else(|| post_clause(d, s, e, c0, h, after, cue))
             .or_else(|| pre_content(d, s, e, c0, h, after, cue, next_head))
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
+        // ", adding …", ", saying …": the speaker of the clause before.
+        let mut found = found;
+        if !cue.finite && c0 > s && d.punct(c0 - 1) == Some(",") {
+            if let Some(prev) = out[first_here..].last() {
+                if prev.source.is_some() {
+                    found.source = prev.source;
+                }
+            }
+        }
         // Without a speaker, only a known reporting word makes an attribution ("will be
         // discussed with Washington" is not one).
         if found.source.is_none() && cues::lookup(d.w(h)).is_none_or(|c| c.mode != Mode::Speech) {
@@ -423,8 +433,13 @@ fn skip_time_left(d: &Doc, s: usize, mut i: usize) -> usize {
 /// `Name, who said` gives `Name`.
 fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
     let end = skip_time_left(d, s, end);
-    if end > s + 1 && d.is(end - 1, "who") && d.punct(end - 2) == Some(",") {
-        return source_left(d, s, end - 2);
+    // "X, who said …": the relative pronoun is the source (PolNeAR marks it so); the speaker
+    // resolver takes it back to X.
+    if end > s
+        && matches!(d.w(end - 1), "who" | "which")
+        && (end - 1 == s || d.punct(end - 2) == Some(","))
+    {
+        return Some((end - 1, end));
     }
     if end > s + 2 && d.punct(end - 1) == Some(",") {
         return appositive_left(d, s, end - 1);
@@ -449,6 +464,8 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
                 let w = d.w(i - 1);
                 (!cues::stops_source(w) && (t.cap || cues::lookup(w).is_none()))
                     || (t.cap && i - 1 > s && w != "that")
+                    // "Sanders and Clinton said"
+                    || (w == "and" && i - 1 > s && d.toks[i - 2].cap && d.toks.get(i).is_some_and(|n| n.cap))
             }
             Kind::Number => true,
             Kind::Punct => matches!(t.text(d.text), "-" | "&" | ".") && i - 1 > s,
@@ -478,13 +495,32 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
         i += 1;
     }
     let start = i;
+    let mut named = false;
     while i < limit {
         let t = &d.toks[i];
         let ok = match t.kind {
             Kind::Word => {
-                t.cap
-                    || matches!(
-                        d.w(i),
+                let w = d.w(i);
+                if t.cap
+                    && !matches!(
+                        w,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "when"
+                            | "while"
+                            | "if"
+                            | "as"
+                            | "after"
+                            | "because"
+                            | "although"
+                    )
+                {
+                    named = true;
+                    true
+                } else {
+                    matches!(
+                        w,
                         "the"
                             | "a"
                             | "an"
@@ -498,6 +534,7 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
                             | "rep."
                             | "gov."
                     )
+                }
             }
             Kind::Punct => matches!(t.text(d.text), "." | "-" | "&"),
             _ => false,
@@ -507,7 +544,7 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
         }
         i += 1;
     }
-    (i > start && d.toks[start].cap && i - start <= 8).then_some((start, i))
+    (i > start && named && d.toks[start].cap && i - start <= 8).then_some((start, i))
 }
 
 /// `Name, appositive,` before a cue: from the clause's start to `comma` (exclusive).
@@ -540,6 +577,34 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
         i -= 1;
         if comma - i > 30 {
             return None;
+        }
+    }
+    // An opening phrase ("On the Republican side, Mr. Trump, …") is not the speaker.
+    if i < comma
+        && d.toks[i].kind == Kind::Word
+        && matches!(
+            d.w(i),
+            "on" | "in"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "like"
+                | "unlike"
+                | "as"
+                | "since"
+                | "when"
+                | "while"
+                | "if"
+                | "although"
+        )
+    {
+        if let Some(c) = (i..comma).find(|&j| d.punct(j) == Some(",")) {
+            i = c + 1;
         }
     }
     // Drop a leading conjunction or adverb ("But Crawford, …").
@@ -1094,7 +1159,11 @@ fn pre_content(
         let rest_is_end =
             end_q >= e || matches!(d.punct(end_q), Some("." | "!" | "?")) && end_q + 1 >= e;
         if rest_is_end || !r.closed {
-            let src = if participial { None } else { src };
+            let src = if participial {
+                subject_of(d, s, c0).or(src)
+            } else {
+                src
+            };
             return Some(make(d, (c0, after), src, &[], QuoteKind::Direct, cue, 0.9)).map(|f| {
                 Found {
                     content: pieces.iter().map(|&(a, b)| d.range(a, b)).collect(),
@@ -1124,7 +1193,11 @@ fn pre_content(
     } else {
         QuoteKind::Indirect
     };
-    let src = if participial { None } else { src };
+    let src = if participial {
+        subject_of(d, s, c0).or(src)
+    } else {
+        src
+    };
     let conf = if cue.mode == Mode::Speech { 0.75 } else { 0.5 };
     Some(make(d, (c0, after), src, &[(i, end - 1)], kind, cue, conf))
 }

@@ -162,6 +162,15 @@ impl<'a> Resolver<'a> {
     fn find(&self, mention: &Span) -> (Option<usize>, Option<String>) {
         let m = head_of(&mention.text);
         let lower = m.to_lowercase();
+        if matches!(lower.as_str(), "who" | "which") {
+            // The relative pronoun's antecedent: the entity mentioned just before it.
+            let kinds: &[EntityKind] = if lower == "who" {
+                &[EntityKind::Person, EntityKind::Organization]
+            } else {
+                &[EntityKind::Organization]
+            };
+            return (self.last_mentioned(kinds, mention.start), None);
+        }
         if let Some(kinds) = pronoun_kind(&lower) {
             if let Some(l) = self.last {
                 if kinds.contains(&self.entities[l].kind) {

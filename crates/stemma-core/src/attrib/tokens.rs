@@ -161,6 +161,40 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
             start = i;
         }
         let t = &toks[i];
+        // "… in the U.S. He said …": an abbreviation's dot ends the sentence before a word
+        // that only starts sentences.
+        if t.kind == Kind::Word
+            && t.text(text).ends_with('.')
+            && i + 1 < n
+            && toks[i + 1].space_before
+            && toks[i + 1].cap
+            && matches!(
+                toks[i + 1].text(text),
+                "He" | "She"
+                    | "They"
+                    | "It"
+                    | "We"
+                    | "I"
+                    | "The"
+                    | "But"
+                    | "And"
+                    | "This"
+                    | "That"
+                    | "In"
+                    | "His"
+                    | "Her"
+                    | "Their"
+                    | "There"
+                    | "A"
+                    | "An"
+            )
+            && !matches!(t.text(text), "Mr." | "Mrs." | "Ms." | "Dr." | "St." | "No.")
+        {
+            out.push((start, i + 1));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
         if t.kind == Kind::Punct {
             let s = t.text(text);
             if s == "." || s == "!" || s == "?" || s == "…" {
