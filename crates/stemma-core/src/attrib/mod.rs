@@ -753,6 +753,74 @@ fn content_end(d: &Doc, s: usize, e: usize) -> usize {
     end
 }
 
+/// Where reported words stop before `end`: at a clause that comments on them rather than
+/// continues them — ", which/who/whose/where …", "; …", " — …", ", and said …",
+/// ", making …" (a participle). Quoted stretches are never cut.
+fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
+    let mut j = i + 1;
+    while j < end {
+        if d.inq[j].is_some() {
+            j += 1;
+            continue;
+        }
+        // " and said …": a new verb of the speaker's, not the words.
+        if d.toks[j].kind == Kind::Word
+            && d.w(j) == "and"
+            && j + 1 < end
+            && d.toks[j + 1].kind == Kind::Word
+        {
+            if cues::lookup(d.w(j + 1)).is_some_and(|c| c.finite && c.mode == Mode::Speech) {
+                return j;
+            }
+        }
+        match d.punct(j) {
+            Some(";" | ":") => return j,
+            Some("—" | "–") if d.toks[j].space_before => return j,
+            Some(",") if j + 1 < end => {
+                let t = &d.toks[j + 1];
+                if t.kind == Kind::Word {
+                    let w = d.w(j + 1);
+                    let next = if j + 2 < end { d.w(j + 2) } else { "" };
+                    // ", Trump noted …", ", Ms. Sherry smiled": a new clause with its own
+                    // subject and reporting verb.
+                    let new_clause = (t.cap || cues::is_pronoun(w))
+                        && (j + 2..(j + 6).min(end)).any(|k| {
+                            d.toks[k].kind == Kind::Word
+                                && !d.toks[k].cap
+                                && cues::lookup(d.w(k)).is_some_and(|c| c.finite)
+                        });
+                    let cut = new_clause
+                        || matches!(
+                            w,
+                            "which"
+                                | "who"
+                                | "whose"
+                                | "whom"
+                                | "where"
+                                | "while"
+                                | "whereas"
+                                | "though"
+                                | "although"
+                        )
+                        || (w == "and"
+                            && (cues::lookup(next).is_some()
+                                || matches!(next, "he" | "she" | "they" | "it" | "then")))
+                        || (!t.cap
+                            && w.ends_with("ing")
+                            && w.len() > 5
+                            && !matches!(w, "including" | "according"));
+                    if cut {
+                        return j;
+                    }
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    end
+}
+
 /// The quote regions that make up one quotation starting with the region that opens at
 /// token `open`: the region itself and its continuations into later paragraphs.
 fn quote_pieces(d: &Doc, open: usize) -> Vec<(usize, usize)> {
@@ -1021,7 +1089,17 @@ fn post_clause(
     if !trailing_ok {
         return None;
     }
-    let cstart = s;
+    let mut cstart = s;
+    if cstart + 1 < comma
+        && d.toks[cstart].kind == Kind::Word
+        && matches!(
+            d.w(cstart),
+            "still" | "however" | "meanwhile" | "but" | "and" | "so" | "indeed" | "instead" | "yet"
+        )
+        && d.punct(cstart + 1) == Some(",")
+    {
+        cstart += 2;
+    }
     let cend = comma - 1;
     if cend <= cstart + 2 {
         return None;
@@ -1183,7 +1261,7 @@ fn pre_content(
             end = j - 1;
         }
     }
-    // Cut at ", according to" or a trailing ", he said".
+    end = clause_end(d, i, end);
     if end <= i {
         return None;
     }
