@@ -1086,7 +1086,15 @@ fn post_clause(
             && tail + 1 < e
             && d.toks[tail + 1].kind == Kind::Word
             && cues::lookup(d.w(tail + 1)).is_some_and(|c| !c.finite));
-    if !trailing_ok {
+    // "It makes sense, he said, for Democrats to …": the cue clause sits inside the words,
+    // which go on after it.
+    let parenthetical = !trailing_ok
+        && d.punct(tail) == Some(",")
+        && tail + 2 < e
+        && d.toks[tail + 1].kind == Kind::Word
+        && d.inq[tail + 1].is_none()
+        && cues::lookup(d.w(tail + 1)).is_none();
+    if !trailing_ok && !parenthetical {
         return None;
     }
     let mut cstart = s;
@@ -1110,15 +1118,15 @@ fn post_clause(
     } else {
         QuoteKind::Indirect
     };
-    Some(make(
-        d,
-        (c0, after),
-        src,
-        &[(cstart, cend - 1)],
-        kind,
-        cue,
-        0.7,
-    ))
+    let mut pieces = vec![(cstart, cend - 1)];
+    if parenthetical {
+        let b = content_end(d, tail + 1, e);
+        if b <= tail + 1 {
+            return None;
+        }
+        pieces.push((tail + 1, b - 1));
+    }
+    Some(make(d, (c0, after), src, &pieces, kind, cue, 0.7))
 }
 
 /// `X said (that) …`, `X said: “…”`, `X told reporters …`.
