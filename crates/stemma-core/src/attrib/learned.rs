@@ -98,6 +98,8 @@ fn mix(t: u64, a: u64, b: u64, c: u64) -> u32 {
 
 /// Per-token values the features are built from, computed once per text.
 pub struct Table {
+    /// The lexicon rules' opinion: 0 none, 1 modifier of a rule cue, 2 rule cue head.
+    rule: Vec<u8>,
     word: Vec<u64>,
     lex: Vec<u8>,
     shape: Vec<u8>,
@@ -127,7 +129,24 @@ fn lex_class(w: &str) -> u8 {
 impl Table {
     pub fn new(d: &Doc) -> Table {
         let n = d.toks.len();
+        let mut rule = vec![0u8; n];
+        for &(s, e) in &d.sents {
+            for (h, after, _) in super::cue_heads(d, s, e) {
+                for slot in &mut rule[h..after] {
+                    *slot = 2;
+                }
+                let mut c0 = h;
+                while c0 > s
+                    && d.toks[c0 - 1].kind == Kind::Word
+                    && cues::is_cue_modifier(d.w(c0 - 1))
+                {
+                    c0 -= 1;
+                    rule[c0] = 1;
+                }
+            }
+        }
         let mut t = Table {
+            rule,
             word: Vec::with_capacity(n),
             lex: Vec::with_capacity(n),
             shape: Vec::with_capacity(n),
@@ -278,6 +297,14 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         mix(25, t.who(ii - 1), t.who(ii - 2), suf2),
         mix(26, l0, to_end, 0),
         mix(27, lm2, lm1, l0),
+        mix(28, t.rule[i] as u64, 0, 0),
+        mix(29, t.rule[i] as u64, w0, 0),
+        mix(
+            30,
+            t.rule[i] as u64,
+            if i > 0 { t.rule[i - 1] as u64 } else { 9 },
+            t.rule.get(i + 1).map_or(9, |&x| x as u64),
+        ),
     ]);
 }
 

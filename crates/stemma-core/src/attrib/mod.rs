@@ -197,7 +197,7 @@ pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
 }
 
 /// Cue heads of one sentence: token index, cue, and the token after the cue phrase.
-fn cue_heads(d: &Doc, s: usize, e: usize) -> Vec<(usize, usize, Cue)> {
+pub(crate) fn cue_heads(d: &Doc, s: usize, e: usize) -> Vec<(usize, usize, Cue)> {
     let mut heads = Vec::new();
     let mut i = s;
     while i < e {

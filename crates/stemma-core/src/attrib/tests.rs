@@ -145,7 +145,13 @@ fn parenthetical_cue_splits_the_content() {
         one("The ferry line, Brekke said, will close before the first storms of winter.");
     assert_eq!(cue, "said");
     assert_eq!(src.as_deref(), Some("Brekke"));
-    assert_eq!(content, ["The ferry line", "will close before the first storms of winter"]);
+    assert_eq!(
+        content,
+        [
+            "The ferry line",
+            "will close before the first storms of winter"
+        ]
+    );
 }
 
 #[test]
@@ -153,7 +159,6 @@ fn relative_pronoun_is_the_source_and_comment_clauses_are_cut() {
     let v = spans("Varga, who said the pier was safe, left early.");
     assert_eq!(v.len(), 1, "{v:?}");
     assert_eq!(v[0].1.as_deref(), Some("who"));
-    let (_, _, content, _) =
-        one("Brekke said the vote was rigged, which the council denies.");
+    let (_, _, content, _) = one("Brekke said the vote was rigged, which the council denies.");
     assert_eq!(content, ["the vote was rigged"]);
 }
