@@ -111,8 +111,8 @@ pub struct Table {
 
 const NONE: u64 = 0x5bd1_e995;
 
-fn lex_class(w: &str) -> u8 {
-    match cues::lookup(w) {
+fn lex_class(w: &str, entry: Option<cues::Cue>) -> u8 {
+    match entry {
         None if w == "according" => 1,
         None if cues::is_cue_modifier(w) => 2,
         None => 0,
@@ -164,7 +164,7 @@ impl Table {
             };
             t.word.push(fnv(w));
             t.lex.push(if tok.kind == Kind::Word {
-                lex_class(w)
+                lex_class(w, d.lex_at(i))
             } else {
                 0
             });

@@ -59,6 +59,8 @@ pub struct Doc<'a> {
     /// Lower-cased word per token: a range of the text, or of `lower_buf` when flagged.
     lower: Vec<(u32, u32, bool)>,
     lower_buf: String,
+    /// The lexicon's entry for each word token.
+    lex: Vec<Option<Cue>>,
     /// The double-quote region each token sits in (marks included).
     inq: Vec<Option<u32>>,
     regions: Vec<Region>,
@@ -91,6 +93,17 @@ impl<'a> Doc<'a> {
                 } else {
                     (t.start as u32, t.end as u32, false)
                 }
+            })
+            .collect();
+        let lex: Vec<Option<Cue>> = toks
+            .iter()
+            .zip(&lower)
+            .map(|(t, &(a, b, own))| {
+                if t.kind != Kind::Word {
+                    return None;
+                }
+                let w = if own { &lower_buf[a as usize..b as usize] } else { &text[a as usize..b as usize] };
+                cues::lookup(w)
             })
             .collect();
         let regions = quotes::regions(text, &toks);
@@ -126,6 +139,7 @@ impl<'a> Doc<'a> {
             toks,
             lower,
             lower_buf,
+            lex,
             inq,
             regions,
             sent_of,
@@ -142,6 +156,11 @@ impl<'a> Doc<'a> {
         } else {
             &self.text[a as usize..b as usize]
         }
+    }
+
+    /// The lexicon's entry for token `i` (`None` past the end or for non-words).
+    fn lex_at(&self, i: usize) -> Option<Cue> {
+        self.lex.get(i).copied().flatten()
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
@@ -222,7 +241,7 @@ pub(crate) fn cue_heads(d: &Doc, s: usize, e: usize) -> Vec<(usize, usize, Cue)>
             i += 2;
             continue;
         }
-        if let Some(c) = cues::lookup(w) {
+        if let Some(c) = d.lex_at(i) {
             // A capitalised cue word mid-sentence is a name ("Will Said"), not a verb.
             if t.cap && (i > s || w.starts_with("say")) {
                 i += 1;
@@ -291,14 +310,14 @@ fn sentence(
             .rev()
             .find(|&j| {
                 d.toks[j].kind == Kind::Word
-                    && (cues::lookup(d.w(j)).is_some() || d.w(j) == "according")
+                    && (d.lex_at(j).is_some() || d.w(j) == "according")
             })
             .unwrap_or(after - 1);
         if d.w(h) == "according" {
             according(d, s, e, h, after, out);
             continue;
         }
-        let mut cue = cues::lookup(d.w(h)).unwrap_or(Cue {
+        let mut cue = d.lex_at(h).unwrap_or(Cue {
             act: SpeechAct::Statement,
             mode: Mode::Speech,
             recipient: false,
@@ -322,7 +341,7 @@ fn sentence(
         }
         // Without a speaker, only a known reporting word makes an attribution ("will be
         // discussed with Washington" is not one).
-        if found.source.is_none() && cues::lookup(d.w(h)).is_none_or(|c| c.mode != Mode::Speech) {
+        if found.source.is_none() && d.lex_at(h).is_none_or(|c| c.mode != Mode::Speech) {
             continue;
         }
         out.push(found);
@@ -341,7 +360,7 @@ fn fallback(
     next_head: usize,
 ) -> Found {
     let src = source_left(d, s, c0).or_else(|| {
-        cues::lookup(d.w(c0)).filter(|c| c.mode == Mode::Speech)?;
+        d.lex_at(c0).filter(|c| c.mode == Mode::Speech)?;
         subject_of(d, s, c0)
     });
     let tail_empty = (after..e).all(|j| d.toks[j].kind == Kind::Punct);
@@ -717,7 +736,7 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
             let t = &d.toks[k];
             if t.kind == Kind::Quote
                 || d.inq[k].is_some()
-                || t.kind == Kind::Word && !t.cap && cues::lookup(d.w(k)).is_some()
+                || t.kind == Kind::Word && !t.cap && d.lex_at(k).is_some()
                 || matches!(d.punct(k), Some(";" | ":"))
             {
                 return Some((i, j));
@@ -769,7 +788,7 @@ fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
             && j + 1 < end
             && d.toks[j + 1].kind == Kind::Word
         {
-            if cues::lookup(d.w(j + 1)).is_some_and(|c| c.finite && c.mode == Mode::Speech) {
+            if d.lex_at(j + 1).is_some_and(|c| c.finite && c.mode == Mode::Speech) {
                 return j;
             }
         }
@@ -787,7 +806,7 @@ fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
                         && (j + 2..(j + 6).min(end)).any(|k| {
                             d.toks[k].kind == Kind::Word
                                 && !d.toks[k].cap
-                                && cues::lookup(d.w(k)).is_some_and(|c| c.finite)
+                                && d.lex_at(k).is_some_and(|c| c.finite)
                         });
                     let cut = new_clause
                         || matches!(
@@ -968,7 +987,7 @@ fn post_quote(
             }
             let Some(r2) = d.region_at(ns) else { break };
             let own_cue = (ns..ne).any(|j| {
-                d.inq[j].is_none() && d.toks[j].kind == Kind::Word && cues::lookup(d.w(j)).is_some()
+                d.inq[j].is_none() && d.toks[j].kind == Kind::Word && d.lex_at(j).is_some()
             });
             if own_cue || r2.open <= r.close {
                 break;
@@ -1018,7 +1037,7 @@ fn post_clause(
             || t.kind == Kind::Punct && !matches!(t.text(d.text), "-" | "&" | "." | "(" | ")")
             || t.kind == Kind::Word
                 && !t.cap
-                && (cues::lookup(d.w(j - 1)).is_some()
+                && (d.lex_at(j - 1).is_some()
                     || matches!(d.w(j - 1), "that" | "who" | "which" | "is" | "was"));
         if bad {
             j = cut + 1;
@@ -1085,7 +1104,7 @@ fn post_clause(
         || (d.punct(tail) == Some(",")
             && tail + 1 < e
             && d.toks[tail + 1].kind == Kind::Word
-            && cues::lookup(d.w(tail + 1)).is_some_and(|c| !c.finite));
+            && d.lex_at(tail + 1).is_some_and(|c| !c.finite));
     // "It makes sense, he said, for Democrats to …": the cue clause sits inside the words,
     // which go on after it.
     let parenthetical = !trailing_ok
@@ -1093,7 +1112,7 @@ fn post_clause(
         && tail + 2 < e
         && d.toks[tail + 1].kind == Kind::Word
         && d.inq[tail + 1].is_none()
-        && cues::lookup(d.w(tail + 1)).is_none();
+        && d.lex_at(tail + 1).is_none();
     if !trailing_ok && !parenthetical {
         return None;
     }
@@ -1218,7 +1237,7 @@ fn pre_content(
             j += 1;
         }
         if d.is(j, "that")
-            && (i..j).all(|x| d.toks[x].kind != Kind::Word || cues::lookup(d.w(x)).is_none())
+            && (i..j).all(|x| d.toks[x].kind != Kind::Word || d.lex_at(x).is_none())
         {
             i = j;
         }
