@@ -196,6 +196,49 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+#[derive(Default)]
+struct SpeakerScore {
+    /// Gold attributions whose source names someone.
+    gold: usize,
+    /// … for whose cue stemma resolved a named speaker.
+    predicted: usize,
+    /// … and the name is the gold one.
+    right: usize,
+}
+
+/// The last word of a gold source that names someone ("Sen. Susan Collins" → "collins"), or
+/// `None` for pronouns and descriptions ("he", "a source", "the campaign").
+fn gold_name(src: &str) -> Option<String> {
+    let head = src.split(',').next().unwrap_or(src).trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let caps: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .collect();
+    let first = words.first()?;
+    let lowered = first.to_lowercase();
+    if words.len() == 1
+        && matches!(
+            lowered.as_str(),
+            "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who"
+        )
+    {
+        return None;
+    }
+    let last = caps.last()?;
+    let last = last
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    (!last.is_empty()
+        && !matches!(
+            last.to_lowercase().as_str(),
+            "the" | "a" | "an" | "he" | "she" | "they" | "it" | "we" | "i"
+        ))
+    .then(|| last.to_lowercase())
+}
+
 /// stemma's attributions of one text, in code points.
 struct Pred {
     source: Option<Pieces>,
@@ -264,6 +307,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
     );
     let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut given_cue = (0usize, 0usize, 0usize);
+    let mut speaker = SpeakerScore::default();
     let mut given_rows: Vec<String> = Vec::new();
     for a in &arts {
         let preds = predict(&a.text, model);
@@ -297,6 +341,42 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
             .filter(|p| p.direct)
             .map(|p| p.content.clone())
             .collect();
+        // The resolved speaker, where the gold source names someone: the speaker stemma
+        // resolves for the same cue must carry the gold name's last word.
+        {
+            let ents = stemma_core::entities::find_entities(None, &a.text);
+            let ix = attrib::CharIndex::new(&a.text);
+            let named: HashMap<(usize, usize), Option<String>> =
+                attrib::found_quotes(&a.text, &ents)
+                    .into_iter()
+                    .map(|(f, q)| {
+                        let c = ix.span(f.cue);
+                        ((c.start, c.end), q.speaker.and_then(|s| s.name))
+                    })
+                    .collect();
+            for g in &a.gold {
+                let (Some(src), Some(cue)) = (&g.source, &g.cue) else {
+                    continue;
+                };
+                if cue.len() != 1 {
+                    continue;
+                }
+                let Some(last) = gold_name(&slice(src)) else {
+                    continue;
+                };
+                speaker.gold += 1;
+                if let Some(Some(name)) = named.get(&cue[0]) {
+                    speaker.predicted += 1;
+                    if name
+                        .to_lowercase()
+                        .split_whitespace()
+                        .any(|w| w.trim_end_matches("'s").trim_end_matches("’s") == last)
+                    {
+                        speaker.right += 1;
+                    }
+                }
+            }
+        }
         // Given a correct cue: is the source / content right too?
         for p in &preds {
             if let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue)) {
@@ -391,6 +471,18 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         ratio(given_cue.2, given_cue.0)
     );
     misses.insert("given_cue", given_rows);
+    let sp = Prf {
+        tp: speaker.right,
+        fp: speaker.predicted - speaker.right,
+        fn_: speaker.gold - speaker.right,
+    };
+    println!(
+        "resolved speaker, gold sources that name someone ({}): P {:.4} R {:.4} F1 {:.4}",
+        speaker.gold,
+        sp.p(),
+        sp.r(),
+        sp.f1()
+    );
 
     // Speed, one thread: attribution alone, and attribution + entities + speakers (what
     // `stemma extract` adds to each record).
@@ -468,6 +560,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
             "cue": cue.json(),
             "content": content.json(),
             "direct": direct.json(),
+            "speaker": sp.json(),
             "articles_per_s": per_s,
         });
         fs::write(path, serde_json::to_string_pretty(&v)?)?;

@@ -102,7 +102,11 @@ impl<'a> Doc<'a> {
                 if t.kind != Kind::Word {
                     return None;
                 }
-                let w = if own { &lower_buf[a as usize..b as usize] } else { &text[a as usize..b as usize] };
+                let w = if own {
+                    &lower_buf[a as usize..b as usize]
+                } else {
+                    &text[a as usize..b as usize]
+                };
                 cues::lookup(w)
             })
             .collect();
@@ -309,8 +313,7 @@ fn sentence(
         let h = (c0..after)
             .rev()
             .find(|&j| {
-                d.toks[j].kind == Kind::Word
-                    && (d.lex_at(j).is_some() || d.w(j) == "according")
+                d.toks[j].kind == Kind::Word && (d.lex_at(j).is_some() || d.w(j) == "according")
             })
             .unwrap_or(after - 1);
         if d.w(h) == "according" {
@@ -788,7 +791,9 @@ fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
             && j + 1 < end
             && d.toks[j + 1].kind == Kind::Word
         {
-            if d.lex_at(j + 1).is_some_and(|c| c.finite && c.mode == Mode::Speech) {
+            if d.lex_at(j + 1)
+                .is_some_and(|c| c.finite && c.mode == Mode::Speech)
+            {
                 return j;
             }
         }
@@ -1236,8 +1241,7 @@ fn pre_content(
             }
             j += 1;
         }
-        if d.is(j, "that")
-            && (i..j).all(|x| d.toks[x].kind != Kind::Word || d.lex_at(x).is_none())
+        if d.is(j, "that") && (i..j).all(|x| d.toks[x].kind != Kind::Word || d.lex_at(x).is_none())
         {
             i = j;
         }
