@@ -1,0 +1,18 @@
+//! Arbitrary text as an article: entities, attribution and speaker resolution must never
+//! panic or hang, and every span must be code points inside the text.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    let (title, body) = text.split_once('\n').unwrap_or(("", &text));
+    let entities = stemma_core::entities::find_entities(Some(title), body);
+    let n = body.chars().count();
+    for q in stemma_core::attrib::quotes(body, &entities) {
+        assert!(q.start <= q.end && q.end <= n);
+        if let Some(c) = &q.cue {
+            assert!(c.start <= c.end && c.end <= n);
+        }
+    }
+});
