@@ -194,6 +194,12 @@ fn paren_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim
 fn inline_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim> {
     let e = runs[x].t1;
     let comma = toks.get(e)?.is_punct(',');
+    // Every cue starts with one of these letters.
+    let first = toks.get(e + usize::from(comma))?;
+    let lead = first.text(text).as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_word() || !matches!(lead, b'a' | b'o' | b'f' | b'p' | b'n' | b'k') {
+        return None;
+    }
     let k = if comma {
         match_cue(text, toks, e + 1, COMMA_CUES)?
     } else {
@@ -229,6 +235,17 @@ fn rename_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Clai
         "were",
     ];
     let mut k = runs[x].t1;
+    // Cheap test first: a renaming verb close after the name.
+    let near = toks.get(k..(k + 6).min(toks.len()))?;
+    let verb = near.iter().any(|t| {
+        let w = t.text(text).as_bytes();
+        t.case == Case::Lower
+            && w.len() >= 6
+            && (w.starts_with(b"renam") || w.starts_with(b"rebrand") || w.starts_with(b"chang"))
+    });
+    if !verb {
+        return None;
+    }
     for _ in 0..5 {
         let t = toks.get(k)?;
         if t.is_punct(',') || t.case == Case::Lower && SKIP.iter().any(|w| is_word(text, t, w)) {

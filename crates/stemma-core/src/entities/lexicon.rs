@@ -393,7 +393,12 @@ const ORG_NAMES: &[&str] = &[
     "google", "apple", "microsoft", "amazon", "facebook", "twitter", "gazprom", "rosneft",
     "exxon", "exxonmobil", "boeing", "airbus", "toyota", "interpol", "europol", "asean", "osce",
     "unesco", "upi", "dpa", "efe", "ansa", "anadolu", "kyodo", "yonhap", "bloomberg", "hts",
-    "aqap", "aqim", "shabab", "houthis", "houthi", "wagner", "nasdaq", "olympics",
+    "aqap", "aqim", "shabab", "houthis", "houthi", "wagner", "nasdaq", "olympics", "nissan",
+    "volkswagen", "honda", "hyundai", "bmw", "tesla", "samsung", "sony", "huawei", "alibaba",
+    "tencent", "netflix", "uber", "walmart", "pfizer", "siemens", "nokia", "intel", "ibm",
+    "oracle", "shell", "chevron", "unilever", "nestle", "nestlé", "ikea", "spotify", "youtube",
+    "instagram", "whatsapp", "linkedin", "tiktok", "paypal", "visa", "mastercard", "disney",
+    "hezb", "medicaid", "medicare",
 ];
 
 #[rustfmt::skip]
@@ -423,7 +428,7 @@ const TITLES: &[&str] = &[
     "deputy", "delegate", "emissary", "monarch", "sultan", "tsar", "czar", "dictator",
     "militant", "fighter", "commentator", "physician", "surgeon", "author", "writer",
     "producer", "host", "anchor", "presenter", "owner", "partner", "fellow", "lecturer",
-    "student", "teacher", "spokesmen", "officials", "ministers",
+    "student", "teacher", "spokesmen", "officials", "ministers", "republican", "democrat",
 ];
 
 #[rustfmt::skip]
@@ -470,7 +475,9 @@ const STOPS: &[&str] = &[
     "sometimes", "usually", "already", "again", "even", "just", "only", "all", "any", "both",
     "each", "either", "every", "few", "many", "more", "most", "much", "neither", "none",
     "other", "others", "several", "some", "such", "another", "one", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "earlier", "later", "finally", "ultimately",
+    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+    "thousand", "thousands", "million", "millions", "billion", "dozens", "earlier", "later", "finally", "ultimately",
     "eventually", "recently", "currently", "previously", "initially", "according", "asked",
     "speaking", "following", "given", "including", "amid", "is", "are", "was", "were", "be",
     "been", "being", "do", "does", "did", "have", "has", "had", "would", "shall", "should",
@@ -494,7 +501,9 @@ const TIMES: &[&str] = &[
 
 #[rustfmt::skip]
 const GENERICS: &[&str] = &[
-    "new", "national", "international", "united", "democratic", "republican", "people",
+    "democrats", "republicans", "democrat", "conservatives", "liberals", "socialists",
+    "communists", "greens", "tories", "tory", "loyalists", "separatists", "islamists",
+    "jihadists", "nationalists", "unionists", "new", "national", "international", "united", "democratic", "republican", "people",
     "peoples", "people's", "liberation", "free", "great", "royal", "central", "general",
     "federal", "islamic", "human", "rights", "development", "security", "defense", "defence",
     "affairs", "justice", "state", "states", "north", "south", "east", "west", "northern",
@@ -542,9 +551,19 @@ const HYPHEN_CONNECTORS: &[&str] = &[
     "al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul", "bin", "ibn", "ed", "es",
 ];
 
+/// Organisations named by a phrase of ordinary words.
+#[rustfmt::skip]
+const ORG_PHRASES: &[&str] = &[
+    "white house", "state department", "downing street", "capitol hill", "wall street",
+    "foreign office", "home office", "kremlin", "elysee palace", "élysée palace",
+    "red cross", "red crescent", "european union", "united nations", "security council",
+    "general assembly", "supreme court", "federal reserve", "the pentagon",
+];
+
 struct Tables {
     words: FastMap<&'static str, u32>,
     multi_places: HashSet<&'static str, Fast>,
+    org_phrases: HashSet<&'static str, Fast>,
     synonyms: FastMap<&'static str, &'static str>,
     demonyms: FastMap<&'static str, &'static str>,
 }
@@ -579,11 +598,13 @@ fn tables() -> &'static Tables {
         }
         let mut multi_places: HashSet<&'static str, Fast> = HashSet::default();
         multi_places.extend(PLACES_MULTI.iter().copied());
+        let org_phrases = ORG_PHRASES.iter().copied().collect();
         let mut synonyms: FastMap<&'static str, &'static str> = FastMap::default();
         synonyms.extend(PLACE_SYNONYMS.iter().copied());
         Tables {
             words,
             multi_places,
+            org_phrases,
             synonyms,
             demonyms,
         }
@@ -650,4 +671,9 @@ pub(crate) fn canonical_place(key: &str) -> Option<&'static str> {
         Some((k, f)) if f & PLACE != 0 => Some(k),
         _ => None,
     }
+}
+
+/// Whether a normalised multi-word key names an organisation ("white house").
+pub(crate) fn is_org_phrase(key: &str) -> bool {
+    tables().org_phrases.contains(key)
 }

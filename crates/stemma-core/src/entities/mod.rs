@@ -20,8 +20,8 @@ mod tests;
 use crate::model::{Alias, Entity, EntityKind, Span};
 
 use aliases::{find_claims, Claim};
-use keys::{acronym, for_each_suffix, norm_key};
-use lexicon::{canonical_place, FastMap, GIVEN};
+use keys::{acronym, distinctive, for_each_suffix, norm_key};
+use lexicon::{canonical_place, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, Run};
 use tokens::tokenize;
 
@@ -102,9 +102,9 @@ impl<'a> Builder<'a> {
         Builder {
             text,
             ents: Vec::new(),
-            full: FastMap::default(),
-            part: FastMap::default(),
-            acro: FastMap::default(),
+            full: FastMap::with_capacity_and_hasher(runs, Default::default()),
+            part: FastMap::with_capacity_and_hasher(runs, Default::default()),
+            acro: FastMap::with_capacity_and_hasher(runs / 4, Default::default()),
             run_ent: vec![NONE; runs],
             key: String::new(),
             scratch: String::new(),
@@ -135,8 +135,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn lookup(&self, key: &str, is_acronym: bool) -> Option<usize> {
-        if let Some(p) = canonical_place(key) {
+    fn lookup(&self, key: &str, place: Option<&str>, is_acronym: bool) -> Option<usize> {
+        if let Some(p) = place {
             return self.full.get(p).copied();
         }
         self.full
@@ -296,14 +296,27 @@ impl<'a> Builder<'a> {
         let mut key = std::mem::take(&mut self.key);
         norm_key(run.name(text), &mut key);
         if !key.is_empty() {
-            self.place_run(r, run, &key, claim);
+            // Only a gazetteer word can start a one-word place.
+            let place = if run.words == 1 && run.first_flags & PLACE == 0 {
+                None
+            } else {
+                canonical_place(&key)
+            };
+            self.place_run(r, run, &key, place, claim);
         }
         self.key = key;
     }
 
-    fn place_run(&mut self, r: usize, run: &Run, key: &str, claim: Option<&Claim>) {
+    fn place_run(
+        &mut self,
+        r: usize,
+        run: &Run,
+        key: &str,
+        gazetteer: Option<&str>,
+        claim: Option<&Claim>,
+    ) {
         let text = self.text;
-        let place = canonical_place(key).is_some();
+        let place = gazetteer.is_some();
         // The other name of an entity named just before ("X (aka Y)").
         if let Some(c) = claim.filter(|c| self.run_ent[c.x] != NONE) {
             let e = self.find(self.run_ent[c.x]);
@@ -316,11 +329,16 @@ impl<'a> Builder<'a> {
             self.register(e, run.name(text), key);
             return;
         }
-        if let Some(e) = self.lookup(key, run.acronym) {
+        if let Some(e) = self.lookup(key, gazetteer, run.acronym) {
             let e = self.find(e);
-            let multi_to_one = !key.contains(' ') && self.ents[e].key.contains(' ');
+            let w = &self.ents[e];
+            // A lone last word for a "First Last" name: a surname.
+            let surname = !key.contains(' ')
+                && w.key.contains(' ')
+                && w.ev & (EV_ORG | EV_PLACE) == 0
+                && w.name.chars().any(char::is_lowercase);
             self.refer(e, r, run, key, place);
-            if multi_to_one && !place {
+            if surname && !place {
                 self.ents[e].ev |= EV_SURNAME;
             }
             if place {
@@ -329,8 +347,8 @@ impl<'a> Builder<'a> {
             return;
         }
         // "John Kerry" after a lone "Kerry".
-        if !run.weak && !place {
-            if let Some((_, last)) = key.rsplit_once(' ') {
+        if !run.weak && !place && !run.org {
+            if let Some((_, last)) = key.rsplit_once(' ').filter(|(_, l)| distinctive(l)) {
                 if let Some(&e) = self.full.get(last) {
                     let e = self.find(e);
                     let w = &self.ents[e];
@@ -344,7 +362,10 @@ impl<'a> Builder<'a> {
             }
         }
         if !run.weak {
-            self.create(r, run, key, place);
+            let e = self.create(r, run, key, place);
+            if key.contains(' ') && is_org_phrase(key) {
+                self.ents[e].ev |= EV_ORG;
+            }
         }
     }
 
@@ -364,14 +385,15 @@ impl<'a> Builder<'a> {
                     return None;
                 }
                 norm_key(title.get(t.bs..xr.be).unwrap_or(""), &mut key);
-                self.lookup(&key, xr.acronym && k == xr.n0).map(|e| (e, k))
+                self.lookup(&key, canonical_place(&key), xr.acronym && k == xr.n0)
+                    .map(|e| (e, k))
             });
             let (e, x_from) = match found {
                 Some((e, k)) => (e, Some(k)),
                 None => {
                     let by_y = c.ys.iter().find_map(|&y| {
                         norm_key(runs[y].name(title), &mut key);
-                        self.lookup(&key, runs[y].acronym)
+                        self.lookup(&key, canonical_place(&key), runs[y].acronym)
                     });
                     match by_y {
                         Some(e) => (e, None),

@@ -83,7 +83,14 @@ pub(crate) fn is_dash(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // The common letter blocks first: the Unicode tables are slow to consult.
+    match c as u32 {
+        0x30..=0x39 | 0x41..=0x5a | 0x61..=0x7a => true,
+        0..=0x7f | 0xd7 | 0xf7 => false,
+        0xc0..=0x24f | 0x388..=0x3ff | 0x400..=0x52f | 0x5d0..=0x5ea | 0x620..=0x64a => true,
+        0x3041..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3 => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -117,34 +124,53 @@ fn is_abbreviation(w: &str) -> bool {
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return match b.first() {
+            None => Case::Punct,
+            Some(f) if f.is_ascii_digit() => Case::Num,
+            Some(f) if f.is_ascii_lowercase() => Case::Lower,
+            Some(_)
+                if !b.iter().any(u8::is_ascii_lowercase)
+                    && b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2 =>
+            {
+                Case::Caps
+            }
+            Some(_) => Case::Upper,
+        };
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Case::Punct;
     };
-    if first.is_numeric() {
-        return Case::Num;
-    }
     if first.is_lowercase() {
         return Case::Lower;
     }
     if !first.is_uppercase() {
-        return Case::Uncased;
+        return if first.is_numeric() {
+            Case::Num
+        } else {
+            Case::Uncased
+        };
     }
-    let mut letters = 1;
-    let mut all_upper = true;
+    let mut capitals = 1;
     for c in chars {
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_lowercase() {
-                all_upper = false;
-            }
+        if c.is_lowercase() {
+            return Case::Upper;
+        }
+        if c.is_uppercase() {
+            capitals += 1;
         }
     }
-    if all_upper && letters >= 2 {
+    if capitals >= 2 {
         Case::Caps
     } else {
         Case::Upper
@@ -179,14 +205,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             let (bs, cs) = (i, ci);
             let mut j = i;
             let mut cj = ci;
-            while let Some(d) = char_at(text, j) {
-                if !is_word_char(d) {
+            while let Some(&b) = bytes.get(j) {
+                if b.is_ascii_alphanumeric() {
+                    j += 1;
+                } else if b < 0x80 {
                     break;
+                } else {
+                    match char_at(text, j) {
+                        Some(d) if is_word_char(d) => j += d.len_utf8(),
+                        _ => break,
+                    }
                 }
-                j += d.len_utf8();
                 cj += 1;
             }
             // Chains of single letters with periods: "U.S.", "a.k.a.".
+            let mut chain = false;
             if cj == cs + 1 && c.is_alphabetic() && bytes.get(j) == Some(&b'.') {
                 let mut k = j;
                 let mut ck = cj;
@@ -206,11 +239,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 if letters >= 2 {
                     j = k + 1;
                     cj = ck + 1;
+                    chain = true;
                 }
             }
             let word = &text[bs..j];
             let mut case = case_of(word);
-            if word.contains('.') {
+            if chain {
                 case = if word.chars().any(|c| c.is_lowercase()) {
                     Case::Lower
                 } else {
@@ -218,7 +252,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 };
             }
             let f = if matches!(case, Case::Upper | Case::Caps) {
-                let w: &str = if word.contains('.') {
+                let w: &str = if chain {
                     lbuf.clear();
                     lbuf.extend(
                         word.chars()
