@@ -17,13 +17,15 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
+
 use crate::model::{Alias, Entity, EntityKind, Span};
 
 use aliases::{find_claims, Claim};
 use keys::{acronym, distinctive, for_each_suffix, norm_key};
 use lexicon::{canonical_place, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, Run};
-use tokens::tokenize;
+use tokens::tokenize_into;
 
 pub use resolve::{resolve_description, resolve_name};
 
@@ -38,6 +40,10 @@ const EV_ACRONYM: u16 = 1 << 6;
 const EV_PLACE: u16 = 1 << 7;
 
 const NONE: usize = usize::MAX;
+/// Bounds on what one entity collects, so that a hostile page cannot make the linear dedupes
+/// quadratic.
+const MAX_ALIASES: usize = 64;
+const MAX_ROLES: usize = 32;
 
 fn kind_of(ev: u16) -> EntityKind {
     if ev & EV_PLACE != 0 && ev & (EV_ROLE | EV_COURTESY | EV_ORG) == 0 {
@@ -171,6 +177,9 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        if w.aliases.len() >= MAX_ALIASES {
+            return;
+        }
         w.aliases.push(AliasWork {
             alias,
             key: key.to_string(),
@@ -203,7 +212,7 @@ impl<'a> Builder<'a> {
         t.ev |= w.ev;
         t.mentions.extend(w.mentions);
         for r in w.roles {
-            if !t.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
+            if t.roles.len() < MAX_ROLES && !t.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
                 t.roles.push(r);
             }
         }
@@ -226,7 +235,8 @@ impl<'a> Builder<'a> {
         if run.org {
             ev |= EV_ORG;
         }
-        if run.acronym && !place {
+        // Long words in capitals are more often shouting than acronyms ("BUFFALO").
+        if run.acronym && !place && run.be - run.bs <= 5 {
             ev |= EV_ACRONYM;
         }
         if place {
@@ -244,7 +254,10 @@ impl<'a> Builder<'a> {
         w.mentions.push(span(text, run.bs, run.be, run.cs, run.ce));
         if let Some((a, b)) = run.role {
             let role = text.get(a..b).unwrap_or("").trim();
-            if !role.is_empty() && !w.roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {
+            if !role.is_empty()
+                && w.roles.len() < MAX_ROLES
+                && !w.roles.iter().any(|x| x.eq_ignore_ascii_case(role))
+            {
                 w.roles.push(role.to_string());
             }
         }
@@ -373,7 +386,8 @@ impl<'a> Builder<'a> {
     /// the body. The headline's capitalisation is unreliable, so X is the longest end of its run
     /// that names a body entity.
     fn title(&mut self, title: &str) {
-        let toks = tokenize(title);
+        let mut toks = Vec::new();
+        tokenize_into(title, &mut toks);
         let runs = find_runs(title, &toks);
         let claims = find_claims(title, &toks, &runs);
         let mut key = String::new();
@@ -453,9 +467,23 @@ impl<'a> Builder<'a> {
 /// Mentions are spans of `text`; the headline only contributes aliases (with `in_title` set and
 /// evidence offsets into the title). Entities come in order of first mention.
 pub fn find_entities(title: Option<&str>, text: &str) -> Vec<Entity> {
-    let toks = tokenize(text);
-    let mut runs = find_runs(text, &toks);
-    let claims = find_claims(text, &toks, &runs);
+    thread_local! {
+        /// The token buffer of the last article, reused: its allocation is the largest one.
+        static TOKENS: RefCell<Vec<tokens::Tok>> = const { RefCell::new(Vec::new()) };
+    }
+    let mut toks = TOKENS.with(|t| t.take());
+    tokenize_into(text, &mut toks);
+    let out = entities_of(title, text, &toks);
+    // A huge page's buffer is not worth keeping.
+    if toks.capacity() <= 1 << 16 {
+        TOKENS.with(|t| t.replace(toks));
+    }
+    out
+}
+
+fn entities_of(title: Option<&str>, text: &str, toks: &[tokens::Tok]) -> Vec<Entity> {
+    let mut runs = find_runs(text, toks);
+    let claims = find_claims(text, toks, &runs);
     // Run → the claim in which it is the other name.
     let mut claim_of: FastMap<usize, usize> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {

@@ -178,8 +178,17 @@ fn case_of(word: &str) -> Case {
 }
 
 /// Split `text` into tokens. Capitalised words get their lexicon flags.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// Split `text` into tokens, into `toks` (cleared first, so that its memory can serve again).
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    toks.reserve(text.len() / 4 + 4);
     let bytes = text.as_bytes();
     let mut i = 0usize;
     let mut ci = 0usize;
@@ -339,7 +348,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         i += l;
         ci += 1;
     }
-    toks
 }
 
 #[cfg(test)]
