@@ -436,7 +436,8 @@ const ORG_NAMES: &[&str] = &[
     "tencent", "netflix", "uber", "walmart", "pfizer", "siemens", "nokia", "intel", "ibm",
     "oracle", "shell", "chevron", "unilever", "nestle", "nestlé", "ikea", "spotify", "youtube",
     "instagram", "whatsapp", "linkedin", "tiktok", "paypal", "visa", "mastercard", "disney",
-    "hezb", "medicaid", "medicare",
+    "hezb", "medicaid", "medicare", "audi", "mercedes", "porsche", "ferrari", "fiat", "renault",
+    "peugeot", "kia", "mazda", "subaru", "lexus", "chevrolet", "gm", "volvo",
 ];
 
 #[rustfmt::skip]

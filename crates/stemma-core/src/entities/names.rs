@@ -137,6 +137,11 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
             }
             e += 1;
         }
+        // "Argus Leader of Sioux Falls": a role does not end in "of".
+        while e > h + 1 && (is_word(text, &toks[e - 1], "of") || is_word(text, &toks[e - 1], "for"))
+        {
+            e -= 1;
+        }
         if e < t1 && person_remainder(toks, e, t1) {
             best = Some((e, h));
         }

@@ -312,6 +312,12 @@ leaders and the Republican Party disagreed.";
         find(&ents, "Republican Party").kind,
         EntityKind::Organization
     );
+    let text2 = "Editor Lise Marrow of the Argus Herald of Port Arden resigned.";
+    let ents2 = find_entities(None, text2);
+    assert_eq!(find(&ents2, "Lise Marrow").roles, ["Editor"]);
+    assert!(ents2
+        .iter()
+        .all(|e| e.kind != EntityKind::Person || e.name == "Lise Marrow"));
     for not in ["one", "Fifty-one", "IS", "YES", "Democratic", "Republican"] {
         assert!(
             ents.iter().all(|e| e.name != not),
