@@ -579,19 +579,6 @@ const SPEECH_VERBS: &[&str] = &[
     "observed", "believes", "thinks", "told", "tells", "adds", "notes", "writes", "argues",
 ];
 
-/// Lower-case words that join capitalised words across a space ("Department of State").
-#[rustfmt::skip]
-const SPACE_CONNECTORS: &[&str] = &[
-    "of", "for", "al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "der",
-    "den", "van", "von", "du", "dos", "das", "ben", "zu", "ter", "ten", "y",
-];
-
-/// Lower-case particles that join a capitalised word with a hyphen ("al-Sham", "ash-Shami").
-#[rustfmt::skip]
-const HYPHEN_CONNECTORS: &[&str] = &[
-    "al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul", "bin", "ibn", "ed", "es",
-];
-
 /// Organisations named by a phrase of ordinary words.
 #[rustfmt::skip]
 const ORG_PHRASES: &[&str] = &[
@@ -652,7 +639,7 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// Lower-case `word` into `buf` (no allocation for short ASCII words) and return it.
+/// Lower-case `word` into `buf` (no allocation once `buf` has grown) and return it.
 pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     if word.is_ascii() {
@@ -680,14 +667,56 @@ pub(crate) fn flags(word: &str) -> u32 {
     f
 }
 
-/// Whether a lower-case word joins two capitalised words across a space ("of", "al", "van").
+/// Whether a lower-case word joins two capitalised words across a space ("Department of State",
+/// "Charles de Gaulle", "Osama bin Laden").
 pub(crate) fn is_space_connector(word: &str) -> bool {
-    SPACE_CONNECTORS.contains(&word)
+    matches!(
+        word,
+        "of" | "for"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "du"
+            | "dos"
+            | "das"
+            | "ben"
+            | "zu"
+            | "ter"
+            | "ten"
+            | "y"
+    )
 }
 
-/// Whether a lower-case particle joins the next capitalised word with a hyphen ("al-").
+/// Whether a lower-case particle joins the next capitalised word with a hyphen ("al-Sham",
+/// "ash-Shami").
 pub(crate) fn is_hyphen_connector(word: &str) -> bool {
-    HYPHEN_CONNECTORS.contains(&word)
+    matches!(
+        word,
+        "al" | "el"
+            | "ad"
+            | "as"
+            | "ash"
+            | "an"
+            | "ar"
+            | "at"
+            | "az"
+            | "ul"
+            | "bin"
+            | "ibn"
+            | "ed"
+            | "es"
+    )
 }
 
 /// The place a demonym refers to ("russian" → "russia"; plurals too).

@@ -86,7 +86,7 @@ fn is_word_char(c: char) -> bool {
     // The common letter blocks first: the Unicode tables are slow to consult.
     match c as u32 {
         0x30..=0x39 | 0x41..=0x5a | 0x61..=0x7a => true,
-        0..=0x7f | 0xd7 | 0xf7 => false,
+        0..=0xbf | 0xd7 | 0xf7 | 0x2000..=0x206f => false,
         0xc0..=0x24f | 0x388..=0x3ff | 0x400..=0x52f | 0x5d0..=0x5ea | 0x620..=0x64a => true,
         0x3041..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3 => true,
         _ => c.is_alphanumeric(),
@@ -138,13 +138,18 @@ fn case_of(word: &str) -> Case {
             None => Case::Punct,
             Some(f) if f.is_ascii_digit() => Case::Num,
             Some(f) if f.is_ascii_lowercase() => Case::Lower,
-            Some(_)
-                if !b.iter().any(u8::is_ascii_lowercase)
-                    && b.iter().filter(|c| c.is_ascii_uppercase()).count() >= 2 =>
-            {
-                Case::Caps
+            Some(_) => {
+                let (mut upper, mut lower) = (0, false);
+                for c in b {
+                    upper += usize::from(c.is_ascii_uppercase());
+                    lower |= c.is_ascii_lowercase();
+                }
+                if !lower && upper >= 2 {
+                    Case::Caps
+                } else {
+                    Case::Upper
+                }
             }
-            Some(_) => Case::Upper,
         };
     }
     let mut chars = word.chars();
@@ -177,6 +182,28 @@ fn case_of(word: &str) -> Case {
     }
 }
 
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+
+/// What each ASCII character is, for the tokenizer's fast path.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Split `text` into tokens. Capitalised words get their lexicon flags.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
@@ -198,9 +225,21 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
     let mut glue = Glue::None;
     let mut lbuf = String::new();
     while i < text.len() {
+        if bytes[i] == b' ' {
+            space = true;
+            i += 1;
+            ci += 1;
+            continue;
+        }
         let Some(c) = char_at(text, i) else { break };
         let l = c.len_utf8();
-        if is_space(c) {
+        let class = match ASCII_CLASS.get(c as usize) {
+            Some(&k) => k,
+            None if is_space(c) => SPACE,
+            None if is_word_char(c) => WORD,
+            None => OTHER,
+        };
+        if class == SPACE {
             space = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 nl = true;
@@ -210,22 +249,25 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             ci += 1;
             continue;
         }
-        if is_word_char(c) {
+        if class == WORD {
             let (bs, cs) = (i, ci);
             let mut j = i;
             let mut cj = ci;
-            while let Some(&b) = bytes.get(j) {
-                if b.is_ascii_alphanumeric() {
-                    j += 1;
-                } else if b < 0x80 {
-                    break;
-                } else {
-                    match char_at(text, j) {
-                        Some(d) if is_word_char(d) => j += d.len_utf8(),
-                        _ => break,
+            loop {
+                // A run of ASCII letters and digits: one code point per byte.
+                let ascii = bytes[j..]
+                    .iter()
+                    .take_while(|&&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == WORD)
+                    .count();
+                j += ascii;
+                cj += ascii;
+                match char_at(text, j) {
+                    Some(d) if !d.is_ascii() && is_word_char(d) => {
+                        j += d.len_utf8();
+                        cj += 1;
                     }
+                    _ => break,
                 }
-                cj += 1;
             }
             // Chains of single letters with periods: "U.S.", "a.k.a.".
             let mut chain = false;
