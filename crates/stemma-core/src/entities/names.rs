@@ -477,7 +477,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
             while last > t0 && !toks[last - 1].is_word() && !toks[last - 1].is_punct('.') {
                 last -= 1;
             }
-            let role = (last > t0 && role_only_or_prefix(toks, t0, last)).then(|| {
+            let role = (last > t0 && has_title(toks, t0, last)).then(|| {
                 // "former US Secretary of State": modifiers before the run join the role.
                 let mut s = t0;
                 while s > 0
@@ -578,8 +578,8 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     Some(run)
 }
 
-/// A title prefix inside a run is a role unless it is only a courtesy title.
-fn role_only_or_prefix(toks: &[Tok], a: usize, b: usize) -> bool {
+/// Whether tokens `a..b` hold a title word: a prefix of only "Mr." is no role.
+fn has_title(toks: &[Tok], a: usize, b: usize) -> bool {
     toks[a..b]
         .iter()
         .any(|t| t.is_cap() && t.flags & TITLE != 0)
