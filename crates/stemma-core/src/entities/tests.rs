@@ -167,6 +167,8 @@ fn entities_resolve_names_and_descriptions_of_the_wire_story() {
         idx("Jabhat Al Qarnun")
     );
     assert_eq!(resolve_description(&ents, "the senator", end), None);
+    // A president or chancellor is a leader; a minister is not.
+    assert_eq!(resolve_description(&ents, "the Moldovan leader", end), None);
 }
 
 #[test]
@@ -635,6 +637,9 @@ Senator Mara Quist spoke again. The Tessaline Party and the Ministry of Harbours
         idx("Ministry of Harbours")
     );
     assert_eq!(resolve_description(&ents, "the campaign", text.len()), None);
+    // Any organisation for "the group": the last one mentioned.
+    let group = resolve_description(&ents, "the group", text.len());
+    assert_eq!(group, idx("Ministry of Harbours"));
     assert_eq!(resolve_description(&ents, "", text.len()), None);
     assert_eq!(resolve_name(&ents, ""), None);
     assert_eq!(resolve_name(&ents, "Senator Brandt"), idx("Ivo Brandt"));
@@ -816,5 +821,39 @@ fn entities_speed() {
         per * 1e6,
         1.0 / per,
         found
+    );
+}
+
+#[test]
+fn entities_resolve_description_by_synonym_and_any_organisation() {
+    let text = "Chilean President Hana Lisk met Foreign Minister Tovo Reyes. Brightwater \
+Holdings and the Lisk Foundation paid for the dinner.";
+    let ents = find_entities(None, text);
+    let idx = |n: &str| ents.iter().position(|e| e.name == n);
+    let end = text.chars().count();
+    assert_eq!(
+        resolve_description(&ents, "the Chilean leader", end),
+        idx("Hana Lisk")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the president", end),
+        idx("Hana Lisk")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the minister", end),
+        idx("Tovo Reyes")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the foundation", end),
+        idx("Lisk Foundation")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the company", end),
+        idx("Lisk Foundation")
+    );
+    let before_foundation = text[..text.find("and the Lisk").unwrap()].chars().count();
+    assert_eq!(
+        resolve_description(&ents, "the company", before_foundation),
+        idx("Brightwater Holdings")
     );
 }
