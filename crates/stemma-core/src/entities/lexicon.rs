@@ -10,24 +10,39 @@ use std::sync::OnceLock;
 #[derive(Default, Clone, Copy)]
 pub(crate) struct WordHasher(u64);
 
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+}
+
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
             let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = 0u64;
+            for (k, &b) in rest.iter().enumerate() {
+                v |= u64::from(b) << (8 * k);
+            }
+            self.add(v);
+        }
     }
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        self.add(u64::from(i));
     }
     fn write_usize(&mut self, i: usize) {
-        self.write(&(i as u64).to_le_bytes());
+        self.add(i as u64);
     }
 }
 
