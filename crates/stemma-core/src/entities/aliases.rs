@@ -24,52 +24,33 @@ pub(crate) struct Claim {
     pub ce: usize,
 }
 
-const PAREN_CUES: &[&[&str]] = &[
-    &["also", "known", "as"],
-    &["otherwise", "known", "as"],
-    &["formerly", "known", "as"],
-    &["previously", "known", "as"],
-    &["now", "known", "as"],
-    &["also", "called"],
-    &["formerly", "called"],
-    &["previously", "called"],
-    &["now", "called"],
-    &["known", "as"],
-    &["aka"],
-    &["a.k.a."],
-    &["formerly"],
-    &["previously"],
-    &["now"],
-    &["called"],
-    &["alias"],
-    &["or"],
-];
+/// Where a cue may stand: inside "X (… Y)", after "X, …", right after "X".
+const IN_PAREN: u8 = 1;
+const AFTER_COMMA: u8 = 2;
+const BARE: u8 = 4;
+const ANYWHERE: u8 = IN_PAREN | AFTER_COMMA | BARE;
+const NOT_BARE: u8 = IN_PAREN | AFTER_COMMA;
 
-/// Cues that need a comma before them outside parentheses.
-const COMMA_CUES: &[&[&str]] = &[
-    &["also", "known", "as"],
-    &["otherwise", "known", "as"],
-    &["formerly", "known", "as"],
-    &["previously", "known", "as"],
-    &["now", "known", "as"],
-    &["also", "called"],
-    &["formerly", "called"],
-    &["previously", "called"],
-    &["now", "called"],
-    &["known", "as"],
-    &["aka"],
-    &["a.k.a."],
-    &["formerly"],
-];
-
-/// Cues that stand without a comma.
-const BARE_CUES: &[&[&str]] = &[
-    &["aka"],
-    &["a.k.a."],
-    &["also", "known", "as"],
-    &["otherwise", "known", "as"],
-    &["formerly", "known", "as"],
-    &["also", "called"],
+/// The words that introduce another name, longest first.
+const CUES: &[(&[&str], u8)] = &[
+    (&["also", "known", "as"], ANYWHERE),
+    (&["otherwise", "known", "as"], ANYWHERE),
+    (&["formerly", "known", "as"], ANYWHERE),
+    (&["previously", "known", "as"], NOT_BARE),
+    (&["now", "known", "as"], NOT_BARE),
+    (&["also", "called"], ANYWHERE),
+    (&["formerly", "called"], NOT_BARE),
+    (&["previously", "called"], NOT_BARE),
+    (&["now", "called"], NOT_BARE),
+    (&["known", "as"], NOT_BARE),
+    (&["aka"], ANYWHERE),
+    (&["a.k.a."], ANYWHERE),
+    (&["formerly"], NOT_BARE),
+    (&["previously"], IN_PAREN),
+    (&["now"], IN_PAREN),
+    (&["called"], IN_PAREN),
+    (&["alias"], IN_PAREN),
+    (&["or"], IN_PAREN),
 ];
 
 fn match_words(text: &str, toks: &[Tok], at: usize, words: &[&str]) -> Option<usize> {
@@ -82,8 +63,10 @@ fn match_words(text: &str, toks: &[Tok], at: usize, words: &[&str]) -> Option<us
     Some(at + words.len())
 }
 
-fn match_cue(text: &str, toks: &[Tok], at: usize, cues: &[&[&str]]) -> Option<usize> {
-    cues.iter().find_map(|c| match_words(text, toks, at, c))
+fn match_cue(text: &str, toks: &[Tok], at: usize, place: u8) -> Option<usize> {
+    CUES.iter()
+        .filter(|(_, p)| p & place != 0)
+        .find_map(|(c, _)| match_words(text, toks, at, c))
 }
 
 fn is_quote(t: &Tok) -> bool {
@@ -176,7 +159,7 @@ fn paren_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim
         .take_while(|&k| !toks[k].is_punct('('))
         .find(|&k| toks[k].is_punct(')'))?;
     let a = open + 1;
-    if let Some(k) = match_cue(text, toks, a, PAREN_CUES) {
+    if let Some(k) = match_cue(text, toks, a, IN_PAREN) {
         let ys = segments(text, toks, runs, k, close)?;
         return Some(claim(runs, toks, x, ys, close));
     }
@@ -194,10 +177,16 @@ fn paren_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim
 fn inline_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim> {
     let e = runs[x].t1;
     let comma = toks.get(e)?.is_punct(',');
+    // Every cue starts with one of these letters.
+    let first = toks.get(e + usize::from(comma))?;
+    let lead = first.text(text).as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_word() || !matches!(lead, b'a' | b'o' | b'f' | b'p' | b'n' | b'k') {
+        return None;
+    }
     let k = if comma {
-        match_cue(text, toks, e + 1, COMMA_CUES)?
+        match_cue(text, toks, e + 1, AFTER_COMMA)?
     } else {
-        match_cue(text, toks, e, BARE_CUES)?
+        match_cue(text, toks, e, BARE)?
     };
     let y = run_starting(text, toks, runs, k)?;
     let mut end = runs[y].t1 - 1;
@@ -229,6 +218,17 @@ fn rename_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Clai
         "were",
     ];
     let mut k = runs[x].t1;
+    // Cheap test first: a renaming verb close after the name.
+    let near = toks.get(k..(k + 6).min(toks.len()))?;
+    let verb = near.iter().any(|t| {
+        let w = t.text(text).as_bytes();
+        t.case == Case::Lower
+            && w.len() >= 6
+            && (w.starts_with(b"renam") || w.starts_with(b"rebrand") || w.starts_with(b"chang"))
+    });
+    if !verb {
+        return None;
+    }
     for _ in 0..5 {
         let t = toks.get(k)?;
         if t.is_punct(',') || t.case == Case::Lower && SKIP.iter().any(|w| is_word(text, t, w)) {
@@ -259,7 +259,7 @@ fn rename_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Clai
         &["changed", "their", "name", "to"],
         &["changes", "its", "name", "to"],
     ];
-    let k = match_cue(text, toks, k, verbs)?;
+    let k = verbs.iter().find_map(|c| match_words(text, toks, k, c))?;
     let y = run_starting(text, toks, runs, k)?;
     let mut end = runs[y].t1 - 1;
     if toks.get(end + 1).is_some_and(is_quote) {

@@ -24,7 +24,11 @@ pub(crate) fn norm_key(s: &str, out: &mut String) {
             }
             sep = false;
             apos = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else if is_apostrophe(c) {
             apos = !sep;
         } else if c == '.' {

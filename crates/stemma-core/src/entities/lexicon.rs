@@ -10,24 +10,39 @@ use std::sync::OnceLock;
 #[derive(Default, Clone, Copy)]
 pub(crate) struct WordHasher(u64);
 
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+}
+
 impl Hasher for WordHasher {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
             let mut v = [0u8; 8];
-            v[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(v)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = 0u64;
+            for (k, &b) in rest.iter().enumerate() {
+                v |= u64::from(b) << (8 * k);
+            }
+            self.add(v);
+        }
     }
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        self.add(u64::from(i));
     }
     fn write_usize(&mut self, i: usize) {
-        self.write(&(i as u64).to_le_bytes());
+        self.add(i as u64);
     }
 }
 
@@ -106,6 +121,41 @@ const GIVEN_NAMES: &[&str] = &[
     "julia", "judy", "grace", "denise", "amber", "marilyn", "beverly", "danielle", "theresa",
     "sophia", "marie", "diana", "natalie", "isabella", "charlotte", "rose", "alexis", "jane",
     "condoleezza", "madeleine", "elena", "kamala", "nikki", "sarah", "debbie", "marsha",
+    "adrian", "aidan", "alfred", "allen", "alvin", "andre", "angelo", "arnold", "barry",
+    "bernard", "blake", "brad", "bradley", "brent", "brett", "caleb", "calvin", "cameron",
+    "cedric", "chad", "charlie", "chuck", "clarence", "claude", "clayton", "clifford", "clint",
+    "cody", "colin", "connor", "corey", "craig", "curtis", "dale", "damian", "darren", "darryl",
+    "dean", "derek", "devin", "dominic", "doug", "duane", "dustin", "dwayne", "earl", "eddie",
+    "edgar", "edwin", "eli", "elliott", "emmett", "ernest", "evan", "felix", "floyd", "francis",
+    "franklin", "fred", "freddie", "garrett", "gavin", "gene", "gilbert", "glenn", "hank",
+    "harry", "harvey", "hector", "herbert", "herman", "howard", "hugh", "ian", "isaac", "jake",
+    "jared", "jay", "jeff", "jeffery", "jerome", "jimmy", "joel", "johnny", "jon", "jonah",
+    "julian", "julio", "kurt", "lance", "leon", "leonard", "leroy", "lewis", "liam", "lloyd",
+    "lucas", "luke", "malcolm", "marcus", "marshall", "martin", "marvin", "melvin", "mitch",
+    "mitchell", "neil", "nolan", "norman", "oliver", "oscar", "owen", "perry", "phil",
+    "phillip", "preston", "quentin", "ralph", "ramon", "randall", "reggie", "ricky", "rod",
+    "rodney", "roland", "ross", "ruben", "rudy", "russ", "salvador", "seth", "shane", "shawn",
+    "simon", "spencer", "stanley", "stuart", "theodore", "todd", "tommy", "travis", "trevor",
+    "troy", "tyrone", "vernon", "victor", "vince", "wade", "wallace", "warren", "wesley",
+    "wyatt", "zach", "abby", "adriana", "alexandra", "alicia", "alison", "allison", "alyssa",
+    "amelia", "anita", "annie", "ariana", "audrey", "becky", "belinda", "bonnie", "brianna",
+    "brittany", "brooke", "caitlin", "camila", "candace", "carla", "carmen", "caroline",
+    "cassandra", "cathy", "chelsea", "chloe", "cindy", "claire", "clara", "claudia", "colleen",
+    "connie", "courtney", "daisy", "dana", "darlene", "dawn", "deanna", "dolores", "eileen",
+    "elaine", "eleanor", "elise", "ella", "ellie", "erica", "erin", "esther", "eva", "felicia",
+    "fiona", "gabriela", "gail", "gina", "gwen", "haley", "harriet", "hazel", "holly", "ingrid",
+    "irene", "iris", "isabel", "jackie", "jasmine", "jenna", "jenny", "jessie", "joanna",
+    "jodi", "josephine", "juanita", "kara", "karla", "kathy", "katie", "kayla", "kendra",
+    "kristen", "kristin", "lara", "latoya", "leah", "leslie", "letitia", "lillian", "lily",
+    "lindsey", "lorena", "loretta", "lori", "lorraine", "lucia", "lucy", "lydia", "lynn",
+    "mackenzie", "maggie", "marcia", "margot", "marian", "marina", "marisa", "marjorie",
+    "marlene", "maureen", "maya", "melanie", "melinda", "mia", "miranda", "molly", "monica",
+    "nadia", "naomi", "nina", "nora", "norma", "paige", "paula", "pauline", "peggy",
+    "phyllis", "priscilla", "rachael", "renee", "rita", "roberta", "rosa", "rosemary",
+    "sabrina", "sally", "sandy", "selena", "shannon", "sheila", "sherry", "silvia", "sofia",
+    "stacy", "stella", "sylvia", "tamara", "tammy", "tanya", "tara", "tina", "tracy", "valerie",
+    "vanessa", "vera", "veronica", "vicki", "wanda", "wendy", "yvonne", "zoe", "casey",
+    "reginaldo", "eduardo", "ricardo", "rodrigo", "marcelo", "adam", "ivo", "lena", "hal",
     // Russian, Ukrainian and other Slavic
     "sergey", "sergei", "vladimir", "dmitry", "dmitri", "mikhail", "alexei", "alexey", "andrei",
     "andrey", "ivan", "nikolai", "igor", "yuri", "oleg", "boris", "viktor", "olga", "tatiana",
@@ -165,7 +215,7 @@ const PLACES_ONE: &[&str] = &[
     "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga", "tunisia", "turkey",
     "turkmenistan", "tuvalu", "uganda", "ukraine", "uruguay", "uzbekistan", "vanuatu",
     "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "america", "britain", "england",
-    "scotland", "wales", "us", "usa", "uk", "uae", "drc", "dprk", "prc",
+    "scotland", "wales", "us", "usa", "uk", "uae", "drc", "dprk", "prc", "ny", "nyc", "dc",
     // regions and territories
     "europe", "asia", "africa", "antarctica", "oceania", "arctic", "balkans", "caucasus",
     "levant", "sahel", "scandinavia", "kashmir", "donbas", "donbass", "darfur", "sinai",
@@ -248,6 +298,9 @@ const PLACE_SYNONYMS: &[(&str, &str)] = &[
     ("new york city", "new york"),
     ("eastern ghouta", "east ghouta"),
     ("burma", "myanmar"),
+    ("ny", "new york"),
+    ("nyc", "new york"),
+    ("dc", "washington dc"),
 ];
 
 /// Demonym (or adjective of a place) to the place, as the gazetteer names it.
@@ -393,7 +446,13 @@ const ORG_NAMES: &[&str] = &[
     "google", "apple", "microsoft", "amazon", "facebook", "twitter", "gazprom", "rosneft",
     "exxon", "exxonmobil", "boeing", "airbus", "toyota", "interpol", "europol", "asean", "osce",
     "unesco", "upi", "dpa", "efe", "ansa", "anadolu", "kyodo", "yonhap", "bloomberg", "hts",
-    "aqap", "aqim", "shabab", "houthis", "houthi", "wagner", "nasdaq", "olympics",
+    "aqap", "aqim", "shabab", "houthis", "houthi", "wagner", "nasdaq", "olympics", "nissan",
+    "volkswagen", "honda", "hyundai", "bmw", "tesla", "samsung", "sony", "huawei", "alibaba",
+    "tencent", "netflix", "uber", "walmart", "pfizer", "siemens", "nokia", "intel", "ibm",
+    "oracle", "shell", "chevron", "unilever", "nestle", "nestlé", "ikea", "spotify", "youtube",
+    "instagram", "whatsapp", "linkedin", "tiktok", "paypal", "visa", "mastercard", "disney",
+    "hezb", "medicaid", "medicare", "audi", "mercedes", "porsche", "ferrari", "fiat", "renault",
+    "peugeot", "kia", "mazda", "subaru", "lexus", "chevrolet", "gm", "volvo",
 ];
 
 #[rustfmt::skip]
@@ -423,7 +482,9 @@ const TITLES: &[&str] = &[
     "deputy", "delegate", "emissary", "monarch", "sultan", "tsar", "czar", "dictator",
     "militant", "fighter", "commentator", "physician", "surgeon", "author", "writer",
     "producer", "host", "anchor", "presenter", "owner", "partner", "fellow", "lecturer",
-    "student", "teacher", "spokesmen", "officials", "ministers",
+    "defenseman", "goalie", "goaltender", "goalkeeper", "striker", "midfielder", "defender",
+    "quarterback", "pitcher", "winger", "forward", "captain", "manager", "referee",
+    "student", "teacher", "spokesmen", "officials", "ministers", "republican", "democrat",
 ];
 
 #[rustfmt::skip]
@@ -470,7 +531,9 @@ const STOPS: &[&str] = &[
     "sometimes", "usually", "already", "again", "even", "just", "only", "all", "any", "both",
     "each", "either", "every", "few", "many", "more", "most", "much", "neither", "none",
     "other", "others", "several", "some", "such", "another", "one", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "earlier", "later", "finally", "ultimately",
+    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+    "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+    "thousand", "thousands", "million", "millions", "billion", "dozens", "earlier", "later", "finally", "ultimately",
     "eventually", "recently", "currently", "previously", "initially", "according", "asked",
     "speaking", "following", "given", "including", "amid", "is", "are", "was", "were", "be",
     "been", "being", "do", "does", "did", "have", "has", "had", "would", "shall", "should",
@@ -494,7 +557,9 @@ const TIMES: &[&str] = &[
 
 #[rustfmt::skip]
 const GENERICS: &[&str] = &[
-    "new", "national", "international", "united", "democratic", "republican", "people",
+    "democrats", "republicans", "democrat", "conservatives", "liberals", "socialists",
+    "communists", "greens", "tories", "tory", "loyalists", "separatists", "islamists",
+    "jihadists", "nationalists", "unionists", "new", "national", "international", "united", "democratic", "republican", "people",
     "peoples", "people's", "liberation", "free", "great", "royal", "central", "general",
     "federal", "islamic", "human", "rights", "development", "security", "defense", "defence",
     "affairs", "justice", "state", "states", "north", "south", "east", "west", "northern",
@@ -529,22 +594,19 @@ const SPEECH_VERBS: &[&str] = &[
     "observed", "believes", "thinks", "told", "tells", "adds", "notes", "writes", "argues",
 ];
 
-/// Lower-case words that join capitalised words across a space ("Department of State").
+/// Organisations named by a phrase of ordinary words.
 #[rustfmt::skip]
-const SPACE_CONNECTORS: &[&str] = &[
-    "of", "for", "al", "el", "bin", "ibn", "bint", "de", "da", "di", "del", "della", "der",
-    "den", "van", "von", "du", "dos", "das", "ben", "zu", "ter", "ten", "y",
-];
-
-/// Lower-case particles that join a capitalised word with a hyphen ("al-Sham", "ash-Shami").
-#[rustfmt::skip]
-const HYPHEN_CONNECTORS: &[&str] = &[
-    "al", "el", "ad", "as", "ash", "an", "ar", "at", "az", "ul", "bin", "ibn", "ed", "es",
+const ORG_PHRASES: &[&str] = &[
+    "white house", "state department", "downing street", "capitol hill", "wall street",
+    "foreign office", "home office", "kremlin", "elysee palace", "élysée palace",
+    "red cross", "red crescent", "european union", "united nations", "security council",
+    "general assembly", "supreme court", "federal reserve", "the pentagon",
 ];
 
 struct Tables {
     words: FastMap<&'static str, u32>,
     multi_places: HashSet<&'static str, Fast>,
+    org_phrases: HashSet<&'static str, Fast>,
     synonyms: FastMap<&'static str, &'static str>,
     demonyms: FastMap<&'static str, &'static str>,
 }
@@ -579,18 +641,20 @@ fn tables() -> &'static Tables {
         }
         let mut multi_places: HashSet<&'static str, Fast> = HashSet::default();
         multi_places.extend(PLACES_MULTI.iter().copied());
+        let org_phrases = ORG_PHRASES.iter().copied().collect();
         let mut synonyms: FastMap<&'static str, &'static str> = FastMap::default();
         synonyms.extend(PLACE_SYNONYMS.iter().copied());
         Tables {
             words,
             multi_places,
+            org_phrases,
             synonyms,
             demonyms,
         }
     })
 }
 
-/// Lower-case `word` into `buf` (no allocation for short ASCII words) and return it.
+/// Lower-case `word` into `buf` (no allocation once `buf` has grown) and return it.
 pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     if word.is_ascii() {
@@ -618,14 +682,56 @@ pub(crate) fn flags(word: &str) -> u32 {
     f
 }
 
-/// Whether a lower-case word joins two capitalised words across a space ("of", "al", "van").
+/// Whether a lower-case word joins two capitalised words across a space ("Department of State",
+/// "Charles de Gaulle", "Osama bin Laden").
 pub(crate) fn is_space_connector(word: &str) -> bool {
-    SPACE_CONNECTORS.contains(&word)
+    matches!(
+        word,
+        "of" | "for"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "du"
+            | "dos"
+            | "das"
+            | "ben"
+            | "zu"
+            | "ter"
+            | "ten"
+            | "y"
+    )
 }
 
-/// Whether a lower-case particle joins the next capitalised word with a hyphen ("al-").
+/// Whether a lower-case particle joins the next capitalised word with a hyphen ("al-Sham",
+/// "ash-Shami").
 pub(crate) fn is_hyphen_connector(word: &str) -> bool {
-    HYPHEN_CONNECTORS.contains(&word)
+    matches!(
+        word,
+        "al" | "el"
+            | "ad"
+            | "as"
+            | "ash"
+            | "an"
+            | "ar"
+            | "at"
+            | "az"
+            | "ul"
+            | "bin"
+            | "ibn"
+            | "ed"
+            | "es"
+    )
 }
 
 /// The place a demonym refers to ("russian" → "russia"; plurals too).
@@ -650,4 +756,9 @@ pub(crate) fn canonical_place(key: &str) -> Option<&'static str> {
         Some((k, f)) if f & PLACE != 0 => Some(k),
         _ => None,
     }
+}
+
+/// Whether a normalised multi-word key names an organisation ("white house").
+pub(crate) fn is_org_phrase(key: &str) -> bool {
+    tables().org_phrases.contains(key)
 }

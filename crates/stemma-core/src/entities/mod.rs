@@ -17,13 +17,15 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
+
 use crate::model::{Alias, Entity, EntityKind, Span};
 
 use aliases::{find_claims, Claim};
-use keys::{acronym, for_each_suffix, norm_key};
-use lexicon::{canonical_place, FastMap, GIVEN};
+use keys::{acronym, distinctive, for_each_suffix, norm_key};
+use lexicon::{canonical_place, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, Run};
-use tokens::tokenize;
+use tokens::tokenize_into;
 
 pub use resolve::{resolve_description, resolve_name};
 
@@ -38,6 +40,10 @@ const EV_ACRONYM: u16 = 1 << 6;
 const EV_PLACE: u16 = 1 << 7;
 
 const NONE: usize = usize::MAX;
+/// Bounds on what one entity collects, so that a hostile page cannot make the linear dedupes
+/// quadratic.
+const MAX_ALIASES: usize = 64;
+const MAX_ROLES: usize = 32;
 
 fn kind_of(ev: u16) -> EntityKind {
     if ev & EV_PLACE != 0 && ev & (EV_ROLE | EV_COURTESY | EV_ORG) == 0 {
@@ -102,9 +108,9 @@ impl<'a> Builder<'a> {
         Builder {
             text,
             ents: Vec::new(),
-            full: FastMap::default(),
-            part: FastMap::default(),
-            acro: FastMap::default(),
+            full: FastMap::with_capacity_and_hasher(runs, Default::default()),
+            part: FastMap::with_capacity_and_hasher(runs, Default::default()),
+            acro: FastMap::with_capacity_and_hasher(runs / 4, Default::default()),
             run_ent: vec![NONE; runs],
             key: String::new(),
             scratch: String::new(),
@@ -135,8 +141,8 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn lookup(&self, key: &str, is_acronym: bool) -> Option<usize> {
-        if let Some(p) = canonical_place(key) {
+    fn lookup(&self, key: &str, place: Option<&str>, is_acronym: bool) -> Option<usize> {
+        if let Some(p) = place {
             return self.full.get(p).copied();
         }
         self.full
@@ -171,6 +177,9 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        if w.aliases.len() >= MAX_ALIASES {
+            return;
+        }
         w.aliases.push(AliasWork {
             alias,
             key: key.to_string(),
@@ -203,7 +212,7 @@ impl<'a> Builder<'a> {
         t.ev |= w.ev;
         t.mentions.extend(w.mentions);
         for r in w.roles {
-            if !t.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
+            if t.roles.len() < MAX_ROLES && !t.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
                 t.roles.push(r);
             }
         }
@@ -226,7 +235,8 @@ impl<'a> Builder<'a> {
         if run.org {
             ev |= EV_ORG;
         }
-        if run.acronym && !place {
+        // Long words in capitals are more often shouting than acronyms ("BUFFALO").
+        if run.acronym && !place && run.be - run.bs <= 5 {
             ev |= EV_ACRONYM;
         }
         if place {
@@ -244,7 +254,10 @@ impl<'a> Builder<'a> {
         w.mentions.push(span(text, run.bs, run.be, run.cs, run.ce));
         if let Some((a, b)) = run.role {
             let role = text.get(a..b).unwrap_or("").trim();
-            if !role.is_empty() && !w.roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {
+            if !role.is_empty()
+                && w.roles.len() < MAX_ROLES
+                && !w.roles.iter().any(|x| x.eq_ignore_ascii_case(role))
+            {
                 w.roles.push(role.to_string());
             }
         }
@@ -296,14 +309,27 @@ impl<'a> Builder<'a> {
         let mut key = std::mem::take(&mut self.key);
         norm_key(run.name(text), &mut key);
         if !key.is_empty() {
-            self.place_run(r, run, &key, claim);
+            // Only a gazetteer word can start a one-word place.
+            let place = if run.words == 1 && run.first_flags & PLACE == 0 {
+                None
+            } else {
+                canonical_place(&key)
+            };
+            self.place_run(r, run, &key, place, claim);
         }
         self.key = key;
     }
 
-    fn place_run(&mut self, r: usize, run: &Run, key: &str, claim: Option<&Claim>) {
+    fn place_run(
+        &mut self,
+        r: usize,
+        run: &Run,
+        key: &str,
+        gazetteer: Option<&str>,
+        claim: Option<&Claim>,
+    ) {
         let text = self.text;
-        let place = canonical_place(key).is_some();
+        let place = gazetteer.is_some();
         // The other name of an entity named just before ("X (aka Y)").
         if let Some(c) = claim.filter(|c| self.run_ent[c.x] != NONE) {
             let e = self.find(self.run_ent[c.x]);
@@ -316,11 +342,16 @@ impl<'a> Builder<'a> {
             self.register(e, run.name(text), key);
             return;
         }
-        if let Some(e) = self.lookup(key, run.acronym) {
+        if let Some(e) = self.lookup(key, gazetteer, run.acronym) {
             let e = self.find(e);
-            let multi_to_one = !key.contains(' ') && self.ents[e].key.contains(' ');
+            let w = &self.ents[e];
+            // A lone last word for a "First Last" name: a surname.
+            let surname = !key.contains(' ')
+                && w.key.contains(' ')
+                && w.ev & (EV_ORG | EV_PLACE) == 0
+                && w.name.chars().any(char::is_lowercase);
             self.refer(e, r, run, key, place);
-            if multi_to_one && !place {
+            if surname && !place {
                 self.ents[e].ev |= EV_SURNAME;
             }
             if place {
@@ -329,8 +360,8 @@ impl<'a> Builder<'a> {
             return;
         }
         // "John Kerry" after a lone "Kerry".
-        if !run.weak && !place {
-            if let Some((_, last)) = key.rsplit_once(' ') {
+        if !run.weak && !place && !run.org {
+            if let Some((_, last)) = key.rsplit_once(' ').filter(|(_, l)| distinctive(l)) {
                 if let Some(&e) = self.full.get(last) {
                     let e = self.find(e);
                     let w = &self.ents[e];
@@ -344,7 +375,10 @@ impl<'a> Builder<'a> {
             }
         }
         if !run.weak {
-            self.create(r, run, key, place);
+            let e = self.create(r, run, key, place);
+            if key.contains(' ') && is_org_phrase(key) {
+                self.ents[e].ev |= EV_ORG;
+            }
         }
     }
 
@@ -352,7 +386,8 @@ impl<'a> Builder<'a> {
     /// the body. The headline's capitalisation is unreliable, so X is the longest end of its run
     /// that names a body entity.
     fn title(&mut self, title: &str) {
-        let toks = tokenize(title);
+        let mut toks = Vec::new();
+        tokenize_into(title, &mut toks);
         let runs = find_runs(title, &toks);
         let claims = find_claims(title, &toks, &runs);
         let mut key = String::new();
@@ -364,14 +399,15 @@ impl<'a> Builder<'a> {
                     return None;
                 }
                 norm_key(title.get(t.bs..xr.be).unwrap_or(""), &mut key);
-                self.lookup(&key, xr.acronym && k == xr.n0).map(|e| (e, k))
+                self.lookup(&key, canonical_place(&key), xr.acronym && k == xr.n0)
+                    .map(|e| (e, k))
             });
             let (e, x_from) = match found {
                 Some((e, k)) => (e, Some(k)),
                 None => {
                     let by_y = c.ys.iter().find_map(|&y| {
                         norm_key(runs[y].name(title), &mut key);
-                        self.lookup(&key, runs[y].acronym)
+                        self.lookup(&key, canonical_place(&key), runs[y].acronym)
                     });
                     match by_y {
                         Some(e) => (e, None),
@@ -431,9 +467,23 @@ impl<'a> Builder<'a> {
 /// Mentions are spans of `text`; the headline only contributes aliases (with `in_title` set and
 /// evidence offsets into the title). Entities come in order of first mention.
 pub fn find_entities(title: Option<&str>, text: &str) -> Vec<Entity> {
-    let toks = tokenize(text);
-    let mut runs = find_runs(text, &toks);
-    let claims = find_claims(text, &toks, &runs);
+    thread_local! {
+        /// The token buffer of the last article, reused: its allocation is the largest one.
+        static TOKENS: RefCell<Vec<tokens::Tok>> = const { RefCell::new(Vec::new()) };
+    }
+    let mut toks = TOKENS.with(|t| t.take());
+    tokenize_into(text, &mut toks);
+    let out = entities_of(title, text, &toks);
+    // A huge page's buffer is not worth keeping.
+    if toks.capacity() <= 1 << 16 {
+        TOKENS.with(|t| t.replace(toks));
+    }
+    out
+}
+
+fn entities_of(title: Option<&str>, text: &str, toks: &[tokens::Tok]) -> Vec<Entity> {
+    let mut runs = find_runs(text, toks);
+    let claims = find_claims(text, toks, &runs);
     // Run → the claim in which it is the other name.
     let mut claim_of: FastMap<usize, usize> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {

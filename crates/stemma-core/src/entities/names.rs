@@ -2,8 +2,8 @@
 //! role prefix and the name, with the roles that the words around them give.
 
 use super::lexicon::{
-    self, flags, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM, GIVEN, OF_HEAD,
-    ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME, TITLE,
+    self, flags, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM, GENERIC, GIVEN,
+    OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME, TITLE,
 };
 use super::tokens::{is_dash, Case, Glue, Tok};
 
@@ -137,6 +137,11 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
             }
             e += 1;
         }
+        // "Argus Leader of Sioux Falls": a role does not end in "of".
+        while e > h + 1 && (is_word(text, &toks[e - 1], "of") || is_word(text, &toks[e - 1], "for"))
+        {
+            e -= 1;
+        }
         if e < t1 && person_remainder(toks, e, t1) {
             best = Some((e, h));
         }
@@ -147,6 +152,7 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
 /// Whether tokens `a..b` form a role phrase on their own ("US Secretary of State").
 fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> bool {
     let mut head = false;
+    let mut last = 0;
     for t in &toks[a..b] {
         if t.is_punct('.') {
             continue;
@@ -155,6 +161,7 @@ fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> 
             return false;
         }
         let f = tok_flags(text, t, buf);
+        last = f;
         if f & TITLE != 0 {
             head = true;
         } else if f & (ROLE_MOD | PLACE | DEMONYM) == 0
@@ -166,7 +173,8 @@ fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> 
             return false;
         }
     }
-    head
+    // "Republican Party" is a name, not a role.
+    head && last & ORG_HEAD == 0
 }
 
 /// A role phrase that ends with the title word at `k`, walking left over modifiers, "of",
@@ -345,7 +353,7 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 j += 1;
                 continue;
             }
-            if u.case == Case::Lower && is_space_connector(w) {
+            if u.case == Case::Lower && (is_space_connector(w) || w == "and") {
                 let next = toks.get(j + 1);
                 let next_ok = next.is_some_and(|n| {
                     n.is_cap() && !n.nl && (n.space || n.glue == Glue::Hyphen)
@@ -356,6 +364,12 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                                 .is_some_and(|m| m.is_cap() && m.glue == Glue::Hyphen)
                 });
                 let allowed = match w {
+                    // "Securities and Exchange Commission": only when an organisation word
+                    // closes the capitalised words that follow.
+                    "and" => toks[j + 1..(j + 4).min(toks.len())]
+                        .iter()
+                        .take_while(|n| n.is_cap() && n.space && !n.nl)
+                        .any(|n| n.flags & ORG_HEAD != 0),
                     "of" => {
                         toks[j - 1].is_cap() && toks[j - 1].flags & (ORG_PRE | TITLE | OF_HEAD) != 0
                     }
@@ -415,7 +429,7 @@ fn party_state(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
 
 /// All name runs of a text, in order.
 pub(crate) fn find_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
-    let mut runs = Vec::new();
+    let mut runs = Vec::with_capacity(toks.len() / 8);
     let mut buf = String::new();
     let mut i = 0;
     while i < toks.len() {
@@ -438,13 +452,21 @@ pub(crate) fn find_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
 
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
     let mut t0 = i;
+    // Leading stop words; in capitals too ("IS", "YES") unless also a place or organisation.
     while t0 < j
         && (toks[t0].case == Case::Upper && toks[t0].flags & (STOP | TIME) != 0
+            || toks[t0].case == Case::Caps
+                && toks[t0].flags & STOP != 0
+                && toks[t0].flags & (PLACE | ORG_NAME) == 0
             || !toks[t0].is_word())
     {
         t0 += 1;
     }
-    if t0 >= j {
+    // The rest of a stripped hyphenated word ("Fifty-one") goes with it.
+    while t0 > i && t0 < j && toks[t0].glue != Glue::None {
+        t0 += 1;
+    }
+    if t0 >= j || !starts_run(toks, text, t0) {
         return None;
     }
     let (n0, role, courtesy) = match split_title(toks, text, t0, j) {
@@ -455,7 +477,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
             while last > t0 && !toks[last - 1].is_word() && !toks[last - 1].is_punct('.') {
                 last -= 1;
             }
-            let role = (last > t0 && role_only_or_prefix(toks, t0, last)).then(|| {
+            let role = (last > t0 && has_title(toks, t0, last)).then(|| {
                 // "former US Secretary of State": modifiers before the run join the role.
                 let mut s = t0;
                 while s > 0
@@ -504,7 +526,11 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
             all_demonyms = false;
         }
     }
-    if words == 0 || all_demonyms {
+    // Demonyms alone, and lone adjectives like "Democratic", are no entities.
+    let lone_generic = words == 1
+        && first_flags & (GENERIC | ROLE_MOD) != 0
+        && first_flags & (GIVEN | PLACE | ORG_NAME | ORG_HEAD | ORG_PRE) == 0;
+    if words == 0 || all_demonyms || lone_generic {
         return None;
     }
     let first = &toks[n0];
@@ -552,8 +578,8 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     Some(run)
 }
 
-/// A title prefix inside a run is a role unless it is only a courtesy title.
-fn role_only_or_prefix(toks: &[Tok], a: usize, b: usize) -> bool {
+/// Whether tokens `a..b` hold a title word: a prefix of only "Mr." is no role.
+fn has_title(toks: &[Tok], a: usize, b: usize) -> bool {
     toks[a..b]
         .iter()
         .any(|t| t.is_cap() && t.flags & TITLE != 0)

@@ -95,7 +95,16 @@ const SYNONYMS: &[&[&str]] = &[
     &["spokesman", "spokeswoman", "spokesperson"],
     &["representative", "congressman", "congresswoman", "lawmaker"],
     &["chairman", "chairwoman", "chair", "chairperson"],
-    &["leader", "head", "chief"],
+    &[
+        "leader",
+        "head",
+        "chief",
+        "president",
+        "premier",
+        "chancellor",
+        "king",
+        "emir",
+    ],
 ];
 
 /// How well a role's words carry the description's head: 4 for the word itself, 3 for a
@@ -199,6 +208,8 @@ const ANY_ORG: &[&str] = &[
     "movement",
     "faction",
     "outfit",
+    "company",
+    "firm",
 ];
 
 /// How well `mods` fit `words`: +1 each that appears, 0 when unknown, None on a contradiction

@@ -167,6 +167,8 @@ fn entities_resolve_names_and_descriptions_of_the_wire_story() {
         idx("Jabhat Al Qarnun")
     );
     assert_eq!(resolve_description(&ents, "the senator", end), None);
+    // A president or chancellor is a leader; a minister is not.
+    assert_eq!(resolve_description(&ents, "the Moldovan leader", end), None);
 }
 
 #[test]
@@ -291,6 +293,40 @@ again. Yesterday Syrians and Americans watched the American team.";
         ]
     );
     assert_eq!(mention_texts(&ents[1]), ["Kowalczyk", "Kowalczyk"]);
+}
+
+#[test]
+fn entities_and_inside_organisation_names_and_words_that_are_not_names() {
+    let text = "The Ports and Harbours Authority sued Tessaline and Orrin. Fifty-one workers \
+left. THE ANSWER IS YES, said the White House, and Republican Ivo Brandt agreed. Democratic \
+leaders and the Republican Party disagreed.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    assert_eq!(
+        find(&ents, "Ports and Harbours Authority").kind,
+        EntityKind::Organization
+    );
+    find(&ents, "Tessaline");
+    find(&ents, "Orrin");
+    assert_eq!(find(&ents, "White House").kind, EntityKind::Organization);
+    assert_eq!(find(&ents, "Ivo Brandt").roles, ["Republican"]);
+    assert_eq!(
+        find(&ents, "Republican Party").kind,
+        EntityKind::Organization
+    );
+    let text2 = "Editor Lise Marrow of the Argus Herald of Port Arden resigned.";
+    let ents2 = find_entities(None, text2);
+    assert_eq!(find(&ents2, "Lise Marrow").roles, ["Editor"]);
+    assert!(ents2
+        .iter()
+        .all(|e| e.kind != EntityKind::Person || e.name == "Lise Marrow"));
+    for not in ["one", "Fifty-one", "IS", "YES", "Democratic", "Republican"] {
+        assert!(
+            ents.iter().all(|e| e.name != not),
+            "{not}: {:?}",
+            names_of(&ents)
+        );
+    }
 }
 
 #[test]
@@ -601,6 +637,9 @@ Senator Mara Quist spoke again. The Tessaline Party and the Ministry of Harbours
         idx("Ministry of Harbours")
     );
     assert_eq!(resolve_description(&ents, "the campaign", text.len()), None);
+    // Any organisation for "the group": the last one mentioned.
+    let group = resolve_description(&ents, "the group", text.len());
+    assert_eq!(group, idx("Ministry of Harbours"));
     assert_eq!(resolve_description(&ents, "", text.len()), None);
     assert_eq!(resolve_name(&ents, ""), None);
     assert_eq!(resolve_name(&ents, "Senator Brandt"), idx("Ivo Brandt"));
@@ -676,4 +715,145 @@ proptest! {
             let _ = resolve_description(&ents, "the minister", text.len());
         }
     }
+}
+
+/// Invented ~700-word articles with varied names, for a speed figure:
+/// `cargo test --release -p stemma-core --lib entities_speed -- --ignored --nocapture`.
+fn invented_article(seed: u64) -> String {
+    const SYL: &[&str] = &[
+        "ka", "lo", "ver", "min", "dar", "sel", "to", "ran", "bel", "quo", "zen", "mar", "ost",
+        "vi", "lun", "der",
+    ];
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = move |n: usize| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) as usize % n
+    };
+    let mut word = |parts: usize| {
+        let mut w = String::new();
+        for _ in 0..parts {
+            w.push_str(SYL[next(SYL.len())]);
+        }
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    let people: Vec<(String, String)> = (0..4).map(|_| (word(2), word(3))).collect();
+    let orgs: Vec<String> = (0..3).map(|_| word(2)).collect();
+    let places = ["Chile", "Lisbon", "Moldova", "Texas", "Oslo", "Nairobi"];
+    let mut out = String::new();
+    for p in 0..14 {
+        let (f, s) = &people[p % 4];
+        let (_, s2) = &people[(p + 1) % 4];
+        let o = &orgs[p % 3];
+        let l = places[p % places.len()];
+        let para = match p % 7 {
+            0 => format!(
+                "Deputy Trade Minister {f} {s} said on Tuesday that the {o} Party (also known \
+as the {o} Front) would not join talks in {l}, where officials expect a long dispute over \
+grain quotas and port fees that began last spring."
+            ),
+            1 => format!(
+                "\"We have no reason to trust them, but what we see [in {l}] is a pattern,\" {s} \
+told reporters, adding that the {o} Front had changed little since the vote and that \
+observers would report to the council next month."
+            ),
+            2 => format!(
+                "{f} {s2}, a spokesman for the {o} Institute, said the figures were \
+incomplete. The institute, which publishes a yearly survey of prices in {l}, has argued \
+for a broader review of the rules that govern exports."
+            ),
+            3 => format!(
+                "However, the Bureau of {o} Affairs (BOA) disputed that account. A BOA official \
+said the data came from the Ministry of Harbours and that the numbers were checked twice \
+before they were released to the press."
+            ),
+            4 => format!(
+                "In {l}, residents said prices had risen sharply. Mr. {s} and Ms. {s2} \
+visited a market on Monday and spoke with traders who described shortages of flour, oil and \
+fuel, and long queues at dawn."
+            ),
+            5 => format!(
+                "{s2}, the {l} envoy, said the {o} Group ( a new brand - {o} Holdings) had \
+offered to mediate. Analysts in {l} were sceptical, noting that the group has ties to \
+several parties on both sides of the dispute."
+            ),
+            _ => format!(
+                "This is a topic for a very serious discussion with our partners, the minister \
+added, before leaving for {l} with {s}, who declined to comment on the talks or on the \
+future of the {o} Council and its members."
+            ),
+        };
+        out.push_str(&para);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[test]
+#[ignore = "speed figure; run in release"]
+fn entities_speed() {
+    let articles: Vec<String> = (0..400).map(invented_article).collect();
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let words: usize = articles.iter().map(|a| a.split_whitespace().count()).sum();
+    let mut found = 0;
+    for a in &articles[..20] {
+        found += find_entities(Some("A headline about Chile"), a).len();
+    }
+    let t = std::time::Instant::now();
+    let rounds = 5;
+    for _ in 0..rounds {
+        for a in &articles {
+            found += find_entities(Some("A headline about Chile"), a).len();
+        }
+    }
+    let per = t.elapsed().as_secs_f64() / (rounds * articles.len()) as f64;
+    println!(
+        "{} articles, {} KB, {} words each on average: {:.1} µs per article ({:.0} articles/s), {} entities",
+        articles.len(),
+        bytes / 1024,
+        words / articles.len(),
+        per * 1e6,
+        1.0 / per,
+        found
+    );
+}
+
+#[test]
+fn entities_resolve_description_by_synonym_and_any_organisation() {
+    let text = "Chilean President Hana Lisk met Foreign Minister Tovo Reyes. Brightwater \
+Holdings and the Lisk Foundation paid for the dinner.";
+    let ents = find_entities(None, text);
+    let idx = |n: &str| ents.iter().position(|e| e.name == n);
+    let end = text.chars().count();
+    assert_eq!(
+        resolve_description(&ents, "the Chilean leader", end),
+        idx("Hana Lisk")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the president", end),
+        idx("Hana Lisk")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the minister", end),
+        idx("Tovo Reyes")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the foundation", end),
+        idx("Lisk Foundation")
+    );
+    assert_eq!(
+        resolve_description(&ents, "the company", end),
+        idx("Lisk Foundation")
+    );
+    let before_foundation = text[..text.find("and the Lisk").unwrap()].chars().count();
+    assert_eq!(
+        resolve_description(&ents, "the company", before_foundation),
+        idx("Brightwater Holdings")
+    );
 }

@@ -83,7 +83,14 @@ pub(crate) fn is_dash(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // The common letter blocks first: the Unicode tables are slow to consult.
+    match c as u32 {
+        0x30..=0x39 | 0x41..=0x5a | 0x61..=0x7a => true,
+        0..=0xbf | 0xd7 | 0xf7 | 0x2000..=0x206f => false,
+        0xc0..=0x24f | 0x388..=0x3ff | 0x400..=0x52f | 0x5d0..=0x5ea | 0x620..=0x64a => true,
+        0x3041..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3 => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -117,43 +124,98 @@ fn is_abbreviation(w: &str) -> bool {
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
-    s.get(i..).and_then(|r| r.chars().next())
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    }
 }
 
 fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return match b.first() {
+            None => Case::Punct,
+            Some(f) if f.is_ascii_digit() => Case::Num,
+            Some(f) if f.is_ascii_lowercase() => Case::Lower,
+            Some(_) => {
+                let (mut upper, mut lower) = (0, false);
+                for c in b {
+                    upper += usize::from(c.is_ascii_uppercase());
+                    lower |= c.is_ascii_lowercase();
+                }
+                if !lower && upper >= 2 {
+                    Case::Caps
+                } else {
+                    Case::Upper
+                }
+            }
+        };
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return Case::Punct;
     };
-    if first.is_numeric() {
-        return Case::Num;
-    }
     if first.is_lowercase() {
         return Case::Lower;
     }
     if !first.is_uppercase() {
-        return Case::Uncased;
+        return if first.is_numeric() {
+            Case::Num
+        } else {
+            Case::Uncased
+        };
     }
-    let mut letters = 1;
-    let mut all_upper = true;
+    let mut capitals = 1;
     for c in chars {
-        if c.is_alphabetic() {
-            letters += 1;
-            if c.is_lowercase() {
-                all_upper = false;
-            }
+        if c.is_lowercase() {
+            return Case::Upper;
+        }
+        if c.is_uppercase() {
+            capitals += 1;
         }
     }
-    if all_upper && letters >= 2 {
+    if capitals >= 2 {
         Case::Caps
     } else {
         Case::Upper
     }
 }
 
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+
+/// What each ASCII character is, for the tokenizer's fast path.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Split `text` into tokens. Capitalised words get their lexicon flags.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut toks = Vec::new();
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// Split `text` into tokens, into `toks` (cleared first, so that its memory can serve again).
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    toks.reserve(text.len() / 4 + 4);
     let bytes = text.as_bytes();
     let mut i = 0usize;
     let mut ci = 0usize;
@@ -163,9 +225,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let mut glue = Glue::None;
     let mut lbuf = String::new();
     while i < text.len() {
+        if bytes[i] == b' ' {
+            space = true;
+            i += 1;
+            ci += 1;
+            continue;
+        }
         let Some(c) = char_at(text, i) else { break };
         let l = c.len_utf8();
-        if is_space(c) {
+        let class = match ASCII_CLASS.get(c as usize) {
+            Some(&k) => k,
+            None if is_space(c) => SPACE,
+            None if is_word_char(c) => WORD,
+            None => OTHER,
+        };
+        if class == SPACE {
             space = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' {
                 nl = true;
@@ -175,18 +249,28 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             ci += 1;
             continue;
         }
-        if is_word_char(c) {
+        if class == WORD {
             let (bs, cs) = (i, ci);
             let mut j = i;
             let mut cj = ci;
-            while let Some(d) = char_at(text, j) {
-                if !is_word_char(d) {
-                    break;
+            loop {
+                // A run of ASCII letters and digits: one code point per byte.
+                let ascii = bytes[j..]
+                    .iter()
+                    .take_while(|&&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == WORD)
+                    .count();
+                j += ascii;
+                cj += ascii;
+                match char_at(text, j) {
+                    Some(d) if !d.is_ascii() && is_word_char(d) => {
+                        j += d.len_utf8();
+                        cj += 1;
+                    }
+                    _ => break,
                 }
-                j += d.len_utf8();
-                cj += 1;
             }
             // Chains of single letters with periods: "U.S.", "a.k.a.".
+            let mut chain = false;
             if cj == cs + 1 && c.is_alphabetic() && bytes.get(j) == Some(&b'.') {
                 let mut k = j;
                 let mut ck = cj;
@@ -206,11 +290,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 if letters >= 2 {
                     j = k + 1;
                     cj = ck + 1;
+                    chain = true;
                 }
             }
             let word = &text[bs..j];
             let mut case = case_of(word);
-            if word.contains('.') {
+            if chain {
                 case = if word.chars().any(|c| c.is_lowercase()) {
                     Case::Lower
                 } else {
@@ -218,7 +303,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 };
             }
             let f = if matches!(case, Case::Upper | Case::Caps) {
-                let w: &str = if word.contains('.') {
+                let w: &str = if chain {
                     lbuf.clear();
                     lbuf.extend(
                         word.chars()
@@ -305,7 +390,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         i += l;
         ci += 1;
     }
-    toks
 }
 
 #[cfg(test)]
