@@ -304,6 +304,16 @@ fn sentence(
             i += 1;
         }
     }
+    // "according to" is one cue whichever half the tagger marked.
+    for r in &mut runs {
+        if r.0 > s && d.is(r.0, "to") && d.is(r.0 - 1, "according") {
+            r.0 -= 1;
+        }
+        if d.is(r.1 - 1, "according") && d.is(r.1, "to") {
+            r.1 += 1;
+        }
+    }
+    runs.dedup();
     let first_here = out.len();
     for (k, &(c0, after)) in runs.iter().enumerate() {
         // Scare quotes and quoted words are not cues; "known as" names, it reports nothing.

@@ -10,7 +10,9 @@
 //!
 //! An unresolved mention ("a source", "officials") keeps its words and gets no name.
 
-use crate::entities::{resolve_description, resolve_name};
+use std::collections::HashMap;
+
+use crate::entities::{resolve_description, NameIndex};
 use crate::model::{Entity, EntityKind, Span, Speaker};
 
 /// Pronouns that stand for one person, for an organisation, for a group.
@@ -132,6 +134,11 @@ fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
 pub struct Resolver<'a> {
     entities: &'a [Entity],
     last: Option<usize>,
+    /// Name lookups already made, by mention words.
+    names: HashMap<String, (Option<usize>, Option<String>)>,
+    index: NameIndex,
+    /// Every entity mention as (end, start, entity), sorted by end.
+    by_end: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -139,6 +146,17 @@ impl<'a> Resolver<'a> {
         Resolver {
             entities,
             last: None,
+            names: HashMap::new(),
+            index: NameIndex::new(entities),
+            by_end: {
+                let mut v: Vec<(usize, usize, usize)> = entities
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.end, m.start, i)))
+                    .collect();
+                v.sort_unstable();
+                v
+            },
         }
     }
 
@@ -159,7 +177,33 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn find(&self, mention: &Span) -> (Option<usize>, Option<String>) {
+    /// A name, a name after role words, or "a spokesman for X" (the same words always give
+    /// the same answer, so the resolver keeps it).
+    fn by_name(&self, m: &str, mention: &str) -> (Option<usize>, Option<String>) {
+        if let Some(i) = self.index.resolve(m) {
+            return (Some(i), None);
+        }
+        // "Russian Foreign Minister Sergey Lavrov": the name after the role words.
+        let mut rest = m;
+        while let Some((_, tail)) = rest.split_once(' ') {
+            rest = tail;
+            if let Some(i) = self.index.resolve(rest) {
+                return (Some(i), None);
+            }
+        }
+        if let Some((role, org)) = agent_for(mention) {
+            let i = self
+                .index
+                .resolve(org)
+                .or_else(|| self.index.resolve(org.trim_start_matches("the ")));
+            if i.is_some() {
+                return (i, Some(role.to_string()));
+            }
+        }
+        (None, None)
+    }
+
+    fn find(&mut self, mention: &Span) -> (Option<usize>, Option<String>) {
         let m = head_of(&mention.text);
         let lower = m.to_lowercase();
         if matches!(lower.as_str(), "who" | "which") {
@@ -179,22 +223,15 @@ impl<'a> Resolver<'a> {
             }
             return (self.last_mentioned(kinds, mention.start), None);
         }
-        if let Some(i) = resolve_name(self.entities, m) {
-            return (Some(i), None);
-        }
-        // "Russian Foreign Minister Sergey Lavrov": the name after the role words.
-        let mut rest = m;
-        while let Some((_, tail)) = rest.split_once(' ') {
-            rest = tail;
-            if let Some(i) = resolve_name(self.entities, rest) {
-                return (Some(i), None);
+        if let Some(hit) = self.names.get(&mention.text) {
+            if hit.0.is_some() {
+                return hit.clone();
             }
-        }
-        if let Some((role, org)) = agent_for(&mention.text) {
-            let i = resolve_name(self.entities, org)
-                .or_else(|| resolve_name(self.entities, org.trim_start_matches("the ")));
-            if i.is_some() {
-                return (i, Some(role.to_string()));
+        } else {
+            let hit = self.by_name(m, &mention.text);
+            self.names.insert(mention.text.clone(), hit.clone());
+            if hit.0.is_some() {
+                return hit;
             }
         }
         let first = lower.split(' ').next().unwrap_or("");
@@ -211,18 +248,13 @@ impl<'a> Resolver<'a> {
 
     /// The entity of one of `kinds` whose mention comes last before `before`.
     fn last_mentioned(&self, kinds: &[EntityKind], before: usize) -> Option<usize> {
-        self.entities
+        // Mentions ending before `before`: a prefix of `by_end`; the latest start among them
+        // of the right kind wins (ties: the later entity, as a max over (start, entity)).
+        let n = self.by_end.partition_point(|&(end, ..)| end <= before);
+        self.by_end[..n]
             .iter()
-            .enumerate()
-            .filter(|(_, e)| kinds.contains(&e.kind))
-            .filter_map(|(i, e)| {
-                e.mentions
-                    .iter()
-                    .filter(|s| s.end <= before)
-                    .map(|s| s.start)
-                    .max()
-                    .map(|p| (p, i))
-            })
+            .filter(|&&(_, _, i)| kinds.contains(&self.entities[i].kind))
+            .map(|&(_, start, i)| (start, i))
             .max()
             .map(|(_, i)| i)
     }

@@ -27,7 +27,7 @@ use lexicon::{canonical_place, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, Run};
 use tokens::tokenize_into;
 
-pub use resolve::{resolve_description, resolve_name};
+pub use resolve::{resolve_description, resolve_name, NameIndex};
 
 // What the text shows about an entity's kind.
 const EV_ROLE: u16 = 1;

@@ -8,51 +8,74 @@ use super::lexicon::{canonical_place, demonym_place, flags, COURTESY, TITLE};
 
 /// Index of the entity a name-like mention refers to ("Lavrov", "Kerry", "Nusra Front", "the
 /// FBI", "Jabhat Fateh al-Sham"), by full name, surname, alias or acronym; None if no entity
-/// matches.
+/// matches. To resolve many mentions against the same entities, build [`NameIndex`] once.
 pub fn resolve_name(entities: &[Entity], mention: &str) -> Option<usize> {
-    let mut m = String::new();
-    norm_key(mention, &mut m);
-    // "Mr. Smith", "President Obama": the name after a title.
-    while let Some((first, rest)) = m.split_once(' ') {
-        if flags(first) & (COURTESY | TITLE) == 0 {
-            break;
+    NameIndex::new(entities).resolve(mention)
+}
+
+/// The match keys of an article's entity names and aliases, computed once.
+pub struct NameIndex {
+    /// (entity, normalised name, canonical place of it, acronym of a multi-word name).
+    keys: Vec<(usize, String, Option<&'static str>, Option<String>)>,
+}
+
+impl NameIndex {
+    pub fn new(entities: &[Entity]) -> NameIndex {
+        let mut keys = Vec::new();
+        for (i, e) in entities.iter().enumerate() {
+            for n in names(e) {
+                let mut k = String::new();
+                norm_key(n, &mut k);
+                let place = canonical_place(&k);
+                let mut a = String::new();
+                let acr = (n.contains(' ') && acronym(n, &mut a)).then_some(a);
+                keys.push((i, k, place, acr));
+            }
         }
-        m = rest.to_string();
+        NameIndex { keys }
     }
-    if m.is_empty() {
-        return None;
-    }
-    let place = canonical_place(&m);
-    let mut k = String::new();
-    let same = |name: &str, k: &mut String| {
-        norm_key(name, k);
-        *k == m || place.is_some() && canonical_place(k) == place
-    };
-    if let Some(i) = entities
-        .iter()
-        .position(|e| names(e).any(|n| same(n, &mut k)))
-    {
-        return Some(i);
-    }
-    let caps = mention
-        .trim()
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(char::is_uppercase);
-    if caps && !m.contains(' ') {
-        let found = entities
+
+    /// See [`resolve_name`].
+    pub fn resolve(&self, mention: &str) -> Option<usize> {
+        let mut m = String::new();
+        norm_key(mention, &mut m);
+        // "Mr. Smith", "President Obama": the name after a title.
+        while let Some((first, rest)) = m.split_once(' ') {
+            if flags(first) & (COURTESY | TITLE) == 0 {
+                break;
+            }
+            m = rest.to_string();
+        }
+        if m.is_empty() {
+            return None;
+        }
+        let place = canonical_place(&m);
+        if let Some(&(i, ..)) = self
+            .keys
             .iter()
-            .position(|e| names(e).any(|n| n.contains(' ') && acronym(n, &mut k) && k == m));
-        if found.is_some() {
-            return found;
+            .find(|(_, k, p, _)| *k == m || place.is_some() && *p == place)
+        {
+            return Some(i);
         }
+        let caps = mention
+            .trim()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if caps && !m.contains(' ') {
+            if let Some(&(i, ..)) = self
+                .keys
+                .iter()
+                .find(|(.., a)| a.as_deref() == Some(m.as_str()))
+            {
+                return Some(i);
+            }
+        }
+        self.keys
+            .iter()
+            .find(|(_, k, ..)| is_suffix_form(k, &m))
+            .map(|&(i, ..)| i)
     }
-    entities.iter().position(|e| {
-        names(e).any(|n| {
-            norm_key(n, &mut k);
-            is_suffix_form(&k, &m)
-        })
-    })
 }
 
 /// An entity's name and aliases.
