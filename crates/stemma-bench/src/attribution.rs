@@ -253,7 +253,7 @@ fn predict(text: &str, model: Option<&attrib::learned::Model>) -> Vec<Pred> {
     found
         .into_iter()
         .map(|f| {
-            let mut conv = |r: (usize, usize)| {
+            let conv = |r: (usize, usize)| {
                 let s = ix.span(r);
                 (s.start, s.end)
             };
@@ -384,8 +384,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
                 if g.source == p.source {
                     given_cue.1 += 1;
                 } else if args.dump.is_some() {
-                    let show =
-                        |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), |x| slice(x));
+                    let show = |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), &slice);
                     given_rows.push(
                         format!(
                             "{}\tSRC\t{}\tgold={}\tpred={}",
@@ -400,8 +399,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
                 if g.content.as_ref() == Some(&p.content) {
                     given_cue.2 += 1;
                 } else if args.dump.is_some() {
-                    let show =
-                        |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), |x| slice(x));
+                    let show = |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), &slice);
                     given_rows.push(
                         format!(
                             "{}\tCON\t{}\tgold={}\tpred={}",

@@ -72,7 +72,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     for chunk in args.files.chunks(BATCH) {
         let results: Vec<Result<Record, String>> =
-            pool.install(|| chunk.par_iter().map(|f| one(f)).collect());
+            pool.install(|| chunk.par_iter().map(one).collect());
         for r in results {
             match r {
                 Ok(rec) => {

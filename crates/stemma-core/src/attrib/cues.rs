@@ -636,7 +636,6 @@ pub fn is_cue_modifier(lower: &str) -> bool {
             | "again"
             | "been"
             | "never"
-            | "had"
             | "first"
             | "frequently"
             | "openly"

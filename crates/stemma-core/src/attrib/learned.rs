@@ -339,7 +339,12 @@ pub fn train(data: &[(Vec<u32>, bool)], epochs: usize) -> Vec<f32> {
     let mut c = 1f32;
     // A fixed shuffle (multiplicative stride) keeps training deterministic.
     let len = data.len();
-    let stride = if len % 7919 == 0 { 7907 } else { 7919 };
+    // A prime stride that does not divide the length visits every example once per epoch.
+    let stride = if (len / 7919) * 7919 == len {
+        7907
+    } else {
+        7919
+    };
     for _ in 0..epochs {
         let mut k = 0usize;
         for _ in 0..len {
@@ -378,7 +383,12 @@ pub fn train_logistic(
     }
     let mut w = vec![0f32; n];
     let len = data.len();
-    let stride = if len % 7919 == 0 { 7907 } else { 7919 };
+    // A prime stride that does not divide the length visits every example once per epoch.
+    let stride = if (len / 7919) * 7919 == len {
+        7907
+    } else {
+        7919
+    };
     let mut t = 0f32;
     for _ in 0..epochs {
         let mut k = 0usize;

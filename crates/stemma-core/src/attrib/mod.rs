@@ -582,7 +582,6 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
 /// `Name, appositive,` before a cue: from the clause's start to `comma` (exclusive).
 fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
     let mut i = comma;
-    let mut commas = 0;
     while i > s {
         let t = &d.toks[i - 1];
         if d.inq[i - 1].is_some() {
@@ -591,8 +590,7 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
         match t.kind {
             Kind::Quote => break,
             Kind::Punct => match t.text(d.text) {
-                "," => commas += 1,
-                "(" | ")" | "-" | "&" | "." | "’" | "'" => {}
+                "," | "(" | ")" | "-" | "&" | "." | "’" | "'" => {}
                 _ => break,
             },
             Kind::Word => {
@@ -800,12 +798,10 @@ fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
             && d.w(j) == "and"
             && j + 1 < end
             && d.toks[j + 1].kind == Kind::Word
-        {
-            if d.lex_at(j + 1)
+            && d.lex_at(j + 1)
                 .is_some_and(|c| c.finite && c.mode == Mode::Speech)
-            {
-                return j;
-            }
+        {
+            return j;
         }
         match d.punct(j) {
             Some(";" | ":") => return j,
@@ -901,7 +897,7 @@ fn post_quote(
     s: usize,
     e: usize,
     c0: usize,
-    h: usize,
+    _h: usize,
     after: usize,
     cue: Cue,
 ) -> Option<Found> {
@@ -1016,7 +1012,6 @@ fn post_quote(
         }
     }
     let content: Vec<_> = pieces.iter().map(|&(a, b)| (a, b)).collect();
-    let content: Vec<(usize, usize)> = content.into_iter().map(|(a, b)| (a, b)).collect();
     let f = make(d, (c0, after), src, &[], QuoteKind::Direct, cue, 0.9);
     Some(Found {
         content: content.iter().map(|&(a, b)| d.range(a, b)).collect(),
@@ -1170,7 +1165,7 @@ fn pre_content(
     s: usize,
     e: usize,
     c0: usize,
-    h: usize,
+    _h: usize,
     after: usize,
     cue: Cue,
     next_head: usize,
