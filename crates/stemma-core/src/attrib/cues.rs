@@ -588,93 +588,122 @@ fn table() -> &'static FastMap<&'static str, Cue> {
     })
 }
 
+/// (first byte, length ≤ 31) pairs of the lexicon's words: most words are not cues, and this
+/// says so without hashing them.
+fn shapes() -> &'static [u32; 256] {
+    static S: OnceLock<[u32; 256]> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut s = [0u32; 256];
+        for k in table().keys() {
+            s[k.as_bytes()[0] as usize] |= 1 << k.len().min(31);
+        }
+        s
+    })
+}
+
 /// The cue a lower-case word is, if any.
 pub fn lookup(lower: &str) -> Option<Cue> {
+    let b = lower.as_bytes();
+    if b.is_empty() || shapes()[b[0] as usize] & (1 << b.len().min(31)) == 0 {
+        return None;
+    }
     table().get(lower).copied()
 }
 
 /// Auxiliaries and adverbs that join a cue on its left ("has said", "also said", "did not
 /// deny").
 pub fn is_cue_modifier(lower: &str) -> bool {
-    matches!(
-        lower,
-        "has"
-            | "have"
-            | "had"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "will"
-            | "would"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "can"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "also"
-            | "later"
-            | "repeatedly"
-            | "recently"
-            | "previously"
-            | "now"
-            | "just"
-            | "still"
-            | "then"
-            | "often"
-            | "publicly"
-            | "privately"
-            | "once"
-            | "already"
-            | "long"
-            | "reportedly"
-            | "further"
-            | "again"
-            | "been"
-            | "never"
-            | "first"
-            | "frequently"
-            | "openly"
-            | "explicitly"
-            | "quickly"
-            | "immediately"
-            | "flatly"
-            | "simply"
-            | "finally"
-            | "directly"
-            | "specifically"
-            | "initially"
-            | "formally"
-            | "officially"
-            | "widely"
-            | "strongly"
-            | "sharply"
-            | "loudly"
-            | "bluntly"
-            | "candidly"
-            | "angrily"
-            | "falsely"
-            | "wrongly"
-            | "correctly"
-            | "even"
-            | "didn’t"
-            | "didn't"
-            | "hasn’t"
-            | "hasn't"
-            | "haven’t"
-            | "haven't"
-            | "wouldn’t"
-            | "wouldn't"
-            | "won’t"
-            | "won't"
-            | "doesn’t"
-            | "doesn't"
-    )
+    static SET: OnceLock<(FastMap<&'static str, ()>, [u32; 256])> = OnceLock::new();
+    let (set, shapes) = SET.get_or_init(|| {
+        let mut set = FastMap::default();
+        let mut shapes = [0u32; 256];
+        for w in MODIFIERS {
+            set.insert(*w, ());
+            shapes[w.as_bytes()[0] as usize] |= 1 << w.len().min(31);
+        }
+        (set, shapes)
+    });
+    let b = lower.as_bytes();
+    !b.is_empty() && shapes[b[0] as usize] & (1 << b.len().min(31)) != 0 && set.contains_key(lower)
 }
+
+const MODIFIERS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "did",
+    "does",
+    "do",
+    "not",
+    "also",
+    "later",
+    "repeatedly",
+    "recently",
+    "previously",
+    "now",
+    "just",
+    "still",
+    "then",
+    "often",
+    "publicly",
+    "privately",
+    "once",
+    "already",
+    "long",
+    "reportedly",
+    "further",
+    "again",
+    "been",
+    "never",
+    "first",
+    "frequently",
+    "openly",
+    "explicitly",
+    "quickly",
+    "immediately",
+    "flatly",
+    "simply",
+    "finally",
+    "directly",
+    "specifically",
+    "initially",
+    "formally",
+    "officially",
+    "widely",
+    "strongly",
+    "sharply",
+    "loudly",
+    "bluntly",
+    "candidly",
+    "angrily",
+    "falsely",
+    "wrongly",
+    "correctly",
+    "even",
+    "didn’t",
+    "didn't",
+    "hasn’t",
+    "hasn't",
+    "haven’t",
+    "haven't",
+    "wouldn’t",
+    "wouldn't",
+    "won’t",
+    "won't",
+    "doesn’t",
+    "doesn't",
+];
 
 /// Words that are never the start of the speaker's words after a cue, so a recipient or time
 /// phrase is skipped over them ("told reporters on Tuesday that …").
