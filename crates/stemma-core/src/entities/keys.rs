@@ -7,7 +7,7 @@ use super::lexicon::{
 use super::tokens::{is_apostrophe, is_hyphen};
 
 /// Names longer than this are not cut into shorter forms.
-const MAX_KEY_WORDS: usize = 8;
+pub(crate) const MAX_KEY_WORDS: usize = 8;
 
 /// The normal form of a name: lower case, words separated by one space, periods dropped
 /// ("U.S." → "us"), apostrophes unified, a possessive "'s" and a leading "the" removed.
@@ -90,15 +90,6 @@ pub(crate) fn for_each_suffix(key: &str, mut f: impl FnMut(&str)) {
     }
 }
 
-/// Whether `short` is one of the shorter forms of `full` (both keys).
-pub(crate) fn is_suffix_form(full: &str, short: &str) -> bool {
-    full.len() > short.len()
-        && full.ends_with(short)
-        && full.as_bytes()[full.len() - short.len() - 1] == b' '
-        && full.split(' ').count() <= MAX_KEY_WORDS
-        && partial_ok(short)
-}
-
 /// The acronym of a name from the initials of its capitalised words ("Federal Bureau of
 /// Investigation" → "fbi"); false when fewer than two letters.
 pub(crate) fn acronym(name: &str, out: &mut String) -> bool {
@@ -135,8 +126,6 @@ mod tests {
         v.clear();
         for_each_suffix("al qarnun front", |s| v.push(s.to_string()));
         assert_eq!(v, ["qarnun front"]);
-        assert!(is_suffix_form("sergio baldan", "baldan"));
-        assert!(!is_suffix_form("sergio baldan", "sergio"));
         assert!(acronym("Bureau of Tidal Affairs", &mut k));
         assert_eq!(k, "bta");
     }

@@ -3,8 +3,8 @@
 
 use crate::model::{Entity, EntityKind};
 
-use super::keys::{acronym, is_suffix_form, norm_key};
-use super::lexicon::{canonical_place, demonym_place, flags, COURTESY, TITLE};
+use super::keys::{acronym, norm_key, partial_ok, MAX_KEY_WORDS};
+use super::lexicon::{canonical_place, demonym_place, flags, FastMap, COURTESY, TITLE};
 
 /// Index of the entity a name-like mention refers to ("Lavrov", "Kerry", "Nusra Front", "the
 /// FBI", "Jabhat Fateh al-Sham"), by full name, surname, alias or acronym; None if no entity
@@ -13,26 +13,44 @@ pub fn resolve_name(entities: &[Entity], mention: &str) -> Option<usize> {
     NameIndex::new(entities).resolve(mention)
 }
 
-/// The match keys of an article's entity names and aliases, computed once.
+/// The match keys of an article's entity names and aliases, computed once: each map gives the
+/// first entity (in article order) with that key.
 pub struct NameIndex {
-    /// (entity, normalised name, canonical place of it, acronym of a multi-word name).
-    keys: Vec<(usize, String, Option<&'static str>, Option<String>)>,
+    exact: FastMap<String, usize>,
+    places: FastMap<&'static str, usize>,
+    acronyms: FastMap<String, usize>,
+    /// The word-suffixes of each multi-word key ("sergey lavrov" → "lavrov").
+    suffixes: FastMap<String, usize>,
 }
 
 impl NameIndex {
     pub fn new(entities: &[Entity]) -> NameIndex {
-        let mut keys = Vec::new();
+        let mut ix = NameIndex {
+            exact: FastMap::default(),
+            places: FastMap::default(),
+            acronyms: FastMap::default(),
+            suffixes: FastMap::default(),
+        };
+        let mut k = String::new();
+        let mut a = String::new();
         for (i, e) in entities.iter().enumerate() {
             for n in names(e) {
-                let mut k = String::new();
                 norm_key(n, &mut k);
-                let place = canonical_place(&k);
-                let mut a = String::new();
-                let acr = (n.contains(' ') && acronym(n, &mut a)).then_some(a);
-                keys.push((i, k, place, acr));
+                if let Some(p) = canonical_place(&k) {
+                    ix.places.entry(p).or_insert(i);
+                }
+                if n.contains(' ') && acronym(n, &mut a) {
+                    ix.acronyms.entry(a.clone()).or_insert(i);
+                }
+                if k.split(' ').count() <= MAX_KEY_WORDS {
+                    for (p, _) in k.match_indices(' ') {
+                        ix.suffixes.entry(k[p + 1..].to_string()).or_insert(i);
+                    }
+                }
+                ix.exact.entry(k.clone()).or_insert(i);
             }
         }
-        NameIndex { keys }
+        ix
     }
 
     /// See [`resolve_name`].
@@ -49,12 +67,9 @@ impl NameIndex {
         if m.is_empty() {
             return None;
         }
-        let place = canonical_place(&m);
-        if let Some(&(i, ..)) = self
-            .keys
-            .iter()
-            .find(|(_, k, p, _)| *k == m || place.is_some() && *p == place)
-        {
+        let exact = self.exact.get(&m).copied();
+        let place = canonical_place(&m).and_then(|p| self.places.get(p).copied());
+        if let Some(i) = exact.into_iter().chain(place).min() {
             return Some(i);
         }
         let caps = mention
@@ -63,18 +78,14 @@ impl NameIndex {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         if caps && !m.contains(' ') {
-            if let Some(&(i, ..)) = self
-                .keys
-                .iter()
-                .find(|(.., a)| a.as_deref() == Some(m.as_str()))
-            {
+            if let Some(&i) = self.acronyms.get(&m) {
                 return Some(i);
             }
         }
-        self.keys
-            .iter()
-            .find(|(_, k, ..)| is_suffix_form(k, &m))
-            .map(|&(i, ..)| i)
+        if !partial_ok(&m) {
+            return None;
+        }
+        self.suffixes.get(&m).copied()
     }
 }
 
@@ -347,4 +358,35 @@ pub fn resolve_description(
         }
     }
     best.map(|b| b.3)
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn person(name: &str) -> Entity {
+        Entity {
+            name: name.into(),
+            kind: EntityKind::Person,
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![Span {
+                start: 0,
+                end: name.chars().count(),
+                text: name.into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn surnames_resolve_first_names_do_not() {
+        let ents = [person("Sergio Baldan"), person("Ilse Varga")];
+        let ix = NameIndex::new(&ents);
+        assert_eq!(ix.resolve("Baldan"), Some(0));
+        assert_eq!(ix.resolve("Mr. Baldan"), Some(0));
+        assert_eq!(ix.resolve("Varga"), Some(1));
+        assert_eq!(ix.resolve("Sergio"), None);
+        assert_eq!(resolve_name(&ents, "Ilse Varga"), Some(1));
+    }
 }
