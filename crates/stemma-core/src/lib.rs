@@ -10,10 +10,11 @@
 pub mod charset;
 pub mod extract;
 pub mod model;
+pub mod syndicate;
 pub mod text;
 
 pub use extract::{extract, ExtractError, Limits};
 pub use model::{
-    Alias, Article, Document, Entity, EntityKind, Format, Quote, QuoteKind, RepublishedFrom, Source,
-    Span, Speaker, SpeechAct, Tag,
+    Alias, Article, Document, Entity, EntityKind, Format, Quote, QuoteKind, RepublishedFrom,
+    Source, Span, Speaker, SpeechAct, Tag,
 };
