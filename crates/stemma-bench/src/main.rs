@@ -5,6 +5,8 @@
 //! stemma-bench extraction [--shared DIR] [--peers] [--python PATH] [--json FILE]
 //!                         [--floors bench/floors.json] [--dump DIR]
 //! stemma-bench seed [--shared DIR]
+//! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
+//!                          [--scale N] [--seed S]
 //! ```
 
 mod data;
@@ -12,6 +14,7 @@ mod extraction;
 mod metrics;
 mod peer;
 mod seed;
+mod syndication;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +47,8 @@ struct Cli {
 enum Cmd {
     /// Accuracy on ScrapingHub and WCXB, single-thread speed, the seed check; gate on floors.
     Extraction(ExtractionArgs),
+    /// Copies, origins and speed on a generated syndication corpus, beside datasketch.
+    Syndication(syndication::SyndicationArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -84,6 +89,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.cmd {
         Cmd::Extraction(args) => extraction::run(&args),
+        Cmd::Syndication(args) => syndication::run(&args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

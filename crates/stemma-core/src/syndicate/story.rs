@@ -271,73 +271,90 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
         .max_by(|a, b| a.2.cmp(&b.2).then_with(|| b.0.cmp(&a.0)))
         .map(|(name, url, credits)| ExternalOrigin { name, url, credits });
 
-    // Dates: the members that nothing is strictly earlier than.
-    let dated: Vec<usize> = (0..n).filter(|&i| stamps[i].is_some()).collect();
+    // Members whose notice names another member say they are copies: they are out of the
+    // running unless every member says so (a loop of notices). Of the rest, the earliest
+    // wins; among tied earliest, the one that notices name; otherwise it stays uncertain.
+    let mut running: Vec<usize> = (0..n).filter(|&i| targets[i].is_none()).collect();
+    if running.is_empty() {
+        running = (0..n).collect();
+    }
+    let dated: Vec<usize> = running
+        .iter()
+        .copied()
+        .filter(|&i| stamps[i].is_some())
+        .collect();
     let earliest: Vec<usize> = dated
         .iter()
         .copied()
         .filter(|&i| {
-            let si = stamps[i].as_ref();
             !dated.iter().any(|&j| {
                 j != i
-                    && matches!((stamps[j].as_ref(), si), (Some(a), Some(b)) if a.cmp(b) == Ordering::Less)
+                    && matches!((stamps[j].as_ref(), stamps[i].as_ref()), (Some(a), Some(b)) if a.cmp(b) == Ordering::Less)
             })
         })
         .collect();
-    let undated = n - dated.len();
-
-    let notice_origin = votes
+    let undated = running.len() - dated.len();
+    let named: Vec<usize> = earliest
         .iter()
-        .max_by(|a, b| {
-            a.1.cmp(b.1).then_with(|| {
-                // More votes first, then the earlier member.
-                match (stamps[*a.0], stamps[*b.0]) {
-                    (Some(x), Some(y)) => y.cmp(&x),
-                    _ => b.0.cmp(a.0),
-                }
-            })
-        })
-        .map(|(&i, &v)| (i, v));
+        .copied()
+        .filter(|i| votes.contains_key(i))
+        .collect();
+    let noticed = |i: usize| {
+        let v = votes.get(&i).copied().unwrap_or(0);
+        if v == 0 {
+            String::new()
+        } else {
+            format!(", named by {v} notice{}", if v == 1 { "" } else { "s" })
+        }
+    };
 
     let (origin, certain, reason, candidates) = if n == 1 {
         (Some(0), stamps[0].is_some(), "single".to_string(), vec![])
-    } else if let Some((o, v)) = notice_origin {
-        let agrees = earliest.len() == 1 && earliest[0] == o;
-        let reason = if agrees {
-            format!(
-                "earliest, named by {v} notice{}",
-                if v == 1 { "" } else { "s" }
-            )
-        } else {
-            format!("named by {v} notice{}", if v == 1 { "" } else { "s" })
-        };
-        (Some(o), true, reason, vec![])
     } else if earliest.len() == 1 {
+        let o = earliest[0];
         let reason = if undated > 0 {
-            format!("earliest dated; {undated} undated")
+            format!("earliest dated{}; {undated} undated", noticed(o))
         } else {
-            "earliest".to_string()
+            format!("earliest{}", noticed(o))
         };
-        (Some(earliest[0]), undated == 0, reason, vec![])
+        (
+            Some(o),
+            undated == 0 || votes.contains_key(&o),
+            reason,
+            vec![],
+        )
+    } else if named.len() == 1 {
+        let o = named[0];
+        (
+            Some(o),
+            true,
+            format!("tied earliest{}", noticed(o)),
+            vec![],
+        )
     } else if earliest.is_empty() {
-        (None, false, "no dates".to_string(), (0..n).collect())
+        if running.len() == 1 {
+            let o = running[0];
+            (Some(o), false, format!("undated{}", noticed(o)), vec![])
+        } else {
+            (None, false, "no dates".to_string(), running.clone())
+        }
     } else {
         (None, false, "tie".to_string(), earliest.clone())
     };
 
     // Order for edges: the origin first, then by date (undated last), then by position.
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| {
-        let oa = Some(a) == origin;
-        let ob = Some(b) == origin;
-        ob.cmp(&oa)
-            .then_with(|| match (stamps[a], stamps[b]) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            })
-            .then(a.cmp(&b))
+    // A total order (Stamp::cmp mixes precisions and is not transitive): origin, dated by
+    // (day, minute), undated, then position.
+    order.sort_by_key(|&i| {
+        let st = stamps[i];
+        (
+            Some(i) != origin,
+            st.is_none(),
+            st.map_or(0, |s| s.day),
+            st.and_then(|s| s.minute).unwrap_or(i64::MIN),
+            i,
+        )
     });
     let mut rank = vec![0usize; n];
     for (r, &i) in order.iter().enumerate() {
