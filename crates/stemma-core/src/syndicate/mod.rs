@@ -212,6 +212,8 @@ const STOP: u32 = 1 << 31;
 struct Slot {
     head: u32,
     meta: u32,
+    /// The record of the head posting (saves a walk when the list holds only it).
+    last: u32,
 }
 
 /// What one call of [`Index::add_batch`] did.
@@ -390,11 +392,12 @@ impl Index {
             let slot = self.table.entry(k).or_insert(Slot {
                 head: NONE,
                 meta: 0,
+                last: NONE,
             });
             if slot.meta & STOP != 0 || slot.meta >= cap {
                 continue;
             }
-            if site != NONE {
+            if site != NONE && slot.meta + 1 >= site_stop {
                 let mut same = 1;
                 let mut cur = slot.head;
                 while let Some(&(doc, nxt)) = self.postings.get(cur as usize) {
@@ -410,6 +413,7 @@ impl Index {
             }
             self.postings.push((d, slot.head));
             slot.head = (self.postings.len() - 1) as u32;
+            slot.last = d;
             slot.meta += 1;
         }
         self.docs.push(p);
@@ -427,27 +431,15 @@ impl Index {
             .map_or(0, |p| p.keys.iter().filter(|&&k| !self.is_stop(k)).count())
     }
 
-    /// Shared live keys of two records, and each one's live key count.
-    pub(crate) fn overlap(&self, a: u32, b: u32) -> (usize, usize, usize) {
-        let (Some(pa), Some(pb)) = (self.docs.get(a as usize), self.docs.get(b as usize)) else {
-            return (0, 0, 0);
-        };
-        let mut shared = 0;
-        let (mut i, mut j) = (0, 0);
-        while let (Some(&x), Some(&y)) = (pa.keys.get(i), pb.keys.get(j)) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    if !self.is_stop(x) {
-                        shared += 1;
-                    }
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        (shared, self.live_keys(a), self.live_keys(b))
+    /// The keys of record `d` that are not boilerplate, sorted.
+    pub(crate) fn live_key_list(&self, d: u32) -> Vec<u32> {
+        self.docs.get(d as usize).map_or_else(Vec::new, |p| {
+            p.keys
+                .iter()
+                .copied()
+                .filter(|&k| !self.is_stop(k))
+                .collect()
+        })
     }
 
     /// Compare record `d` with the earlier records sharing keys with it; union the copies.
@@ -465,6 +457,9 @@ impl Index {
                 continue;
             }
             live += 1;
+            if slot.meta == 1 && slot.last == d {
+                continue;
+            }
             let mut cur = slot.head;
             while let Some(&(doc, nxt)) = self.postings.get(cur as usize) {
                 if doc < d {

@@ -219,8 +219,29 @@ fn same_authors(a: &[String], b: &[String]) -> bool {
 const MAX_PAIRWISE: usize = 400;
 
 pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
+    let members: Vec<u32> = members
+        .iter()
+        .copied()
+        .filter(|&m| ix.doc(m).is_some())
+        .collect();
     let docs: Vec<&Prepared> = members.iter().filter_map(|&m| ix.doc(m)).collect();
     let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    if let [only] = docs.as_slice() {
+        let dated = only.published.as_deref().and_then(Stamp::parse).is_some();
+        return Story {
+            members: ids.clone(),
+            origin: ids.first().cloned(),
+            origin_certain: dated,
+            origin_reason: "single".to_string(),
+            origin_candidates: vec![],
+            credited: only.republished_from.as_ref().map(|rf| ExternalOrigin {
+                name: rf.name.clone(),
+                url: rf.url.clone(),
+                credits: 1,
+            }),
+            edges: vec![],
+        };
+    }
     let n = docs.len();
     let stamps: Vec<Option<Stamp>> = docs
         .iter()
@@ -361,6 +382,7 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
         rank[i] = r;
     }
 
+    let live: Vec<Vec<u32>> = members.iter().map(|&m| ix.live_key_list(m)).collect();
     let mut edges = Vec::new();
     let roots: Vec<usize> = if origin.is_none() {
         candidates.clone()
@@ -395,7 +417,8 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
         let mut best: Option<(usize, usize, usize, usize)> = None;
         let mut best_score = -1.0f32;
         for &p in &before {
-            let (shared, lm, lp) = ix.overlap(members[m], members[p]);
+            let shared = super::shingle::intersect_count(&live[m], &live[p]);
+            let (lm, lp) = (live[m].len(), live[p].len());
             let score = shared as f32 / lm.min(lp).max(1) as f32
                 + if Some(p) == named { 10.0 } else { 0.0 };
             if score > best_score {
