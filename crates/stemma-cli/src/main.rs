@@ -3,6 +3,7 @@
 //! library crates.
 
 mod extract;
+mod syndicate;
 
 use std::process::ExitCode;
 
@@ -23,6 +24,8 @@ struct Cli {
 enum Command {
     /// Extract clean article records from HTML, Markdown, text and WARC files.
     Extract(extract::Args),
+    /// Group article records into stories of copies: origin, who copied whom, evidence.
+    Syndicate(syndicate::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Syndicate(args) => syndicate::run(args),
     };
     match result {
         Ok(code) => code,
