@@ -559,23 +559,19 @@ pub fn generate(bases: &[Base], style: Style, seed: u64, story_offset: usize) ->
     let mut site_counter: Vec<usize> = vec![0; site_list.len()];
     let base_minute = 1_420_070_400 / 60; // 2015-01-01
 
-    // Sentences other stories may borrow (two stories on one event sharing a quote).
-    let borrow_pool: Vec<String> = story_bases
-        .iter()
-        .filter_map(|b| {
-            sentences(&b.paragraphs.join(" "))
-                .into_iter()
-                .find(|s| (15..=35).contains(&s.split(' ').count()))
-        })
-        .collect();
-
     for (si, base) in story_bases.iter().enumerate() {
         let story = (story_offset + si) as u32;
         let mut body = base.paragraphs.clone();
-        if rng.chance(0.1) && !borrow_pool.is_empty() {
-            let s = rng.pick(&borrow_pool).clone();
-            let at = rng.below(body.len() + 1);
-            body.insert(at, format!("As {} put it, \"{s}\"", person(&mut rng)));
+        if rng.chance(0.1) {
+            // Two stories on one event sharing a quote: borrow a sentence of another story.
+            let other = rng.pick(&story_bases);
+            if let Some(s) = sentences(&other.paragraphs.join(" "))
+                .into_iter()
+                .find(|s| (15..=35).contains(&s.split(' ').count()))
+            {
+                let at = rng.below(body.len() + 1);
+                body.insert(at, format!("As {} put it, \"{s}\"", person(&mut rng)));
+            }
         }
         let s0 = rng.below(site_list.len());
         let minute0 = base_minute + (rng.below(9 * 365 * 24 * 60)) as i64;

@@ -401,6 +401,8 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
     );
 
     let mut scale_json = Value::Null;
+    let main_docs = main.docs.len();
+    drop((main, held, out_main, out_held));
     if let Some(n) = args.scale {
         let s = scale::run(&bases, n, args.seed)?;
         scale_json = s;
@@ -436,6 +438,7 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
         let fig = |f: &Figures| {
             json!({
                 "records": f.docs, "stories": f.stories,
+                "true_pairs": f.pairs.true_pairs, "predicted_pairs": f.pairs.predicted_pairs,
                 "precision": f.pairs.precision, "recall": f.pairs.recall,
                 "f1": f.pairs.f1, "ari": f.pairs.ari,
                 "origin_accuracy": f.origin_accuracy(), "origin_known": f.origin_known,
@@ -448,7 +451,7 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
             "heldout": fig(&fig_held),
             "speed": {
                 "stemma_records_per_s": stemma_dps,
-                "datasketch_records_per_s": peer.as_ref().map(|p| main.docs.len() as f64 / p.seconds),
+                "datasketch_records_per_s": peer.as_ref().map(|p| main_docs as f64 / p.seconds),
                 "datasketch_version": peer.as_ref().and_then(|p| p.version.clone()),
             },
             "datasketch": peer_score.map(|s| json!({"precision": s.precision, "recall": s.recall, "f1": s.f1, "ari": s.ari})),

@@ -17,7 +17,7 @@ use super::corpus::{generate, Base, Style};
 use super::vm_hwm_mib;
 
 /// Stories generated per batch (about 2.5 records each).
-const STORIES_PER_BATCH: usize = 4000;
+const STORIES_PER_BATCH: usize = 1600;
 
 fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -38,21 +38,19 @@ fn reword(base: &Base, story: u64, vocab: &[String]) -> Base {
         .paragraphs
         .iter()
         .map(|p| {
-            p.split(' ')
-                .map(|w| {
-                    let end = if w.ends_with('.') { "." } else { "" };
-                    let i = (mix(word_hash(w) ^ salt) % vocab.len() as u64) as usize;
-                    let v = &vocab[i];
-                    if end.is_empty() {
-                        v.clone()
-                    } else {
-                        // Keep sentence ends, with a capital after them (for the sentence
-                        // splitter of the held-out edits).
-                        format!("{v}.")
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
+            let mut out = String::with_capacity(p.len() + 16);
+            for w in p.split(' ') {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                let i = (mix(word_hash(w) ^ salt) % vocab.len() as u64) as usize;
+                out.push_str(&vocab[i]);
+                // Keep sentence ends.
+                if w.ends_with('.') {
+                    out.push('.');
+                }
+            }
+            out
         })
         .collect();
     Base {
@@ -79,37 +77,50 @@ pub fn run(bases: &[Base], n: usize, seed: u64) -> Result<Value> {
         vocab.len()
     );
     let start = Instant::now();
-    let (tx, rx) = mpsc::sync_channel::<Vec<Prepared>>(2);
     let mut ix = Index::default();
     ix.reserve(n, 40);
     let mut batch_costs: Vec<(usize, f64)> = Vec::new();
     let mut total = 0usize;
     let mut links = 0usize;
     let mut index_secs = 0.0;
+    // Two producers (even and odd batches) generate and prepare; the main thread adds the
+    // batches in order.
+    const PRODUCERS: usize = 2;
+    let per_batch_guess = STORIES_PER_BATCH * 5 / 2;
+    let n_batches = n.div_ceil(per_batch_guess).max(1);
     std::thread::scope(|s| {
-        let vocab = &vocab;
-        s.spawn(move || {
-            let mut made = 0usize;
-            let mut chunk = 0usize;
-            while made < n {
-                let offset = chunk * STORIES_PER_BATCH;
-                let reworded: Vec<Base> = (0..STORIES_PER_BATCH * 16 / 10)
-                    .map(|k| {
-                        let story = (offset * 16 / 10 + k) as u64;
-                        reword(&bases[(story as usize) % bases.len()], story, vocab)
-                    })
-                    .collect();
-                let c = generate(&reworded, Style::Main, seed ^ (chunk as u64 + 1), offset);
-                let take = (n - made).min(c.docs.len());
-                let prepared: Vec<Prepared> = c.docs[..take].iter().map(prepare).collect();
-                made += take;
-                chunk += 1;
-                if tx.send(prepared).is_err() {
-                    return;
+        let mut rxs = Vec::new();
+        for w in 0..PRODUCERS {
+            let (tx, rx) = mpsc::sync_channel::<Vec<Prepared>>(1);
+            rxs.push(rx);
+            let vocab = &vocab;
+            s.spawn(move || {
+                let mut chunk = w;
+                while chunk < n_batches {
+                    let offset = chunk * STORIES_PER_BATCH;
+                    let reworded: Vec<Base> = (0..STORIES_PER_BATCH * 16 / 10)
+                        .map(|k| {
+                            let story = (offset * 16 / 10 + k) as u64;
+                            reword(&bases[(story as usize) % bases.len()], story, vocab)
+                        })
+                        .collect();
+                    let c = generate(&reworded, Style::Main, seed ^ (chunk as u64 + 1), offset);
+                    drop(reworded);
+                    let prepared: Vec<Prepared> = c.docs.iter().map(prepare).collect();
+                    if tx.send(prepared).is_err() {
+                        return;
+                    }
+                    chunk += PRODUCERS;
                 }
-            }
-        });
-        for batch in rx {
+            });
+        }
+        let mut chunk = 0;
+        while total < n {
+            let Ok(mut batch) = rxs[chunk % PRODUCERS].recv() else {
+                break;
+            };
+            chunk += 1;
+            batch.truncate(n - total);
             let len = batch.len();
             let t = Instant::now();
             match ix.add_batch(batch) {
@@ -124,6 +135,7 @@ pub fn run(bases: &[Base], n: usize, seed: u64) -> Result<Value> {
             total += len;
             batch_costs.push((len, dt));
         }
+        drop(rxs);
     });
     let t_stories = Instant::now();
     let clusters = ix.clusters();
@@ -150,6 +162,13 @@ pub fn run(bases: &[Base], n: usize, seed: u64) -> Result<Value> {
         "  {total} records in {wall:.1} s wall ({:.0} records/s), peak memory (VmHWM) {} MiB",
         total as f64 / wall,
         hwm.map_or("?".into(), |h| format!("{h:.0}"))
+    );
+    let (doc_bytes, inv_bytes) = ix.heap_bytes();
+    println!(
+        "  index holds about {} MiB of records and {} MiB of inverted index ({} distinct keys)",
+        doc_bytes >> 20,
+        inv_bytes >> 20,
+        ix.distinct_keys()
     );
     println!(
         "  index: {index_secs:.1} s; stories of {} multi-record clusters ({copies} records): {stories_secs:.1} s; {links} links",

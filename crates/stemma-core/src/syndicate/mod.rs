@@ -24,15 +24,16 @@
 //! Adding a batch costs time in proportion to the batch (its keys and their posting lists),
 //! not to the size of the index.
 
+mod postings;
 pub mod shingle;
 mod story;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, RepublishedFrom};
+use postings::{Postings, MAX_RECORDS};
 
 pub use story::{Edge, Evidence, ExternalOrigin, Flag, QuoteSpread, QuoteUse, Story};
 
@@ -88,6 +89,8 @@ pub struct QuoteRef {
 pub struct Prepared {
     /// The record's `url`, else its `source.path`.
     pub id: String,
+    /// The record's URL where it is not the id (see [`Prepared::url`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     pub site: Option<String>,
     pub published: Option<String>,
@@ -101,6 +104,15 @@ pub struct Prepared {
     pub shingles: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<QuoteRef>,
+}
+
+impl Prepared {
+    /// The record's URL, if it has one.
+    pub fn url(&self) -> Option<&str> {
+        self.url
+            .as_deref()
+            .or_else(|| self.id.contains("://").then_some(self.id.as_str()))
+    }
 }
 
 /// Quotes shorter than this many words are too common to trace.
@@ -160,9 +172,11 @@ pub fn prepare(a: &Article) -> Prepared {
             })
         })
         .collect();
+    let id = record_id(a);
     Prepared {
-        id: record_id(a),
-        url: a.url.clone(),
+        // The URL is kept only where it is not the id already.
+        url: a.url.clone().filter(|u| *u != id),
+        id,
         site: site_of(a),
         published: a.published.clone(),
         authors: a.authors.clone(),
@@ -183,38 +197,16 @@ fn contains_words(hay: &str, needle: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The index
 
-/// FxHash-style hasher for u32 keys that are already uniformly distributed.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// A stable 64-bit hash of a record id.
+fn id_hash(id: &str) -> u64 {
+    let mut h = 0xCBF2_9CE4_8422_2325u64;
+    for &b in id.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
-        }
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.0 = u64::from(i).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+    shingle::mix64(h)
 }
-
-type KeyMap<V> = HashMap<u32, V, BuildHasherDefault<KeyHasher>>;
 
 const NONE: u32 = u32::MAX;
-const STOP: u32 = 1 << 31;
-
-/// One key's posting list: head of a linked list in `Index::postings`, and its length (with
-/// the STOP bit when the key is boilerplate).
-#[derive(Clone, Copy)]
-struct Slot {
-    head: u32,
-    meta: u32,
-    /// The record of the head posting (saves a walk when the list holds only it).
-    last: u32,
-}
 
 /// What one call of [`Index::add_batch`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -252,17 +244,18 @@ pub struct Index {
     /// Circular list through each cluster's members.
     #[serde(skip)]
     next: Vec<u32>,
+    /// Record number by a 64-bit hash of its id (the id itself is checked on lookup)…
     #[serde(skip)]
-    by_id: HashMap<String, u32>,
+    by_id: HashMap<u64, u32>,
+    /// … and by id for the (unlikely) ids whose hash another id already holds.
+    #[serde(skip)]
+    by_id_clash: HashMap<String, u32>,
     #[serde(skip)]
     site_ids: HashMap<String, u32>,
     #[serde(skip)]
     doc_site: Vec<u32>,
     #[serde(skip)]
-    table: KeyMap<Slot>,
-    /// (record, next) linked-list cells.
-    #[serde(skip)]
-    postings: Vec<(u32, u32)>,
+    postings: Postings,
 }
 
 impl Default for Index {
@@ -299,10 +292,10 @@ impl Index {
             size: Vec::new(),
             next: Vec::new(),
             by_id: HashMap::new(),
+            by_id_clash: HashMap::new(),
             site_ids: HashMap::new(),
             doc_site: Vec::new(),
-            table: KeyMap::default(),
-            postings: Vec::new(),
+            postings: Postings::default(),
         }
     }
 
@@ -321,7 +314,15 @@ impl Index {
 
     /// Is a record with this id (url, else source path) already in the index?
     pub fn contains(&self, id: &str) -> bool {
-        self.by_id.contains_key(id)
+        self.lookup(id).is_some()
+    }
+
+    /// The record number of an id.
+    pub fn lookup(&self, id: &str) -> Option<u32> {
+        match self.by_id.get(&id_hash(id)) {
+            Some(&d) if self.docs.get(d as usize).is_some_and(|p| p.id == id) => Some(d),
+            _ => self.by_id_clash.get(id).copied(),
+        }
     }
 
     /// The record at index number `i`.
@@ -329,11 +330,39 @@ impl Index {
         self.docs.get(i as usize)
     }
 
+    /// Approximate heap bytes held by the index: (records, inverted index).
+    pub fn heap_bytes(&self) -> (usize, usize) {
+        let s = |x: &Option<String>| x.as_ref().map_or(0, String::capacity);
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|p| {
+                p.id.capacity()
+                    + s(&p.url)
+                    + s(&p.site)
+                    + s(&p.published)
+                    + p.authors.iter().map(|a| a.capacity() + 24).sum::<usize>()
+                    + p.republished_from.as_ref().map_or(0, |r| {
+                        s(&r.name) + s(&r.url) + s(&r.published) + s(&r.evidence)
+                    })
+                    + p.keys.capacity() * 4
+            })
+            .sum::<usize>()
+            + self.docs.capacity() * std::mem::size_of::<Prepared>()
+            + self.parent.capacity() * 16
+            + self.by_id.capacity() * 13;
+        (docs, self.postings.heap_bytes())
+    }
+
+    /// Distinct keys in the inverted index.
+    pub fn distinct_keys(&self) -> usize {
+        self.postings.keys()
+    }
+
     /// Reserve room for `n` more records of about `keys` sampled keys each.
     pub fn reserve(&mut self, n: usize, keys: usize) {
         self.docs.reserve(n);
-        self.postings.reserve(n.saturating_mul(keys));
-        self.table.reserve(n.saturating_mul(keys) / 2);
+        self.postings.reserve(n.saturating_mul(keys) / 2);
     }
 
     /// Add articles (prepared here, on this thread).
@@ -346,11 +375,14 @@ impl Index {
     /// already present is skipped (adding the same batch twice changes nothing).
     pub fn add_batch(&mut self, batch: Vec<Prepared>) -> Result<BatchReport, SyndicateError> {
         let mut report = BatchReport::default();
-        if self.docs.len().saturating_add(batch.len()) >= (STOP as usize) {
+        let new_keys: usize = batch.iter().map(|p| p.keys.len()).sum();
+        if self.docs.len().saturating_add(batch.len()) >= MAX_RECORDS
+            || self.postings.cells().saturating_add(new_keys) >= MAX_RECORDS
+        {
             return Err(SyndicateError::Full(self.docs.len()));
         }
         for p in batch {
-            if self.by_id.contains_key(&p.id) {
+            if self.contains(&p.id) {
                 report.skipped += 1;
                 continue;
             }
@@ -381,47 +413,32 @@ impl Index {
             }
             None => NONE,
         };
-        self.by_id.insert(p.id.clone(), d);
+        match self.by_id.entry(id_hash(&p.id)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(d);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.by_id_clash.insert(p.id.clone(), d);
+            }
+        }
         self.doc_site.push(site);
         self.parent.push(d);
         self.size.push(1);
         self.next.push(d);
-        let cap = self.config.max_postings.min(STOP - 1);
+        let cap = self.config.max_postings.max(1);
         let site_stop = self.config.site_stop.max(2);
+        let doc_site = &self.doc_site;
+        let same = move |e: u32| doc_site.get(e as usize) == Some(&site);
+        let same_site: Option<&dyn Fn(u32) -> bool> = (site != NONE).then_some(&same);
         for &k in &p.keys {
-            let slot = self.table.entry(k).or_insert(Slot {
-                head: NONE,
-                meta: 0,
-                last: NONE,
-            });
-            if slot.meta & STOP != 0 || slot.meta >= cap {
-                continue;
-            }
-            if site != NONE && slot.meta + 1 >= site_stop {
-                let mut same = 1;
-                let mut cur = slot.head;
-                while let Some(&(doc, nxt)) = self.postings.get(cur as usize) {
-                    if self.doc_site.get(doc as usize) == Some(&site) {
-                        same += 1;
-                    }
-                    cur = nxt;
-                }
-                if same >= site_stop {
-                    slot.meta |= STOP;
-                    continue;
-                }
-            }
-            self.postings.push((d, slot.head));
-            slot.head = (self.postings.len() - 1) as u32;
-            slot.last = d;
-            slot.meta += 1;
+            self.postings.add(k, d, cap, site_stop, same_site);
         }
         self.docs.push(p);
         d
     }
 
     fn is_stop(&self, k: u32) -> bool {
-        self.table.get(&k).map_or(true, |s| s.meta & STOP != 0)
+        self.postings.is_stop(k)
     }
 
     /// Keys of record `d` that are not boilerplate.
@@ -450,22 +467,12 @@ impl Index {
         };
         let mut live = 0usize;
         for k in &p.keys {
-            let Some(slot) = self.table.get(k) else {
-                continue;
-            };
-            if slot.meta & STOP != 0 {
-                continue;
-            }
-            live += 1;
-            if slot.meta == 1 && slot.last == d {
-                continue;
-            }
-            let mut cur = slot.head;
-            while let Some(&(doc, nxt)) = self.postings.get(cur as usize) {
+            if self.postings.for_each(*k, |doc| {
                 if doc < d {
                     scratch.push(doc);
                 }
-                cur = nxt;
+            }) {
+                live += 1;
             }
         }
         scratch.sort_unstable();

@@ -179,7 +179,7 @@ pub fn sample(text: &str) -> (Vec<u32>, usize) {
     let mut n_words = 0usize;
     let mut h = 0u64;
     let out_rot = ROT * SHINGLE_WORDS as u32;
-    let mut keys: Vec<u32> = Vec::with_capacity(text.len() / 24 + 1);
+    let mut keys: Vec<u32> = Vec::with_capacity((text.len() >> (SAMPLE_BITS + 4)) + 4);
     for_each_word_hash(text, |w| {
         let slot = n_words % SHINGLE_WORDS;
         // Drop the word leaving the window (rotated SHINGLE_WORDS times by now).
@@ -207,6 +207,7 @@ pub fn sample(text: &str) -> (Vec<u32>, usize) {
     };
     keys.sort_unstable();
     keys.dedup();
+    keys.shrink_to_fit();
     (keys, shingles)
 }
 

@@ -164,7 +164,7 @@ fn notice_target(docs: &[&Prepared], me: usize, stamps: &[Option<Stamp>]) -> Opt
         if let Some(i) = docs
             .iter()
             .enumerate()
-            .position(|(i, d)| i != me && d.url.as_deref().map(norm_url).as_deref() == Some(&u))
+            .position(|(i, d)| i != me && d.url().map(norm_url).as_deref() == Some(&u))
         {
             return Some(i);
         }
@@ -181,8 +181,7 @@ fn notice_target(docs: &[&Prepared], me: usize, stamps: &[Option<Stamp>]) -> Opt
             continue;
         }
         let site_match = d.site.as_deref().map(norm_name).as_deref() == Some(&name)
-            || d.url
-                .as_deref()
+            || d.url()
                 .and_then(host)
                 .map(|h| h.split('.').next().unwrap_or(h).replace('-', ""))
                 .as_deref()
