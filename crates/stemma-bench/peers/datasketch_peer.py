@@ -28,6 +28,12 @@ def main():
     ap.add_argument("corpus")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--num-perm", type=int, default=128)
+    ap.add_argument(
+        "--per-shingle",
+        action="store_true",
+        help="feed shingles one by one with MinHash.update (the documented basic use) "
+        "instead of MinHash.update_batch",
+    )
     args = ap.parse_args()
     try:
         import datasketch
@@ -52,7 +58,11 @@ def main():
     start = time.thread_time()
     for i, text in enumerate(texts):
         m = MinHash(num_perm=args.num_perm)
-        m.update_batch([s.encode("utf-8") for s in shingles(text)])
+        if args.per_shingle:
+            for s in shingles(text):
+                m.update(s.encode("utf-8"))
+        else:
+            m.update_batch([s.encode("utf-8") for s in shingles(text)])
         for j in lsh.query(m):
             a, b = find(i), find(int(j))
             if a != b:
@@ -67,6 +77,7 @@ def main():
             "version": getattr(datasketch, "__version__", None),
             "threshold": args.threshold,
             "num_perm": args.num_perm,
+            "mode": "update" if args.per_shingle else "update_batch",
         },
         sys.stdout,
     )

@@ -617,9 +617,15 @@ pub fn generate(bases: &[Base], style: Style, seed: u64, story_offset: usize) ->
             } else {
                 0
             };
+            // A site other than those that already ran the story (where there is one).
             let mut site = rng.below(site_list.len());
-            while site == made[p].site {
+            let mut tries = 0;
+            while made.iter().any(|m| m.site == site) && tries < 64 {
                 site = rng.below(site_list.len());
+                tries += 1;
+            }
+            while site == made[p].site {
+                site = (site + 1) % site_list.len();
             }
             let src = &made[p];
             let mut ps = src.paragraphs.clone();

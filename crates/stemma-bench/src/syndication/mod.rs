@@ -191,7 +191,7 @@ struct PeerOutcome {
     version: Option<String>,
 }
 
-fn run_datasketch(python: &Path, c: &Corpus) -> Result<PeerOutcome> {
+fn run_datasketch(python: &Path, c: &Corpus, per_shingle: bool) -> Result<PeerOutcome> {
     if !python.exists() {
         bail!("no python at {}", python.display());
     }
@@ -218,6 +218,7 @@ fn run_datasketch(python: &Path, c: &Corpus) -> Result<PeerOutcome> {
     let out = Command::new(python)
         .arg(&script)
         .arg(&tmp)
+        .args(per_shingle.then_some("--per-shingle"))
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()
@@ -354,13 +355,22 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
     let stemma_dps = (main.docs.len() * rounds) as f64 / secs;
 
     let peer = if args.peers {
-        match run_datasketch(&args.python, &main) {
+        match run_datasketch(&args.python, &main, false) {
             Ok(p) => Some(p),
             Err(e) => {
                 eprintln!("datasketch peer unavailable: {e:#}");
                 None
             }
         }
+    } else {
+        None
+    };
+    // The same peer feeding shingles one at a time (MinHash.update, its basic documented use):
+    // the same clusters, a second speed figure.
+    let peer_basic = if peer.is_some() {
+        run_datasketch(&args.python, &main, true)
+            .map_err(|e| eprintln!("datasketch (per-shingle) unavailable: {e:#}"))
+            .ok()
     } else {
         None
     };
@@ -453,6 +463,7 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
                 "stemma_records_per_s": stemma_dps,
                 "datasketch_records_per_s": peer.as_ref().map(|p| main_docs as f64 / p.seconds),
                 "datasketch_version": peer.as_ref().and_then(|p| p.version.clone()),
+                "datasketch_per_shingle_records_per_s": peer_basic.as_ref().map(|p| main_docs as f64 / p.seconds),
             },
             "datasketch": peer_score.map(|s| json!({"precision": s.precision, "recall": s.recall, "f1": s.f1, "ari": s.ari})),
             "scale": scale_json,
@@ -491,6 +502,39 @@ fn debug_clusters(c: &Corpus, o: &Outcome) {
         })
         .collect();
     mixed.sort_by_key(|(m, _)| std::cmp::Reverse(m.len()));
+    // True stories split over several predicted clusters.
+    let mut by_story: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (d, t) in c.truth.iter().enumerate() {
+        by_story.entry(t.story).or_default().push(d);
+    }
+    let mut split: Vec<&Vec<usize>> = by_story
+        .values()
+        .filter(|v| v.iter().any(|&d| o.labels[d] != o.labels[v[0]]))
+        .collect();
+    split.sort();
+    for v in split.iter().take(6) {
+        eprintln!("-- split story");
+        if let Ok(mut f) = fs::File::create(format!("/tmp/split-{}.jsonl", v[0])) {
+            for &d in v.iter() {
+                let _ = serde_json::to_writer(&mut f, &c.docs[d]);
+                let _ = f.write_all(b"\n");
+            }
+        }
+        let first = prepare(&c.docs[v[0]]);
+        for &d in v.iter() {
+            let a = &c.docs[d];
+            let p = prepare(a);
+            eprintln!(
+                "   label {} keys {} shared-with-first {} words {} parent {:?} {:?}",
+                o.labels[d],
+                p.keys.len(),
+                stemma_core::syndicate::shingle::intersect_count(&p.keys, &first.keys),
+                a.text.split_whitespace().count(),
+                c.truth[d].parent,
+                a.text.chars().take(80).collect::<String>()
+            );
+        }
+    }
     for (m, _) in mixed.iter().take(5) {
         eprintln!("-- mixed cluster of {}", m.len());
         for &d in m.iter().take(12) {

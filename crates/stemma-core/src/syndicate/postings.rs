@@ -150,7 +150,8 @@ impl Postings {
 
     /// List record `d` under key `k`, unless the list holds `cap` records, or `d` would make
     /// `site_stop` records of one site (`same_site(record)` tells whether a listed record shares
-    /// `d`'s site): then the key is boilerplate from now on.
+    /// `d`'s site): then the key is that site's boilerplate from now on. (A story one site runs
+    /// three times loses the keys it shares only through them: a known limit.)
     pub fn add(
         &mut self,
         k: u32,
