@@ -168,7 +168,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bar.inc(n);
         batches += 1;
         if let Some(dir) = &args.index {
-            if batches % SAVE_EVERY == 0 {
+            if batches >= SAVE_EVERY {
+                batches = 0;
                 save_index(dir, ix)?;
             }
         }

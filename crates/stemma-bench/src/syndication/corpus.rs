@@ -330,10 +330,7 @@ pub fn sites(rng: &mut Rng, n: usize, heavy: bool) -> Vec<Site> {
             }
             continue;
         }
-        let domain = format!(
-            "{}.example",
-            name.to_lowercase().replace(' ', "").replace('-', "")
-        );
+        let domain = format!("{}.example", name.to_lowercase().replace([' ', '-'], ""));
         let year = 1850 + rng.below(160);
         let mut boilerplate = vec![
             format!(

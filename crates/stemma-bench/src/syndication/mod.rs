@@ -404,6 +404,19 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
             None,
         );
     }
+    if let Some(p) = &peer_basic {
+        let dps = main.docs.len() as f64 / p.seconds;
+        row(
+            "datasketch, per-shingle update: rec/s",
+            format!("{dps:.1}"),
+            None,
+        );
+        row(
+            "ratio stemma / that",
+            format!("{:.0}x", stemma_dps / dps),
+            None,
+        );
+    }
     print_figures(
         "Held-out corpus (built differently; not gated)",
         &fig_held,

@@ -103,7 +103,7 @@ impl Postings {
     }
 
     fn push_cell(&mut self, c: (u32, u32)) -> u32 {
-        if self.cells % BLOCK == 0 {
+        if self.cells & (BLOCK - 1) == 0 {
             self.blocks.push(Vec::with_capacity(BLOCK));
         }
         if let Some(b) = self.blocks.last_mut() {
@@ -114,9 +114,7 @@ impl Postings {
     }
 
     pub fn is_stop(&self, k: u32) -> bool {
-        self.shards[Self::shard(k)]
-            .get(&k)
-            .map_or(true, |&v| v == STOP)
+        !matches!(self.shards[Self::shard(k)].get(&k), Some(&v) if v != STOP)
     }
 
     /// Calls `f` with every record listed under `k` (newest first); false when `k` is
