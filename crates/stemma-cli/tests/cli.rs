@@ -1664,3 +1664,42 @@ fn syndicate_usage_stdin_json_and_broken_pipe() {
     assert_eq!(status.code(), Some(0), "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn syndicate_quotes_spread_across_stories() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(syndicate_fixture("batch1.jsonl")).unwrap();
+    let mut recs: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let said = "every patch has bought us less time than the one before";
+    let quote = |speaker: &str| {
+        serde_json::json!({
+            "text": said, "kind": "direct", "start": 0, "end": 10, "cue": null,
+            "speech_act": "statement",
+            "speaker": {"name": speaker, "mention": null, "role": null},
+            "confidence": 0.9
+        })
+    };
+    // The pier story and its copy quote the chair; the unrelated cycle-lane story repeats
+    // the words in its headline, credited to someone else.
+    recs[0]["quotes"] = serde_json::json!([quote("Ottilie Brandvold")]);
+    recs[2]["quotes"] = serde_json::json!([quote("Ottilie Brandvold")]);
+    recs[1]["quotes"] = serde_json::json!([quote("Henrike Vasquez-Lund")]);
+    recs[1]["title"] = "Every patch has bought us less time than the one before".into();
+    let lines: Vec<String> = recs.iter().map(Value::to_string).collect();
+    write(dir.path(), "q.jsonl", lines.join("\n"));
+    let r = syndicate(dir.path(), &["--quotes", "q.jsonl"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let spreads = r.records();
+    assert_eq!(spreads.len(), 1, "{}", r.stdout);
+    let s = &spreads[0];
+    assert_eq!(s["quote"], said);
+    assert_eq!(s["stories"], 2, "copies of one story count once");
+    assert_eq!(s["first"], PIER);
+    let uses = s["uses"].as_array().unwrap();
+    let lane = uses.iter().find(|u| u["record"] == CYCLE_LANE).unwrap();
+    assert_eq!(lane["headline"], "fact");
+    assert_eq!(lane["same_speaker"], false);
+}

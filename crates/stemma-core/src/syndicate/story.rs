@@ -510,7 +510,7 @@ pub struct QuoteUse {
 pub struct QuoteSpread {
     /// The quote, normalised (lower-cased words).
     pub quote: String,
-    /// The speaker most records name.
+    /// The speaker most records (copies included) name.
     pub speaker: Option<String>,
     /// The earliest record carrying it (by date; the first added when undated or tied).
     pub first: String,
@@ -564,8 +564,9 @@ pub(super) fn quote_spread(ix: &Index) -> Vec<QuoteSpread> {
         if per_cluster.len() < 2 {
             continue;
         }
+        // The speaker most records (copies included) credit.
         let mut speakers: HashMap<String, usize> = HashMap::new();
-        for &(_, d, qi) in &per_cluster {
+        for &(d, qi) in uses {
             if let Some(s) = ix
                 .doc(d)
                 .and_then(|p| p.quotes.get(qi))
