@@ -344,6 +344,9 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
     }
     let out_held = run_stemma(&held)?;
     let fig_held = figures(&held, &out_held);
+    if std::env::var_os("STEMMA_SYN_DEBUG_HELDOUT").is_some() {
+        debug_clusters(&held, &out_held);
+    }
 
     // Speed on one core: repeat the main corpus until min_seconds.
     let mut rounds = 0usize;

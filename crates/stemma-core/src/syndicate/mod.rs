@@ -153,7 +153,11 @@ pub(crate) fn host(url: &str) -> Option<&str> {
 pub fn prepare(a: &Article) -> Prepared {
     let (keys, shingles) = shingle::sample(&a.text);
     let title = a.title.as_deref().unwrap_or("");
-    let title_norm = shingle::normalise(title);
+    let title_norm = if a.quotes.is_empty() {
+        String::new()
+    } else {
+        shingle::normalise(title)
+    };
     let title_quotes = title.contains(['"', '“', '”', '‘', '’', '«', '»']);
     let quotes = a
         .quotes

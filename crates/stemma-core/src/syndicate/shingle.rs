@@ -35,6 +35,13 @@ const ASCII_WORD_BYTE: [bool; 128] = {
     t
 };
 
+/// `\w` for a non-ASCII character, answering the common punctuation (curly quotes, dashes,
+/// ellipsis, no-break space) without the Unicode tables.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}' | '\u{A0}') && c.is_alphanumeric()
+}
+
 /// Hash of one word's lower-cased bytes, read eight at a time (little-endian, zero-padded).
 #[inline]
 fn hash_bytes(bytes: &[u8], ascii_word: bool) -> u64 {
@@ -77,7 +84,7 @@ pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
             let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                 break;
             };
-            if !c.is_alphanumeric() {
+            if !is_word_char(c) {
                 i += c.len_utf8();
                 continue;
             }
@@ -109,7 +116,7 @@ pub fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
                 i = n;
                 break;
             };
-            if !c.is_alphanumeric() {
+            if !is_word_char(c) {
                 break;
             }
             i += c.len_utf8();
