@@ -7,6 +7,8 @@
 //! stemma-bench attribution [--shared DIR] [--split dev|train] [--json FILE] [--floors FILE]
 //!                          [--dump DIR]
 //! stemma-bench seed [--shared DIR]
+//! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
+//!                          [--scale N] [--seed S]
 //! ```
 
 mod attribution;
@@ -16,6 +18,7 @@ mod floors;
 mod metrics;
 mod peer;
 mod seed;
+mod syndication;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +55,8 @@ enum Cmd {
     Attribution(attribution::AttributionArgs),
     /// Train the cue tagger on PolNeAR train; writes crates/stemma-core/src/attrib/cues.bin.
     TrainCues(attribution::TrainArgs),
+    /// Copies, origins and speed on a generated syndication corpus, beside datasketch.
+    Syndication(syndication::SyndicationArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -94,6 +99,7 @@ fn main() -> ExitCode {
         Cmd::Extraction(args) => extraction::run(&args),
         Cmd::Attribution(args) => attribution::run(&args),
         Cmd::TrainCues(args) => attribution::train(&args),
+        Cmd::Syndication(args) => syndication::run(&args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -4,6 +4,7 @@
 
 mod attribute;
 mod extract;
+mod syndicate;
 
 use std::process::ExitCode;
 
@@ -26,6 +27,8 @@ enum Command {
     Extract(extract::Args),
     /// Attribute quotes in plain-text files (each read verbatim as an article's text).
     Attribute(attribute::Args),
+    /// Group article records into stories of copies: origin, who copied whom, evidence.
+    Syndicate(syndicate::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Attribute(args) => attribute::run(args),
+        Command::Syndicate(args) => syndicate::run(args),
     };
     match result {
         Ok(code) => code,

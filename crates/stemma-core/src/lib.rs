@@ -12,6 +12,7 @@ pub mod charset;
 pub mod entities;
 pub mod extract;
 pub mod model;
+pub mod syndicate;
 pub mod text;
 
 pub use extract::{extract, ExtractError, Limits};

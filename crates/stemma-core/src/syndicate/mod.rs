@@ -1,0 +1,609 @@
+//! Syndication: which article records are copies of one another, which copy is the original,
+//! who copied from whom, and how quotes spread between stories that are not copies.
+//!
+//! The flow (all in memory, no I/O; the caller persists the [`Index`] with serde):
+//!
+//! 1. [`prepare`] turns an [`Article`] into a [`Prepared`] record: its identity (url, else
+//!    `source.path`), the metadata the stemma needs, and a content-defined sample of its
+//!    5-word shingles ([`shingle`]). Pure and cheap, so callers may run it on many threads.
+//! 2. [`Index::add_batch`] adds prepared records. Every sampled key goes into an inverted
+//!    index first (so boilerplate shared by the batch is recognised before any comparison);
+//!    then each new record counts the keys it shares with every earlier record. A pair with
+//!    enough shared keys is a *candidate*; it becomes a link only when the measured overlap
+//!    (shared keys over the smaller record's keys: containment of the shorter in the longer)
+//!    passes [`Config::min_containment`], or the shared passage is long in absolute terms
+//!    ([`Config::long_shared`]). Links are unioned into clusters.
+//! 3. Boilerplate: a key that three records of one site carry is that site's template (a
+//!    footer, a disclaimer) and is ignored, in candidates and in overlap alike; a key on more
+//!    than [`Config::max_postings`] records stops growing its list (later copies still meet the
+//!    first ones).
+//! 4. [`Index::story`] derives a cluster's stemma on demand ([`story`]): the origin, an edge
+//!    from each copy to its likeliest source, with evidence and flags.
+//! 5. [`Index::quote_spread`] finds the same quote in records of different clusters.
+//!
+//! Adding a batch costs time in proportion to the batch (its keys and their posting lists),
+//! not to the size of the index.
+
+mod postings;
+pub mod shingle;
+mod story;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, RepublishedFrom};
+use postings::{Postings, MAX_RECORDS};
+
+pub use story::{Edge, Evidence, ExternalOrigin, Flag, QuoteSpread, QuoteUse, Story};
+
+/// Errors of the syndication index.
+#[derive(Debug, thiserror::Error)]
+pub enum SyndicateError {
+    #[error("the index is full ({0} records)")]
+    Full(usize),
+}
+
+/// Tuning of candidate and link decisions.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    /// Fewest shared sampled keys for a candidate pair.
+    pub min_shared: u32,
+    /// Shared keys over the smaller record's keys needed for a link.
+    pub min_containment: f32,
+    /// A pair sharing at least this many keys is linked whatever the ratio (a long passage
+    /// quoted inside a much longer piece).
+    pub long_shared: u32,
+    /// A key carried by this many records of one site is that site's boilerplate.
+    pub site_stop: u32,
+    /// Longest posting list; longer ones keep their first records.
+    pub max_postings: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            min_shared: 3,
+            min_containment: 0.5,
+            long_shared: 40,
+            site_stop: 3,
+            max_postings: 256,
+        }
+    }
+}
+
+/// A quote as the index keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRef {
+    /// Lower-cased `\w+` words joined by spaces.
+    pub norm: String,
+    pub speaker: Option<String>,
+    /// `fact` when the headline states the quote's words without quotation marks, `quoted`
+    /// when it quotes them; absent when the headline does not carry them.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub headline: Option<String>,
+}
+
+/// What the index keeps of one record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prepared {
+    /// The record's `url`, else its `source.path`.
+    pub id: String,
+    /// The record's URL where it is not the id (see [`Prepared::url`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub site: Option<String>,
+    pub published: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub republished_from: Option<RepublishedFrom>,
+    /// Sorted sampled shingle keys.
+    pub keys: Vec<u32>,
+    /// All shingles of the text (sampled or not).
+    pub shingles: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteRef>,
+}
+
+impl Prepared {
+    /// The record's URL, if it has one.
+    pub fn url(&self) -> Option<&str> {
+        self.url
+            .as_deref()
+            .or_else(|| self.id.contains("://").then_some(self.id.as_str()))
+    }
+}
+
+/// Quotes shorter than this many words are too common to trace.
+const MIN_QUOTE_WORDS: usize = 4;
+
+/// The identity of a record: its URL, else its source path.
+pub fn record_id(a: &Article) -> String {
+    a.url
+        .clone()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| a.source.path.clone())
+}
+
+/// The site a record belongs to, for boilerplate: its `site_name`, else its URL's host.
+fn site_of(a: &Article) -> Option<String> {
+    if let Some(s) = a
+        .site_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        return Some(s.to_lowercase());
+    }
+    a.url.as_deref().and_then(host).map(str::to_string)
+}
+
+/// The host of an URL, without `www.`.
+pub(crate) fn host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let h = rest.split(['/', '?', '#']).next()?;
+    let h = h.rsplit('@').next()?;
+    let h = h.split(':').next()?;
+    let h = h.strip_prefix("www.").unwrap_or(h);
+    (!h.is_empty()).then_some(h)
+}
+
+/// Turn an article into what the index needs. Pure; never fails.
+pub fn prepare(a: &Article) -> Prepared {
+    let (keys, shingles) = shingle::sample(&a.text);
+    let title = a.title.as_deref().unwrap_or("");
+    let title_norm = if a.quotes.is_empty() {
+        String::new()
+    } else {
+        shingle::normalise(title)
+    };
+    let title_quotes = title.contains(['"', '“', '”', '‘', '’', '«', '»']);
+    let quotes = a
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            let norm = shingle::normalise(&q.text);
+            if norm.split(' ').count() < MIN_QUOTE_WORDS {
+                return None;
+            }
+            let headline = (!title_norm.is_empty() && contains_words(&title_norm, &norm))
+                .then(|| if title_quotes { "quoted" } else { "fact" }.to_string());
+            Some(QuoteRef {
+                norm,
+                speaker: q.speaker.as_ref().and_then(|s| s.name.clone()),
+                headline,
+            })
+        })
+        .collect();
+    let id = record_id(a);
+    Prepared {
+        // The URL is kept only where it is not the id already.
+        url: a.url.clone().filter(|u| *u != id),
+        id,
+        site: site_of(a),
+        published: a.published.clone(),
+        authors: a.authors.clone(),
+        republished_from: a.republished_from.clone(),
+        keys,
+        shingles: u32::try_from(shingles).unwrap_or(u32::MAX),
+        quotes,
+    }
+}
+
+/// Does `hay` contain the words of `needle` as a whole-word run?
+fn contains_words(hay: &str, needle: &str) -> bool {
+    let h = format!(" {hay} ");
+    let n = format!(" {needle} ");
+    h.contains(&n)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index
+
+/// A stable 64-bit hash of a record id.
+fn id_hash(id: &str) -> u64 {
+    let mut h = 0xCBF2_9CE4_8422_2325u64;
+    for &b in id.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
+    }
+    shingle::mix64(h)
+}
+
+const NONE: u32 = u32::MAX;
+
+/// What one call of [`Index::add_batch`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct BatchReport {
+    /// Index numbers of the records added, in order.
+    pub added: Vec<u32>,
+    /// Records skipped because their id was already in the index (or earlier in the batch).
+    pub skipped: usize,
+    /// Verified links made (pairs of records found to be copies).
+    pub links: usize,
+    /// Candidate pairs whose overlap was measured.
+    pub candidates: usize,
+}
+
+/// The saved form of an [`Index`]: the records, the config and the cluster forest. The
+/// inverted index is rebuilt from the records on load.
+#[derive(Deserialize)]
+struct IndexData {
+    config: Config,
+    docs: Vec<Prepared>,
+    parent: Vec<u32>,
+}
+
+/// An incremental syndication index. Serialise it with serde to persist it; loading rebuilds
+/// the inverted index (in time linear in the records).
+#[derive(Serialize, Deserialize)]
+#[serde(from = "IndexData")]
+pub struct Index {
+    config: Config,
+    docs: Vec<Prepared>,
+    /// Union-find forest over records (union by size).
+    parent: Vec<u32>,
+    #[serde(skip)]
+    size: Vec<u32>,
+    /// Circular list through each cluster's members.
+    #[serde(skip)]
+    next: Vec<u32>,
+    /// Record number by a 64-bit hash of its id (the id itself is checked on lookup)…
+    #[serde(skip)]
+    by_id: HashMap<u64, u32>,
+    /// … and by id for the (unlikely) ids whose hash another id already holds.
+    #[serde(skip)]
+    by_id_clash: HashMap<String, u32>,
+    #[serde(skip)]
+    site_ids: HashMap<String, u32>,
+    #[serde(skip)]
+    doc_site: Vec<u32>,
+    #[serde(skip)]
+    postings: Postings,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index::new(Config::default())
+    }
+}
+
+impl From<IndexData> for Index {
+    fn from(d: IndexData) -> Self {
+        let mut ix = Index::new(d.config);
+        let n = d.docs.len();
+        for doc in d.docs {
+            ix.push_doc(doc);
+        }
+        // A parent array that does not fit (a hand-edited file) is ignored: records stay apart.
+        if d.parent.len() == n && d.parent.iter().all(|&p| (p as usize) < n) {
+            for (i, &p) in d.parent.iter().enumerate() {
+                if p as usize != i {
+                    ix.union(i as u32, p);
+                }
+            }
+        }
+        ix
+    }
+}
+
+impl Index {
+    pub fn new(config: Config) -> Self {
+        Index {
+            config,
+            docs: Vec::new(),
+            parent: Vec::new(),
+            size: Vec::new(),
+            next: Vec::new(),
+            by_id: HashMap::new(),
+            by_id_clash: HashMap::new(),
+            site_ids: HashMap::new(),
+            doc_site: Vec::new(),
+            postings: Postings::default(),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Number of records.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Is a record with this id (url, else source path) already in the index?
+    pub fn contains(&self, id: &str) -> bool {
+        self.lookup(id).is_some()
+    }
+
+    /// The record number of an id.
+    pub fn lookup(&self, id: &str) -> Option<u32> {
+        match self.by_id.get(&id_hash(id)) {
+            Some(&d) if self.docs.get(d as usize).is_some_and(|p| p.id == id) => Some(d),
+            _ => self.by_id_clash.get(id).copied(),
+        }
+    }
+
+    /// The record at index number `i`.
+    pub fn doc(&self, i: u32) -> Option<&Prepared> {
+        self.docs.get(i as usize)
+    }
+
+    /// Approximate heap bytes held by the index: (records, inverted index).
+    pub fn heap_bytes(&self) -> (usize, usize) {
+        let s = |x: &Option<String>| x.as_ref().map_or(0, String::capacity);
+        let docs: usize = self
+            .docs
+            .iter()
+            .map(|p| {
+                p.id.capacity()
+                    + s(&p.url)
+                    + s(&p.site)
+                    + s(&p.published)
+                    + p.authors.iter().map(|a| a.capacity() + 24).sum::<usize>()
+                    + p.republished_from.as_ref().map_or(0, |r| {
+                        s(&r.name) + s(&r.url) + s(&r.published) + s(&r.evidence)
+                    })
+                    + p.keys.capacity() * 4
+            })
+            .sum::<usize>()
+            + self.docs.capacity() * std::mem::size_of::<Prepared>()
+            + self.parent.capacity() * 16
+            + self.by_id.capacity() * 13;
+        (docs, self.postings.heap_bytes())
+    }
+
+    /// Distinct keys in the inverted index.
+    pub fn distinct_keys(&self) -> usize {
+        self.postings.keys()
+    }
+
+    /// Reserve room for `n` more records of about `keys` sampled keys each.
+    pub fn reserve(&mut self, n: usize, keys: usize) {
+        self.docs.reserve(n);
+        self.postings.reserve(n.saturating_mul(keys) / 2);
+    }
+
+    /// Add articles (prepared here, on this thread).
+    pub fn add_articles(&mut self, articles: &[Article]) -> Result<BatchReport, SyndicateError> {
+        self.add_batch(articles.iter().map(prepare).collect())
+    }
+
+    /// Add a batch of prepared records: index them, then compare each with every earlier
+    /// record that shares keys with it, and union the verified copies. A record whose id is
+    /// already present is skipped (adding the same batch twice changes nothing).
+    pub fn add_batch(&mut self, batch: Vec<Prepared>) -> Result<BatchReport, SyndicateError> {
+        let mut report = BatchReport::default();
+        let new_keys: usize = batch.iter().map(|p| p.keys.len()).sum();
+        if self.docs.len().saturating_add(batch.len()) >= MAX_RECORDS
+            || self.postings.cells().saturating_add(new_keys) >= MAX_RECORDS
+        {
+            return Err(SyndicateError::Full(self.docs.len()));
+        }
+        for p in batch {
+            if self.contains(&p.id) {
+                report.skipped += 1;
+                continue;
+            }
+            report.added.push(self.push_doc(p));
+        }
+        let mut scratch = Vec::new();
+        for &d in &report.added {
+            let (cands, links) = self.link(d, &mut scratch);
+            report.candidates += cands;
+            report.links += links;
+        }
+        tracing::debug!(
+            added = report.added.len(),
+            skipped = report.skipped,
+            links = report.links,
+            "syndication batch"
+        );
+        Ok(report)
+    }
+
+    /// Append a record and its postings; returns its number.
+    fn push_doc(&mut self, p: Prepared) -> u32 {
+        let d = self.docs.len() as u32;
+        let site = match &p.site {
+            Some(s) => {
+                let next = self.site_ids.len() as u32;
+                *self.site_ids.entry(s.clone()).or_insert(next)
+            }
+            None => NONE,
+        };
+        match self.by_id.entry(id_hash(&p.id)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(d);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {
+                self.by_id_clash.insert(p.id.clone(), d);
+            }
+        }
+        self.doc_site.push(site);
+        self.parent.push(d);
+        self.size.push(1);
+        self.next.push(d);
+        let cap = self.config.max_postings.max(1);
+        let site_stop = self.config.site_stop.max(2);
+        let doc_site = &self.doc_site;
+        let same = move |e: u32| doc_site.get(e as usize) == Some(&site);
+        let same_site: Option<&dyn Fn(u32) -> bool> = (site != NONE).then_some(&same);
+        for &k in &p.keys {
+            self.postings.add(k, d, cap, site_stop, same_site);
+        }
+        self.docs.push(p);
+        d
+    }
+
+    fn is_stop(&self, k: u32) -> bool {
+        self.postings.is_stop(k)
+    }
+
+    /// Keys of record `d` that are not boilerplate.
+    fn live_keys(&self, d: u32) -> usize {
+        self.docs
+            .get(d as usize)
+            .map_or(0, |p| p.keys.iter().filter(|&&k| !self.is_stop(k)).count())
+    }
+
+    /// The keys of record `d` that are not boilerplate, sorted.
+    pub(crate) fn live_key_list(&self, d: u32) -> Vec<u32> {
+        self.docs.get(d as usize).map_or_else(Vec::new, |p| {
+            p.keys
+                .iter()
+                .copied()
+                .filter(|&k| !self.is_stop(k))
+                .collect()
+        })
+    }
+
+    /// Compare record `d` with the earlier records sharing keys with it; union the copies.
+    fn link(&mut self, d: u32, scratch: &mut Vec<u32>) -> (usize, usize) {
+        scratch.clear();
+        let Some(p) = self.docs.get(d as usize) else {
+            return (0, 0);
+        };
+        let mut live = 0usize;
+        for k in &p.keys {
+            if self.postings.for_each(*k, |doc| {
+                if doc < d {
+                    scratch.push(doc);
+                }
+            }) {
+                live += 1;
+            }
+        }
+        scratch.sort_unstable();
+        let min_shared = self.config.min_shared.max(1) as usize;
+        let mut to_link = Vec::new();
+        let mut candidates = 0;
+        let mut i = 0;
+        while i < scratch.len() {
+            let e = scratch[i];
+            let mut j = i;
+            while j < scratch.len() && scratch[j] == e {
+                j += 1;
+            }
+            let shared = j - i;
+            i = j;
+            if shared < min_shared || self.find(e) == self.find(d) {
+                continue;
+            }
+            candidates += 1;
+            let other = self.live_keys(e);
+            if self.is_copy(shared, live, other) {
+                to_link.push(e);
+            }
+        }
+        let links = to_link.len();
+        for e in to_link {
+            self.union(d, e);
+        }
+        (candidates, links)
+    }
+
+    /// The link decision on measured overlap.
+    pub(crate) fn is_copy(&self, shared: usize, a: usize, b: usize) -> bool {
+        let smaller = a.min(b).max(1);
+        shared >= self.config.min_shared.max(1) as usize
+            && (shared as f32 / smaller as f32 >= self.config.min_containment
+                || shared >= self.config.long_shared as usize)
+    }
+
+    /// The cluster representative of record `d`.
+    pub fn find(&self, mut d: u32) -> u32 {
+        while let Some(&p) = self.parent.get(d as usize) {
+            if p == d {
+                break;
+            }
+            d = p;
+        }
+        d
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (sa, sb) = (
+            self.size.get(ra as usize).copied().unwrap_or(1),
+            self.size.get(rb as usize).copied().unwrap_or(1),
+        );
+        let (big, small) = if sa >= sb { (ra, rb) } else { (rb, ra) };
+        if let Some(p) = self.parent.get_mut(small as usize) {
+            *p = big;
+        }
+        if let Some(s) = self.size.get_mut(big as usize) {
+            *s = sa.saturating_add(sb);
+        }
+        // Splice the two circular member lists.
+        let (nb, ns) = (self.next[big as usize], self.next[small as usize]);
+        self.next[big as usize] = ns;
+        self.next[small as usize] = nb;
+    }
+
+    /// Index numbers of the members of `d`'s cluster, ascending.
+    pub fn members(&self, d: u32) -> Vec<u32> {
+        let mut v = vec![d];
+        let mut cur = self.next.get(d as usize).copied().unwrap_or(d);
+        while cur != d && v.len() <= self.docs.len() {
+            v.push(cur);
+            cur = self.next.get(cur as usize).copied().unwrap_or(d);
+        }
+        v.sort_unstable();
+        v
+    }
+
+    /// The clusters containing the given records, each once, ordered by their first member.
+    pub fn clusters_of(&self, records: &[u32]) -> Vec<Vec<u32>> {
+        let mut seen = std::collections::HashSet::new();
+        let mut out: Vec<Vec<u32>> = Vec::new();
+        for &d in records {
+            if (d as usize) < self.docs.len() && seen.insert(self.find(d)) {
+                out.push(self.members(d));
+            }
+        }
+        out.sort_by_key(|m| m.first().copied());
+        out
+    }
+
+    /// Every cluster, ordered by its first member.
+    pub fn clusters(&self) -> Vec<Vec<u32>> {
+        let mut by_root: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut order = Vec::new();
+        for d in 0..self.docs.len() as u32 {
+            let r = self.find(d);
+            by_root
+                .entry(r)
+                .or_insert_with(|| {
+                    order.push(r);
+                    Vec::new()
+                })
+                .push(d);
+        }
+        order
+            .into_iter()
+            .filter_map(|r| by_root.remove(&r))
+            .collect()
+    }
+
+    /// The stemma of the cluster with these members.
+    pub fn story(&self, members: &[u32]) -> Story {
+        story::build(self, members)
+    }
+
+    /// Quotes (normalised) found in records of two or more different clusters.
+    pub fn quote_spread(&self) -> Vec<QuoteSpread> {
+        story::quote_spread(self)
+    }
+}
+
+#[cfg(test)]
+mod tests;
