@@ -313,6 +313,8 @@ fn vm_hwm_mib() -> Option<f64> {
 struct Speed {
     stemma: Timing,
     parse: Timing,
+    /// Quotes and entities (`attrib::annotate`) on the extracted articles, after extraction.
+    annotate: Timing,
     /// trafilatura on the same pages: (pages, seconds summed over them).
     trafilatura: Option<(usize, f64)>,
 }
@@ -350,6 +352,18 @@ fn measure_speed(args: &ExtractionArgs, ds: &Dataset, peers: Option<&PeerRun>) -
         }
     });
     panic::set_hook(hook);
+    eprintln!("speed: quotes and entities on the extracted articles, 1 thread …");
+    let extracted: Vec<stemma_core::Article> = docs
+        .iter()
+        .filter_map(|d| extract_guarded(d).ok())
+        .collect();
+    let annotate = time_rounds(extracted.len(), args.min_rounds, args.min_seconds, || {
+        for a in &extracted {
+            let mut a = a.clone();
+            stemma_core::attrib::annotate(black_box(&mut a));
+            black_box(a);
+        }
+    });
     eprintln!("speed: html5ever parse only (scraper::Html::parse_document) …");
     let parse = time_rounds(docs.len(), args.min_rounds, args.min_seconds, || {
         for s in &decoded {
@@ -367,6 +381,7 @@ fn measure_speed(args: &ExtractionArgs, ds: &Dataset, peers: Option<&PeerRun>) -
     Speed {
         stemma,
         parse,
+        annotate,
         trafilatura,
     }
 }
@@ -672,6 +687,15 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
         t.rounds.len(),
         t.pages as f64 / t.median()
     );
+    let t = &speed.annotate;
+    println!(
+        "  {:<LABEL_W$} {:>10.1} pages/s  {:.3} ms/page  (best of {} rounds; median {:.1} pages/s)",
+        "+ quotes and entities (annotate)",
+        t.pages_per_s(),
+        t.ms_per_page(),
+        t.rounds.len(),
+        t.pages as f64 / t.median()
+    );
     let t = &speed.parse;
     println!(
         "  {:<LABEL_W$} {:>10.1} pages/s  {:.3} ms/page  (best of {} rounds; median {:.1} pages/s)",
@@ -804,6 +828,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
                 "threads": 1,
                 "stemma": speed.stemma.json(),
                 "parse_only": speed.parse.json(),
+                "annotate": speed.annotate.json(),
                 "trafilatura_pages_per_s": speed.traf_pages_per_s(),
                 "ratio_stemma_over_trafilatura": speed.ratio_vs_trafilatura(),
                 "ratio_stemma_time_over_parse_time": speed.ratio_vs_parse(),
