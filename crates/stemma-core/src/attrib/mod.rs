@@ -339,9 +339,9 @@ fn sentence(
         });
         cue.weak = false;
         let next_head = runs.get(k + 1).map_or(e, |x| x.0);
-        let found = post_quote(d, s, e, c0, h, after, cue)
-            .or_else(|| post_clause(d, s, e, c0, h, after, cue))
-            .or_else(|| pre_content(d, s, e, c0, h, after, cue, next_head))
+        let found = post_quote(d, s, e, c0, after, cue)
+            .or_else(|| post_clause(d, s, e, c0, after, cue))
+            .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
         // ", adding …", ", saying …": the speaker of the clause before.
         let mut found = found;
@@ -420,9 +420,9 @@ fn sentence_by_rules(d: &Doc, s: usize, e: usize, out: &mut Vec<Found>) {
             continue;
         }
         let next_head = heads.get(k + 1).map_or(e, |x| x.0);
-        if let Some(f) = post_quote(d, s, e, c0, h, after, cue)
-            .or_else(|| post_clause(d, s, e, c0, h, after, cue))
-            .or_else(|| pre_content(d, s, e, c0, h, after, cue, next_head))
+        if let Some(f) = post_quote(d, s, e, c0, after, cue)
+            .or_else(|| post_clause(d, s, e, c0, after, cue))
+            .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
         {
             out.push(f);
         }
@@ -892,15 +892,7 @@ fn make(
 
 /// `“…,” X said.` / `“…,” said X.` and the interrupted `“…,” X said, “…”`.
 #[allow(clippy::too_many_arguments)]
-fn post_quote(
-    d: &Doc,
-    s: usize,
-    e: usize,
-    c0: usize,
-    _h: usize,
-    after: usize,
-    cue: Cue,
-) -> Option<Found> {
+fn post_quote(d: &Doc, s: usize, e: usize, c0: usize, after: usize, cue: Cue) -> Option<Found> {
     // The quote that ends before the cue: the last region closing before c0 in this sentence.
     let mut j = c0;
     // Tokens between the quote and the cue: the speaker, a comma.
@@ -923,16 +915,12 @@ fn post_quote(
     if matches!(d.punct(src_start), Some("," | "—" | "–")) {
         src_start += 1;
     }
-    let before_quote_ok = r.open == s
-        || (r.open > s && matches!(d.punct(r.open - 1), Some(":" | "," | "—"))
-            || d.toks[r.open].para_start);
     let quote_ends_clause = r.close > r.open
         && matches!(
             d.toks[r.close - 1].text(d.text),
             "," | "?" | "!" | "." | "—" | "–" | "…"
         )
         || d.punct(r.close + 1) == Some(",");
-    let _ = before_quote_ok;
     if !quote_ends_clause {
         return None;
     }
@@ -1021,19 +1009,10 @@ fn post_quote(
 
 /// `…, X said.` / `…, said X.` with no quote marks around the content.
 #[allow(clippy::too_many_arguments)]
-fn post_clause(
-    d: &Doc,
-    s: usize,
-    e: usize,
-    c0: usize,
-    h: usize,
-    after: usize,
-    cue: Cue,
-) -> Option<Found> {
+fn post_clause(d: &Doc, s: usize, e: usize, c0: usize, after: usize, cue: Cue) -> Option<Found> {
     if !cue.finite {
         return None;
     }
-    let _ = h;
     // The comma before the speaker: the speaker is everything between it and the cue
     // ("current and former officials said").
     let mut comma = c0;
@@ -1165,7 +1144,6 @@ fn pre_content(
     s: usize,
     e: usize,
     c0: usize,
-    _h: usize,
     after: usize,
     cue: Cue,
     next_head: usize,
