@@ -678,33 +678,20 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
         "== Speed: scrapinghub, {} pages, one thread ==",
         sh.pages.len()
     );
-    let t = &speed.stemma;
-    println!(
-        "  {:<LABEL_W$} {:>10.1} pages/s  {:.3} ms/page  (best of {} rounds; median {:.1} pages/s)",
-        "stemma extract",
-        t.pages_per_s(),
-        t.ms_per_page(),
-        t.rounds.len(),
-        t.pages as f64 / t.median()
-    );
-    let t = &speed.annotate;
-    println!(
-        "  {:<LABEL_W$} {:>10.1} pages/s  {:.3} ms/page  (best of {} rounds; median {:.1} pages/s)",
-        "+ quotes and entities (annotate)",
-        t.pages_per_s(),
-        t.ms_per_page(),
-        t.rounds.len(),
-        t.pages as f64 / t.median()
-    );
-    let t = &speed.parse;
-    println!(
-        "  {:<LABEL_W$} {:>10.1} pages/s  {:.3} ms/page  (best of {} rounds; median {:.1} pages/s)",
-        "html5ever parse only (scraper)",
-        t.pages_per_s(),
-        t.ms_per_page(),
-        t.rounds.len(),
-        t.pages as f64 / t.median()
-    );
+    for (label, t) in [
+        ("stemma extract", &speed.stemma),
+        ("+ quotes and entities (annotate)", &speed.annotate),
+        ("html5ever parse only (scraper)", &speed.parse),
+    ] {
+        println!(
+            "  {:<LABEL_W$} {:>10.1} pages/s  {:.3} ms/page  (best of {} rounds; median {:.1} pages/s)",
+            label,
+            t.pages_per_s(),
+            t.ms_per_page(),
+            t.rounds.len(),
+            t.pages as f64 / t.median()
+        );
+    }
     match (speed.trafilatura, speed.traf_pages_per_s()) {
         (Some((n, secs)), Some(pps)) => println!(
             "  {:<LABEL_W$} {:>10.1} pages/s  {:.3} ms/page  (one round, {n} pages)",
