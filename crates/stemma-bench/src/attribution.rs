@@ -18,18 +18,11 @@ use stemma_core::attrib;
 
 #[derive(Args)]
 pub struct AttributionArgs {
-    /// The shared data directory (read-only).
-    #[arg(long, default_value = "../shared")]
-    pub shared: PathBuf,
+    #[command(flatten)]
+    pub gate: crate::Gate,
     /// Which PolNeAR split to score: dev (reported) or train (for development).
     #[arg(long, default_value = "dev")]
     pub split: String,
-    /// Write all figures as JSON to this file.
-    #[arg(long)]
-    pub json: Option<PathBuf>,
-    /// Minimum accuracy figures (JSON); exit 1 when a figure is below its floor.
-    #[arg(long)]
-    pub floors: Option<PathBuf>,
     /// Write per-role misses and false alarms (TSV) under this directory.
     #[arg(long)]
     pub dump: Option<PathBuf>,
@@ -274,7 +267,7 @@ fn is_direct_gold(text_chars: &[char], p: &Pieces) -> bool {
 }
 
 pub fn run(args: &AttributionArgs) -> Result<bool> {
-    let arts = load(&args.shared, &args.split)?;
+    let arts = load(&args.gate.shared, &args.split)?;
     let own_model;
     let model = match &args.cue_model {
         None => attrib::learned::shipped(),
@@ -378,38 +371,33 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
             }
         }
         // Given a correct cue: is the source / content right too?
+        let show = |x: Option<&Pieces>| x.map_or("-".to_string(), &slice);
         for p in &preds {
             if let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue)) {
                 given_cue.0 += 1;
+                let mut miss = |role: &str, gold: Option<&Pieces>, pred: Option<&Pieces>| {
+                    if args.dump.is_some() {
+                        given_rows.push(
+                            format!(
+                                "{}\t{role}\t{}\tgold={}\tpred={}",
+                                a.name,
+                                slice(&p.cue),
+                                show(gold),
+                                show(pred)
+                            )
+                            .replace('\n', " "),
+                        );
+                    }
+                };
                 if g.source == p.source {
                     given_cue.1 += 1;
-                } else if args.dump.is_some() {
-                    let show = |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), &slice);
-                    given_rows.push(
-                        format!(
-                            "{}\tSRC\t{}\tgold={}\tpred={}",
-                            a.name,
-                            slice(&p.cue),
-                            show(&g.source),
-                            show(&p.source)
-                        )
-                        .replace('\n', " "),
-                    );
+                } else {
+                    miss("SRC", g.source.as_ref(), p.source.as_ref());
                 }
                 if g.content.as_ref() == Some(&p.content) {
                     given_cue.2 += 1;
-                } else if args.dump.is_some() {
-                    let show = |x: &Option<Pieces>| x.as_ref().map_or("-".to_string(), &slice);
-                    given_rows.push(
-                        format!(
-                            "{}\tCON\t{}\tgold={}\tpred={}",
-                            a.name,
-                            slice(&p.cue),
-                            show(&g.content),
-                            slice(&p.content)
-                        )
-                        .replace('\n', " "),
-                    );
+                } else {
+                    miss("CON", g.content.as_ref(), Some(&p.content));
                 }
             }
         }
@@ -537,31 +525,15 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         measured.insert("polnear_cue_f1", cue.f1());
         measured.insert("polnear_content_f1", content.f1());
     }
-    let failures = args
-        .floors
-        .as_ref()
-        .map(|f| crate::floors::check_floors(f, FLOORS, &measured, None));
-    let ok = match &failures {
-        Some(f) if !f.is_empty() => {
-            println!("== Floors: FAILED ==");
-            for x in f {
-                println!("  {x}");
-            }
-            false
-        }
-        Some(_) => {
-            println!("== Floors: all met ==");
-            true
-        }
-        None => true,
-    };
+    let failures = crate::floors::gate(args.gate.floors.as_deref(), FLOORS, &measured, None);
+    let ok = failures.as_ref().is_none_or(Vec::is_empty);
     if let Some(dir) = &args.dump {
         fs::create_dir_all(dir)?;
         for (name, rows) in &misses {
             fs::write(dir.join(format!("{name}.tsv")), rows.join("\n") + "\n")?;
         }
     }
-    if let Some(path) = &args.json {
+    if let Some(path) = &args.gate.json {
         let v = json!({
             "split": args.split,
             "articles": arts.len(),

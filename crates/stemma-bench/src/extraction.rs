@@ -545,9 +545,9 @@ const EXTRACTION_FLOORS: &[&str] = &["scrapinghub_", "wcxb_", "seed"];
 
 pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let t0 = Instant::now();
-    eprintln!("loading pages from {} …", args.shared.display());
-    let sh = data::load_scrapinghub(&args.shared)?;
-    let wc = data::load_wcxb(&args.shared)?;
+    eprintln!("loading pages from {} …", args.gate.shared.display());
+    let sh = data::load_scrapinghub(&args.gate.shared)?;
+    let wc = data::load_wcxb(&args.gate.shared)?;
     eprintln!(
         "loaded {} scrapinghub + {} wcxb pages ({} skipped) in {:.1} s",
         sh.pages.len(),
@@ -567,7 +567,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     // Peers.
     let mut peer_note = None;
     let peer_run = if args.peers {
-        match peer::run_trafilatura(&args.python, &args.shared) {
+        match peer::run_trafilatura(&args.python, &args.gate.shared) {
             Ok(r) => Some(r),
             Err(e) => {
                 let note = format!("trafilatura: unavailable ({e:#})");
@@ -591,7 +591,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
 
     // Seed.
     eprintln!("seed check …");
-    let seed_checks = seed::run(&args.shared);
+    let seed_checks = seed::run(&args.gate.shared);
 
     // ---- the table ----
     let has_peer = peer_scores.is_some();
@@ -765,25 +765,15 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     measured.insert("wcxb_author", wc_score.author.value());
     measured.insert("wcxb_day", wc_score.day.value());
 
-    let failures = args
-        .floors
-        .as_deref()
-        .map(|f| crate::floors::check_floors(f, EXTRACTION_FLOORS, &measured, Some(seed_ok)));
     println!();
-    match (&args.floors, &failures) {
-        (Some(f), Some(fails)) if fails.is_empty() => {
-            println!("== Floors ({}): all met ==", f.display())
-        }
-        (Some(f), Some(fails)) => {
-            println!("== Floors ({}): {} NOT MET ==", f.display(), fails.len());
-            for x in fails {
-                println!("  FAIL  {x}");
-            }
-        }
-        _ => println!("== Floors: not checked (add --floors bench/floors.json) =="),
-    }
+    let failures = crate::floors::gate(
+        args.gate.floors.as_deref(),
+        EXTRACTION_FLOORS,
+        &measured,
+        Some(seed_ok),
+    );
 
-    if let Some(path) = &args.json {
+    if let Some(path) = &args.gate.json {
         let sys_json = |s: &ShScore, w: &WcxbScore| {
             json!({
                 "scrapinghub": {
@@ -828,7 +818,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
             "seed": {"ok": seed_ok, "checks": seed_checks},
             "figures": measured,
             "floors": {
-                "file": args.floors.as_ref().map(|p| p.display().to_string()),
+                "file": args.gate.floors.as_ref().map(|p| p.display().to_string()),
                 "failures": failures.clone(),
             },
         });

@@ -13,7 +13,7 @@ use serde_json::Value;
 /// are rounded to the 4 decimals that are printed before comparing, so a floor copied from
 /// the printed table passes. Only keys starting with one of `prefixes` are this bench's;
 /// the others belong to other benches and are skipped. Returns the failures.
-pub fn check_floors(
+fn check_floors(
     path: &Path,
     prefixes: &[&str],
     measured: &BTreeMap<&'static str, f64>,
@@ -62,6 +62,34 @@ pub fn check_floors(
         }
     }
     failures
+}
+
+/// Check `measured` against the floors file, if one was given, and print the verdict the same
+/// way for every bench. Returns the failures (`None`: no floors file was given).
+pub fn gate(
+    path: Option<&Path>,
+    prefixes: &[&str],
+    measured: &BTreeMap<&'static str, f64>,
+    seed_ok: Option<bool>,
+) -> Option<Vec<String>> {
+    let Some(path) = path else {
+        println!("== Floors: not checked (add --floors bench/floors.json) ==");
+        return None;
+    };
+    let failures = check_floors(path, prefixes, measured, seed_ok);
+    if failures.is_empty() {
+        println!("== Floors ({}): all met ==", path.display());
+    } else {
+        println!(
+            "== Floors ({}): {} NOT MET ==",
+            path.display(),
+            failures.len()
+        );
+        for x in &failures {
+            println!("  FAIL  {x}");
+        }
+    }
+    Some(failures)
 }
 
 #[cfg(test)]

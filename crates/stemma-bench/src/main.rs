@@ -65,23 +65,30 @@ enum Cmd {
     },
 }
 
+/// What every gated bench takes: where the data is, where the figures go, the floors.
 #[derive(Args)]
-pub struct ExtractionArgs {
+pub struct Gate {
     /// The shared data directory (read-only).
     #[arg(long, default_value = "../shared")]
     pub shared: PathBuf,
+    /// Write all figures as JSON to this file.
+    #[arg(long)]
+    pub json: Option<PathBuf>,
+    /// Minimum accuracy figures (bench/floors.json); exit 1 when one of this bench's is not met.
+    #[arg(long)]
+    pub floors: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct ExtractionArgs {
+    #[command(flatten)]
+    pub gate: crate::Gate,
     /// Also run peers (trafilatura) and score them with the same metrics.
     #[arg(long)]
     pub peers: bool,
     /// Python with trafilatura installed, for --peers.
     #[arg(long, default_value = ".venv/bin/python")]
     pub python: PathBuf,
-    /// Write all figures as JSON to this file.
-    #[arg(long)]
-    pub json: Option<PathBuf>,
-    /// Minimum accuracy figures (JSON); exit 1 when any measured figure is below its floor.
-    #[arg(long)]
-    pub floors: Option<PathBuf>,
     /// Write per-page outputs and per-page scores (TSV, worst first) under this directory.
     #[arg(long)]
     pub dump: Option<PathBuf>,

@@ -36,6 +36,27 @@ pub enum When {
     Never,
 }
 
+/// A spinner counting `unit` on stderr: drawn on a terminal (or always / never, as asked).
+pub fn progress_bar(when: When, unit: &str) -> ProgressBar {
+    let show = match when {
+        When::Always => true,
+        When::Never => false,
+        When::Auto => io::stderr().is_terminal(),
+    };
+    let bar = if show {
+        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template(&format!(
+            "{{spinner}} {{pos}} {unit}  {{per_sec}}  {{elapsed_precise}}  {{msg}}"
+        ))
+        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar
+}
+
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Files (.html .htm .md .txt .warc, any of them .gz), directories (recursive), or - for stdin.
@@ -140,22 +161,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     };
 
-    let show = match args.progress {
-        When::Always => true,
-        When::Never => false,
-        When::Auto => io::stderr().is_terminal(),
-    };
-    let bar = if show {
-        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {pos} documents  {per_sec}  {elapsed_precise}  {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
+    let bar = progress_bar(args.progress, "documents");
 
     // Reader thread: expand paths, read documents, hand over batches in order.
     let batch_docs = BATCH_PER_JOB * jobs;

@@ -12,17 +12,16 @@
 
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use stemma_core::syndicate::{prepare, Index};
 use stemma_core::Article;
 
-use crate::extract::{OutFormat, When};
+use crate::extract::{progress_bar, OutFormat, When};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -133,22 +132,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(dir) => load_index(dir)?,
         None => Index::default(),
     };
-    let show = match args.progress {
-        When::Always => true,
-        When::Never => false,
-        When::Auto => io::stderr().is_terminal(),
-    };
-    let bar = if show {
-        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {pos} records  {per_sec}  {elapsed_precise}  {msg}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-    );
+    let bar = progress_bar(args.progress, "records");
 
     let mut failures = 0u64;
     let mut added: Vec<u32> = Vec::new();

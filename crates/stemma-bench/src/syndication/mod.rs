@@ -23,21 +23,14 @@ use score::{pairwise, PairScore};
 
 #[derive(Args)]
 pub struct SyndicationArgs {
-    /// The shared data directory (read-only).
-    #[arg(long, default_value = "../shared")]
-    pub shared: PathBuf,
+    #[command(flatten)]
+    pub gate: crate::Gate,
     /// Also run datasketch's MinHashLSH on the same corpus and shingles.
     #[arg(long)]
     pub peers: bool,
     /// Python with datasketch installed, for --peers.
     #[arg(long, default_value = ".venv/bin/python")]
     pub python: PathBuf,
-    /// Write all figures as JSON to this file.
-    #[arg(long)]
-    pub json: Option<PathBuf>,
-    /// Minimum figures (JSON; the `syndication_*` keys); exit 1 when one is not met.
-    #[arg(long)]
-    pub floors: Option<PathBuf>,
     /// Also cluster this many generated articles and print time, peak memory and per-batch cost.
     #[arg(long)]
     pub scale: Option<usize>,
@@ -299,11 +292,11 @@ fn print_figures(title: &str, f: &Figures, peer: Option<&PairScore>) {
 
 pub fn run(args: &SyndicationArgs) -> Result<bool> {
     let t0 = Instant::now();
-    let bases = load_bases(&args.shared)?;
+    let bases = load_bases(&args.gate.shared)?;
     println!(
         "== Syndication: {} real bodies from {} (seed {}) ==",
         bases.len(),
-        args.shared.display(),
+        args.gate.shared.display(),
         args.seed
     );
     let main = generate(&bases, Style::Main, args.seed, 0);
@@ -412,30 +405,16 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
     measured.insert("syndication_origin", fig_main.origin_accuracy());
     measured.insert("syndication_heldout_f1", fig_held.pairs.f1);
     measured.insert("syndication_heldout_origin", fig_held.origin_accuracy());
-    let failures = args
-        .floors
-        .as_ref()
-        .map(|f| crate::floors::check_floors(f, &["syndication_"], &measured, None));
-    let ok = match &failures {
-        Some(f) if f.is_empty() => {
-            println!("== Floors: all met ==");
-            true
-        }
-        Some(f) => {
-            println!("== Floors: {} not met ==", f.len());
-            for x in f {
-                println!("  {x}");
-            }
-            false
-        }
-        None => {
-            println!("== Floors: not checked (add --floors bench/floors.json) ==");
-            true
-        }
-    };
+    let failures = crate::floors::gate(
+        args.gate.floors.as_deref(),
+        &["syndication_"],
+        &measured,
+        None,
+    );
+    let ok = failures.as_ref().is_none_or(Vec::is_empty);
     println!("  (bench took {:.1} s)", t0.elapsed().as_secs_f64());
 
-    if let Some(path) = &args.json {
+    if let Some(path) = &args.gate.json {
         let fig = |f: &Figures| {
             json!({
                 "records": f.docs, "stories": f.stories,
@@ -458,7 +437,7 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
             },
             "datasketch": peer_score.map(|s| json!({"precision": s.precision, "recall": s.recall, "f1": s.f1, "ari": s.ari})),
             "scale": scale_json,
-            "floors": {"file": args.floors.as_ref().map(|p| p.display().to_string()), "failures": failures},
+            "floors": {"file": args.gate.floors.as_ref().map(|p| p.display().to_string()), "failures": failures},
         });
         fs::write(path, serde_json::to_string_pretty(&v)?)
             .with_context(|| format!("writing {}", path.display()))?;
