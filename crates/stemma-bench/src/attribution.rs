@@ -582,14 +582,21 @@ pub struct TrainArgs {
     #[arg(long, default_value = "crates/stemma-core/src/attrib/cues.bin")]
     pub out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = 15)]
     pub epochs: usize,
-    /// L2 regularisation of the logistic regression (0: averaged perceptron instead).
+    /// L2 regularisation.
     #[arg(long, default_value_t = 1e-4)]
     pub l2: f32,
     /// Leave out features seen fewer times than this in training.
     #[arg(long, default_value_t = 2)]
     pub min_count: u32,
+    /// Experiment aid: write the per-token features of `--split`'s sentences to this file
+    /// (one token a line: label, candidate flag, feature ids; a blank line ends a sentence)
+    /// instead of training.
+    #[arg(long, hide = true)]
+    pub dump_features: Option<PathBuf>,
+    #[arg(long, default_value = "train", hide = true)]
+    pub split: String,
 }
 
 /// Code-point spans → byte spans of `text`.
@@ -604,6 +611,31 @@ fn to_bytes(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 pub fn train(args: &TrainArgs) -> Result<bool> {
+    if let Some(path) = &args.dump_features {
+        use std::fmt::Write as _;
+        let arts = load(&args.shared, &args.split)?;
+        let mut out = String::new();
+        for a in &arts {
+            let spans: Vec<(usize, usize)> = a
+                .gold
+                .iter()
+                .filter_map(|g| g.cue.clone())
+                .flatten()
+                .collect();
+            for sent in attrib::cue_training_sents(&a.text, &to_bytes(&a.text, &spans)) {
+                for (f, y, c) in sent {
+                    let _ = write!(out, "{} {}", y as u8, c as u8);
+                    for x in f {
+                        let _ = write!(out, " {x}");
+                    }
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+        }
+        fs::write(path, out)?;
+        return Ok(true);
+    }
     let arts = load(&args.shared, "train")?;
     let mut data = Vec::new();
     for a in &arts {
@@ -613,24 +645,22 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
             .filter_map(|g| g.cue.clone())
             .flatten()
             .collect();
-        data.extend(attrib::cue_training_data(
+        data.extend(attrib::cue_training_sents(
             &a.text,
             &to_bytes(&a.text, &spans),
         ));
     }
-    let pos = data.iter().filter(|x| x.1).count();
+    let tokens: usize = data.iter().map(Vec::len).sum();
+    let pos: usize = data.iter().flatten().filter(|x| x.1).count();
     println!(
-        "training on {} tokens ({} in cues), {} epochs",
+        "training on {} sentences, {} tokens ({} in cues), {} epochs",
         data.len(),
+        tokens,
         pos,
         args.epochs
     );
     let t0 = Instant::now();
-    let w = if args.l2 > 0.0 {
-        attrib::learned::train_logistic(&data, args.epochs, args.l2, args.min_count)
-    } else {
-        attrib::learned::train(&data, args.epochs)
-    };
+    let w = attrib::learned::train_crf(&data, args.epochs, args.l2, args.min_count);
     let bytes = attrib::learned::Model::to_bytes(&w);
     fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
     println!(

@@ -1037,10 +1037,11 @@ fn attribute_golden_constructions() {
         "The barrier will cost",
     );
     has("mixed", "According to", "Tomas Brekke", "the vote is");
-    // "it" after an organisation; guillemets after a colon; „ “ quotes.
+    // "it" after an organisation, with the setting in the cue as PolNeAR marks it; guillemets
+    // after a colon; „ “ quotes.
     has(
         "direct",
-        "said",
+        "said in a statement",
         "Marrow Bay Harbour Authority",
         "\"Every figure is public,\"",
     );

@@ -1,10 +1,15 @@
 //! The learned cue tagger: which tokens belong to a cue ("said", "has also said",
-//! "according to", a colon before a quote), decided per token by a linear model over hashed
-//! context features. The weights are trained in Rust on PolNeAR train
-//! (`stemma-bench train-cues`) and shipped as `cues.bin`; nothing downloads at run time.
+//! "according to", a colon before a quote). A linear-chain conditional random field over
+//! hashed context features tags each sentence's tokens O (outside), B (a cue begins) or I (a
+//! cue goes on); Viterbi decoding picks the best tag sequence, so a cue's words are decided
+//! together rather than one by one. The weights are trained in Rust on PolNeAR train
+//! (`stemma-bench train-cues`, stochastic gradient descent on the conditional log-likelihood)
+//! and shipped as `cues.bin`; nothing downloads at run time.
 //!
-//! File format (little-endian): `b"STMCUES2"`, `u32` feature-space bits, `f32` scale, then
-//! one `i8` per weight (weight = byte × scale).
+//! File format (little-endian): `b"STMCUES3"`, `u32` feature-space bits, `f32` scale, 12
+//! `f32` (tag-to-tag transition scores, 3 × 3 row by row, then the 3 start scores), then two
+//! `i8` per hashed feature (its B and I weights; weight = byte × scale). The O tag's weights
+//! are all zero: only differences between tags matter to a CRF.
 
 use std::sync::OnceLock;
 
@@ -15,47 +20,84 @@ use super::Doc;
 /// Hashed feature space: 2^BITS weights.
 pub const BITS: u32 = 18;
 const MASK: u32 = (1 << BITS) - 1;
-const MAGIC: &[u8; 8] = b"STMCUES2";
+const MAGIC: &[u8; 8] = b"STMCUES3";
+/// Tags: outside a cue, the first token of a cue, a later token of a cue.
+pub const O: usize = 0;
+pub const B: usize = 1;
+pub const I: usize = 2;
+const HEADER: usize = 16 + 12 * 4;
 
 static SHIPPED: &[u8] = include_bytes!("cues.bin");
 
-/// A dense weight vector, one signed byte per weight.
+/// The tagger's weights: two signed bytes per hashed feature (B and I) and the transitions.
 pub struct Model {
     q: Vec<i8>,
     scale: f32,
-    /// Added to every score (see [`Model::shift`]).
+    /// `trans[a][b]`: the score of tag `b` right after tag `a`.
+    trans: [[f32; 3]; 3],
+    start: [f32; 3],
+    /// Added to the B and I score of every candidate token (see [`Model::shift`]).
     offset: f32,
+}
+
+/// Trained weights before quantisation: `w[2 f + k]` is feature `f`'s weight for tag B
+/// (`k` 0) or I (`k` 1).
+pub struct Weights {
+    pub w: Vec<f32>,
+    pub trans: [[f32; 3]; 3],
+    pub start: [f32; 3],
 }
 
 impl Model {
     /// Read a weights file; `None` when it is not one.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
-        if b.len() < 16 || &b[..8] != MAGIC {
+        if b.len() < HEADER || &b[..8] != MAGIC {
             return None;
         }
         let bits = u32::from_le_bytes(b[8..12].try_into().ok()?);
         let scale = f32::from_le_bytes(b[12..16].try_into().ok()?);
-        if bits != BITS || b.len() != 16 + (1 << BITS) || !scale.is_finite() {
+        if bits != BITS || b.len() != HEADER + (2 << BITS) || !scale.is_finite() {
             return None;
         }
-        let q = b[16..].iter().map(|&q| q as i8).collect();
+        let mut f = b[16..HEADER]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let mut trans = [[0f32; 3]; 3];
+        for row in &mut trans {
+            for x in row.iter_mut() {
+                *x = f.next()?;
+            }
+        }
+        let mut start = [0f32; 3];
+        for x in &mut start {
+            *x = f.next()?;
+        }
+        if trans.iter().flatten().chain(&start).any(|x| !x.is_finite()) {
+            return None;
+        }
+        let q = b[HEADER..].iter().map(|&q| q as i8).collect();
         Some(Model {
             q,
             scale,
+            trans,
+            start,
             offset: 0.0,
         })
     }
 
-    /// The weights as a file: one signed byte per weight and a common scale.
-    pub fn to_bytes(w: &[f32]) -> Vec<u8> {
-        let max = w.iter().fold(0f32, |m, &x| m.max(x.abs()));
+    /// The weights as a file: one signed byte per feature weight and a common scale.
+    pub fn to_bytes(w: &Weights) -> Vec<u8> {
+        let max = w.w.iter().fold(0f32, |m, &x| m.max(x.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let mut out = Vec::with_capacity(16 + w.len());
+        let mut out = Vec::with_capacity(HEADER + w.w.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&BITS.to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
+        for x in w.trans.iter().flatten().chain(&w.start) {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
         out.extend(
-            w.iter()
+            w.w.iter()
                 .map(|&x| (x / scale).round().clamp(-127.0, 127.0) as i8 as u8),
         );
         out
@@ -66,9 +108,18 @@ impl Model {
         self.offset += delta;
     }
 
-    pub fn score(&self, feats: &[u32]) -> f32 {
-        let sum: i32 = feats.iter().map(|&f| self.q[f as usize] as i32).sum();
-        sum as f32 * self.scale + self.offset
+    /// The B and I scores of a token with these features (O scores 0).
+    pub fn score(&self, feats: &[u32]) -> [f32; 2] {
+        let (mut b, mut i) = (0i32, 0i32);
+        for &f in feats {
+            let k = 2 * f as usize;
+            b += self.q[k] as i32;
+            i += self.q[k + 1] as i32;
+        }
+        [
+            b as f32 * self.scale + self.offset,
+            i as f32 * self.scale + self.offset,
+        ]
     }
 }
 
@@ -305,111 +356,219 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
             if i > 0 { t.rule[i - 1] as u64 } else { 9 },
             t.rule.get(i + 1).map_or(9, |&x| x as u64),
         ),
+        mix(31, wm1, w0, wp1),
+        mix(32, t.word(ii + 3), 0, 0),
+        mix(33, t.word(ii - 3), 0, 0),
+        mix(34, t.lemma[i], lm1, 0),
+        mix(35, t.lemma[i], t.who(ii - 1), 0),
+        mix(36, wp1, wp2, 0),
+        mix(37, wm2, wm1, 0),
     ]);
 }
 
-/// Per-token cue scores of sentence `(s, e)`.
-pub fn cue_tokens(m: &Model, d: &Doc, t: &Table, s: usize, e: usize) -> Vec<bool> {
+/// Whether token `i` may be (part of) a cue: words inside quotation marks, numbers and most
+/// punctuation never are.
+pub fn candidate(d: &Doc, i: usize) -> bool {
+    let tok = &d.toks[i];
+    match tok.kind {
+        Kind::Word => d.inq[i].is_none(),
+        Kind::Punct => matches!(tok.text(d.text), ":" | "—" | "–" | "―" | "-"),
+        Kind::Number | Kind::Quote => false,
+    }
+}
+
+/// Which tokens of sentence `(s, e)` the tagger puts in cues, and whether each begins one.
+pub fn cue_tokens(m: &Model, d: &Doc, t: &Table, s: usize, e: usize) -> Vec<(bool, bool)> {
     let mut buf = Vec::with_capacity(32);
-    (s..e)
+    let emit: Vec<[f32; 3]> = (s..e)
         .map(|i| {
-            // Words inside quotation marks, numbers and most punctuation are never cues.
-            let tok = &d.toks[i];
-            let candidate = match tok.kind {
-                Kind::Word => d.inq[i].is_none(),
-                Kind::Punct => matches!(tok.text(d.text), ":" | "—" | "–" | "―" | "-"),
-                Kind::Number | Kind::Quote => false,
-            };
-            if !candidate {
-                return false;
+            if !candidate(d, i) {
+                return [0.0, f32::NEG_INFINITY, f32::NEG_INFINITY];
             }
             buf.clear();
             features(d, t, s, e, i, &mut buf);
-            m.score(&buf) > 0.0
+            let [b, i] = m.score(&buf);
+            [0.0, b, i]
         })
+        .collect();
+    viterbi(&emit, &m.trans, &m.start)
+        .into_iter()
+        .map(|tag| (tag != O, tag == B))
         .collect()
 }
 
-/// Train an averaged perceptron: `data` holds, per token, its features and whether it is part
-/// of a cue. Returns the averaged weights.
-pub fn train(data: &[(Vec<u32>, bool)], epochs: usize) -> Vec<f32> {
-    let n = 1usize << BITS;
-    let mut w = vec![0f32; n];
-    let mut acc = vec![0f32; n];
-    let mut c = 1f32;
-    // A fixed shuffle (multiplicative stride) keeps training deterministic.
-    let len = data.len();
-    // A prime stride that does not divide the length visits every example once per epoch.
-    let stride = if (len / 7919) * 7919 == len {
-        7907
-    } else {
-        7919
-    };
-    for _ in 0..epochs {
-        let mut k = 0usize;
-        for _ in 0..len {
-            let (f, y) = &data[k];
-            let s: f32 = f.iter().map(|&i| w[i as usize]).sum();
-            let pred = s > 0.0;
-            if pred != *y {
-                let d = if *y { 1.0 } else { -1.0 };
-                for &i in f {
-                    w[i as usize] += d;
-                    acc[i as usize] += c * d;
+/// The best tag sequence for these per-token tag scores.
+fn viterbi(emit: &[[f32; 3]], trans: &[[f32; 3]; 3], start: &[f32; 3]) -> Vec<usize> {
+    let n = emit.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; 3]; n];
+    let mut best: [f32; 3] = std::array::from_fn(|k| start[k] + emit[0][k]);
+    for t in 1..n {
+        let mut next = [f32::NEG_INFINITY; 3];
+        for k in 0..3 {
+            let (mut arg, mut top) = (0, f32::NEG_INFINITY);
+            for j in 0..3 {
+                let v = best[j] + trans[j][k];
+                if v > top {
+                    (arg, top) = (j, v);
                 }
             }
-            c += 1.0;
-            k = (k + stride) % len;
+            next[k] = top + emit[t][k];
+            back[t][k] = arg as u8;
         }
+        best = next;
     }
-    w.iter().zip(&acc).map(|(&w, &a)| w - a / c).collect()
+    let mut tag = (0..3).fold(0, |a, k| if best[k] > best[a] { k } else { a });
+    let mut out = vec![0; n];
+    for t in (0..n).rev() {
+        out[t] = tag;
+        tag = back[t][tag] as usize;
+    }
+    out
 }
 
-/// Train a logistic regression by SGD with L2 regularisation (lazy, per touched weight) and
-/// a decaying step. Features seen fewer than `min_count` times are left out. Returns weights
-/// whose sign decides (a bias of `-ln(odds)` is folded in so that `score > 0` means p > 0.5).
-pub fn train_logistic(
-    data: &[(Vec<u32>, bool)],
-    epochs: usize,
-    l2: f32,
-    min_count: u32,
-) -> Vec<f32> {
+fn log_sum_exp(xs: &[f32; 3]) -> f32 {
+    let m = xs.iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+    if m == f32::NEG_INFINITY {
+        return m;
+    }
+    m + xs.iter().map(|&x| (x - m).exp()).sum::<f32>().ln()
+}
+
+/// One training sentence: per token its features, whether it lies in a cue, and whether it
+/// is a candidate at all.
+pub type Sentence = Vec<(Vec<u32>, bool, bool)>;
+
+/// Train the CRF by stochastic gradient descent on the conditional log-likelihood, with L2
+/// regularisation (lazy, per touched weight) and a decaying step. Features seen fewer than
+/// `min_count` times are left out. The gold tags are O / B / I from the cue flags; a token
+/// that is no candidate may only be O (as at run time) unless the gold says otherwise.
+pub fn train_crf(sents: &[Sentence], epochs: usize, l2: f32, min_count: u32) -> Weights {
     let n = 1usize << BITS;
     let mut count = vec![0u32; n];
-    for (f, _) in data {
-        for &i in f {
-            count[i as usize] = count[i as usize].saturating_add(1);
+    for s in sents {
+        for (f, _, _) in s {
+            for &i in f {
+                count[i as usize] = count[i as usize].saturating_add(1);
+            }
         }
     }
-    let mut w = vec![0f32; n];
-    let len = data.len();
-    // A prime stride that does not divide the length visits every example once per epoch.
-    let stride = if (len / 7919) * 7919 == len {
-        7907
-    } else {
-        7919
+    let mut w = Weights {
+        w: vec![0f32; 2 * n],
+        trans: [[0.0; 3]; 3],
+        start: [0.0; 3],
     };
-    let mut t = 0f32;
+    let len = sents.len();
+    if len == 0 {
+        return w;
+    }
+    // A fixed shuffle (a prime stride that does not divide the length visits every sentence
+    // once per epoch) keeps training deterministic.
+    let stride = if len.is_multiple_of(7919) { 7907 } else { 7919 };
+    let mut step = 0f32;
+    let (mut emit, mut alpha, mut beta, mut gold) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..epochs {
         let mut k = 0usize;
         for _ in 0..len {
-            let (f, y) = &data[k];
-            let z: f32 = f
-                .iter()
-                .filter(|&&i| count[i as usize] >= min_count)
-                .map(|&i| w[i as usize])
-                .sum();
-            let p = 1.0 / (1.0 + (-z).exp());
-            let g = p - if *y { 1.0 } else { 0.0 };
-            let lr = 0.2 / (1.0 + t / len as f32);
-            for &i in f {
-                let i = i as usize;
-                if count[i] >= min_count {
-                    w[i] -= lr * (g + l2 * w[i]);
+            let sent = &sents[k];
+            k = (k + stride) % len;
+            let m = sent.len();
+            if m == 0 {
+                continue;
+            }
+            gold.clear();
+            let mut prev = false;
+            for &(_, y, _) in sent {
+                gold.push(if !y {
+                    O
+                } else if prev {
+                    I
+                } else {
+                    B
+                });
+                prev = y;
+            }
+            emit.clear();
+            for (t, (f, _, cand)) in sent.iter().enumerate() {
+                if !cand && gold[t] == O {
+                    emit.push([0.0, f32::NEG_INFINITY, f32::NEG_INFINITY]);
+                    continue;
+                }
+                let (mut b, mut i) = (0f32, 0f32);
+                for &x in f {
+                    if count[x as usize] >= min_count {
+                        b += w.w[2 * x as usize];
+                        i += w.w[2 * x as usize + 1];
+                    }
+                }
+                emit.push([0.0, b, i]);
+            }
+            // Forward and backward scores in log space.
+            alpha.clear();
+            alpha.push(std::array::from_fn(|j| w.start[j] + emit[0][j]));
+            for t in 1..m {
+                let a: &[f32; 3] = &alpha[t - 1];
+                let next: [f32; 3] = std::array::from_fn(|j| {
+                    log_sum_exp(&std::array::from_fn(|i| a[i] + w.trans[i][j])) + emit[t][j]
+                });
+                alpha.push(next);
+            }
+            beta.clear();
+            beta.resize(m, [0f32; 3]);
+            for t in (0..m - 1).rev() {
+                let b1 = beta[t + 1];
+                beta[t] = std::array::from_fn(|i| {
+                    log_sum_exp(&std::array::from_fn(|j| {
+                        w.trans[i][j] + emit[t + 1][j] + b1[j]
+                    }))
+                });
+            }
+            let z = log_sum_exp(&alpha[m - 1]);
+            if !z.is_finite() {
+                continue;
+            }
+            let lr = 0.1 / (1.0 + step / len as f32);
+            step += 1.0;
+            // Gradient of the negative log-likelihood: expected minus observed counts.
+            let mut g_trans = [[0f32; 3]; 3];
+            for t in 0..m {
+                let p: [f32; 3] = std::array::from_fn(|j| (alpha[t][j] + beta[t][j] - z).exp());
+                if t == 0 {
+                    for (j, (st, pj)) in w.start.iter_mut().zip(p).enumerate() {
+                        *st -= lr * (pj - (gold[0] == j) as u8 as f32);
+                    }
+                } else {
+                    // Expected transition counts: the pairwise marginals.
+                    for (i, row) in g_trans.iter_mut().enumerate() {
+                        for (j, g) in row.iter_mut().enumerate() {
+                            *g += (alpha[t - 1][i] + w.trans[i][j] + emit[t][j] + beta[t][j] - z)
+                                .exp();
+                        }
+                    }
+                    g_trans[gold[t - 1]][gold[t]] -= 1.0;
+                }
+                if emit[t][1] == f32::NEG_INFINITY {
+                    continue;
+                }
+                let gb = p[B] - (gold[t] == B) as u8 as f32;
+                let gi = p[I] - (gold[t] == I) as u8 as f32;
+                for &x in &sent[t].0 {
+                    let x = x as usize;
+                    if count[x] >= min_count {
+                        let (wb, wi) = (w.w[2 * x], w.w[2 * x + 1]);
+                        w.w[2 * x] -= lr * (gb + l2 * wb);
+                        w.w[2 * x + 1] -= lr * (gi + l2 * wi);
+                    }
                 }
             }
-            t += 1.0;
-            k = (k + stride) % len;
+            for (row, g) in w.trans.iter_mut().zip(&g_trans) {
+                for (x, g) in row.iter_mut().zip(g) {
+                    *x -= lr * g;
+                }
+            }
         }
     }
     w

@@ -294,9 +294,11 @@ fn sentence(
     let mut runs = Vec::new();
     let mut i = 0;
     while i < marks.len() {
-        if marks[i] {
+        if marks[i].0 {
             let a = i;
-            while i < marks.len() && marks[i] {
+            i += 1;
+            // A cue runs on over I tags; a B tag begins the next one.
+            while i < marks.len() && marks[i].0 && !marks[i].1 {
                 i += 1;
             }
             runs.push((s + a, s + i));
@@ -429,22 +431,24 @@ fn sentence_by_rules(d: &Doc, s: usize, e: usize, out: &mut Vec<Found>) {
     }
 }
 
-/// Training examples for the cue tagger: every token of `text` with its features and whether
-/// it lies inside one of `cue_spans` (byte ranges).
-pub fn cue_training_data(text: &str, cue_spans: &[Range]) -> Vec<(Vec<u32>, bool)> {
+/// Training sentences for the cue tagger: every token of `text` with its features, whether it
+/// lies inside one of `cue_spans` (byte ranges), and whether it is a cue candidate at all.
+pub fn cue_training_sents(text: &str, cue_spans: &[Range]) -> Vec<learned::Sentence> {
     let d = Doc::new(text);
     let table = learned::Table::new(&d);
-    let mut out = Vec::with_capacity(d.toks.len());
+    let mut all = Vec::with_capacity(d.sents.len());
     for &(s, e) in &d.sents {
+        let mut out = Vec::with_capacity(e - s);
         for i in s..e {
             let t = &d.toks[i];
             let y = cue_spans.iter().any(|&(a, b)| t.start >= a && t.end <= b);
             let mut f = Vec::with_capacity(32);
             learned::features(&d, &table, s, e, i, &mut f);
-            out.push((f, y));
+            out.push((f, y, learned::candidate(&d, i)));
         }
+        all.push(out);
     }
-    out
+    all
 }
 
 /// Skip a time phrase ending right before token `i` ("on Tuesday", "last week"), returning
