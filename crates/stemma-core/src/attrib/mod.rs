@@ -583,7 +583,7 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
     (i > start && named && d.toks[start].cap && i - start <= 8).then_some((start, i))
 }
 
-/// `Name, appositive,` before a cue: from the clause's start to `comma` (exclusive).
+/// `Name, appositive,` before a cue: from the clause's start to `comma` (inclusive).
 fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
     let mut i = comma;
     while i > s {
@@ -664,7 +664,8 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
     if i >= comma || !has_comma || !(d.toks[i].cap || matches!(d.w(i), "the" | "a" | "an")) {
         return None;
     }
-    Some((i, comma))
+    // The comma that closes the appositive belongs to the source, as PolNeAR marks it.
+    Some((i, comma + 1))
 }
 
 /// The speaker phrase starting at token `i` (inverted "said Smith"), up to a comma or the end.
@@ -1445,8 +1446,12 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
     order.sort_by_key(|&i| found[i].source.map_or(found[i].cue.0, |s| s.0));
     let mut speakers = vec![None; found.len()];
     for i in order {
-        if let Some(r) = found[i].source {
-            speakers[i] = Some(resolver.resolve(&ix.model_span(r)));
+        if let Some((a, mut b)) = found[i].source {
+            // The mention without the comma that closed an appositive.
+            while b > a && text[..b].ends_with(',') {
+                b -= 1;
+            }
+            speakers[i] = Some(resolver.resolve(&ix.model_span((a, b))));
         }
     }
     for (f, speaker) in found.into_iter().zip(speakers) {
