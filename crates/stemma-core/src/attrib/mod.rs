@@ -504,7 +504,12 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
                     || (w == "and" && i - 1 > s && d.toks[i - 2].cap && d.toks.get(i).is_some_and(|n| n.cap))
             }
             Kind::Number => true,
-            Kind::Punct => matches!(t.text(d.text), "-" | "&" | ".") && i - 1 > s,
+            // A hyphen inside a name ("Ki - moon" never; "Ki-moon" yes), "&", initials' dots.
+            Kind::Punct => match t.text(d.text) {
+                "-" => !t.space_before && i < end && !d.toks[i].space_before && i - 1 > s,
+                "&" | "." => i - 1 > s,
+                _ => false,
+            },
             Kind::Quote => false,
         };
         if !ok || d.inq[i - 1].is_some() {
@@ -515,7 +520,16 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
+    // A personal pronoun is a whole subject: "… network RT he blasted" gives "he".
+    if end - i > 1 && d.toks[end - 1].kind == Kind::Word && is_personal(d.w(end - 1)) {
+        return Some((end - 1, end));
+    }
     (i < end).then_some((i, end))
+}
+
+/// Personal pronouns in subject position.
+fn is_personal(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "i" | "we" | "you" | "it")
 }
 
 /// The subject a sentence opens with: a run of names, determiners and title words.
@@ -663,6 +677,29 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
     let has_comma = (i..comma).any(|j| d.punct(j) == Some(","));
     if i >= comma || !has_comma || !(d.toks[i].cap || matches!(d.w(i), "the" | "a" | "an")) {
         return None;
+    }
+    // A setting or an action between commas is not part of the source: "Trump, speaking to
+    // veterans, said" and "Clinton, at a press gaggle, said" give the name; so does a
+    // ", which …" clause about an organisation in the appositive.
+    if let Some(c) = (i..comma).find(|&j| d.punct(j) == Some(",")) {
+        let next = c + 1;
+        if next < comma && d.toks[next].kind == Kind::Word {
+            let w = d.w(next);
+            let setting = w.ends_with("ing")
+                || matches!(
+                    w,
+                    "on" | "at" | "in" | "during" | "after" | "before" | "with" | "speaking"
+                );
+            if setting && c > i {
+                return Some((i, c));
+            }
+        }
+    }
+    if let Some(c) = (i + 1..comma)
+        .find(|&j| d.punct(j) == Some(",") && d.is(j + 1, "which"))
+        .filter(|&c| (i..c).any(|j| d.punct(j) == Some(",")))
+    {
+        return Some((i, c + 1));
     }
     // The comma that closes the appositive belongs to the source, as PolNeAR marks it.
     Some((i, comma + 1))
