@@ -480,7 +480,65 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
     if end > s + 2 && d.punct(end - 1) == Some(",") {
         return appositive_left(d, s, end - 1);
     }
-    let mut i = end;
+    let mut i = scan_name_left(d, s, end, end)?;
+    // A noun phrase with a preposition or "and" inside ("The Commission on Presidential
+    // Debates", "Regulators and environmental groups"): the longer phrase when it starts a
+    // clause, the shorter one otherwise.
+    while i > s + 1
+        && i < end
+        && d.toks[i - 1].kind == Kind::Word
+        && matches!(
+            d.w(i - 1),
+            "in" | "on" | "at" | "for" | "to" | "from" | "with" | "by" | "and"
+        )
+        && (d.toks[i].cap
+            || d.toks[i].kind == Kind::Number
+            || matches!(d.w(i), "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+    {
+        let Some(j) = scan_name_left(d, s, i - 1, end) else {
+            break;
+        };
+        let starts_clause = j == s
+            || matches!(d.punct(j - 1), Some("," | "(" | "—" | "–" | ":" | ";"))
+            || d.toks[j - 1].kind == Kind::Word
+                && matches!(
+                    d.w(j - 1),
+                    "but"
+                        | "and"
+                        | "as"
+                        | "when"
+                        | "that"
+                        | "while"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "if"
+                        | "since"
+                        | "after"
+                        | "yet"
+                        | "so"
+                        | "where"
+                );
+        let opens = d.toks[j].cap
+            || d.toks[j].kind == Kind::Number
+            || matches!(d.w(j), "the" | "a" | "an" | "its" | "their" | "his" | "her");
+        if j < i - 1 && starts_clause && opens {
+            i = j;
+        } else {
+            break;
+        }
+    }
+    // A personal pronoun is a whole subject: "… network RT he blasted" gives "he".
+    if end - i > 1 && d.toks[end - 1].kind == Kind::Word && is_personal(d.w(end - 1)) {
+        return Some((end - 1, end));
+    }
+    (i < end).then_some((i, end))
+}
+
+/// Scan left from `from` over the words of a name or noun phrase (not below `s`); the
+/// phrase ends at `end`. `None` when it grows too long to be a speaker.
+fn scan_name_left(d: &Doc, s: usize, from: usize, end: usize) -> Option<usize> {
+    let mut i = from;
     while i > s {
         let t = &d.toks[i - 1];
         if d.punct(i - 1) == Some(")") {
@@ -520,11 +578,7 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
-    // A personal pronoun is a whole subject: "… network RT he blasted" gives "he".
-    if end - i > 1 && d.toks[end - 1].kind == Kind::Word && is_personal(d.w(end - 1)) {
-        return Some((end - 1, end));
-    }
-    (i < end).then_some((i, end))
+    Some(i)
 }
 
 /// Personal pronouns in subject position.
