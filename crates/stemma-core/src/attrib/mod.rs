@@ -359,6 +359,11 @@ fn sentence(
         if found.source.is_none() && d.lex_at(h).is_none_or(|c| c.mode != Mode::Speech) {
             continue;
         }
+        // A passive without an agent ("is expected", "was asked") names no source: its
+        // subject is what is said or who is addressed.
+        if is_passive(d, c0, after) && !d.is(after, "by") {
+            found.source = None;
+        }
         out.push(found);
     }
 }
@@ -579,6 +584,66 @@ fn scan_name_left(d: &Doc, s: usize, from: usize, end: usize) -> Option<usize> {
         }
     }
     Some(i)
+}
+
+/// Whether the cue phrase `c0..after` is a passive: a form of "be", perhaps an adverb or
+/// "not", and a past participle that is not an adjective of feeling ("is convinced").
+fn is_passive(d: &Doc, c0: usize, after: usize) -> bool {
+    let words: Vec<&str> = (c0..after)
+        .filter(|&j| d.toks[j].kind == Kind::Word)
+        .map(|j| d.w(j))
+        .collect();
+    let Some(be) = words
+        .iter()
+        .position(|w| matches!(*w, "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+    else {
+        return false;
+    };
+    let rest: Vec<&str> = words[be + 1..]
+        .iter()
+        .copied()
+        .filter(|w| !(w.ends_with("ly") || matches!(*w, "not" | "also" | "still")))
+        .collect();
+    let [v] = rest.as_slice() else {
+        return false;
+    };
+    let participle = v.ends_with("ed")
+        || v.ends_with("en")
+        || matches!(
+            *v,
+            "said" | "told" | "held" | "made" | "known" | "seen" | "shown" | "thought"
+        );
+    participle
+        && !matches!(
+            *v,
+            "convinced"
+                | "concerned"
+                | "worried"
+                | "determined"
+                | "committed"
+                | "opposed"
+                | "interested"
+                | "pleased"
+                | "disappointed"
+                | "frustrated"
+                | "excited"
+                | "prepared"
+                | "dedicated"
+                | "devoted"
+                | "alarmed"
+                | "troubled"
+                | "outraged"
+                | "satisfied"
+                | "surprised"
+                | "shocked"
+                | "scared"
+                | "tired"
+                | "united"
+                | "divided"
+                | "focused"
+                | "inclined"
+                | "embarrassed"
+        )
 }
 
 /// Personal pronouns in subject position.
