@@ -1437,6 +1437,29 @@ fn pre_content(
         }
     }
     end = clause_end(d, i, end);
+    // A verb that takes a noun phrase ("praised the plan", "attacked Fiorina", or a cue the
+    // lexicon does not know) has that phrase for content: it ends at the first comma or
+    // spaced dash, where the sentence moves on.
+    let known = (c0..after).any(|j| d.lex_at(j).is_some());
+    let takes_object = !known
+        || cue.mode != Mode::Speech
+        || matches!(
+            cue.act,
+            SpeechAct::Praise
+                | SpeechAct::Criticism
+                | SpeechAct::Accusation
+                | SpeechAct::Appeal
+                | SpeechAct::Agreement
+        );
+    if takes_object && !strong_intro {
+        if let Some(j) = (i + 1..end).find(|&j| {
+            d.inq[j].is_none()
+                && (d.punct(j) == Some(",")
+                    || matches!(d.punct(j), Some("-" | "--" | "—" | "–")) && d.toks[j].space_before)
+        }) {
+            end = j;
+        }
+    }
     if end <= i {
         return None;
     }
