@@ -10,9 +10,8 @@
 //!
 //! An unresolved mention ("a source", "officials") keeps its words and gets no name.
 
-use std::collections::HashMap;
-
-use crate::entities::{resolve_description, NameIndex};
+use crate::entities::lexicon::FastMap;
+use crate::entities::{DescriptionIndex, NameIndex};
 use crate::model::{Entity, EntityKind, Span, Speaker};
 
 /// Pronouns that stand for one person, for an organisation, for a group.
@@ -28,11 +27,19 @@ fn pronoun_kind(w: &str) -> Option<&'static [EntityKind]> {
     }
 }
 
+/// Where `needle` first occurs in `hay`, as [`str::find`] says: mentions and names are short,
+/// and a plain scan costs less than setting up the general searcher.
+fn find_in(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    // A match of valid UTF-8 in valid UTF-8 starts on a character boundary.
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..].starts_with(n))
+}
+
 /// The words of a source mention that name the speaker: the part before an appositive comma,
 /// without a leading determiner of a name.
 fn head_of(mention: &str) -> &str {
     let m = mention.trim();
-    let m = m.split(" (").next().unwrap_or(m);
+    let m = find_in(m, " (").map_or(m, |p| &m[..p]);
     m.split(',').next().unwrap_or(m).trim()
 }
 
@@ -68,9 +75,16 @@ const AGENTS: &[&str] = &[
 
 /// "a spokesman for the Foo Party" → ("spokesman", "the Foo Party").
 fn agent_for(mention: &str) -> Option<(&str, &str)> {
+    // The role word is one of the mention's words: without one, no separator needs a look.
+    if !mention
+        .split(' ')
+        .any(|w| AGENTS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+    {
+        return None;
+    }
     let lower = mention.to_ascii_lowercase();
     for sep in [" for ", " of ", " at ", " with ", " to "] {
-        if let Some(p) = lower.find(sep) {
+        if let Some(p) = find_in(&lower, sep) {
             let before = &lower[..p];
             let role_word = before.rsplit(' ').next().unwrap_or(before);
             if AGENTS.contains(&role_word) {
@@ -88,7 +102,7 @@ fn agent_for(mention: &str) -> Option<(&str, &str)> {
 fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
     let names = std::iter::once(e.name.as_str()).chain(e.name.rsplit(' ').next());
     for name in names {
-        let Some(p) = mention.find(name) else {
+        let Some(p) = find_in(mention, name) else {
             continue;
         };
         let before = mention[..p].trim().trim_end_matches(',').trim();
@@ -135,10 +149,15 @@ pub struct Resolver<'a> {
     entities: &'a [Entity],
     last: Option<usize>,
     /// Name lookups already made, by mention words.
-    names: HashMap<String, (Option<usize>, Option<String>)>,
+    names: FastMap<String, (Option<usize>, Option<String>)>,
     index: NameIndex,
-    /// Every entity mention as (end, start, entity), sorted by end.
-    by_end: Vec<(usize, usize, usize)>,
+    /// The entities' roles cut into words, built at the first description ("the minister").
+    descriptions: Option<DescriptionIndex<'a>>,
+    /// Every entity mention as (end, start, entity), sorted by end; made at the first pronoun
+    /// that needs it.
+    by_end: Option<Vec<(usize, usize, usize)>>,
+    /// Scratch space for name keys.
+    key: String,
 }
 
 impl<'a> Resolver<'a> {
@@ -146,17 +165,11 @@ impl<'a> Resolver<'a> {
         Resolver {
             entities,
             last: None,
-            names: HashMap::new(),
+            names: FastMap::default(),
             index: NameIndex::new(entities),
-            by_end: {
-                let mut v: Vec<(usize, usize, usize)> = entities
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.end, m.start, i)))
-                    .collect();
-                v.sort_unstable();
-                v
-            },
+            descriptions: None,
+            by_end: None,
+            key: String::new(),
         }
     }
 
@@ -179,23 +192,23 @@ impl<'a> Resolver<'a> {
 
     /// A name, a name after role words, or "a spokesman for X" (the same words always give
     /// the same answer, so the resolver keeps it).
-    fn by_name(&self, m: &str, mention: &str) -> (Option<usize>, Option<String>) {
-        if let Some(i) = self.index.resolve(m) {
+    fn by_name(&mut self, m: &str, mention: &str) -> (Option<usize>, Option<String>) {
+        let (index, key) = (&self.index, &mut self.key);
+        if let Some(i) = index.resolve_with(m, key) {
             return (Some(i), None);
         }
         // "Russian Foreign Minister Sergey Lavrov": the name after the role words.
         let mut rest = m;
         while let Some((_, tail)) = rest.split_once(' ') {
             rest = tail;
-            if let Some(i) = self.index.resolve(rest) {
+            if let Some(i) = index.resolve_with(rest, key) {
                 return (Some(i), None);
             }
         }
         if let Some((role, org)) = agent_for(mention) {
-            let i = self
-                .index
-                .resolve(org)
-                .or_else(|| self.index.resolve(org.trim_start_matches("the ")));
+            let i = index
+                .resolve_with(org, key)
+                .or_else(|| index.resolve_with(org.trim_start_matches("the "), key));
             if i.is_some() {
                 return (i, Some(role.to_string()));
             }
@@ -239,7 +252,11 @@ impl<'a> Resolver<'a> {
             first,
             "the" | "this" | "that" | "a" | "an" | "his" | "her" | "its" | "their"
         ) {
-            if let Some(i) = resolve_description(self.entities, m, mention.start) {
+            let entities = self.entities;
+            let descriptions = self
+                .descriptions
+                .get_or_insert_with(|| DescriptionIndex::new(entities));
+            if let Some(i) = descriptions.resolve(m, mention.start) {
                 return (Some(i), None);
             }
         }
@@ -247,11 +264,21 @@ impl<'a> Resolver<'a> {
     }
 
     /// The entity of one of `kinds` whose mention comes last before `before`.
-    fn last_mentioned(&self, kinds: &[EntityKind], before: usize) -> Option<usize> {
+    fn last_mentioned(&mut self, kinds: &[EntityKind], before: usize) -> Option<usize> {
+        let entities = self.entities;
+        let by_end = self.by_end.get_or_insert_with(|| {
+            let mut v: Vec<(usize, usize, usize)> = entities
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.end, m.start, i)))
+                .collect();
+            v.sort_unstable();
+            v
+        });
         // Mentions ending before `before`: a prefix of `by_end`; the latest start among them
         // of the right kind wins (ties: the later entity, as a max over (start, entity)).
-        let n = self.by_end.partition_point(|&(end, ..)| end <= before);
-        self.by_end[..n]
+        let n = by_end.partition_point(|&(end, ..)| end <= before);
+        by_end[..n]
             .iter()
             .filter(|&&(_, _, i)| kinds.contains(&self.entities[i].kind))
             .map(|&(_, start, i)| (start, i))
@@ -271,6 +298,16 @@ mod tests {
             Some(("spokesman", "the Marrow Bay Council"))
         );
         assert_eq!(agent_for("officials"), None);
+        for (h, n) in [
+            ("ab (c", " ("),
+            ("", ""),
+            ("a", ""),
+            ("", "a"),
+            ("aa", "aaa"),
+            ("xé y", "y"),
+        ] {
+            assert_eq!(find_in(h, n), h.find(n), "{h:?} {n:?}");
+        }
         assert_eq!(head_of("Jane Roe, a professor at Ulm"), "Jane Roe");
         assert_eq!(head_of("Elias Moor (D-Ohio)"), "Elias Moor");
         let e = Entity {

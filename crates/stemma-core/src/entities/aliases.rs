@@ -221,10 +221,10 @@ fn rename_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Clai
     // Cheap test first: a renaming verb close after the name.
     let near = toks.get(k..(k + 6).min(toks.len()))?;
     let verb = near.iter().any(|t| {
-        let w = t.text(text).as_bytes();
-        t.case == Case::Lower
-            && w.len() >= 6
-            && (w.starts_with(b"renam") || w.starts_with(b"rebrand") || w.starts_with(b"chang"))
+        t.case == Case::Lower && t.be - t.bs >= 6 && {
+            let w = t.text(text).as_bytes();
+            w.starts_with(b"renam") || w.starts_with(b"rebrand") || w.starts_with(b"chang")
+        }
     });
     if !verb {
         return None;

@@ -57,9 +57,14 @@ pub(crate) fn canonical_key(s: &str, out: &mut String) {
 
 /// Whether a word identifies a name alone (not "National", "Front", "al", "Russia").
 pub(crate) fn distinctive(w: &str) -> bool {
+    distinctive_with(w, flags(w))
+}
+
+/// [`distinctive`], given the word's lexicon flags.
+fn distinctive_with(w: &str, flags: u32) -> bool {
     w.chars().nth(1).is_some()
         && !w.chars().all(|c| c.is_numeric())
-        && flags(w) & NOT_DISTINCT == 0
+        && flags & NOT_DISTINCT == 0
         && !is_space_connector(w)
         && !is_hyphen_connector(w)
 }
@@ -75,17 +80,34 @@ pub(crate) fn partial_ok(key: &str) -> bool {
 }
 
 /// Each shorter form of a key that may refer to it: its proper word suffixes ("lavrov" of
-/// "sergey lavrov", "nusra front" of "al nusra front").
+/// "sergey lavrov", "nusra front" of "al nusra front") that pass [`partial_ok`], longest first.
 pub(crate) fn for_each_suffix(key: &str, mut f: impl FnMut(&str)) {
-    if key.split(' ').count() > MAX_KEY_WORDS {
-        return;
+    // Each word's start, and whether it is distinctive / a given name, looked up once: a
+    // suffix passes when it has a distinctive word and a word that is no given name, which
+    // one walk from the end gives for every suffix.
+    let mut words = [(0usize, "", false, false); MAX_KEY_WORDS];
+    let mut n = 0;
+    let mut start = 0;
+    for w in key.split(' ') {
+        if n == MAX_KEY_WORDS {
+            return;
+        }
+        let fl = flags(w);
+        words[n] = (start, w, distinctive_with(w, fl), fl & GIVEN == 0);
+        n += 1;
+        start += w.len() + 1;
     }
-    for (i, b) in key.bytes().enumerate() {
-        if b == b' ' {
-            let s = &key[i + 1..];
-            if partial_ok(s) {
-                f(s);
-            }
+    let mut ok = [false; MAX_KEY_WORDS];
+    let (mut distinct, mut not_given) = (false, false);
+    for k in (1..n).rev() {
+        let (_, first, d, g) = words[k];
+        distinct |= d;
+        not_given |= g;
+        ok[k] = distinct && not_given && !matches!(first, "of" | "for" | "and");
+    }
+    for k in 1..n {
+        if ok[k] {
+            f(&key[words[k].0..]);
         }
     }
 }
@@ -121,6 +143,31 @@ mod tests {
         norm_key("Jabhat Fateh al-Sham", &mut k);
         assert_eq!(k, "jabhat fateh al sham");
         let mut v = Vec::new();
+        for key in [
+            "mirela dovanu",
+            "al qarnun front",
+            "of the sea",
+            "jose de la sierra",
+            "the national front for the liberation of the south",
+            "a b c d e f g h",
+            "a b c d e f g h i",
+            "john and mary",
+            "1 2 3",
+            "",
+        ] {
+            let mut want = Vec::new();
+            if key.split(' ').count() <= MAX_KEY_WORDS {
+                for (i, _) in key.match_indices(' ') {
+                    if partial_ok(&key[i + 1..]) {
+                        want.push(key[i + 1..].to_string());
+                    }
+                }
+            }
+            v.clear();
+            for_each_suffix(key, |s| v.push(s.to_string()));
+            assert_eq!(v, want, "{key}");
+        }
+        v.clear();
         for_each_suffix("mirela dovanu", |s| v.push(s.to_string()));
         assert_eq!(v, ["dovanu"]);
         v.clear();

@@ -603,11 +603,106 @@ const ORG_PHRASES: &[&str] = &[
     "general assembly", "supreme court", "federal reserve", "the pentagon",
 ];
 
+/// ASCII letters of eight bytes lower-cased at once; other bytes are left alone.
+fn lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // A byte's high bit is set where it is at least 'A', and where it is past 'Z'.
+    let from_a = low7 + ONES * u64::from(0x80 - b'A');
+    let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
+}
+
+/// A hash of a word's bytes with ASCII letters lower-cased: "Party" hashes as "party".
+fn fold_hash(bytes: &[u8]) -> u64 {
+    let mut h = WordHasher(bytes.len() as u64);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(c);
+        h.add(lower8(u64::from_le_bytes(v)));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = [0u8; 8];
+        v[..rest.len()].copy_from_slice(rest);
+        h.add(lower8(u64::from_le_bytes(v)));
+    }
+    h.0
+}
+
+struct Entry {
+    hash: u64,
+    word: Box<str>,
+    flags: u32,
+}
+
+/// The word lists as one open-addressing table, probed with [`fold_hash`]: a capitalised ASCII
+/// word is looked up as it stands, without a lower-cased copy, and a probe that meets another
+/// word mostly stops at the stored hash.
+struct WordTable {
+    /// Index + 1 into `entries`; 0 for an empty slot. A power of two long, at most half full.
+    slots: Box<[u32]>,
+    shift: u32,
+    entries: Vec<Entry>,
+}
+
+impl WordTable {
+    fn new(words: Vec<(Box<str>, u32)>) -> WordTable {
+        let bits = (2 * words.len())
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut t = WordTable {
+            slots: vec![0; 1 << bits].into_boxed_slice(),
+            shift: 64 - bits,
+            entries: Vec::with_capacity(words.len()),
+        };
+        for (word, flags) in words {
+            debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()));
+            let hash = fold_hash(word.as_bytes());
+            let mut i = t.slot(hash);
+            while t.slots[i] != 0 {
+                i = (i + 1) & (t.slots.len() - 1);
+            }
+            t.entries.push(Entry { hash, word, flags });
+            t.slots[i] = u32::try_from(t.entries.len()).unwrap_or(u32::MAX);
+        }
+        t
+    }
+
+    fn slot(&self, hash: u64) -> usize {
+        (hash >> self.shift) as usize
+    }
+
+    /// The flags of the entry that `same` accepts among those with the word's folded hash.
+    fn get(&self, word: &str, same: impl Fn(&str) -> bool) -> u32 {
+        let hash = fold_hash(word.as_bytes());
+        let mut i = self.slot(hash);
+        loop {
+            let Some(e) = self.slots[i]
+                .checked_sub(1)
+                .map(|k| &self.entries[k as usize])
+            else {
+                return 0;
+            };
+            if e.hash == hash && same(&e.word) {
+                return e.flags;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
 struct Tables {
-    words: FastMap<&'static str, u32>,
-    multi_places: HashSet<&'static str, Fast>,
+    /// Every word with its flags, plural demonyms ("syrians") included.
+    words: WordTable,
+    /// Every name of a place to the gazetteer's name: one-word places and multi-word places to
+    /// themselves, synonyms to the name they stand for.
+    places: FastMap<&'static str, &'static str>,
     org_phrases: HashSet<&'static str, Fast>,
-    synonyms: FastMap<&'static str, &'static str>,
     demonyms: FastMap<&'static str, &'static str>,
 }
 
@@ -639,16 +734,31 @@ fn tables() -> &'static Tables {
             demonyms.insert(d, p);
             *words.entry(d).or_insert(0) |= DEMONYM;
         }
-        let mut multi_places: HashSet<&'static str, Fast> = HashSet::default();
-        multi_places.extend(PLACES_MULTI.iter().copied());
+        // Places by precedence, the last insert winning: a one-word place, a multi-word
+        // place, a synonym.
+        let mut places: FastMap<&'static str, &'static str> = FastMap::default();
+        for (&w, &f) in &words {
+            if f & PLACE != 0 {
+                places.insert(w, w);
+            }
+        }
+        places.extend(PLACES_MULTI.iter().map(|&p| (p, p)));
+        places.extend(PLACE_SYNONYMS.iter().copied());
         let org_phrases = ORG_PHRASES.iter().copied().collect();
-        let mut synonyms: FastMap<&'static str, &'static str> = FastMap::default();
-        synonyms.extend(PLACE_SYNONYMS.iter().copied());
+        // A word not in the lists that is a demonym with an "s" is a (plural) demonym.
+        let mut all: Vec<(Box<str>, u32)> = words.iter().map(|(&w, &f)| (w.into(), f)).collect();
+        for d in demonyms.keys() {
+            let plural = format!("{d}s");
+            if plural.len() > 3 && !words.contains_key(plural.as_str()) {
+                all.push((plural.into(), DEMONYM));
+            }
+        }
+        all.sort_unstable();
+        all.dedup_by(|a, b| a.0 == b.0);
         Tables {
-            words,
-            multi_places,
+            words: WordTable::new(all),
+            places,
             org_phrases,
-            synonyms,
             demonyms,
         }
     })
@@ -670,16 +780,19 @@ pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
 
 /// The flags of a lower-cased word; plural demonyms ("Syrians") count as demonyms.
 pub(crate) fn flags(word: &str) -> u32 {
-    let t = tables();
-    let mut f = t.words.get(word).copied().unwrap_or(0);
-    if f == 0 && word.len() > 3 {
-        if let Some(stem) = word.strip_suffix('s') {
-            if t.demonyms.contains_key(stem) {
-                f |= DEMONYM;
-            }
-        }
+    tables().words.get(word, |w| w == word)
+}
+
+/// The flags of a word in any case: [`flags`] of its lower-cased form (`buf` holds that form
+/// when the word is not ASCII; an ASCII word is looked up without a copy).
+pub(crate) fn flags_any_case(word: &str, buf: &mut String) -> u32 {
+    if word.is_ascii() {
+        // The table's words have no ASCII capitals, so an ASCII word matches one exactly when
+        // its lower-cased form would.
+        tables().words.get(word, |w| w.eq_ignore_ascii_case(word))
+    } else {
+        flags(lower(word, buf))
     }
-    f
 }
 
 /// Whether a lower-case word joins two capitalised words across a space ("Department of State",
@@ -745,17 +858,7 @@ pub(crate) fn demonym_place(word: &str) -> Option<&'static str> {
 
 /// The gazetteer's name for a normalised key ("u s" is not one; "us" → "united states").
 pub(crate) fn canonical_place(key: &str) -> Option<&'static str> {
-    let t = tables();
-    if let Some(c) = t.synonyms.get(key) {
-        return Some(c);
-    }
-    if let Some(k) = t.multi_places.get(key) {
-        return Some(k);
-    }
-    match t.words.get_key_value(key) {
-        Some((k, f)) if f & PLACE != 0 => Some(k),
-        _ => None,
-    }
+    tables().places.get(key).copied()
 }
 
 /// Whether a normalised multi-word key names an organisation ("white house").

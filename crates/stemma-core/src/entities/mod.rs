@@ -27,7 +27,7 @@ use lexicon::{canonical_place, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, Run};
 use tokens::tokenize_into;
 
-pub use resolve::{resolve_description, resolve_name, NameIndex};
+pub use resolve::{resolve_description, resolve_name, DescriptionIndex, NameIndex};
 
 // What the text shows about an entity's kind.
 const EV_ROLE: u16 = 1;
@@ -128,16 +128,29 @@ impl<'a> Builder<'a> {
 
     /// Make `name` (with key `key`) find entity `e`.
     fn register(&mut self, e: usize, name: &str, key: &str) {
-        self.full.entry(key.to_string()).or_insert(e);
+        // The maps own their keys: a key is copied only when it is new.
+        if !self.full.contains_key(key) {
+            self.full.insert(key.to_string(), e);
+        }
         if let Some(p) = canonical_place(key) {
-            self.full.entry(p.to_string()).or_insert(e);
+            if !self.full.contains_key(p) {
+                self.full.insert(p.to_string(), e);
+            }
             return;
         }
-        for_each_suffix(key, |s| {
-            self.part.insert(s.to_string(), e);
+        for_each_suffix(key, |s| match self.part.get_mut(s) {
+            Some(v) => *v = e,
+            None => {
+                self.part.insert(s.to_string(), e);
+            }
         });
         if key.contains(' ') && acronym(name, &mut self.scratch) {
-            self.acro.insert(self.scratch.clone(), e);
+            match self.acro.get_mut(self.scratch.as_str()) {
+                Some(v) => *v = e,
+                None => {
+                    self.acro.insert(self.scratch.clone(), e);
+                }
+            }
         }
     }
 

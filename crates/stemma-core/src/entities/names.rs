@@ -2,7 +2,7 @@
 //! role prefix and the name, with the roles that the words around them give.
 
 use super::lexicon::{
-    self, flags, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM, GENERIC, GIVEN,
+    flags_any_case, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM, GENERIC, GIVEN,
     OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME, TITLE,
 };
 use super::tokens::{is_dash, Case, Glue, Tok};
@@ -57,7 +57,7 @@ impl Run {
 pub(crate) fn tok_flags(text: &str, t: &Tok, buf: &mut String) -> u32 {
     match t.case {
         Case::Upper | Case::Caps => t.flags,
-        Case::Lower => flags(lexicon::lower(t.text(text), buf)),
+        Case::Lower => flags_any_case(t.text(text), buf),
         _ => 0,
     }
 }

@@ -1,6 +1,8 @@
 //! Resolving a later mention ("Lavrov", "the FBI") or a description ("the Russian minister")
 //! to one of an article's entities.
 
+use std::cell::OnceCell;
+
 use crate::model::{Entity, EntityKind};
 
 use super::keys::{acronym, norm_key, partial_ok, MAX_KEY_WORDS};
@@ -25,29 +27,36 @@ pub struct NameIndex {
 
 impl NameIndex {
     pub fn new(entities: &[Entity]) -> NameIndex {
+        // Sized up front: growing four maps name by name costs more than the lookups.
+        let names = entities.iter().map(|e| 1 + e.aliases.len()).sum::<usize>();
         let mut ix = NameIndex {
-            exact: FastMap::default(),
+            exact: FastMap::with_capacity_and_hasher(names, Default::default()),
             places: FastMap::default(),
-            acronyms: FastMap::default(),
-            suffixes: FastMap::default(),
+            acronyms: FastMap::with_capacity_and_hasher(names / 2, Default::default()),
+            suffixes: FastMap::with_capacity_and_hasher(names, Default::default()),
         };
         let mut k = String::new();
         let mut a = String::new();
         for (i, e) in entities.iter().enumerate() {
-            for n in names(e) {
+            for n in names_of(e) {
                 norm_key(n, &mut k);
                 if let Some(p) = canonical_place(&k) {
                     ix.places.entry(p).or_insert(i);
                 }
-                if n.contains(' ') && acronym(n, &mut a) {
-                    ix.acronyms.entry(a.clone()).or_insert(i);
+                if n.contains(' ') && acronym(n, &mut a) && !ix.acronyms.contains_key(&a) {
+                    ix.acronyms.insert(a.clone(), i);
                 }
-                if k.split(' ').count() <= MAX_KEY_WORDS {
-                    for (p, _) in k.match_indices(' ') {
-                        ix.suffixes.entry(k[p + 1..].to_string()).or_insert(i);
+                // Keys are short: a plain walk over the bytes beats searching for spaces.
+                if k.bytes().filter(|&b| b == b' ').count() < MAX_KEY_WORDS {
+                    for (p, b) in k.bytes().enumerate() {
+                        if b == b' ' && !ix.suffixes.contains_key(&k[p + 1..]) {
+                            ix.suffixes.insert(k[p + 1..].to_string(), i);
+                        }
                     }
                 }
-                ix.exact.entry(k.clone()).or_insert(i);
+                if !ix.exact.contains_key(&k) {
+                    ix.exact.insert(k.clone(), i);
+                }
             }
         }
         ix
@@ -55,20 +64,25 @@ impl NameIndex {
 
     /// See [`resolve_name`].
     pub fn resolve(&self, mention: &str) -> Option<usize> {
-        let mut m = String::new();
-        norm_key(mention, &mut m);
+        self.resolve_with(mention, &mut String::new())
+    }
+
+    /// [`NameIndex::resolve`] with `key` as scratch space, for many lookups in a row.
+    pub fn resolve_with(&self, mention: &str, key: &mut String) -> Option<usize> {
+        norm_key(mention, key);
         // "Mr. Smith", "President Obama": the name after a title.
+        let mut m = key.as_str();
         while let Some((first, rest)) = m.split_once(' ') {
             if flags(first) & (COURTESY | TITLE) == 0 {
                 break;
             }
-            m = rest.to_string();
+            m = rest;
         }
         if m.is_empty() {
             return None;
         }
-        let exact = self.exact.get(&m).copied();
-        let place = canonical_place(&m).and_then(|p| self.places.get(p).copied());
+        let exact = self.exact.get(m).copied();
+        let place = canonical_place(m).and_then(|p| self.places.get(p).copied());
         if let Some(i) = exact.into_iter().chain(place).min() {
             return Some(i);
         }
@@ -78,19 +92,19 @@ impl NameIndex {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         if caps && !m.contains(' ') {
-            if let Some(&i) = self.acronyms.get(&m) {
+            if let Some(&i) = self.acronyms.get(m) {
                 return Some(i);
             }
         }
-        if !partial_ok(&m) {
+        if !partial_ok(m) {
             return None;
         }
-        self.suffixes.get(&m).copied()
+        self.suffixes.get(m).copied()
     }
 }
 
 /// An entity's name and aliases.
-fn names(e: &Entity) -> impl Iterator<Item = &str> {
+fn names_of(e: &Entity) -> impl Iterator<Item = &str> {
     std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.name.as_str()))
 }
 
@@ -140,27 +154,6 @@ const SYNONYMS: &[&[&str]] = &[
         "emir",
     ],
 ];
-
-/// How well a role's words carry the description's head: 4 for the word itself, 3 for a
-/// synonym.
-fn head_fit(words: &[String], head: &str) -> Option<i32> {
-    if words.iter().any(|w| w == head) {
-        return Some(4);
-    }
-    let group = SYNONYMS.iter().find(|g| g.contains(&head))?;
-    words
-        .iter()
-        .any(|w| group.contains(&w.as_str()))
-        .then_some(3)
-}
-
-/// The places a role names, by name or demonym ("Russia's …", "US …", "Russian …").
-fn places_in(words: &[String]) -> Vec<&'static str> {
-    words
-        .iter()
-        .filter_map(|w| demonym_place(w).or_else(|| canonical_place(w)))
-        .collect()
-}
 
 /// Portfolio words: a description with one the role lacks names somebody else.
 const PORTFOLIOS: &[&str] = &[
@@ -246,118 +239,227 @@ const ANY_ORG: &[&str] = &[
     "firm",
 ];
 
-/// How well `mods` fit `words`: +1 each that appears, 0 when unknown, None on a contradiction
-/// (another country, another portfolio).
-fn fit(words: &[String], mods: &[String]) -> Option<i32> {
-    let places = places_in(words);
-    let mut score = 0;
-    for m in mods {
-        if words.iter().any(|w| w == m) {
-            score += 1;
-            continue;
+/// A role or name of an entity cut into [`role_words`], with what a description is checked
+/// against: the places it names and whether it names a portfolio.
+struct Phrase {
+    words: Vec<String>,
+    /// The places it names, by name or demonym ("Russia's …", "US …", "Russian …").
+    places: Vec<&'static str>,
+    /// Whether one of its words is a portfolio ("foreign", "defense").
+    portfolio: bool,
+}
+
+impl Phrase {
+    fn new(s: &str) -> Phrase {
+        let words = role_words(s);
+        let places = words.iter().filter_map(|w| place_of(w)).collect();
+        let portfolio = words.iter().any(|w| PORTFOLIOS.contains(&w.as_str()));
+        Phrase {
+            words,
+            places,
+            portfolio,
         }
-        if let Some(p) = demonym_place(m).or_else(|| canonical_place(m)) {
-            if places.contains(&p) {
+    }
+
+    fn has(&self, w: &str) -> bool {
+        self.words.iter().any(|x| x == w)
+    }
+
+    /// How well `mods` fit the phrase: +1 each that appears, 0 when unknown, None on a
+    /// contradiction (another country, another portfolio).
+    fn fit(&self, mods: &[Modifier]) -> Option<i32> {
+        let mut score = 0;
+        for m in mods {
+            if self.has(&m.word) {
                 score += 1;
                 continue;
             }
-            if !places.is_empty() {
+            if let Some(p) = m.place {
+                if self.places.contains(&p) {
+                    score += 1;
+                    continue;
+                }
+                if !self.places.is_empty() {
+                    return None;
+                }
+            } else if m.portfolio && self.portfolio {
                 return None;
             }
-        } else if PORTFOLIOS.contains(&m.as_str())
-            && words.iter().any(|w| PORTFOLIOS.contains(&w.as_str()))
-        {
-            return None;
         }
+        Some(score)
     }
-    Some(score)
 }
 
-fn score(e: &Entity, head: &str, mods: &[String]) -> Option<i32> {
-    if ORG_WORDS.contains(&head) {
-        if e.kind != EntityKind::Organization {
-            return None;
-        }
-        let names = std::iter::once(&e.name).chain(e.aliases.iter().map(|a| &a.name));
-        let mut best = None;
+/// The place a word names, as a demonym or by name.
+fn place_of(w: &str) -> Option<&'static str> {
+    demonym_place(w).or_else(|| canonical_place(w))
+}
+
+/// A modifier of a description's head ("Russian", "foreign"), looked up once per description.
+struct Modifier {
+    word: String,
+    place: Option<&'static str>,
+    portfolio: bool,
+}
+
+/// How well one entity fits a description with this head and these modifiers: the best of
+/// its `names` (for an organisation word like "the ministry") or `roles`; None if none fits.
+fn score(
+    names: &[Phrase],
+    roles: &[Phrase],
+    head: &str,
+    org_head: bool,
+    any_org: bool,
+    synonyms: Option<&&[&str]>,
+    mods: &[Modifier],
+) -> Option<i32> {
+    let mut best = None;
+    if org_head {
         for n in names {
-            let words = role_words(n);
-            let base = if words.iter().any(|w| w == head) {
+            let base = if n.has(head) {
                 4
-            } else if ANY_ORG.contains(&head) {
+            } else if any_org {
                 1
             } else {
                 continue;
             };
-            if let Some(f) = fit(&words, mods) {
+            if let Some(f) = n.fit(mods) {
                 best = best.max(Some(base + f));
             }
         }
         return best;
     }
-    let mut best = None;
-    for role in &e.roles {
-        let words = role_words(role);
-        let Some(base) = head_fit(&words, head) else {
+    for role in roles {
+        // 4 for the head itself, 3 for a synonym.
+        let base = if role.has(head) {
+            4
+        } else if synonyms.is_some_and(|g| role.words.iter().any(|w| g.contains(&w.as_str()))) {
+            3
+        } else {
             continue;
         };
-        if let Some(f) = fit(&words, mods) {
+        if let Some(f) = role.fit(mods) {
             best = best.max(Some(base + f));
         }
     }
     best
 }
 
+/// The roles and names of an article's entities, cut into words once, for resolving many
+/// descriptions ([`resolve_description`]) against the same entities.
+pub struct DescriptionIndex<'a> {
+    entities: &'a [Entity],
+    /// Each entity's roles.
+    roles: Vec<Vec<Phrase>>,
+    /// Each organisation's name and aliases (nothing for other entities: only organisations
+    /// match organisation words); made at the first description with such a head.
+    names: OnceCell<Vec<Vec<Phrase>>>,
+}
+
+impl<'a> DescriptionIndex<'a> {
+    pub fn new(entities: &'a [Entity]) -> DescriptionIndex<'a> {
+        let roles = entities
+            .iter()
+            .map(|e| e.roles.iter().map(|r| Phrase::new(r)).collect())
+            .collect();
+        DescriptionIndex {
+            entities,
+            roles,
+            names: OnceCell::new(),
+        }
+    }
+
+    fn names(&self) -> &[Vec<Phrase>] {
+        self.names.get_or_init(|| {
+            self.entities
+                .iter()
+                .map(|e| {
+                    if e.kind == EntityKind::Organization {
+                        names_of(e).map(Phrase::new).collect()
+                    } else {
+                        Vec::new()
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// See [`resolve_description`].
+    pub fn resolve(&self, description: &str, before_char: usize) -> Option<usize> {
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+            "our", "your", "my",
+        ];
+        let mut words = role_words(description);
+        let lead = words
+            .iter()
+            .take_while(|w| DETERMINERS.contains(&w.as_str()))
+            .count();
+        words.drain(..lead);
+        let of = words.iter().position(|w| w == "of" || w == "for");
+        let head_at = match of {
+            Some(0) | None => words.len().checked_sub(1)?,
+            Some(p) => p - 1,
+        };
+        let head = words[head_at].as_str();
+        let mods: Vec<Modifier> = words
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| {
+                i != head_at && !matches!(w.as_str(), "of" | "for" | "the" | "a" | "an")
+            })
+            .map(|(_, w)| Modifier {
+                word: w.clone(),
+                place: place_of(w),
+                portfolio: PORTFOLIOS.contains(&w.as_str()),
+            })
+            .collect();
+        let org_head = ORG_WORDS.contains(&head);
+        let any_org = ANY_ORG.contains(&head);
+        let synonyms = SYNONYMS.iter().find(|g| g.contains(&head));
+        let names = if org_head { self.names() } else { &[] };
+        let mut best: Option<(i32, bool, usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            let names = names.get(i).map_or(&[][..], Vec::as_slice);
+            let Some(s) = score(
+                names,
+                &self.roles[i],
+                head,
+                org_head,
+                any_org,
+                synonyms,
+                &mods,
+            ) else {
+                continue;
+            };
+            let last = e
+                .mentions
+                .iter()
+                .filter(|m| m.start < before_char)
+                .map(|m| m.start)
+                .max();
+            let cand = (s, last.is_some(), last.unwrap_or(0), i);
+            // Higher score, then mentioned before the point, then mentioned later; first on ties.
+            if best.is_none_or(|b| (cand.0, cand.1, cand.2) > (b.0, b.1, b.2)) {
+                best = Some(cand);
+            }
+        }
+        best.map(|b| b.3)
+    }
+}
+
 /// Index of the entity that a description refers to ("the Russian minister", "the secretary
 /// of state", "the ministry", "the senator"), matching the description's head noun and
 /// modifiers against each entity's roles (and organisation words like ministry/party/campaign/
 /// committee against organisation names); when several match, prefer the one mentioned last
-/// before `before_char` (a code-point offset into text). None if nothing fits.
+/// before `before_char` (a code-point offset into text). None if nothing fits. To resolve many
+/// descriptions against the same entities, build [`DescriptionIndex`] once.
 pub fn resolve_description(
     entities: &[Entity],
     description: &str,
     before_char: usize,
 ) -> Option<usize> {
-    const DETERMINERS: &[&str] = &[
-        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-        "your", "my",
-    ];
-    let mut words = role_words(description);
-    let lead = words
-        .iter()
-        .take_while(|w| DETERMINERS.contains(&w.as_str()))
-        .count();
-    words.drain(..lead);
-    let of = words.iter().position(|w| w == "of" || w == "for");
-    let head_at = match of {
-        Some(0) | None => words.len().checked_sub(1)?,
-        Some(p) => p - 1,
-    };
-    let head = words[head_at].clone();
-    let mods: Vec<String> = words
-        .iter()
-        .enumerate()
-        .filter(|&(i, w)| i != head_at && !matches!(w.as_str(), "of" | "for" | "the" | "a" | "an"))
-        .map(|(_, w)| w.clone())
-        .collect();
-    let mut best: Option<(i32, bool, usize, usize)> = None;
-    for (i, e) in entities.iter().enumerate() {
-        let Some(s) = score(e, &head, &mods) else {
-            continue;
-        };
-        let last = e
-            .mentions
-            .iter()
-            .filter(|m| m.start < before_char)
-            .map(|m| m.start)
-            .max();
-        let cand = (s, last.is_some(), last.unwrap_or(0), i);
-        // Higher score, then mentioned before the point, then mentioned later; first on ties.
-        if best.is_none_or(|b| (cand.0, cand.1, cand.2) > (b.0, b.1, b.2)) {
-            best = Some(cand);
-        }
-    }
-    best.map(|b| b.3)
+    DescriptionIndex::new(entities).resolve(description, before_char)
 }
 
 #[cfg(test)]

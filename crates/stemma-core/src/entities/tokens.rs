@@ -1,7 +1,7 @@
 //! One pass over a text: words (split at joining hyphens and apostrophes, which are remembered)
 //! and punctuation marks, each with byte and code-point offsets.
 
-use super::lexicon::{self, flags};
+use super::lexicon::{flags, flags_any_case};
 
 /// The letter case of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,6 +204,40 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// The high bit of each byte of `x` that is an ASCII letter or digit.
+fn alnum8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bytes `lo..=hi` among 7-bit bytes: at least `lo` and not past `hi`.
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
+    };
+    let low7 = x & !HIGH;
+    // Setting bit 5 folds the capitals onto the small letters and nothing else onto them.
+    let letter = in_range(low7 | (ONES * 0x20), b'a', b'z');
+    let digit = in_range(low7, b'0', b'9');
+    (letter | digit) & !x & HIGH
+}
+
+/// The length of the run of ASCII letters and digits that `b` starts with; eight bytes at a
+/// time, so that the end of a word costs one branch, not one per letter.
+fn ascii_alnum_len(b: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(chunk);
+        let stop = !alnum8(u64::from_le_bytes(v)) & 0x8080_8080_8080_8080;
+        if stop != 0 {
+            return n + (stop.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .take_while(|&&c| c < 0x80 && ASCII_CLASS[usize::from(c)] == WORD)
+        .count()
+}
+
 /// Split `text` into tokens. Capitalised words get their lexicon flags.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
@@ -255,10 +289,7 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             let mut cj = ci;
             loop {
                 // A run of ASCII letters and digits: one code point per byte.
-                let ascii = bytes[j..]
-                    .iter()
-                    .take_while(|&&b| b < 0x80 && ASCII_CLASS[usize::from(b)] == WORD)
-                    .count();
+                let ascii = ascii_alnum_len(&bytes[j..]);
                 j += ascii;
                 cj += ascii;
                 match char_at(text, j) {
@@ -294,7 +325,12 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                 }
             }
             let word = &text[bs..j];
-            let mut case = case_of(word);
+            // Most words start with a small letter: no need to look at the rest.
+            let mut case = match c {
+                'a'..='z' => Case::Lower,
+                '0'..='9' => Case::Num,
+                _ => case_of(word),
+            };
             if chain {
                 case = if word.chars().any(|c| c.is_lowercase()) {
                     Case::Lower
@@ -302,21 +338,18 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
                     Case::Caps
                 };
             }
-            let f = if matches!(case, Case::Upper | Case::Caps) {
-                let w: &str = if chain {
-                    lbuf.clear();
-                    lbuf.extend(
-                        word.chars()
-                            .filter(|&c| c != '.')
-                            .flat_map(char::to_lowercase),
-                    );
-                    &lbuf
-                } else {
-                    lexicon::lower(word, &mut lbuf)
-                };
-                flags(w)
-            } else {
+            let f = if !matches!(case, Case::Upper | Case::Caps) {
                 0
+            } else if chain {
+                lbuf.clear();
+                lbuf.extend(
+                    word.chars()
+                        .filter(|&c| c != '.')
+                        .flat_map(char::to_lowercase),
+                );
+                flags(&lbuf)
+            } else {
+                flags_any_case(word, &mut lbuf)
             };
             toks.push(Tok {
                 bs,
@@ -401,6 +434,30 @@ mod tests {
             .iter()
             .map(|t| (t.text(s), t.case, t.glue, t.sent))
             .collect()
+    }
+
+    #[test]
+    fn entities_tokens_ascii_alnum_runs() {
+        for b in 0..=255u8 {
+            let mut s = [b'a'; 12];
+            s[9] = b;
+            let want = if b < 0x80 && ASCII_CLASS[usize::from(b)] == WORD {
+                12
+            } else {
+                9
+            };
+            assert_eq!(ascii_alnum_len(&s), want, "byte {b:#x}");
+            s[9] = b'a';
+            s[3] = b;
+            let want = if b < 0x80 && ASCII_CLASS[usize::from(b)] == WORD {
+                12
+            } else {
+                3
+            };
+            assert_eq!(ascii_alnum_len(&s), want, "byte {b:#x}");
+        }
+        assert_eq!(ascii_alnum_len(b""), 0);
+        assert_eq!(ascii_alnum_len(b"Zz09"), 4);
     }
 
     #[test]
