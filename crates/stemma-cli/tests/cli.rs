@@ -961,6 +961,36 @@ fn attribute(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Run {
     run_input(&mut c, stdin)
 }
 
+#[test]
+fn attribute_golden_layout_constructions() {
+    // Quotes signed with a dash at the end of their line, and transcript lines opened by a
+    // speaker label in capitals: the page's layout, not a sentence, says who speaks.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("attribution");
+    let r = attribute(&dir, &["readers_and_transcript.txt"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let recs = r.records();
+    let got = attributions(&recs[0]);
+    let has = |cue: &str, source: &str, words: &str| {
+        assert!(
+            got.iter()
+                .any(|g| g.0 == "direct" && g.1 == cue && g.2 == source && g.4.contains(words)),
+            "no (direct, {cue}, {source}, {words:?}) in {got:#?}"
+        )
+    };
+    has("―", "Edda Lindqvist", "“The pier is older than the town hall");
+    has("—", "Pavel Okafor", "Nobody asked us.”");
+    has(":", "VARGA", "Because the storms will not wait");
+    has(":", "HOST", "why now and not after the winter?");
+    // A label's content runs to its paragraph's end, not into the next speaker's line.
+    assert!(
+        got.iter().all(|g| !(g.2 == "HOST" && g.4.contains("VARGA"))),
+        "{got:#?}"
+    );
+    insta::assert_json_snapshot!("attribute_readers_and_transcript", recs[0]);
+}
+
 /// (kind, cue, source, speaker name, content) of each attribution of a record.
 fn attributions(rec: &Value) -> Vec<(String, String, String, String, String)> {
     let s = |v: &Value| v.as_str().unwrap_or("-").to_string();

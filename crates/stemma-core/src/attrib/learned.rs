@@ -19,7 +19,6 @@ use super::Doc;
 
 /// Hashed feature space: 2^BITS weights.
 pub const BITS: u32 = 18;
-const MASK: u32 = (1 << BITS) - 1;
 const MAGIC: &[u8; 8] = b"STMCUES3";
 /// Tags: outside a cue, the first token of a cue, a later token of a cue.
 pub const O: usize = 0;
@@ -129,22 +128,36 @@ pub fn shipped() -> Option<&'static Model> {
     M.get_or_init(|| Model::from_bytes(SHIPPED)).as_ref()
 }
 
+/// A fast hash of a token's text (8 bytes at a time; tokens are short).
 fn fnv(s: &str) -> u64 {
-    let mut x: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        x ^= b as u64;
-        x = x.wrapping_mul(0x100_0000_01b3);
+    let b = s.as_bytes();
+    let mut x: u64 = 0xcbf2_9ce4_8422_2325 ^ b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
     }
-    x
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        x = (x ^ u64::from_le_bytes(buf))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
+    }
+    x.wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
 
-/// One hashed feature from a template id and up to three values.
+/// One hashed feature from a template id and up to three values (hashes or small codes):
+/// the values are spread apart by rotation, then one multiplication mixes them and the top
+/// bits are the index.
+#[inline]
 fn mix(t: u64, a: u64, b: u64, c: u64) -> u32 {
-    let mut x = (t + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ a;
-    x = (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9) ^ b;
-    x = (x ^ (x >> 32)).wrapping_mul(0x94D0_49BB_1331_11EB) ^ c;
-    x = (x ^ (x >> 29)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    ((x >> 32) as u32 ^ x as u32) & MASK
+    let x = (t.wrapping_add(1)).wrapping_mul(0xD6E8_FEB8_6659_FD93)
+        ^ a
+        ^ b.rotate_left(21).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ c.rotate_left(42);
+    (x.wrapping_mul(0x94D0_49BB_1331_11EB) >> (64 - BITS)) as u32
 }
 
 /// Per-token values the features are built from, computed once per text.

@@ -214,9 +214,105 @@ pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
     for si in 0..d.sents.len() {
         sentence(&d, si, model.zip(table.as_ref()), &mut out);
     }
+    layout_attributions(&d, &mut out);
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
     out
+}
+
+/// Whether a line break comes between token `i - 1` and token `i` (or `i` starts the text).
+fn line_start(d: &Doc, i: usize) -> bool {
+    i == 0 || d.text[d.toks[i - 1].end..d.toks[i].start].contains('\n')
+}
+
+/// Attributions that the page's layout makes rather than its sentences (each replaces
+/// whatever the sentence pass found on the same cue):
+/// - a quote signed with a dash after it, at the end of its line: `“…” ― Jane Roe`;
+/// - a transcript line: a speaker label in capitals and a colon opening a paragraph,
+///   `WALLACE: Let's start …` (the content runs to the paragraph's end).
+fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
+    let statement = Cue {
+        act: SpeechAct::Statement,
+        mode: Mode::Speech,
+        recipient: false,
+        finite: true,
+        weak: false,
+    };
+    let mut found = Vec::new();
+    let n = d.toks.len();
+    for r in d.regions.iter().filter(|r| r.closed && !r.single) {
+        let j = r.close + 1;
+        if !matches!(d.punct(j), Some("―" | "—" | "–")) || line_start(d, j) {
+            continue;
+        }
+        let mut k = j + 1;
+        while k < n
+            && k - j <= 6
+            && !line_start(d, k)
+            && (d.toks[k].kind == Kind::Word && d.toks[k].cap || d.punct(k) == Some("."))
+        {
+            k += 1;
+        }
+        // The name, without a final full stop, then the line's end.
+        let mut name_end = k;
+        while name_end > j + 1 && d.punct(name_end - 1) == Some(".") {
+            name_end -= 1;
+        }
+        if name_end <= j + 1 || !(k == n || line_start(d, k)) {
+            continue;
+        }
+        let mut f = make(
+            d,
+            (j, j + 1),
+            Some((j + 1, name_end)),
+            &[],
+            QuoteKind::Direct,
+            statement,
+            0.8,
+        );
+        f.content = quote_pieces(d, r.open)
+            .into_iter()
+            .map(|(a, b)| d.range(a, b))
+            .collect();
+        found.push(f);
+    }
+    for i in 0..n {
+        if !(d.toks[i].para_start || i == 0) {
+            continue;
+        }
+        let mut a = i;
+        if d.is_quote(a) {
+            a += 1;
+        }
+        let mut c = a;
+        while c < n && c - a < 3 && d.toks[c].kind == Kind::Word && {
+            let w = d.toks[c].text(d.text);
+            w.chars().count() >= 2 && w.chars().all(|ch| ch.is_uppercase() || ch == '.')
+        } {
+            c += 1;
+        }
+        if c == a || d.punct(c) != Some(":") || c + 1 >= n || d.toks[c + 1].para_start {
+            continue;
+        }
+        let mut end = c + 1;
+        while end + 1 < n && !d.toks[end + 1].para_start {
+            end += 1;
+        }
+        found.push(make(
+            d,
+            (c, c + 1),
+            Some((a, c)),
+            &[(c + 1, end)],
+            QuoteKind::Direct,
+            statement,
+            0.8,
+        ));
+    }
+    if found.is_empty() {
+        return;
+    }
+    out.retain(|f| !found.iter().any(|g| g.cue == f.cue));
+    out.extend(found);
 }
 
 /// Cue heads of one sentence: token index, cue, and the token after the cue phrase.
