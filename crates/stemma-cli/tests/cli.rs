@@ -979,13 +979,26 @@ fn attribute_golden_layout_constructions() {
             "no (direct, {cue}, {source}, {words:?}) in {got:#?}"
         )
     };
-    has("―", "Edda Lindqvist", "“The pier is older than the town hall");
+    has(
+        "―",
+        "Edda Lindqvist",
+        "“The pier is older than the town hall",
+    );
+    // A headline that names its speaker before a colon: a paraphrase, so indirect.
+    assert!(
+        got.iter().any(|g| g.0 == "indirect"
+            && g.1 == ":"
+            && g.2 == "Edda Lindqvist"
+            && g.4 == "The old pier deserves better than a rushed vote"),
+        "{got:#?}"
+    );
     has("—", "Pavel Okafor", "Nobody asked us.”");
     has(":", "VARGA", "Because the storms will not wait");
     has(":", "HOST", "why now and not after the winter?");
     // A label's content runs to its paragraph's end, not into the next speaker's line.
     assert!(
-        got.iter().all(|g| !(g.2 == "HOST" && g.4.contains("VARGA"))),
+        got.iter()
+            .all(|g| !(g.2 == "HOST" && g.4.contains("VARGA"))),
         "{got:#?}"
     );
     insta::assert_json_snapshot!("attribute_readers_and_transcript", recs[0]);

@@ -284,14 +284,65 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
         if d.is_quote(a) {
             a += 1;
         }
+        // The headline (the text's first line) may name its speaker in title case:
+        // "Pence: Flowers Won't Be at Debate".
+        let headline = i == 0;
         let mut c = a;
-        while c < n && c - a < 3 && d.toks[c].kind == Kind::Word && {
-            let w = d.toks[c].text(d.text);
-            w.chars().count() >= 2 && w.chars().all(|ch| ch.is_uppercase() || ch == '.')
-        } {
+        let mut words = 0;
+        while c < n && c - a < 6 && !(c > a && line_start(d, c)) {
+            let t = &d.toks[c];
+            let w = t.text(d.text);
+            let ok = match t.kind {
+                Kind::Word if headline => t.cap,
+                Kind::Word => w.chars().all(|ch| ch.is_uppercase() || ch == '.'),
+                Kind::Punct => w == "." && c > a,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            words += (t.kind == Kind::Word) as usize;
             c += 1;
         }
-        if c == a || d.punct(c) != Some(":") || c + 1 >= n || d.toks[c + 1].para_start {
+        let label = if c > a {
+            &d.text[d.toks[a].start..d.toks[c - 1].end]
+        } else {
+            ""
+        };
+        if c == a
+            || words > 3
+            || label.chars().count() < 2
+            || d.punct(c) != Some(":")
+            || c + 1 >= n
+            || d.toks[c + 1].para_start
+            || line_start(d, c + 1)
+            || not_a_speaker(label)
+        {
+            continue;
+        }
+        if headline {
+            let mut end = c + 1;
+            while end < n && !line_start(d, end) {
+                end += 1;
+            }
+            let end = content_end(d, c + 1, end);
+            if end > c + 1 {
+                // A headline paraphrases; quote marks in it make it mixed.
+                let kind = if (c + 1..end).any(|x| d.inq[x].is_some()) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                };
+                found.push(make(
+                    d,
+                    (c, c + 1),
+                    Some((a, c)),
+                    &[(c + 1, end - 1)],
+                    kind,
+                    statement,
+                    0.6,
+                ));
+            }
             continue;
         }
         let mut end = c + 1;
@@ -313,6 +364,52 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
     }
     out.retain(|f| !found.iter().any(|g| g.cue == f.cue));
     out.extend(found);
+}
+
+/// Labels before a colon that name a kind of item, not a speaker ("Correction:", "The
+/// Latest:", "WATCH:").
+fn not_a_speaker(label: &str) -> bool {
+    let l = label.to_lowercase();
+    l.starts_with("the ")
+        || matches!(
+            l.as_str(),
+            "correction"
+                | "corrections"
+                | "update"
+                | "updated"
+                | "note"
+                | "editor's note"
+                | "editor’s note"
+                | "source"
+                | "sources"
+                | "watch"
+                | "video"
+                | "photo"
+                | "photos"
+                | "exclusive"
+                | "breaking"
+                | "analysis"
+                | "opinion"
+                | "review"
+                | "live"
+                | "online"
+                | "related"
+                | "previously"
+                | "byline"
+                | "email"
+                | "revealed"
+                | "bombshell"
+                | "wow"
+                | "look"
+                | "boom"
+                | "busted"
+                | "just leaked"
+                | "paid notice"
+                | "read more"
+                | "fact check"
+                | "q"
+                | "a"
+        )
 }
 
 /// Cue heads of one sentence: token index, cue, and the token after the cue phrase.
