@@ -139,11 +139,12 @@ fn fnv(s: &str) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        x = (x ^ u64::from_le_bytes(buf))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(29);
+        // The last bytes, little-endian and zero-padded.
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &byte| (v << 8) | byte as u64);
+        x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
     }
     x.wrapping_mul(0xBF58_476D_1CE4_E5B9)
 }
