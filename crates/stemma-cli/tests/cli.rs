@@ -1095,6 +1095,14 @@ fn attribute_golden_constructions() {
         "«We will take this to the regional court.»",
     );
     has("direct", "said", "Jonas Albrecht", "„Wir bleiben hier“");
+    // A nickname in quotes inside the name does not split the speaker; an inverted speaker
+    // ("…“, said Jonas Albrecht") is a person.
+    has(
+        "indirect",
+        "wondered aloud",
+        "Dwayne Moss",
+        "whether the money would ever come back",
+    );
     // A quote over two paragraphs: reopened at the second, closed once.
     let multi = &recs[0]["attributions"]
         .as_array()

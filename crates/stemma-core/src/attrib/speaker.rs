@@ -128,9 +128,23 @@ fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
             .strip_prefix("the ")
             .or_else(|| before.strip_prefix("The "))
             .unwrap_or(before);
+        // A courtesy title or a bare determiner ("the Harbour Authority") is no role.
         let courtesy = matches!(
             before,
-            "Mr." | "Mrs." | "Ms." | "Dr." | "Mr" | "Mrs" | "Ms" | "Dr"
+            "Mr."
+                | "Mrs."
+                | "Ms."
+                | "Dr."
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "the"
+                | "The"
+                | "a"
+                | "A"
+                | "an"
+                | "An"
         );
         if !before.is_empty()
             && !courtesy
@@ -309,6 +323,17 @@ mod tests {
             assert_eq!(find_in(h, n), h.find(n), "{h:?} {n:?}");
         }
         assert_eq!(head_of("Jane Roe, a professor at Ulm"), "Jane Roe");
+        let authority = Entity {
+            name: "Marrow Bay Harbour Authority".into(),
+            kind: EntityKind::Organization,
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![],
+        };
+        assert_eq!(
+            role_in_mention("the Marrow Bay Harbour Authority (MBHA)", &authority),
+            None
+        );
         assert_eq!(head_of("Elias Moor (D-Ohio)"), "Elias Moor");
         let e = Entity {
             name: "Dunstan Okoro".into(),

@@ -11,6 +11,7 @@ mod aliases;
 mod keys;
 pub(crate) mod lexicon;
 mod names;
+mod nicknames;
 mod resolve;
 mod tokens;
 
@@ -486,7 +487,8 @@ pub fn find_entities(title: Option<&str>, text: &str) -> Vec<Entity> {
     }
     let mut toks = TOKENS.with(|t| t.take());
     tokenize_into(text, &mut toks);
-    let out = entities_of(title, text, &toks);
+    let mut out = entities_of(title, text, &toks);
+    nicknames::merge(text, &mut out);
     // A huge page's buffer is not worth keeping.
     if toks.capacity() <= 1 << 16 {
         TOKENS.with(|t| t.replace(toks));
