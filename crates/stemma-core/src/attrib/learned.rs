@@ -161,10 +161,37 @@ fn mix(t: u64, a: u64, b: u64, c: u64) -> u32 {
     (x.wrapping_mul(0x94D0_49BB_1331_11EB) >> (64 - BITS)) as u32
 }
 
+/// Hashes of a word's crude lemma (without -ing, -ed, -es, -s) and of its last three and
+/// last two characters.
+fn morph(w: &str) -> [u64; 3] {
+    let lemma = w
+        .strip_suffix("ing")
+        .or_else(|| w.strip_suffix("ed"))
+        .or_else(|| w.strip_suffix("es"))
+        .or_else(|| w.strip_suffix('s'))
+        .unwrap_or(w);
+    let suf3 = w.char_indices().rev().nth(2).map_or(w, |(k, _)| &w[k..]);
+    let suf2 = w.char_indices().rev().nth(1).map_or(w, |(k, _)| &w[k..]);
+    [fnv(lemma), fnv(suf3), fnv(suf2)]
+}
+
+/// Buffers of the tagger, reused across a document's sentences.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u32>,
+    emit: Vec<[f32; 3]>,
+    back: Vec<[u8; 3]>,
+}
+
 /// Per-token values the features are built from, computed once per text.
 pub struct Table {
+    scratch: std::cell::RefCell<Scratch>,
     /// The lexicon rules' opinion: 0 none, 1 modifier of a rule cue, 2 rule cue head.
     rule: Vec<u8>,
+    /// What the lexicon rules' attributions make of each token: 0 nothing, 3 / 4 part of a
+    /// cue with / without a source, 5 part of a source, 6 part of a content. The tagger
+    /// learns when to trust them.
+    shape_r: Vec<u8>,
     word: Vec<u64>,
     lex: Vec<u8>,
     shape: Vec<u8>,
@@ -195,8 +222,15 @@ impl Table {
     pub fn new(d: &Doc) -> Table {
         let n = d.toks.len();
         let mut rule = vec![0u8; n];
+        // What the lexicon rules alone make of each token (see `Table::shape_r`).
+        let mut shape_r = vec![0u8; n];
+        let mut found = Vec::new();
         for &(s, e) in &d.sents {
-            for (h, after, _) in super::cue_heads(d, s, e) {
+            let heads = super::cue_heads(d, s, e);
+            if heads.is_empty() {
+                continue;
+            }
+            for &(h, after, _) in &heads {
                 for slot in &mut rule[h..after] {
                     *slot = 2;
                 }
@@ -209,8 +243,29 @@ impl Table {
                     rule[c0] = 1;
                 }
             }
+            super::sentence_by_rules_with(d, s, e, &heads, &mut found);
+        }
+        let tok_at = |b: usize| d.toks.partition_point(|t| t.start < b);
+        for f in &found {
+            let mut mark = |r: (usize, usize), v: u8| {
+                let (a, z) = (tok_at(r.0), tok_at(r.1));
+                for slot in &mut shape_r[a..z.min(n)] {
+                    if *slot == 0 {
+                        *slot = v;
+                    }
+                }
+            };
+            mark(f.cue, if f.source.is_some() { 3 } else { 4 });
+            if let Some(r) = f.source {
+                mark(r, 5);
+            }
+            for &r in &f.content {
+                mark(r, 6);
+            }
         }
         let mut t = Table {
+            scratch: Default::default(),
+            shape_r,
             rule,
             word: Vec::with_capacity(n),
             lex: Vec::with_capacity(n),
@@ -247,19 +302,29 @@ impl Table {
                 } else {
                     shape
                 });
-            let lemma = w
-                .strip_suffix("ing")
-                .or_else(|| w.strip_suffix("ed"))
-                .or_else(|| w.strip_suffix("es"))
-                .or_else(|| w.strip_suffix('s'))
-                .unwrap_or(w);
-            t.lemma.push(fnv(lemma));
-            let suf3 = w.char_indices().rev().nth(2).map_or(w, |(k, _)| &w[k..]);
-            let suf2 = w.char_indices().rev().nth(1).map_or(w, |(k, _)| &w[k..]);
-            t.suf3.push(fnv(suf3));
-            t.suf2.push(fnv(suf2));
+            // Only a candidate's own lemma and suffixes are features at run time; the others
+            // are made when training asks for them (`Table::morph`).
+            let [lemma, suf3, suf2] = if candidate(d, i) { morph(w) } else { [0; 3] };
+            t.lemma.push(lemma);
+            t.suf3.push(suf3);
+            t.suf2.push(suf2);
         }
         t
+    }
+
+    /// Token `i`'s lemma and suffix hashes (see [`morph`]).
+    fn morph(&self, d: &Doc, i: usize) -> [u64; 3] {
+        let m = [self.lemma[i], self.suf3[i], self.suf2[i]];
+        if m != [0; 3] {
+            return m;
+        }
+        let tok = &d.toks[i];
+        morph(match tok.kind {
+            Kind::Quote => "<q>",
+            Kind::Number => "<num>",
+            Kind::Word => d.w(i),
+            Kind::Punct => tok.text(d.text),
+        })
     }
 
     fn word(&self, i: isize) -> u64 {
@@ -332,7 +397,7 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         5..=8 => 4,
         _ => 5,
     };
-    let suf2 = t.suf2[i];
+    let [lemma, suf3, suf2] = t.morph(d, i);
     out.extend_from_slice(&[
         mix(0, 0, 0, 0),
         mix(1, w0, 0, 0),
@@ -342,7 +407,7 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         mix(5, wp2, 0, 0),
         mix(6, wm1, w0, 0),
         mix(7, w0, wp1, 0),
-        mix(8, t.suf3[i], 0, 0),
+        mix(8, suf3, 0, 0),
         mix(9, l0, 0, 0),
         mix(10, l0, lp1, 0),
         mix(11, lm1, l0, 0),
@@ -357,7 +422,7 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         mix(20, l0, qc, 0),
         mix(21, w0, qc, 0),
         mix(22, w0, lp1, lp2),
-        mix(23, t.lemma[i], 0, 0),
+        mix(23, lemma, 0, 0),
         mix(24, suf2, sm1, 0),
         mix(25, t.who(ii - 1), t.who(ii - 2), suf2),
         mix(26, l0, to_end, 0),
@@ -373,10 +438,22 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         mix(31, wm1, w0, wp1),
         mix(32, t.word(ii + 3), 0, 0),
         mix(33, t.word(ii - 3), 0, 0),
-        mix(34, t.lemma[i], lm1, 0),
-        mix(35, t.lemma[i], t.who(ii - 1), 0),
+        mix(34, lemma, lm1, 0),
+        mix(35, lemma, t.who(ii - 1), 0),
         mix(36, wp1, wp2, 0),
         mix(37, wm2, wm1, 0),
+    ]);
+    let g = |k: isize| -> u64 {
+        if k < 0 {
+            9
+        } else {
+            t.shape_r.get(k as usize).map_or(9, |&x| x as u64)
+        }
+    };
+    out.extend_from_slice(&[
+        mix(38, g(ii), l0, 0),
+        mix(39, g(ii), g(ii - 1), g(ii + 1)),
+        mix(40, g(ii), w0, 0),
     ]);
 }
 
@@ -393,31 +470,41 @@ pub fn candidate(d: &Doc, i: usize) -> bool {
 
 /// Which tokens of sentence `(s, e)` the tagger puts in cues, and whether each begins one.
 pub fn cue_tokens(m: &Model, d: &Doc, t: &Table, s: usize, e: usize) -> Vec<(bool, bool)> {
-    let mut buf = Vec::with_capacity(32);
-    let emit: Vec<[f32; 3]> = (s..e)
-        .map(|i| {
-            if !candidate(d, i) {
-                return [0.0, f32::NEG_INFINITY, f32::NEG_INFINITY];
-            }
-            buf.clear();
-            features(d, t, s, e, i, &mut buf);
-            let [b, i] = m.score(&buf);
-            [0.0, b, i]
-        })
-        .collect();
-    viterbi(&emit, &m.trans, &m.start)
-        .into_iter()
-        .map(|tag| (tag != O, tag == B))
-        .collect()
+    // Buffers reused from sentence to sentence of the document.
+    let mut scratch = t.scratch.borrow_mut();
+    let Scratch { feats, emit, back } = &mut *scratch;
+    emit.clear();
+    emit.extend((s..e).map(|i| {
+        if !candidate(d, i) {
+            return [0.0, f32::NEG_INFINITY, f32::NEG_INFINITY];
+        }
+        feats.clear();
+        features(d, t, s, e, i, feats);
+        let [b, i] = m.score(feats);
+        [0.0, b, i]
+    }));
+    let mut out = vec![(false, false); emit.len()];
+    viterbi(emit, &m.trans, &m.start, back, |k, tag| {
+        out[k] = (tag != O, tag == B)
+    });
+    out
 }
 
-/// The best tag sequence for these per-token tag scores.
-fn viterbi(emit: &[[f32; 3]], trans: &[[f32; 3]; 3], start: &[f32; 3]) -> Vec<usize> {
+/// The best tag sequence for these per-token tag scores, handed to `put` token by token
+/// (in reverse order). `back` is scratch space.
+fn viterbi(
+    emit: &[[f32; 3]],
+    trans: &[[f32; 3]; 3],
+    start: &[f32; 3],
+    back: &mut Vec<[u8; 3]>,
+    mut put: impl FnMut(usize, usize),
+) {
     let n = emit.len();
     if n == 0 {
-        return Vec::new();
+        return;
     }
-    let mut back = vec![[0u8; 3]; n];
+    back.clear();
+    back.resize(n, [0u8; 3]);
     let mut best: [f32; 3] = std::array::from_fn(|k| start[k] + emit[0][k]);
     for t in 1..n {
         let mut next = [f32::NEG_INFINITY; 3];
@@ -435,12 +522,10 @@ fn viterbi(emit: &[[f32; 3]], trans: &[[f32; 3]; 3], start: &[f32; 3]) -> Vec<us
         best = next;
     }
     let mut tag = (0..3).fold(0, |a, k| if best[k] > best[a] { k } else { a });
-    let mut out = vec![0; n];
     for t in (0..n).rev() {
-        out[t] = tag;
+        put(t, tag);
         tag = back[t][tag] as usize;
     }
-    out
 }
 
 fn log_sum_exp(xs: &[f32; 3]) -> f32 {

@@ -608,7 +608,17 @@ fn fallback(
 
 /// Cue phrases found by the lexicon alone (no shipped model).
 fn sentence_by_rules(d: &Doc, s: usize, e: usize, out: &mut Vec<Found>) {
-    let heads = cue_heads(d, s, e);
+    sentence_by_rules_with(d, s, e, &cue_heads(d, s, e), out)
+}
+
+/// [`sentence_by_rules`] with the sentence's cue heads already found.
+pub(crate) fn sentence_by_rules_with(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    heads: &[(usize, usize, Cue)],
+    out: &mut Vec<Found>,
+) {
     for (k, &(h, after, cue)) in heads.iter().enumerate() {
         // The cue phrase grows left over auxiliaries and adverbs ("has also said").
         let mut c0 = h;
