@@ -150,12 +150,15 @@ impl<'a> Builder<'a> {
             .or_else(|| self.part.get(key))
     }
 
+    /// Make `name` (with key `key`) an alias of entity `e`, with the evidence that `evidence`
+    /// makes: only when it is kept, since most names an entity is called by are its name or an
+    /// alias it has already.
     fn add_alias(
         &mut self,
         e: usize,
         name: &str,
         key: &str,
-        evidence: Span,
+        evidence: impl FnOnce() -> Span,
         in_title: bool,
         explicit: bool,
     ) {
@@ -163,14 +166,14 @@ impl<'a> Builder<'a> {
         if key.is_empty() || w.key == key {
             return;
         }
-        let alias = Alias {
+        let alias = || Alias {
             name: name.trim().to_string(),
-            evidence,
+            evidence: evidence(),
             in_title,
         };
         if let Some(a) = w.aliases.iter_mut().find(|a| a.key == key) {
             if explicit && !a.explicit {
-                a.alias = alias;
+                a.alias = alias();
                 a.explicit = true;
             }
             return;
@@ -179,7 +182,7 @@ impl<'a> Builder<'a> {
             return;
         }
         w.aliases.push(AliasWork {
-            alias,
+            alias: alias(),
             key: key.to_string(),
             explicit,
         });
@@ -193,15 +196,15 @@ impl<'a> Builder<'a> {
         }
         let w = std::mem::take(&mut self.ents[b]);
         self.ents[b].parent = a;
-        if let Some(first) = w.mentions.first().cloned() {
-            self.add_alias(a, &w.name, &w.key, first, false, false);
+        if let Some(first) = w.mentions.first() {
+            self.add_alias(a, &w.name, &w.key, || first.clone(), false, false);
         }
         for al in w.aliases {
             self.add_alias(
                 a,
                 &al.alias.name,
                 &al.key,
-                al.alias.evidence,
+                || al.alias.evidence,
                 al.alias.in_title,
                 al.explicit,
             );
@@ -279,7 +282,7 @@ impl<'a> Builder<'a> {
     fn refer(&mut self, e: usize, r: usize, run: &Run, key: &str, place: bool) {
         let text = self.text;
         self.join(e, r, run, place);
-        let ev = span(text, run.bs, run.be, run.cs, run.ce);
+        let ev = || span(text, run.bs, run.be, run.cs, run.ce);
         self.add_alias(e, run.name(text), key, ev, false, false);
     }
 
@@ -291,13 +294,12 @@ impl<'a> Builder<'a> {
         if name.chars().count() <= w.name.chars().count() {
             return;
         }
-        let (old, old_key) = (w.name.clone(), w.key.clone());
         if let Some(first) = w.mentions.first().cloned() {
             let w = &mut self.ents[e];
-            w.name = name.to_string();
-            w.key = key.to_string();
+            let old = std::mem::replace(&mut w.name, name.to_string());
+            let old_key = std::mem::replace(&mut w.key, key.to_string());
             w.aliases.retain(|a| a.key != key);
-            self.add_alias(e, &old, &old_key, first, false, false);
+            self.add_alias(e, &old, &old_key, || first, false, false);
         }
         self.register(e, name, key);
     }
@@ -335,7 +337,7 @@ impl<'a> Builder<'a> {
                 self.union(e, other);
             }
             self.join(e, r, run, place);
-            let ev = span(text, c.bs, c.be, c.cs, c.ce);
+            let ev = || span(text, c.bs, c.be, c.cs, c.ce);
             self.add_alias(e, run.name(text), key, ev, false, true);
             self.register(e, run.name(text), key);
             return;
@@ -421,14 +423,14 @@ impl<'a> Builder<'a> {
             if let Some(k) = x_from {
                 let x_text = title.get(toks[k].bs..xr.be).unwrap_or("");
                 norm_key(x_text, &mut key);
-                let ev = span(title, toks[k].bs, xr.be, toks[k].cs, xr.ce);
+                let ev = || span(title, toks[k].bs, xr.be, toks[k].cs, xr.ce);
                 let k2 = key.clone();
                 self.add_alias(e, x_text, &k2, ev, true, false);
             }
             for &y in &c.ys {
                 let yr = &runs[y];
                 norm_key(yr.name(title), &mut key);
-                let ev = span(title, ebs, c.be, ecs, c.ce);
+                let ev = || span(title, ebs, c.be, ecs, c.ce);
                 let k2 = key.clone();
                 self.add_alias(e, yr.name(title), &k2, ev, true, true);
             }

@@ -84,12 +84,15 @@ impl NameIndex {
         if let Some(i) = exact.into_iter().chain(place).min() {
             return Some(i);
         }
-        let caps = mention
-            .trim()
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        if caps && !m.contains(' ') {
+        // An acronym: one word, in capitals (looked at only for one word).
+        let caps = || {
+            mention
+                .trim()
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        };
+        if !m.contains(' ') && caps() {
             if let Some(i) = self.acronyms.get(m) {
                 return Some(i);
             }
