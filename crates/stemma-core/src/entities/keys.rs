@@ -2,7 +2,7 @@
 //! (surname, the end of an organisation's name) and acronyms.
 
 use super::lexicon::{
-    canonical_place, flags, is_hyphen_connector, is_space_connector, GIVEN, NOT_DISTINCT,
+    canonical_place, flags, is_hyphen_connector, is_space_connector, Fast, GIVEN, NOT_DISTINCT,
 };
 use super::tokens::{is_apostrophe, is_hyphen};
 
@@ -127,9 +127,138 @@ pub(crate) fn acronym(name: &str, out: &mut String) -> bool {
     words >= 2 && out.chars().nth(1).is_some()
 }
 
+/// A map from keys to entity indices whose keys are kept end to end in one string, so that a
+/// new key costs no allocation of its own: an article's names, their shorter forms and
+/// acronyms run to hundreds of keys, and a `HashMap<String, _>` allocated each one.
+///
+/// Open addressing with linear probing over a power-of-two table kept at most half full.
+#[derive(Default)]
+pub(crate) struct KeyMap {
+    /// Every key, one after another.
+    keys: String,
+    /// Index + 1 into `entries`; 0 for an empty slot.
+    slots: Vec<u32>,
+    entries: Vec<KeyEntry>,
+}
+
+struct KeyEntry {
+    hash: u64,
+    /// Byte range of the key in `KeyMap::keys`.
+    start: usize,
+    end: usize,
+    value: usize,
+}
+
+fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    Fast::default().hash_one(key)
+}
+
+impl KeyMap {
+    /// A map with room for `n` keys before it grows.
+    pub(crate) fn with_capacity(n: usize) -> KeyMap {
+        KeyMap {
+            keys: String::with_capacity(n * 12),
+            slots: vec![0; (2 * n).next_power_of_two().max(8)],
+            entries: Vec::with_capacity(n),
+        }
+    }
+
+    /// The entry of `key`, or the empty slot where it would go.
+    fn probe(&self, key: &str, hash: u64) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        // The high bits of the hash are the well-mixed ones.
+        let mut i = (hash >> 32) as usize & mask;
+        loop {
+            let Some(k) = self.slots[i].checked_sub(1) else {
+                return Err(i);
+            };
+            let e = &self.entries[k as usize];
+            if e.hash == hash && &self.keys[e.start..e.end] == key {
+                return Ok(k as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub(crate) fn get(&self, key: &str) -> Option<usize> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        self.probe(key, key_hash(key))
+            .ok()
+            .map(|k| self.entries[k].value)
+    }
+
+    /// Map `key` to `value`; with `replace` false a key already there keeps its value.
+    fn put(&mut self, key: &str, value: usize, replace: bool) {
+        if self.slots.len() < 2 * (self.entries.len() + 1) {
+            self.grow();
+        }
+        let hash = key_hash(key);
+        match self.probe(key, hash) {
+            Ok(k) if replace => self.entries[k].value = value,
+            Ok(_) => {}
+            Err(slot) => {
+                let start = self.keys.len();
+                self.keys.push_str(key);
+                self.entries.push(KeyEntry {
+                    hash,
+                    start,
+                    end: self.keys.len(),
+                    value,
+                });
+                self.slots[slot] = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+            }
+        }
+    }
+
+    /// Map `key` to `value` unless it has a value already (the first one wins).
+    pub(crate) fn insert_first(&mut self, key: &str, value: usize) {
+        self.put(key, value, false);
+    }
+
+    /// Map `key` to `value`, replacing any value it had (the last one wins).
+    pub(crate) fn insert_last(&mut self, key: &str, value: usize) {
+        self.put(key, value, true);
+    }
+
+    fn grow(&mut self) {
+        let len = (self.slots.len() * 2).max(8);
+        self.slots.clear();
+        self.slots.resize(len, 0);
+        let mask = len - 1;
+        for (k, e) in self.entries.iter().enumerate() {
+            let mut i = (e.hash >> 32) as usize & mask;
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = u32::try_from(k + 1).unwrap_or(u32::MAX);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_keys_key_map_first_and_last_win() {
+        let mut m = KeyMap::default();
+        assert_eq!(m.get("kerry"), None);
+        // Enough keys to grow the table several times.
+        let keys: Vec<String> = (0..100).map(|k| format!("key {k}")).collect();
+        for (k, key) in keys.iter().enumerate() {
+            m.insert_first(key, k);
+            m.insert_first(key, 1000);
+        }
+        m.insert_last("key 7", 7000);
+        for (k, key) in keys.iter().enumerate() {
+            assert_eq!(m.get(key), Some(if k == 7 { 7000 } else { k }), "{key}");
+        }
+        assert_eq!(m.get("key 100"), None);
+        assert_eq!(m.get(""), None);
+    }
 
     #[test]
     fn entities_keys_normal_form_and_shorter_forms() {

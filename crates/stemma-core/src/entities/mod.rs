@@ -23,9 +23,9 @@ use std::cell::RefCell;
 use crate::model::{Alias, Entity, EntityKind, Span};
 
 use aliases::{find_claims, Claim};
-use keys::{acronym, distinctive, for_each_suffix, norm_key};
+use keys::{acronym, distinctive, for_each_suffix, norm_key, KeyMap};
 use lexicon::{canonical_place, is_org_phrase, FastMap, GIVEN, PLACE};
-use names::{find_runs, Run};
+use names::{find_runs, find_runs_into, Run};
 use tokens::tokenize_into;
 
 pub use resolve::{resolve_description, resolve_name, DescriptionIndex, NameIndex};
@@ -93,11 +93,11 @@ struct Builder<'a> {
     text: &'a str,
     ents: Vec<Work>,
     /// Full names and asserted aliases (normalised), places under their gazetteer name.
-    full: FastMap<String, usize>,
+    full: KeyMap,
     /// Shorter forms: surnames, ends of organisation names.
-    part: FastMap<String, usize>,
+    part: KeyMap,
     /// Acronyms of multi-word names.
-    acro: FastMap<String, usize>,
+    acro: KeyMap,
     /// The entity each run went to.
     run_ent: Vec<usize>,
     key: String,
@@ -109,9 +109,9 @@ impl<'a> Builder<'a> {
         Builder {
             text,
             ents: Vec::new(),
-            full: FastMap::with_capacity_and_hasher(runs, Default::default()),
-            part: FastMap::with_capacity_and_hasher(runs, Default::default()),
-            acro: FastMap::with_capacity_and_hasher(runs / 4, Default::default()),
+            full: KeyMap::with_capacity(runs),
+            part: KeyMap::with_capacity(runs),
+            acro: KeyMap::with_capacity(runs / 4),
             run_ent: vec![NONE; runs],
             key: String::new(),
             scratch: String::new(),
@@ -129,49 +129,36 @@ impl<'a> Builder<'a> {
 
     /// Make `name` (with key `key`) find entity `e`.
     fn register(&mut self, e: usize, name: &str, key: &str) {
-        // The maps own their keys: a key is copied only when it is new.
-        if !self.full.contains_key(key) {
-            self.full.insert(key.to_string(), e);
-        }
+        self.full.insert_first(key, e);
         if let Some(p) = canonical_place(key) {
-            if !self.full.contains_key(p) {
-                self.full.insert(p.to_string(), e);
-            }
+            self.full.insert_first(p, e);
             return;
         }
-        for_each_suffix(key, |s| match self.part.get_mut(s) {
-            Some(v) => *v = e,
-            None => {
-                self.part.insert(s.to_string(), e);
-            }
-        });
+        for_each_suffix(key, |s| self.part.insert_last(s, e));
         if key.contains(' ') && acronym(name, &mut self.scratch) {
-            match self.acro.get_mut(self.scratch.as_str()) {
-                Some(v) => *v = e,
-                None => {
-                    self.acro.insert(self.scratch.clone(), e);
-                }
-            }
+            self.acro.insert_last(&self.scratch, e);
         }
     }
 
     fn lookup(&self, key: &str, place: Option<&str>, is_acronym: bool) -> Option<usize> {
         if let Some(p) = place {
-            return self.full.get(p).copied();
+            return self.full.get(p);
         }
         self.full
             .get(key)
             .or_else(|| if is_acronym { self.acro.get(key) } else { None })
             .or_else(|| self.part.get(key))
-            .copied()
     }
 
+    /// Make `name` (with key `key`) an alias of entity `e`, with the evidence that `evidence`
+    /// makes: only when it is kept, since most names an entity is called by are its name or an
+    /// alias it has already.
     fn add_alias(
         &mut self,
         e: usize,
         name: &str,
         key: &str,
-        evidence: Span,
+        evidence: impl FnOnce() -> Span,
         in_title: bool,
         explicit: bool,
     ) {
@@ -179,14 +166,14 @@ impl<'a> Builder<'a> {
         if key.is_empty() || w.key == key {
             return;
         }
-        let alias = Alias {
+        let alias = || Alias {
             name: name.trim().to_string(),
-            evidence,
+            evidence: evidence(),
             in_title,
         };
         if let Some(a) = w.aliases.iter_mut().find(|a| a.key == key) {
             if explicit && !a.explicit {
-                a.alias = alias;
+                a.alias = alias();
                 a.explicit = true;
             }
             return;
@@ -195,7 +182,7 @@ impl<'a> Builder<'a> {
             return;
         }
         w.aliases.push(AliasWork {
-            alias,
+            alias: alias(),
             key: key.to_string(),
             explicit,
         });
@@ -209,15 +196,15 @@ impl<'a> Builder<'a> {
         }
         let w = std::mem::take(&mut self.ents[b]);
         self.ents[b].parent = a;
-        if let Some(first) = w.mentions.first().cloned() {
-            self.add_alias(a, &w.name, &w.key, first, false, false);
+        if let Some(first) = w.mentions.first() {
+            self.add_alias(a, &w.name, &w.key, || first.clone(), false, false);
         }
         for al in w.aliases {
             self.add_alias(
                 a,
                 &al.alias.name,
                 &al.key,
-                al.alias.evidence,
+                || al.alias.evidence,
                 al.alias.in_title,
                 al.explicit,
             );
@@ -295,7 +282,7 @@ impl<'a> Builder<'a> {
     fn refer(&mut self, e: usize, r: usize, run: &Run, key: &str, place: bool) {
         let text = self.text;
         self.join(e, r, run, place);
-        let ev = span(text, run.bs, run.be, run.cs, run.ce);
+        let ev = || span(text, run.bs, run.be, run.cs, run.ce);
         self.add_alias(e, run.name(text), key, ev, false, false);
     }
 
@@ -307,13 +294,12 @@ impl<'a> Builder<'a> {
         if name.chars().count() <= w.name.chars().count() {
             return;
         }
-        let (old, old_key) = (w.name.clone(), w.key.clone());
         if let Some(first) = w.mentions.first().cloned() {
             let w = &mut self.ents[e];
-            w.name = name.to_string();
-            w.key = key.to_string();
+            let old = std::mem::replace(&mut w.name, name.to_string());
+            let old_key = std::mem::replace(&mut w.key, key.to_string());
             w.aliases.retain(|a| a.key != key);
-            self.add_alias(e, &old, &old_key, first, false, false);
+            self.add_alias(e, &old, &old_key, || first, false, false);
         }
         self.register(e, name, key);
     }
@@ -347,11 +333,11 @@ impl<'a> Builder<'a> {
         // The other name of an entity named just before ("X (aka Y)").
         if let Some(c) = claim.filter(|c| self.run_ent[c.x] != NONE) {
             let e = self.find(self.run_ent[c.x]);
-            if let Some(&other) = self.full.get(key) {
+            if let Some(other) = self.full.get(key) {
                 self.union(e, other);
             }
             self.join(e, r, run, place);
-            let ev = span(text, c.bs, c.be, c.cs, c.ce);
+            let ev = || span(text, c.bs, c.be, c.cs, c.ce);
             self.add_alias(e, run.name(text), key, ev, false, true);
             self.register(e, run.name(text), key);
             return;
@@ -376,7 +362,7 @@ impl<'a> Builder<'a> {
         // "John Kerry" after a lone "Kerry".
         if !run.weak && !place && !run.org {
             if let Some((_, last)) = key.rsplit_once(' ').filter(|(_, l)| distinctive(l)) {
-                if let Some(&e) = self.full.get(last) {
+                if let Some(e) = self.full.get(last) {
                     let e = self.find(e);
                     let w = &self.ents[e];
                     if !w.key.contains(' ') && w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0 {
@@ -437,14 +423,14 @@ impl<'a> Builder<'a> {
             if let Some(k) = x_from {
                 let x_text = title.get(toks[k].bs..xr.be).unwrap_or("");
                 norm_key(x_text, &mut key);
-                let ev = span(title, toks[k].bs, xr.be, toks[k].cs, xr.ce);
+                let ev = || span(title, toks[k].bs, xr.be, toks[k].cs, xr.ce);
                 let k2 = key.clone();
                 self.add_alias(e, x_text, &k2, ev, true, false);
             }
             for &y in &c.ys {
                 let yr = &runs[y];
                 norm_key(yr.name(title), &mut key);
-                let ev = span(title, ebs, c.be, ecs, c.ce);
+                let ev = || span(title, ebs, c.be, ecs, c.ce);
                 let k2 = key.clone();
                 self.add_alias(e, yr.name(title), &k2, ev, true, true);
             }
@@ -482,23 +468,30 @@ impl<'a> Builder<'a> {
 /// evidence offsets into the title). Entities come in order of first mention.
 pub fn find_entities(title: Option<&str>, text: &str) -> Vec<Entity> {
     thread_local! {
-        /// The token buffer of the last article, reused: its allocation is the largest one.
-        static TOKENS: RefCell<Vec<tokens::Tok>> = const { RefCell::new(Vec::new()) };
+        /// The token and run buffers of the last article, reused: their allocations are the
+        /// largest ones.
+        static BUFFERS: RefCell<(Vec<tokens::Tok>, Vec<Run>)> =
+            const { RefCell::new((Vec::new(), Vec::new())) };
     }
-    let mut toks = TOKENS.with(|t| t.take());
+    let (mut toks, mut runs) = BUFFERS.with(|t| t.take());
     tokenize_into(text, &mut toks);
-    let mut out = entities_of(title, text, &toks);
-    nicknames::merge(text, &mut out);
-    // A huge page's buffer is not worth keeping.
+    find_runs_into(text, &toks, &mut runs);
+    let mut out = entities_of(title, text, &toks, &mut runs);
+    nicknames::merge(text, &toks, &mut out);
+    // A huge page's buffers are not worth keeping.
     if toks.capacity() <= 1 << 16 {
-        TOKENS.with(|t| t.replace(toks));
+        BUFFERS.with(|t| t.replace((toks, runs)));
     }
     out
 }
 
-fn entities_of(title: Option<&str>, text: &str, toks: &[tokens::Tok]) -> Vec<Entity> {
-    let mut runs = find_runs(text, toks);
-    let claims = find_claims(text, toks, &runs);
+fn entities_of(
+    title: Option<&str>,
+    text: &str,
+    toks: &[tokens::Tok],
+    runs: &mut [Run],
+) -> Vec<Entity> {
+    let claims = find_claims(text, toks, runs);
     // Run → the claim in which it is the other name.
     let mut claim_of: FastMap<usize, usize> = FastMap::default();
     for (i, c) in claims.iter().enumerate() {

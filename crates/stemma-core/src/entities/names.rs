@@ -429,7 +429,14 @@ fn party_state(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
 
 /// All name runs of a text, in order.
 pub(crate) fn find_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
-    let mut runs = Vec::with_capacity(toks.len() / 8);
+    let mut runs = Vec::new();
+    find_runs_into(text, toks, &mut runs);
+    runs
+}
+
+/// [`find_runs`] into `runs` (cleared first, so that its memory can serve again).
+pub(crate) fn find_runs_into(text: &str, toks: &[Tok], runs: &mut Vec<Run>) {
+    runs.clear();
     let mut buf = String::new();
     let mut i = 0;
     while i < toks.len() {
@@ -447,7 +454,6 @@ pub(crate) fn find_runs(text: &str, toks: &[Tok]) -> Vec<Run> {
         }
         i = j;
     }
-    runs
 }
 
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {

@@ -3,6 +3,7 @@
 //! marks and sees two names ("Dwayne" and "Moss"); this pass joins them and keeps the
 //! nickname as an alias, with the whole name as its evidence.
 
+use super::tokens::Tok;
 use crate::model::{Alias, Entity, EntityKind, Span};
 
 /// The nickname between two mentions, when `between` is only a quoted capitalised phrase of
@@ -30,18 +31,26 @@ fn nickname(between: &str) -> Option<&str> {
     ok.then_some(inner)
 }
 
+/// The byte offset of code point `c`: mentions start and end where tokens do, so a binary
+/// search of the tokens finds it (a table of every character's byte offset cost more than the
+/// whole pass); a walk from the start of the text otherwise.
+fn byte_of(text: &str, toks: &[Tok], c: usize) -> usize {
+    if let Ok(i) = toks.binary_search_by_key(&c, |t| t.cs) {
+        return toks[i].bs;
+    }
+    if let Ok(i) = toks.binary_search_by_key(&c, |t| t.ce) {
+        return toks[i].be;
+    }
+    text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
+}
+
 /// Join `First "Nick" Last` into one person (see the module's documentation).
-pub(crate) fn merge(text: &str, entities: &mut Vec<Entity>) {
+pub(crate) fn merge(text: &str, toks: &[Tok], entities: &mut Vec<Entity>) {
     // Cheap test first: most articles have no quote mark right after a name.
     if !text.contains(['"', '“', '\'', '‘']) || entities.len() < 2 {
         return;
     }
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let at = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+    let at = |c: usize| byte_of(text, toks, c);
     // Every mention as (start, end, entity), in text order.
     let mut mentions: Vec<(usize, usize, usize)> = entities
         .iter()

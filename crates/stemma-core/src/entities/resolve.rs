@@ -5,7 +5,7 @@ use std::cell::OnceCell;
 
 use crate::model::{Entity, EntityKind};
 
-use super::keys::{acronym, norm_key, partial_ok, MAX_KEY_WORDS};
+use super::keys::{acronym, norm_key, partial_ok, KeyMap, MAX_KEY_WORDS};
 use super::lexicon::{canonical_place, demonym_place, flags, FastMap, COURTESY, TITLE};
 
 /// Index of the entity a name-like mention refers to ("Lavrov", "Kerry", "Nusra Front", "the
@@ -18,11 +18,11 @@ pub fn resolve_name(entities: &[Entity], mention: &str) -> Option<usize> {
 /// The match keys of an article's entity names and aliases, computed once: each map gives the
 /// first entity (in article order) with that key.
 pub struct NameIndex {
-    exact: FastMap<String, usize>,
+    exact: KeyMap,
     places: FastMap<&'static str, usize>,
-    acronyms: FastMap<String, usize>,
+    acronyms: KeyMap,
     /// The word-suffixes of each multi-word key ("sergey lavrov" → "lavrov").
-    suffixes: FastMap<String, usize>,
+    suffixes: KeyMap,
 }
 
 impl NameIndex {
@@ -30,10 +30,10 @@ impl NameIndex {
         // Sized up front: growing four maps name by name costs more than the lookups.
         let names = entities.iter().map(|e| 1 + e.aliases.len()).sum::<usize>();
         let mut ix = NameIndex {
-            exact: FastMap::with_capacity_and_hasher(names, Default::default()),
+            exact: KeyMap::with_capacity(names),
             places: FastMap::default(),
-            acronyms: FastMap::with_capacity_and_hasher(names / 2, Default::default()),
-            suffixes: FastMap::with_capacity_and_hasher(names, Default::default()),
+            acronyms: KeyMap::with_capacity(names / 2),
+            suffixes: KeyMap::with_capacity(names),
         };
         let mut k = String::new();
         let mut a = String::new();
@@ -43,20 +43,18 @@ impl NameIndex {
                 if let Some(p) = canonical_place(&k) {
                     ix.places.entry(p).or_insert(i);
                 }
-                if n.contains(' ') && acronym(n, &mut a) && !ix.acronyms.contains_key(&a) {
-                    ix.acronyms.insert(a.clone(), i);
+                if n.contains(' ') && acronym(n, &mut a) {
+                    ix.acronyms.insert_first(&a, i);
                 }
                 // Keys are short: a plain walk over the bytes beats searching for spaces.
                 if k.bytes().filter(|&b| b == b' ').count() < MAX_KEY_WORDS {
                     for (p, b) in k.bytes().enumerate() {
-                        if b == b' ' && !ix.suffixes.contains_key(&k[p + 1..]) {
-                            ix.suffixes.insert(k[p + 1..].to_string(), i);
+                        if b == b' ' {
+                            ix.suffixes.insert_first(&k[p + 1..], i);
                         }
                     }
                 }
-                if !ix.exact.contains_key(&k) {
-                    ix.exact.insert(k.clone(), i);
-                }
+                ix.exact.insert_first(&k, i);
             }
         }
         ix
@@ -81,25 +79,28 @@ impl NameIndex {
         if m.is_empty() {
             return None;
         }
-        let exact = self.exact.get(m).copied();
+        let exact = self.exact.get(m);
         let place = canonical_place(m).and_then(|p| self.places.get(p).copied());
         if let Some(i) = exact.into_iter().chain(place).min() {
             return Some(i);
         }
-        let caps = mention
-            .trim()
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
-        if caps && !m.contains(' ') {
-            if let Some(&i) = self.acronyms.get(m) {
+        // An acronym: one word, in capitals (looked at only for one word).
+        let caps = || {
+            mention
+                .trim()
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        };
+        if !m.contains(' ') && caps() {
+            if let Some(i) = self.acronyms.get(m) {
                 return Some(i);
             }
         }
         if !partial_ok(m) {
             return None;
         }
-        self.suffixes.get(m).copied()
+        self.suffixes.get(m)
     }
 }
 
