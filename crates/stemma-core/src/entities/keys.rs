@@ -129,16 +129,13 @@ pub(crate) fn acronym(name: &str, out: &mut String) -> bool {
 
 /// A map from keys to entity indices whose keys are kept end to end in one string, so that a
 /// new key costs no allocation of its own: an article's names, their shorter forms and
-/// acronyms run to hundreds of keys, and a `HashMap<String, _>` allocated each one.
-///
-/// Open addressing with linear probing over a power-of-two table kept at most half full.
+/// acronyms run to hundreds of keys, and a `HashMap<String, _>` allocated each one. The
+/// table itself is hashbrown's `HashTable` of entries that point into that string.
 #[derive(Default)]
 pub(crate) struct KeyMap {
     /// Every key, one after another.
     keys: String,
-    /// Index + 1 into `entries`; 0 for an empty slot.
-    slots: Vec<u32>,
-    entries: Vec<KeyEntry>,
+    table: hashbrown::HashTable<KeyEntry>,
 }
 
 struct KeyEntry {
@@ -159,58 +156,39 @@ impl KeyMap {
     pub(crate) fn with_capacity(n: usize) -> KeyMap {
         KeyMap {
             keys: String::with_capacity(n * 12),
-            slots: vec![0; (2 * n).next_power_of_two().max(8)],
-            entries: Vec::with_capacity(n),
-        }
-    }
-
-    /// The entry of `key`, or the empty slot where it would go.
-    fn probe(&self, key: &str, hash: u64) -> Result<usize, usize> {
-        let mask = self.slots.len() - 1;
-        // The high bits of the hash are the well-mixed ones.
-        let mut i = (hash >> 32) as usize & mask;
-        loop {
-            let Some(k) = self.slots[i].checked_sub(1) else {
-                return Err(i);
-            };
-            let e = &self.entries[k as usize];
-            if e.hash == hash && &self.keys[e.start..e.end] == key {
-                return Ok(k as usize);
-            }
-            i = (i + 1) & mask;
+            table: hashbrown::HashTable::with_capacity(n),
         }
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<usize> {
-        if self.entries.is_empty() {
+        if self.table.is_empty() {
             return None;
         }
-        self.probe(key, key_hash(key))
-            .ok()
-            .map(|k| self.entries[k].value)
+        let keys = &self.keys;
+        self.table
+            .find(key_hash(key), |e| &keys[e.start..e.end] == key)
+            .map(|e| e.value)
     }
 
     /// Map `key` to `value`; with `replace` false a key already there keeps its value.
     fn put(&mut self, key: &str, value: usize, replace: bool) {
-        if self.slots.len() < 2 * (self.entries.len() + 1) {
-            self.grow();
-        }
         let hash = key_hash(key);
-        match self.probe(key, hash) {
-            Ok(k) if replace => self.entries[k].value = value,
-            Ok(_) => {}
-            Err(slot) => {
-                let start = self.keys.len();
-                self.keys.push_str(key);
-                self.entries.push(KeyEntry {
-                    hash,
-                    start,
-                    end: self.keys.len(),
-                    value,
-                });
-                self.slots[slot] = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let KeyMap { keys, table } = self;
+        if let Some(e) = table.find_mut(hash, |e| &keys[e.start..e.end] == key) {
+            if replace {
+                e.value = value;
             }
+            return;
         }
+        let start = keys.len();
+        keys.push_str(key);
+        let entry = KeyEntry {
+            hash,
+            start,
+            end: keys.len(),
+            value,
+        };
+        table.insert_unique(hash, entry, |e| e.hash);
     }
 
     /// Map `key` to `value` unless it has a value already (the first one wins).
@@ -221,20 +199,6 @@ impl KeyMap {
     /// Map `key` to `value`, replacing any value it had (the last one wins).
     pub(crate) fn insert_last(&mut self, key: &str, value: usize) {
         self.put(key, value, true);
-    }
-
-    fn grow(&mut self) {
-        let len = (self.slots.len() * 2).max(8);
-        self.slots.clear();
-        self.slots.resize(len, 0);
-        let mask = len - 1;
-        for (k, e) in self.entries.iter().enumerate() {
-            let mut i = (e.hash >> 32) as usize & mask;
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = u32::try_from(k + 1).unwrap_or(u32::MAX);
-        }
     }
 }
 
