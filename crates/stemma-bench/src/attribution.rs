@@ -615,19 +615,24 @@ fn to_bytes(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The cue tagger's training sentences of one article: its gold cue spans, as bytes.
+fn training_sents(a: &Article) -> Vec<attrib::learned::Sentence> {
+    let spans: Vec<(usize, usize)> = a
+        .gold
+        .iter()
+        .filter_map(|g| g.cue.clone())
+        .flatten()
+        .collect();
+    attrib::cue_training_sents(&a.text, &to_bytes(&a.text, &spans))
+}
+
 pub fn train(args: &TrainArgs) -> Result<bool> {
     if let Some(path) = &args.dump_features {
         use std::fmt::Write as _;
         let arts = load(&args.shared, &args.split)?;
         let mut out = String::new();
         for a in &arts {
-            let spans: Vec<(usize, usize)> = a
-                .gold
-                .iter()
-                .filter_map(|g| g.cue.clone())
-                .flatten()
-                .collect();
-            for sent in attrib::cue_training_sents(&a.text, &to_bytes(&a.text, &spans)) {
+            for sent in training_sents(a) {
                 for (f, y, c) in sent {
                     let _ = write!(out, "{} {}", y as u8, c as u8);
                     for x in f {
@@ -643,18 +648,7 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
     }
     let arts = load(&args.shared, "train")?;
     if let Some(k) = args.cv.filter(|&k| k >= 2) {
-        let sents: Vec<Vec<attrib::learned::Sentence>> = arts
-            .iter()
-            .map(|a| {
-                let spans: Vec<(usize, usize)> = a
-                    .gold
-                    .iter()
-                    .filter_map(|g| g.cue.clone())
-                    .flatten()
-                    .collect();
-                attrib::cue_training_sents(&a.text, &to_bytes(&a.text, &spans))
-            })
-            .collect();
+        let sents: Vec<Vec<attrib::learned::Sentence>> = arts.iter().map(training_sents).collect();
         let (mut src, mut cue, mut content) = (Prf::default(), Prf::default(), Prf::default());
         for fold in 0..k {
             let data: Vec<attrib::learned::Sentence> = sents
@@ -702,19 +696,7 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
         );
         return Ok(true);
     }
-    let mut data = Vec::new();
-    for a in &arts {
-        let spans: Vec<(usize, usize)> = a
-            .gold
-            .iter()
-            .filter_map(|g| g.cue.clone())
-            .flatten()
-            .collect();
-        data.extend(attrib::cue_training_sents(
-            &a.text,
-            &to_bytes(&a.text, &spans),
-        ));
-    }
+    let data: Vec<attrib::learned::Sentence> = arts.iter().flat_map(training_sents).collect();
     let tokens: usize = data.iter().map(Vec::len).sum();
     let pos: usize = data.iter().flatten().filter(|x| x.1).count();
     println!(

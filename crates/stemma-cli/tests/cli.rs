@@ -961,16 +961,22 @@ fn attribute(dir: &Path, args: &[&str], stdin: Option<Vec<u8>>) -> Run {
     run_input(&mut c, stdin)
 }
 
+/// `stemma attribute` on one file of `tests/attribution`: the folder and the records.
+fn attribute_fixture(name: &str) -> (std::path::PathBuf, Vec<Value>) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("attribution");
+    let r = attribute(&dir, &[name], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let recs = r.records();
+    (dir, recs)
+}
+
 #[test]
 fn attribute_golden_layout_constructions() {
     // Quotes signed with a dash at the end of their line, and transcript lines opened by a
     // speaker label in capitals: the page's layout, not a sentence, says who speaks.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("attribution");
-    let r = attribute(&dir, &["readers_and_transcript.txt"], None);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let recs = r.records();
+    let (_, recs) = attribute_fixture("readers_and_transcript.txt");
     let got = attributions(&recs[0]);
     let has = |cue: &str, source: &str, words: &str| {
         assert!(
@@ -1025,12 +1031,7 @@ fn attributions(rec: &Value) -> Vec<(String, String, String, String, String)> {
 
 #[test]
 fn attribute_golden_constructions() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("attribution");
-    let r = attribute(&dir, &["harbour_vote.txt"], None);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let recs = r.records();
+    let (dir, recs) = attribute_fixture("harbour_vote.txt");
     assert_eq!(recs.len(), 1);
     let text = fs::read_to_string(dir.join("harbour_vote.txt")).unwrap();
     let chars: Vec<char> = text.chars().collect();
