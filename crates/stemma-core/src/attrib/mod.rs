@@ -370,7 +370,12 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
 /// Latest:", "WATCH:").
 fn not_a_speaker(label: &str) -> bool {
     let l = label.to_lowercase();
-    l.starts_with("the ")
+    // A dateline ("ISLAMABAD: …", "New York: …") names a place, not a speaker.
+    let place = !l.contains(' ')
+        && crate::entities::lexicon::flags(&l) & crate::entities::lexicon::PLACE != 0
+        || crate::entities::lexicon::canonical_place(&l).is_some();
+    place
+        || l.starts_with("the ")
         || matches!(
             l.as_str(),
             "correction"

@@ -163,3 +163,15 @@ fn relative_pronoun_is_the_source_and_comment_clauses_are_cut() {
     assert_eq!(v[0].0, "said");
     assert_eq!(v[0].2, ["the vote was rigged"]);
 }
+
+#[test]
+fn labels_before_a_colon() {
+    // A transcript's speaker label is an attribution; a dateline or an item label is not.
+    let found = spans("Edda Lindqvist: Harbour vote delayed\n\nLONDON: The council met on Tuesday.\n\nCORRECTION: An earlier version misspelt a name.\n\n\"VARGA: We will not wait.");
+    let colons: Vec<_> = found.iter().filter(|f| f.0 == ":").collect();
+    assert_eq!(colons.len(), 2, "{found:?}");
+    assert_eq!(colons[0].1.as_deref(), Some("Edda Lindqvist"));
+    assert_eq!(colons[0].3, QuoteKind::Indirect);
+    assert_eq!(colons[1].1.as_deref(), Some("VARGA"));
+    assert_eq!(colons[1].2, ["We will not wait."]);
+}
