@@ -582,7 +582,7 @@ pub struct TrainArgs {
     #[arg(long, default_value = "crates/stemma-core/src/attrib/cues.bin")]
     pub out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 15)]
+    #[arg(long, default_value_t = 25)]
     pub epochs: usize,
     /// L2 regularisation.
     #[arg(long, default_value_t = 1e-4)]
