@@ -260,6 +260,27 @@ fn predict(text: &str, model: Option<&attrib::learned::Model>) -> Vec<Pred> {
         .collect()
 }
 
+/// Gold and predicted spans of one article, per role: source, cue, content.
+fn role_spans(a: &Article, preds: &[Pred]) -> [(Vec<Pieces>, Vec<Pieces>); 3] {
+    let gold = |f: fn(&GoldAttr) -> Option<&Pieces>| -> Vec<Pieces> {
+        a.gold.iter().filter_map(|g| f(g).cloned()).collect()
+    };
+    [
+        (
+            gold(|g| g.source.as_ref()),
+            preds.iter().filter_map(|p| p.source.clone()).collect(),
+        ),
+        (
+            gold(|g| g.cue.as_ref()),
+            preds.iter().map(|p| p.cue.clone()).collect(),
+        ),
+        (
+            gold(|g| g.content.as_ref()),
+            preds.iter().map(|p| p.content.clone()).collect(),
+        ),
+    ]
+}
+
 fn is_direct_gold(text_chars: &[char], p: &Pieces) -> bool {
     p.first()
         .and_then(|&(s, _)| text_chars.get(s))
@@ -315,15 +336,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
                 .collect::<Vec<_>>()
                 .join(" | ")
         };
-        let role = |f: fn(&GoldAttr) -> Option<&Pieces>| -> Vec<Pieces> {
-            a.gold.iter().filter_map(|g| f(g).cloned()).collect()
-        };
-        let gs = role(|g| g.source.as_ref());
-        let gc = role(|g| g.cue.as_ref());
-        let gk = role(|g| g.content.as_ref());
-        let ps: Vec<Pieces> = preds.iter().filter_map(|p| p.source.clone()).collect();
-        let pc: Vec<Pieces> = preds.iter().map(|p| p.cue.clone()).collect();
-        let pk: Vec<Pieces> = preds.iter().map(|p| p.content.clone()).collect();
+        let [(gs, ps), (gc, pc), (gk, pk)] = role_spans(a, &preds);
         let gd: Vec<Pieces> = gk
             .iter()
             .filter(|p| is_direct_gold(&chars, p))
@@ -667,24 +680,12 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
                 .map(|(_, a)| a)
             {
                 let preds = predict(&a.text, Some(&model));
-                let role = |f: fn(&GoldAttr) -> Option<&Pieces>| -> Vec<Pieces> {
-                    a.gold.iter().filter_map(|g| f(g).cloned()).collect()
-                };
-                src.add(
-                    &role(|g| g.source.as_ref()),
-                    &preds
-                        .iter()
-                        .filter_map(|p| p.source.clone())
-                        .collect::<Vec<_>>(),
-                );
-                cue.add(
-                    &role(|g| g.cue.as_ref()),
-                    &preds.iter().map(|p| p.cue.clone()).collect::<Vec<_>>(),
-                );
-                content.add(
-                    &role(|g| g.content.as_ref()),
-                    &preds.iter().map(|p| p.content.clone()).collect::<Vec<_>>(),
-                );
+                for (prf, (g, p)) in [&mut src, &mut cue, &mut content]
+                    .into_iter()
+                    .zip(role_spans(a, &preds))
+                {
+                    prf.add(&g, &p);
+                }
             }
         }
         println!(

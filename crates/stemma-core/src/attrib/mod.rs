@@ -694,6 +694,12 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
         return appositive_left(d, s, end - 1);
     }
     let mut i = scan_name_left(d, s, end, end)?;
+    // Whether token `k` can open a noun phrase.
+    let opens = |k: usize| {
+        d.toks[k].cap
+            || d.toks[k].kind == Kind::Number
+            || matches!(d.w(k), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+    };
     // A noun phrase with a preposition or "and" inside ("The Commission on Presidential
     // Debates", "Regulators and environmental groups"): the longer phrase when it starts a
     // clause, the shorter one otherwise.
@@ -704,9 +710,7 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
             d.w(i - 1),
             "in" | "on" | "at" | "for" | "to" | "from" | "with" | "by" | "and"
         )
-        && (d.toks[i].cap
-            || d.toks[i].kind == Kind::Number
-            || matches!(d.w(i), "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+        && opens(i)
     {
         let Some(j) = scan_name_left(d, s, i - 1, end) else {
             break;
@@ -732,10 +736,7 @@ fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize)> {
                         | "so"
                         | "where"
                 );
-        let opens = d.toks[j].cap
-            || d.toks[j].kind == Kind::Number
-            || matches!(d.w(j), "the" | "a" | "an" | "its" | "their" | "his" | "her");
-        if j < i - 1 && starts_clause && opens {
+        if j < i - 1 && starts_clause && opens(j) {
             i = j;
         } else {
             break;
@@ -797,33 +798,29 @@ fn scan_name_left(d: &Doc, s: usize, from: usize, end: usize) -> Option<usize> {
 /// Whether the cue phrase `c0..after` is a passive: a form of "be", perhaps an adverb or
 /// "not", and a past participle that is not an adjective of feeling ("is convinced").
 fn is_passive(d: &Doc, c0: usize, after: usize) -> bool {
-    let words: Vec<&str> = (c0..after)
+    let mut words = (c0..after)
         .filter(|&j| d.toks[j].kind == Kind::Word)
-        .map(|j| d.w(j))
-        .collect();
-    let Some(be) = words
-        .iter()
-        .position(|w| matches!(*w, "is" | "are" | "was" | "were" | "be" | "been" | "being"))
-    else {
+        .map(|j| d.w(j));
+    if !words
+        .by_ref()
+        .any(|w| matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+    {
         return false;
-    };
-    let rest: Vec<&str> = words[be + 1..]
-        .iter()
-        .copied()
-        .filter(|w| !(w.ends_with("ly") || matches!(*w, "not" | "also" | "still")))
-        .collect();
-    let [v] = rest.as_slice() else {
+    }
+    // After the first form of "be": exactly one word besides adverbs and "not".
+    let mut rest = words.filter(|w| !(w.ends_with("ly") || matches!(*w, "not" | "also" | "still")));
+    let (Some(v), None) = (rest.next(), rest.next()) else {
         return false;
     };
     let participle = v.ends_with("ed")
         || v.ends_with("en")
         || matches!(
-            *v,
+            v,
             "said" | "told" | "held" | "made" | "known" | "seen" | "shown" | "thought"
         );
     participle
         && !matches!(
-            *v,
+            v,
             "convinced"
                 | "concerned"
                 | "worried"
