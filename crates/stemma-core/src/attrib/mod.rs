@@ -215,9 +215,42 @@ pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
         sentence(&d, si, model.zip(table.as_ref()), &mut out);
     }
     layout_attributions(&d, &mut out);
+    for f in &mut out {
+        split_contraction(&d, f);
+    }
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
     out
+}
+
+/// `he’s claiming`, `they’ve said`: the contracted auxiliary belongs to the cue, the pronoun
+/// to the source (a possessive `Trump’s claim` is left alone: it is no auxiliary).
+fn split_contraction(d: &Doc, f: &mut Found) {
+    let Ok(c0) = d.toks.binary_search_by_key(&f.cue.0, |t| t.start) else {
+        return;
+    };
+    if c0 == 0 || !d.toks[c0].space_before || d.toks[c0 - 1].kind != Kind::Word {
+        return;
+    }
+    let Some(apos) = d.w(c0 - 1).rfind(['\'', '’']) else {
+        return;
+    };
+    let w = d.w(c0 - 1);
+    let (host, aux) = (&w[..apos], &w[apos..]);
+    let aux = aux.trim_start_matches(['\'', '’']);
+    if !matches!(aux, "s" | "re" | "ve" | "d" | "ll" | "m")
+        || !matches!(host, "he" | "she" | "they" | "i" | "we" | "you" | "who" | "it" | "that")
+    {
+        return;
+    }
+    // The lower-cased word has the text's byte lengths for these ASCII hosts.
+    let at = d.toks[c0 - 1].start + apos;
+    f.cue.0 = at;
+    if let Some(src) = &mut f.source {
+        if src.1 == d.toks[c0 - 1].end {
+            src.1 = at;
+        }
+    }
 }
 
 /// Whether a line break comes between token `i - 1` and token `i` (or `i` starts the text).

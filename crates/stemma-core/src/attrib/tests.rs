@@ -175,3 +175,14 @@ fn labels_before_a_colon() {
     assert_eq!(colons[1].1.as_deref(), Some("VARGA"));
     assert_eq!(colons[1].2, ["We will not wait."]);
 }
+
+#[test]
+fn contracted_auxiliary_belongs_to_the_cue() {
+    let v = spans("Varga has a plan. She’s said that the ferry will run all winter.");
+    let f = v.iter().find(|f| f.0.ends_with("said")).expect("a cue");
+    assert_eq!(f.0, "’s said");
+    assert_eq!(f.1.as_deref(), Some("She"));
+    // A possessive is no auxiliary: "Brekke's" stays whole.
+    let v = spans("Brekke's claim that the harbour was sold is false, the council said.");
+    assert!(v.iter().all(|f| !f.0.starts_with('\'')), "{v:?}");
+}
