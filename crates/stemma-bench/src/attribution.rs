@@ -281,6 +281,15 @@ fn role_spans(a: &Article, preds: &[Pred]) -> [(Vec<Pieces>, Vec<Pieces>); 3] {
     ]
 }
 
+/// The text of a span's pieces, one line (pieces joined by " | ").
+fn slice_chars(chars: &[char], p: &Pieces) -> String {
+    p.iter()
+        .map(|&(s, e)| chars[s.min(chars.len())..e.min(chars.len())].iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" | ")
+        .replace(['\n', '\t'], " ")
+}
+
 fn is_direct_gold(text_chars: &[char], p: &Pieces) -> bool {
     p.first()
         .and_then(|&(s, _)| text_chars.get(s))
@@ -615,6 +624,10 @@ pub struct TrainArgs {
     /// over all folds. Steadier than dev alone for comparing features (10 times the data).
     #[arg(long)]
     pub cv: Option<usize>,
+    /// With `--cv`: write each role's held-out misses and false alarms (TSV, as
+    /// `attribution --dump` does) under this directory.
+    #[arg(long, hide = true)]
+    pub cv_dump: Option<PathBuf>,
 }
 
 /// Code-point spans → byte spans of `text`.
@@ -663,6 +676,7 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
     if let Some(k) = args.cv.filter(|&k| k >= 2) {
         let sents: Vec<Vec<attrib::learned::Sentence>> = arts.iter().map(training_sents).collect();
         let (mut src, mut cue, mut content) = (Prf::default(), Prf::default(), Prf::default());
+        let mut misses: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for fold in 0..k {
             let data: Vec<attrib::learned::Sentence> = sents
                 .iter()
@@ -680,11 +694,44 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
                 .map(|(_, a)| a)
             {
                 let preds = predict(&a.text, Some(&model));
-                for (prf, (g, p)) in [&mut src, &mut cue, &mut content]
+                let chars: Vec<char> = a.text.chars().collect();
+                for ((prf, role), (g, p)) in [&mut src, &mut cue, &mut content]
                     .into_iter()
+                    .zip(["source", "cue", "content"])
                     .zip(role_spans(a, &preds))
                 {
-                    prf.add(&g, &p);
+                    let (fps, fns) = prf.add(&g, &p);
+                    if args.cv_dump.is_some() && role == "cue" {
+                        // Given a correct cue: the source and content misses.
+                        let show = |x: Option<&Pieces>| x.map_or("-".to_string(), |x| slice_chars(&chars, x));
+                        for p in &preds {
+                            let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue)) else {
+                                continue;
+                            };
+                            let rows = misses.entry("given_cue").or_default();
+                            for (tag, gx, px) in [
+                                ("SRC", g.source.as_ref(), p.source.as_ref()),
+                                ("CON", g.content.as_ref(), Some(&p.content)),
+                            ] {
+                                if gx != px {
+                                    rows.push(format!(
+                                        "{}\t{tag}\t{}\tgold={}\tpred={}\t{:?}",
+                                        a.name,
+                                        show(Some(&p.cue)),
+                                        show(gx),
+                                        show(px),
+                                        p.cue
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                    if args.cv_dump.is_some() {
+                        let rows = misses.entry(role).or_default();
+                        for (tag, x) in fps.iter().map(|x| ("FP", x)).chain(fns.iter().map(|x| ("FN", x))) {
+                            rows.push(format!("{}\t{tag}\t{x:?}\t{}", a.name, slice_chars(&chars, x)));
+                        }
+                    }
                 }
             }
         }
@@ -695,6 +742,12 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
             cue.f1(),
             content.f1()
         );
+        if let Some(dir) = &args.cv_dump {
+            fs::create_dir_all(dir)?;
+            for (name, rows) in &misses {
+                fs::write(dir.join(format!("{name}.tsv")), rows.join("\n") + "\n")?;
+            }
+        }
         return Ok(true);
     }
     let data: Vec<attrib::learned::Sentence> = arts.iter().flat_map(training_sents).collect();

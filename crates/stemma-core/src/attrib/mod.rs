@@ -153,6 +153,7 @@ impl<'a> Doc<'a> {
         }
     }
 
+    #[inline]
     fn w(&self, i: usize) -> &str {
         let (a, b, own) = self.lower[i];
         if own {
@@ -167,6 +168,7 @@ impl<'a> Doc<'a> {
         self.lex.get(i).copied().flatten()
     }
 
+    #[inline]
     fn is(&self, i: usize, s: &str) -> bool {
         i < self.toks.len() && self.w(i) == s
     }
@@ -1101,7 +1103,23 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
                         | "supporters"
                         | "others"
                 ));
-    if !opens {
+    // "said spokesman John Kirby", "said former Vermont governor Howard Dean": lower-case
+    // title words right before a name.
+    let titled = || {
+        (i + 1..(i + 5).min(e)).find(|&k| d.toks[k].kind != Kind::Word || d.toks[k].cap)
+            .is_some_and(|k| {
+                d.toks[k].kind == Kind::Word
+                    && (i..k).all(|x| {
+                        d.lex_at(x).is_none()
+                            && !matches!(
+                                d.w(x),
+                                "that" | "whether" | "if" | "to" | "in" | "on" | "at" | "for"
+                                    | "of" | "by" | "with" | "and" | "or" | "but" | "as" | "not"
+                            )
+                    })
+            })
+    };
+    if !opens && !(t0.kind == Kind::Word && titled()) {
         return None;
     }
     let mut j = i;
@@ -1131,6 +1149,15 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
             Kind::Punct => matches!(t.text(d.text), "-" | "&"),
             Kind::Quote => false,
         };
+        // A party label after a name: "Howard Dean (D)", "Ted Cruz (R-Texas)".
+        if t.kind == Kind::Punct && t.text(d.text) == "(" && j > i && d.toks[j - 1].cap {
+            if let Some(close) = (j + 1..(j + 5).min(e)).find(|&k| d.punct(k) == Some(")")) {
+                if (j + 1..close).all(|k| d.toks[k].cap || d.punct(k) == Some("-")) {
+                    j = close + 1;
+                    continue;
+                }
+            }
+        }
         if !ok || d.inq[j].is_some() {
             break;
         }
@@ -1144,6 +1171,11 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
         let mut k = j + 1;
         while k < e && k < j + 30 {
             let t = &d.toks[k];
+            if t.kind == Kind::Word && !t.cap && d.lex_at(k).is_some() && d.punct(k - 1) == Some(",") && k > j + 2 {
+                // "said Jane Roe, a professor at Ulm, recalling …": the appositive ends at
+                // the participle's comma (which the source keeps, as PolNeAR marks it).
+                return Some((i, k));
+            }
             if t.kind == Kind::Quote
                 || d.inq[k].is_some()
                 || t.kind == Kind::Word && !t.cap && d.lex_at(k).is_some()
@@ -1224,6 +1256,7 @@ fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
                             "which"
                                 | "who"
                                 | "whose"
+                                | "but"
                                 | "whom"
                                 | "where"
                                 | "while"

@@ -186,3 +186,19 @@ fn contracted_auxiliary_belongs_to_the_cue() {
     let v = spans("Brekke's claim that the harbour was sold is false, the council said.");
     assert!(v.iter().all(|f| !f.0.starts_with('\'')), "{v:?}");
 }
+
+#[test]
+fn inverted_speaker_with_lower_case_title_and_party_label() {
+    let (cue, src, content, _) = one("“The pier is safe,” said harbour spokeswoman Edda Lund.");
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("harbour spokeswoman Edda Lund"));
+    assert_eq!(content, ["“The pier is safe,”"]);
+    let v = spans("“We will win,” said former governor Rafe Holm (D), a ferry captain.");
+    assert_eq!(
+        v[0].1.as_deref(),
+        Some("former governor Rafe Holm (D), a ferry captain")
+    );
+    // A participle after the appositive ends it; the source keeps the comma.
+    let v = spans("“It is over,” said Rafe Holm, a ferry captain, recalling the storm.");
+    assert_eq!(v[0].1.as_deref(), Some("Rafe Holm, a ferry captain,"));
+}
