@@ -959,6 +959,10 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
 /// `Name, appositive,` before a cue: from the clause's start to `comma` (inclusive).
 fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
     let mut i = comma;
+    // A reporting verb seen in the stretch: fine inside a relative clause of the appositive
+    // ("a leader who had endorsed Kasich"), a sign of another clause otherwise. A participle
+    // in a noun phrase ("a creative writing professor") is no verb of its own.
+    let mut verb = false;
     while i > s {
         let t = &d.toks[i - 1];
         if d.inq[i - 1].is_some() {
@@ -967,16 +971,21 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
         match t.kind {
             Kind::Quote => break,
             Kind::Punct => match t.text(d.text) {
+                "," if verb => return None,
                 "," | "(" | ")" | "-" | "&" | "." | "’" | "'" => {}
                 _ => break,
             },
             Kind::Word => {
                 let w = d.w(i - 1);
-                if !t.cap
-                    && (cues::lookup(w).is_some()
-                        || matches!(w, "that" | "because" | "if" | "when" | "while"))
-                {
-                    return None;
+                if !t.cap {
+                    if matches!(w, "that" | "because" | "if" | "when" | "while") {
+                        return None;
+                    }
+                    if matches!(w, "who" | "which") && (i < 2 || d.punct(i - 2) != Some(",")) {
+                        verb = false;
+                    } else if d.lex_at(i - 1).is_some_and(|c| c.finite || !w.ends_with("ing")) {
+                        verb = true;
+                    }
                 }
             }
             Kind::Number => {}
@@ -985,6 +994,9 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
         if comma - i > 30 {
             return None;
         }
+    }
+    if verb {
+        return None;
     }
     // An opening phrase ("On the Republican side, Mr. Trump, …") is not the speaker.
     if i < comma
@@ -1029,6 +1041,7 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
                         | "yet"
                         | "now"
                         | "also"
+                        | "even"
                 ))
     {
         i += 1;
@@ -1044,7 +1057,7 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
         let next = c + 1;
         if next < comma && d.toks[next].kind == Kind::Word {
             let w = d.w(next);
-            let setting = w.ends_with("ing")
+            let setting = w.ends_with("ing") && w != "including"
                 || matches!(
                     w,
                     "on" | "at" | "in" | "during" | "after" | "before" | "with" | "speaking"
@@ -1121,6 +1134,11 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
     };
     if !opens && !(t0.kind == Kind::Word && titled()) {
         return None;
+    }
+    // An inverted pronoun stands alone ("…,” said he."); "said he holds …" is a clause.
+    if is_personal(d.w(i)) {
+        let alone = i + 1 >= e || matches!(d.toks[i + 1].kind, Kind::Punct | Kind::Quote);
+        return alone.then_some((i, i + 1));
     }
     let mut j = i;
     while j < e {

@@ -202,3 +202,13 @@ fn inverted_speaker_with_lower_case_title_and_party_label() {
     let v = spans("“It is over,” said Rafe Holm, a ferry captain, recalling the storm.");
     assert_eq!(v[0].1.as_deref(), Some("Rafe Holm, a ferry captain,"));
 }
+
+#[test]
+fn appositive_before_the_cue_with_a_participle_noun() {
+    let (cue, src, content, _) =
+        one("Lund, a creative writing teacher, said he holds his roots dear.");
+    assert_eq!(cue, "said");
+    // Not "said he holds …" read as an inverted speaker.
+    assert_eq!(src.as_deref(), Some("Lund, a creative writing teacher,"));
+    assert_eq!(content, ["he holds his roots dear"]);
+}
