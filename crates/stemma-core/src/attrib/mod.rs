@@ -1187,11 +1187,23 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
     // "said Jane Roe, a professor at Ulm." : the appositive runs to the sentence's end.
     if j > i && d.punct(j) == Some(",") {
         let mut k = j + 1;
-        while k < e && k < j + 30 {
+        // Inside a relative clause of the appositive ("a professor who has endorsed …"), a
+        // verb is the clause's own; the source runs on (PolNeAR marks it so).
+        let mut rel = false;
+        while k < e && k < j + 40 {
             let t = &d.toks[k];
-            if t.kind == Kind::Word && !t.cap && d.lex_at(k).is_some() && d.punct(k - 1) == Some(",") && k > j + 2 {
-                // "said Jane Roe, a professor at Ulm, recalling …": the appositive ends at
-                // the participle's comma (which the source keeps, as PolNeAR marks it).
+            if t.kind == Kind::Word && matches!(d.w(k), "who" | "which") && k > j + 2 {
+                rel = true;
+            }
+            if rel && t.kind == Kind::Word && !t.cap {
+                k += 1;
+                continue;
+            }
+            let opens_words = t.kind == Kind::Word && !t.cap && d.lex_at(k).is_some()
+                || t.kind == Kind::Quote;
+            if opens_words && d.punct(k - 1) == Some(",") && k > j + 2 {
+                // "said Jane Roe, a professor at Ulm, recalling …" (or "…, “…”"): the
+                // appositive ends at the comma, which the source keeps, as PolNeAR marks it.
                 return Some((i, k));
             }
             if t.kind == Kind::Quote

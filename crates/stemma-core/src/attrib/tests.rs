@@ -212,3 +212,12 @@ fn appositive_before_the_cue_with_a_participle_noun() {
     assert_eq!(src.as_deref(), Some("Lund, a creative writing teacher,"));
     assert_eq!(content, ["he holds his roots dear"]);
 }
+
+#[test]
+fn inverted_speaker_with_a_relative_clause() {
+    let v = spans("“It is over,” said Rafe Holm, a ferry captain who had endorsed Lund and is a delegate.");
+    assert_eq!(
+        v[0].1.as_deref(),
+        Some("Rafe Holm, a ferry captain who had endorsed Lund and is a delegate")
+    );
+}
