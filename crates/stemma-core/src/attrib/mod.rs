@@ -187,6 +187,18 @@ impl<'a> Doc<'a> {
                 .any(|r| r.single && r.open < i && i < r.close)
     }
 
+    /// Token `i` is a possessive apostrophe standing alone after a plural: "Sanders' campaign".
+    fn possessive_mark(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Quote
+            && !t.space_before
+            && i > 0
+            && matches!(t.text(self.text), "'" | "’")
+            && self.toks[i - 1].kind == Kind::Word
+            && self.w(i - 1).ends_with('s')
+            && self.toks.get(i + 1).is_some_and(|n| n.space_before && n.kind == Kind::Word)
+    }
+
     fn is_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Quote)
     }
@@ -817,7 +829,7 @@ fn scan_name_left(d: &Doc, s: usize, from: usize, end: usize) -> Option<usize> {
                 "&" | "." => i - 1 > s,
                 _ => false,
             },
-            Kind::Quote => false,
+            Kind::Quote => d.possessive_mark(i - 1) && i - 1 > s,
         };
         if !ok || d.inq[i - 1].is_some() {
             break;
@@ -969,6 +981,7 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
             break;
         }
         match t.kind {
+            Kind::Quote if d.possessive_mark(i - 1) => {}
             Kind::Quote => break,
             Kind::Punct => match t.text(d.text) {
                 "," if verb => return None,
@@ -981,7 +994,7 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
                     if matches!(w, "that" | "because" | "if" | "when" | "while") {
                         return None;
                     }
-                    if matches!(w, "who" | "which") && (i < 2 || d.punct(i - 2) != Some(",")) {
+                    if matches!(w, "who" | "which") {
                         verb = false;
                     } else if d.lex_at(i - 1).is_some_and(|c| c.finite || !w.ends_with("ing")) {
                         verb = true;
