@@ -39,6 +39,9 @@ fn face(text: &str, toks: &[Token], i: usize) -> (Face, bool) {
         || toks[i - 1].kind == Kind::Quote;
     let after_space = i + 1 >= toks.len() || toks[i + 1].space_before || toks[i + 1].para_start;
     match s {
+        // “ glued to the words before it and followed by a space closes them: German
+        // „…“, or a typed “…“.
+        "“" if !before_open && after_space => (Face::Close, false),
         "“" | "„" | "‟" | "«" | "「" => (Face::Open, false),
         "”" | "»" | "」" => {
             // German „…“ closes with “; handled as Open above, fixed by pairing.
@@ -239,6 +242,11 @@ mod tests {
             ["“We won,”", "\"and we stay.\"", "«oui»"]
         );
         assert_eq!(quoted("Er sagte: „Nein.“ Dann ging er."), ["„Nein.“"]);
+        // A typed “…“: the second mark, glued to the words and followed by a space, closes.
+        assert_eq!(
+            quoted("“It is over,“ said Holm. “Go home.”"),
+            ["“It is over,“", "“Go home.”"]
+        );
     }
 
     #[test]
