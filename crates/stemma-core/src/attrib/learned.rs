@@ -18,7 +18,7 @@ use super::tokens::Kind;
 use super::Doc;
 
 /// Hashed feature space: 2^BITS weights.
-pub const BITS: u32 = 18;
+pub const BITS: u32 = 19;
 const MAGIC: &[u8; 8] = b"STMCUES3";
 /// Tags: outside a cue, the first token of a cue, a later token of a cue.
 pub const O: usize = 0;
