@@ -229,12 +229,52 @@ pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
         sentence(&d, si, model.zip(table.as_ref()), &mut out);
     }
     layout_attributions(&d, &mut out);
+    for &(s, e) in &d.sents {
+        if let Some(f) = in_a_poll(&d, s, e) {
+            out.push(f);
+        }
+    }
     for f in &mut out {
         split_contraction(&d, f);
     }
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
     out
+}
+
+/// `In a CNN/ORC poll released Monday, 31% of Republicans …`: a sentence that opens with the
+/// poll or survey it reports (the cue is "In", the source the poll, the content the rest).
+fn in_a_poll(d: &Doc, s: usize, e: usize) -> Option<Found> {
+    if !(d.toks[s].cap && d.is(s, "in")) {
+        return None;
+    }
+    let comma = (s + 1..(s + 16).min(e))
+        .find(|&k| matches!(d.punct(k), Some("," | ";" | ":" | "(" | "—" | "–")))?;
+    if d.punct(comma) != Some(",")
+        || !(s + 1..comma).any(|k| matches!(d.w(k), "poll" | "polls" | "survey" | "surveys"))
+        || (s..comma).any(|k| d.inq[k].is_some())
+    {
+        return None;
+    }
+    let end = content_end(d, comma + 1, e);
+    if end <= comma + 3 {
+        return None;
+    }
+    Some(make(
+        d,
+        (s, s + 1),
+        Some((s + 1, comma)),
+        &[(comma + 1, end - 1)],
+        QuoteKind::Indirect,
+        Cue {
+            act: SpeechAct::Report,
+            mode: Mode::Evidence,
+            recipient: false,
+            finite: true,
+            weak: false,
+        },
+        0.6,
+    ))
 }
 
 /// `he’s claiming`, `they’ve said`: the contracted auxiliary belongs to the cue, the pronoun
@@ -827,6 +867,8 @@ fn scan_name_left(d: &Doc, s: usize, from: usize, end: usize) -> Option<usize> {
             Kind::Punct => match t.text(d.text) {
                 "-" => !t.space_before && i < end && !d.toks[i].space_before && i - 1 > s,
                 "&" | "." => i - 1 > s,
+                // "31% of Republicans"
+                "%" => i - 1 > s && d.toks[i - 2].kind == Kind::Number,
                 _ => false,
             },
             Kind::Quote => d.possessive_mark(i - 1) && i - 1 > s,

@@ -221,3 +221,15 @@ fn inverted_speaker_with_a_relative_clause() {
         Some("Rafe Holm, a ferry captain who had endorsed Lund and is a delegate")
     );
 }
+
+#[test]
+fn a_sentence_opening_with_its_poll() {
+    let v = spans("In a Harbour Herald/Norra poll released Monday, 31% of ferry riders said the fares were too high.");
+    let poll = v.iter().find(|f| f.0 == "In").expect("the poll attribution");
+    assert_eq!(poll.1.as_deref(), Some("a Harbour Herald/Norra poll released Monday"));
+    assert_eq!(poll.2, ["31% of ferry riders said the fares were too high"]);
+    let said = v.iter().find(|f| f.0 == "said").expect("the nested one");
+    assert_eq!(said.1.as_deref(), Some("31% of ferry riders"));
+    // A setting that is no poll makes no attribution.
+    assert!(spans("In the morning, the ferry left late.").is_empty());
+}
