@@ -646,8 +646,22 @@ fn sentence(
         }
         // A passive without an agent ("is expected", "was asked") names no source: its
         // subject is what is said or who is addressed.
-        if is_passive(d, c0, after) && !d.is(after, "by") {
-            found.source = None;
+        // With one ("has been criticized by some of his rivals"), the agent is the source.
+        let by_in_cue = after > c0 + 1 && d.is(after - 1, "by");
+        let passive = if by_in_cue {
+            is_passive(d, c0, after - 1)
+        } else {
+            is_passive(d, c0, after)
+        };
+        if passive {
+            found.source = if by_in_cue {
+                agent_right(d, after, e)
+            } else if d.is(after, "by") {
+                agent_right(d, after + 1, e)
+            } else {
+                None
+            }
+            .map(|(a, b)| d.range(a, b - 1));
         }
         out.push(found);
     }
@@ -882,6 +896,38 @@ fn scan_name_left(d: &Doc, s: usize, from: usize, end: usize) -> Option<usize> {
         }
     }
     Some(i)
+}
+
+/// The agent of a passive, from token `i` (right after "by"): a noun phrase up to punctuation
+/// or a word that starts a new phrase ("by unions that would …", "by rivals for failing …").
+fn agent_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    while j < e && j < i + 12 {
+        let t = &d.toks[j];
+        let ok = match t.kind {
+            Kind::Word => {
+                let w = d.w(j);
+                !(matches!(
+                    w,
+                    "for" | "over" | "in" | "on" | "at" | "to" | "that" | "who" | "which"
+                        | "after" | "because" | "since" | "during" | "as" | "when" | "while"
+                        | "with" | "amid" | "about" | "than" | "but" | "or" | "if"
+                ) || w == "and" && !d.toks.get(j + 1).is_some_and(|n| n.cap)
+                    || !t.cap && d.lex_at(j).is_some_and(|c| c.finite))
+            }
+            Kind::Number => true,
+            Kind::Punct => matches!(t.text(d.text), "-" | "&" | "."),
+            Kind::Quote => d.possessive_mark(j),
+        };
+        if !ok || d.inq[j].is_some() {
+            break;
+        }
+        j += 1;
+    }
+    while j > i && d.punct(j - 1) == Some(".") {
+        j -= 1;
+    }
+    (j > i).then_some((i, j))
 }
 
 /// Whether the cue phrase `c0..after` is a passive: a form of "be", perhaps an adverb or

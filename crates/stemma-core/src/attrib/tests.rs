@@ -233,3 +233,13 @@ fn a_sentence_opening_with_its_poll() {
     // A setting that is no poll makes no attribution.
     assert!(spans("In the morning, the ferry left late.").is_empty());
 }
+
+#[test]
+fn a_passive_names_its_agent() {
+    let v = spans("Holm has been criticized by some of his rivals for skipping the vote.");
+    assert_eq!(v[0].0, "has been criticized");
+    assert_eq!(v[0].1.as_deref(), Some("some of his rivals"));
+    // Without an agent there is no source.
+    let v = spans("The ferry deal is expected to pass, the council said.");
+    assert!(v.iter().filter(|f| f.0 == "is expected").all(|f| f.1.is_none()), "{v:?}");
+}
