@@ -1003,6 +1003,43 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
     {
         i += 1;
     }
+    // An opening phrase ("In an interview with the Journal, Trump …", "By the end of the day,
+    // Mr. Trump …") comes before the subject.
+    if i < limit
+        && matches!(
+            d.w(i),
+            "in" | "on"
+                | "at"
+                | "by"
+                | "after"
+                | "before"
+                | "during"
+                | "despite"
+                | "with"
+                | "for"
+                | "from"
+                | "since"
+                | "when"
+                | "while"
+                | "if"
+                | "as"
+                | "although"
+                | "though"
+                | "because"
+                | "unlike"
+                | "like"
+                | "amid"
+                | "instead"
+                | "earlier"
+                | "later"
+        )
+    {
+        let comma = (i + 1..limit.min(i + 30)).find(|&k| d.punct(k) == Some(","))?;
+        i = comma + 1;
+    }
+    if i < limit && matches!(d.w(i), "there" | "there’s" | "there's") {
+        return None;
+    }
     let start = i;
     let mut named = false;
     while i < limit {

@@ -243,3 +243,10 @@ fn a_passive_names_its_agent() {
     let v = spans("The ferry deal is expected to pass, the council said.");
     assert!(v.iter().filter(|f| f.0 == "is expected").all(|f| f.1.is_none()), "{v:?}");
 }
+
+#[test]
+fn a_coordinated_cue_skips_an_opening_phrase_for_its_subject() {
+    let v = spans("In an interview with The Harbour Herald, Holm doubled down and said the judge had a conflict.");
+    let f = v.iter().find(|f| f.0 == "said").expect("said");
+    assert_eq!(f.1.as_deref(), Some("Holm"));
+}
