@@ -1365,7 +1365,13 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
 /// closes after it.
 fn content_end(d: &Doc, s: usize, e: usize) -> usize {
     let mut end = e;
-    while end > s && d.is_quote(end - 1) && d.inq[end - 1].is_none() {
+    // Stray marks after the words go; a mark closing a single-quoted stretch of the content
+    // stays with it ("… Is ‘Disqualifying.’").
+    while end > s
+        && d.is_quote(end - 1)
+        && d.inq[end - 1].is_none()
+        && !d.regions.iter().any(|r| r.single && r.close == end - 1 && r.open >= s)
+    {
         end -= 1;
     }
     if end > s && d.is_quote(end - 1) {

@@ -250,3 +250,9 @@ fn a_coordinated_cue_skips_an_opening_phrase_for_its_subject() {
     let f = v.iter().find(|f| f.0 == "said").expect("said");
     assert_eq!(f.1.as_deref(), Some("Holm"));
 }
+
+#[test]
+fn a_headline_keeps_its_closing_single_quote() {
+    let v = spans("Harbour Chief: Ferry Plan Is ‘Disqualifying.’\n\nThe council met on Monday.");
+    assert_eq!(v[0].2, ["Ferry Plan Is ‘Disqualifying.’"], "{v:?}");
+}
