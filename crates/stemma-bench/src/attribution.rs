@@ -284,7 +284,11 @@ fn role_spans(a: &Article, preds: &[Pred]) -> [(Vec<Pieces>, Vec<Pieces>); 3] {
 /// The text of a span's pieces, one line (pieces joined by " | ").
 fn slice_chars(chars: &[char], p: &Pieces) -> String {
     p.iter()
-        .map(|&(s, e)| chars[s.min(chars.len())..e.min(chars.len())].iter().collect::<String>())
+        .map(|&(s, e)| {
+            chars[s.min(chars.len())..e.min(chars.len())]
+                .iter()
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join(" | ")
         .replace(['\n', '\t'], " ")
@@ -703,9 +707,12 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
                     let (fps, fns) = prf.add(&g, &p);
                     if args.cv_dump.is_some() && role == "cue" {
                         // Given a correct cue: the source and content misses.
-                        let show = |x: Option<&Pieces>| x.map_or("-".to_string(), |x| slice_chars(&chars, x));
+                        let show = |x: Option<&Pieces>| {
+                            x.map_or("-".to_string(), |x| slice_chars(&chars, x))
+                        };
                         for p in &preds {
-                            let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue)) else {
+                            let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue))
+                            else {
                                 continue;
                             };
                             let rows = misses.entry("given_cue").or_default();
@@ -728,8 +735,16 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
                     }
                     if args.cv_dump.is_some() {
                         let rows = misses.entry(role).or_default();
-                        for (tag, x) in fps.iter().map(|x| ("FP", x)).chain(fns.iter().map(|x| ("FN", x))) {
-                            rows.push(format!("{}\t{tag}\t{x:?}\t{}", a.name, slice_chars(&chars, x)));
+                        for (tag, x) in fps
+                            .iter()
+                            .map(|x| ("FP", x))
+                            .chain(fns.iter().map(|x| ("FN", x)))
+                        {
+                            rows.push(format!(
+                                "{}\t{tag}\t{x:?}\t{}",
+                                a.name,
+                                slice_chars(&chars, x)
+                            ));
                         }
                     }
                 }

@@ -196,7 +196,10 @@ impl<'a> Doc<'a> {
             && matches!(t.text(self.text), "'" | "’")
             && self.toks[i - 1].kind == Kind::Word
             && self.w(i - 1).ends_with('s')
-            && self.toks.get(i + 1).is_some_and(|n| n.space_before && n.kind == Kind::Word)
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.space_before && n.kind == Kind::Word)
     }
 
     fn is_quote(&self, i: usize) -> bool {
@@ -293,7 +296,10 @@ fn split_contraction(d: &Doc, f: &mut Found) {
     let (host, aux) = (&w[..apos], &w[apos..]);
     let aux = aux.trim_start_matches(['\'', '’']);
     if !matches!(aux, "s" | "re" | "ve" | "d" | "ll" | "m")
-        || !matches!(host, "he" | "she" | "they" | "i" | "we" | "you" | "who" | "it" | "that")
+        || !matches!(
+            host,
+            "he" | "she" | "they" | "i" | "we" | "you" | "who" | "it" | "that"
+        )
     {
         return;
     }
@@ -909,9 +915,29 @@ fn agent_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
                 let w = d.w(j);
                 !(matches!(
                     w,
-                    "for" | "over" | "in" | "on" | "at" | "to" | "that" | "who" | "which"
-                        | "after" | "because" | "since" | "during" | "as" | "when" | "while"
-                        | "with" | "amid" | "about" | "than" | "but" | "or" | "if"
+                    "for"
+                        | "over"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "to"
+                        | "that"
+                        | "who"
+                        | "which"
+                        | "after"
+                        | "because"
+                        | "since"
+                        | "during"
+                        | "as"
+                        | "when"
+                        | "while"
+                        | "with"
+                        | "amid"
+                        | "about"
+                        | "than"
+                        | "but"
+                        | "or"
+                        | "if"
                 ) || w == "and" && !d.toks.get(j + 1).is_some_and(|n| n.cap)
                     || !t.cap && d.lex_at(j).is_some_and(|c| c.finite))
             }
@@ -1121,7 +1147,12 @@ fn appositive_left(d: &Doc, s: usize, comma: usize) -> Option<(usize, usize)> {
                     }
                     if matches!(w, "who" | "which") {
                         verb = false;
-                    } else if d.lex_at(i - 1).is_some_and(|c| c.finite || !w.ends_with("ing")) {
+                    } else if d
+                        .lex_at(i - 1)
+                        .is_some_and(|c| c.finite || !w.ends_with("ing"))
+                        // "an engineer called Walter Brisk" names; it reports nothing.
+                        && !(matches!(w, "called" | "named" | "dubbed") && d.toks[i].cap)
+                    {
                         verb = true;
                     }
                 }
@@ -1257,15 +1288,30 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
     // "said spokesman John Kirby", "said former Vermont governor Howard Dean": lower-case
     // title words right before a name.
     let titled = || {
-        (i + 1..(i + 5).min(e)).find(|&k| d.toks[k].kind != Kind::Word || d.toks[k].cap)
+        (i + 1..(i + 5).min(e))
+            .find(|&k| d.toks[k].kind != Kind::Word || d.toks[k].cap)
             .is_some_and(|k| {
                 d.toks[k].kind == Kind::Word
                     && (i..k).all(|x| {
                         d.lex_at(x).is_none()
                             && !matches!(
                                 d.w(x),
-                                "that" | "whether" | "if" | "to" | "in" | "on" | "at" | "for"
-                                    | "of" | "by" | "with" | "and" | "or" | "but" | "as" | "not"
+                                "that"
+                                    | "whether"
+                                    | "if"
+                                    | "to"
+                                    | "in"
+                                    | "on"
+                                    | "at"
+                                    | "for"
+                                    | "of"
+                                    | "by"
+                                    | "with"
+                                    | "and"
+                                    | "or"
+                                    | "but"
+                                    | "as"
+                                    | "not"
                             )
                     })
             })
@@ -1337,8 +1383,8 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
                 k += 1;
                 continue;
             }
-            let opens_words = t.kind == Kind::Word && !t.cap && d.lex_at(k).is_some()
-                || t.kind == Kind::Quote;
+            let opens_words =
+                t.kind == Kind::Word && !t.cap && d.lex_at(k).is_some() || t.kind == Kind::Quote;
             if opens_words && d.punct(k - 1) == Some(",") && k > j + 2 {
                 // "said Jane Roe, a professor at Ulm, recalling …" (or "…, “…”"): the
                 // appositive ends at the comma, which the source keeps, as PolNeAR marks it.
@@ -1370,7 +1416,10 @@ fn content_end(d: &Doc, s: usize, e: usize) -> usize {
     while end > s
         && d.is_quote(end - 1)
         && d.inq[end - 1].is_none()
-        && !d.regions.iter().any(|r| r.single && r.close == end - 1 && r.open >= s)
+        && !d
+            .regions
+            .iter()
+            .any(|r| r.single && r.close == end - 1 && r.open >= s)
     {
         end -= 1;
     }

@@ -274,6 +274,20 @@ impl<'a> Resolver<'a> {
                 return (Some(i), None);
             }
         }
+        // The name in an appositive: "My neighbour, a retired engineer called Walter Brisk",
+        // "the mayor's aide, Jane Roe".
+        for piece in mention.text.split(',').skip(1) {
+            let piece = piece.trim();
+            let name = [" called ", " named "]
+                .iter()
+                .find_map(|k| find_in(piece, k).map(|p| &piece[p + k.len()..]))
+                .unwrap_or(piece);
+            if let Some(i) = self.index.resolve_with(name, &mut self.key) {
+                if self.entities[i].kind == EntityKind::Person {
+                    return (Some(i), None);
+                }
+            }
+        }
         (None, None)
     }
 

@@ -215,7 +215,9 @@ fn appositive_before_the_cue_with_a_participle_noun() {
 
 #[test]
 fn inverted_speaker_with_a_relative_clause() {
-    let v = spans("“It is over,” said Rafe Holm, a ferry captain who had endorsed Lund and is a delegate.");
+    let v = spans(
+        "“It is over,” said Rafe Holm, a ferry captain who had endorsed Lund and is a delegate.",
+    );
     assert_eq!(
         v[0].1.as_deref(),
         Some("Rafe Holm, a ferry captain who had endorsed Lund and is a delegate")
@@ -225,8 +227,14 @@ fn inverted_speaker_with_a_relative_clause() {
 #[test]
 fn a_sentence_opening_with_its_poll() {
     let v = spans("In a Harbour Herald/Norra poll released Monday, 31% of ferry riders said the fares were too high.");
-    let poll = v.iter().find(|f| f.0 == "In").expect("the poll attribution");
-    assert_eq!(poll.1.as_deref(), Some("a Harbour Herald/Norra poll released Monday"));
+    let poll = v
+        .iter()
+        .find(|f| f.0 == "In")
+        .expect("the poll attribution");
+    assert_eq!(
+        poll.1.as_deref(),
+        Some("a Harbour Herald/Norra poll released Monday")
+    );
     assert_eq!(poll.2, ["31% of ferry riders said the fares were too high"]);
     let said = v.iter().find(|f| f.0 == "said").expect("the nested one");
     assert_eq!(said.1.as_deref(), Some("31% of ferry riders"));
@@ -241,7 +249,12 @@ fn a_passive_names_its_agent() {
     assert_eq!(v[0].1.as_deref(), Some("some of his rivals"));
     // Without an agent there is no source.
     let v = spans("The ferry deal is expected to pass, the council said.");
-    assert!(v.iter().filter(|f| f.0 == "is expected").all(|f| f.1.is_none()), "{v:?}");
+    assert!(
+        v.iter()
+            .filter(|f| f.0 == "is expected")
+            .all(|f| f.1.is_none()),
+        "{v:?}"
+    );
 }
 
 #[test]
