@@ -1316,7 +1316,7 @@ fn source_right(d: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
                     })
             })
     };
-    if !opens && !(t0.kind == Kind::Word && titled()) {
+    if !(opens || t0.kind == Kind::Word && titled()) {
         return None;
     }
     // An inverted pronoun stands alone ("…,” said he."); "said he holds …" is a clause.
