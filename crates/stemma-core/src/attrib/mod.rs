@@ -239,6 +239,7 @@ pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
     }
     for f in &mut out {
         split_contraction(&d, f);
+        relative_content(&d, f);
     }
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
@@ -278,6 +279,32 @@ fn in_a_poll(d: &Doc, s: usize, e: usize) -> Option<Found> {
         },
         0.6,
     ))
+}
+
+/// `30 applicants, which he said were evenly split`: the relative pronoun stands for what was
+/// said, so it is the content's first piece (as PolNeAR marks it); so in `a rise, which is
+/// widely expected to come in May`.
+fn relative_content(d: &Doc, f: &mut Found) {
+    let at = f.source.map_or(f.cue.0, |(a, _)| a);
+    let Ok(k) = d.toks.binary_search_by_key(&at, |t| t.start) else {
+        return;
+    };
+    let Some(&(c0, _)) = f.content.first() else {
+        return;
+    };
+    // Without a source, only for a cue of thought or evidence ("which is widely expected"):
+    // "which said" makes "which" the source itself.
+    if k == 0 || c0 < f.cue.1 || f.source.is_none() && f.mode == Mode::Speech {
+        return;
+    }
+    let r = k - 1;
+    if d.toks[r].kind == Kind::Word
+        && !d.toks[r].cap
+        && matches!(d.w(r), "which" | "who" | "whom" | "what")
+        && f.source.is_none_or(|(a, b)| b - a < 40)
+    {
+        f.content.insert(0, (d.toks[r].start, d.toks[r].end));
+    }
 }
 
 /// `he’s claiming`, `they’ve said`: the contracted auxiliary belongs to the cue, the pronoun
@@ -1479,7 +1506,6 @@ fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
                             "which"
                                 | "who"
                                 | "whose"
-                                | "but"
                                 | "whom"
                                 | "where"
                                 | "while"
@@ -1490,6 +1516,18 @@ fn clause_end(d: &Doc, i: usize, end: usize) -> usize {
                         || (w == "and"
                             && (cues::lookup(next).is_some()
                                 || matches!(next, "he" | "she" | "they" | "it" | "then")))
+                        // ", but officials said …" opens a clause of its own; ", but wants
+                        // smarter deals" goes on with the reported words.
+                        || (w == "but"
+                            && j + 2 < end
+                            && (d.toks[j + 2].cap
+                                || cues::is_pronoun(next)
+                                || matches!(
+                                    next,
+                                    "the" | "a" | "an" | "this" | "these" | "those" | "his"
+                                        | "her" | "their" | "its" | "some" | "many" | "most"
+                                        | "there"
+                                )))
                         || (!t.cap
                             && w.ends_with("ing")
                             && w.len() > 5

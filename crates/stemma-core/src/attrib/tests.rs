@@ -269,3 +269,13 @@ fn a_headline_keeps_its_closing_single_quote() {
     let v = spans("Harbour Chief: Ferry Plan Is ‘Disqualifying.’\n\nThe council met on Monday.");
     assert_eq!(v[0].2, ["Ferry Plan Is ‘Disqualifying.’"], "{v:?}");
 }
+
+#[test]
+fn a_relative_pronoun_opens_the_content() {
+    let v = spans(
+        "The port took 30 applicants, which Holm said were evenly split between the two towns.",
+    );
+    let f = v.iter().find(|f| f.0 == "said").expect("said");
+    assert_eq!(f.1.as_deref(), Some("Holm"));
+    assert_eq!(f.2, ["which", "were evenly split between the two towns"]);
+}
