@@ -696,6 +696,23 @@ fn sentence(
             }
             .map(|(a, b)| d.range(a, b - 1));
         }
+        // One word that cannot name anyone is no source: "There are concerns about …",
+        // "Whenever asked about …", "it was drawing complaints".
+        if let Some((a, b)) = found.source {
+            if let Ok(k) = d.toks.binary_search_by_key(&a, |t| t.start) {
+                let w = d.w(k);
+                if d.toks[k].end == b
+                    && (matches!(
+                        w,
+                        "there" | "whenever" | "when" | "while" | "if" | "as" | "after" | "before"
+                    ) || !d.toks[k].cap
+                        && (w.ends_with("ing") || w.ends_with("ed"))
+                        && !cues::is_pronoun(w))
+                {
+                    found.source = None;
+                }
+            }
+        }
         out.push(found);
     }
 }
@@ -996,7 +1013,29 @@ fn is_passive(d: &Doc, c0: usize, after: usize) -> bool {
         return false;
     }
     // After the first form of "be": exactly one word besides adverbs and "not".
-    let mut rest = words.filter(|w| !(w.ends_with("ly") || matches!(*w, "not" | "also" | "still")));
+    // A preposition may close the phrase ("is known for", "was described as").
+    let mut rest = words.filter(|w| {
+        !(w.ends_with("ly")
+            || matches!(
+                *w,
+                "not"
+                    | "also"
+                    | "still"
+                    | "best"
+                    | "well"
+                    | "often"
+                    | "long"
+                    | "as"
+                    | "for"
+                    | "about"
+                    | "with"
+                    | "to"
+                    | "of"
+                    | "on"
+                    | "in"
+                    | "by"
+            ))
+    });
     let (Some(v), None) = (rest.next(), rest.next()) else {
         return false;
     };

@@ -279,3 +279,16 @@ fn a_relative_pronoun_opens_the_content() {
     assert_eq!(f.1.as_deref(), Some("Holm"));
     assert_eq!(f.2, ["which", "were evenly split between the two towns"]);
 }
+
+#[test]
+fn known_for_is_a_passive_and_there_is_no_speaker() {
+    let v = spans("Lund is best known for her ferry timetables, the paper said.");
+    assert!(
+        v.iter()
+            .filter(|f| f.0.contains("known"))
+            .all(|f| f.1.is_none()),
+        "{v:?}"
+    );
+    let v = spans("There are concerns about the harbour plan among the dockers.");
+    assert!(v.iter().all(|f| f.1.as_deref() != Some("There")), "{v:?}");
+}
