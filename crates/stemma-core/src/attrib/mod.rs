@@ -1132,10 +1132,6 @@ fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usize)> {
     if i < limit && matches!(d.w(i), "there" | "there’s" | "there's") {
         return None;
     }
-    // "Then he cut into Bush, calling him …": a personal pronoun is the whole subject.
-    if i < limit && matches!(d.w(i), "he" | "she" | "they" | "we" | "i") {
-        return Some((i, i + 1));
-    }
     let start = i;
     let mut named = false;
     while i < limit {
