@@ -2120,27 +2120,35 @@ fn according(d: &Doc, s: usize, e: usize, h: usize, after: usize, out: &mut Vec<
 /// Byte offset → code-point offset.
 pub struct CharIndex<'a> {
     text: &'a str,
-    /// Code points before each byte offset (only char boundaries are meaningful).
-    before: Vec<u32>,
+    /// For each character of more than one byte: its byte offset and the bytes beyond one per
+    /// character up to and including it (news text is mostly ASCII: a short list).
+    wide: Vec<(u32, u32)>,
 }
 
 impl<'a> CharIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut before = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        for (b, c) in text.char_indices() {
-            for slot in &mut before[b..b + c.len_utf8()] {
-                *slot = n;
+        let mut wide = Vec::new();
+        let mut extra = 0u32;
+        for (b, &byte) in text.as_bytes().iter().enumerate() {
+            // A leading byte of a multi-byte character: 0b11xx_xxxx.
+            if byte >= 0xC0 {
+                extra += match byte {
+                    0xF0.. => 3,
+                    0xE0.. => 2,
+                    _ => 1,
+                };
+                wide.push((b as u32, extra));
             }
-            n += 1;
         }
-        before[text.len()] = n;
-        CharIndex { text, before }
+        CharIndex { text, wide }
     }
 
     /// The code-point offset of byte offset `b` (a char boundary).
     pub fn at(&self, b: usize) -> usize {
-        self.before[b.min(self.text.len())] as usize
+        let b = b.min(self.text.len());
+        // The wide characters starting before `b` lie wholly before it (`b` is a boundary).
+        let k = self.wide.partition_point(|&(at, _)| (at as usize) < b);
+        b - k.checked_sub(1).map_or(0, |k| self.wide[k].1 as usize)
     }
 
     pub fn span(&self, r: Range) -> CharSpan {

@@ -292,3 +292,22 @@ fn known_for_is_a_passive_and_there_is_no_speaker() {
     let v = spans("There are concerns about the harbour plan among the dockers.");
     assert!(v.iter().all(|f| f.1.as_deref() != Some("There")), "{v:?}");
 }
+
+mod char_index {
+    use super::super::CharIndex;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Every char boundary maps to the number of code points before it.
+        #[test]
+        fn counts_code_points(text in "\\PC{0,60}") {
+            let ix = CharIndex::new(&text);
+            for (n, (b, _)) in text.char_indices().enumerate() {
+                prop_assert_eq!(ix.at(b), n);
+            }
+            prop_assert_eq!(ix.at(text.len()), text.chars().count());
+        }
+    }
+}
