@@ -30,7 +30,9 @@ static SHIPPED: &[u8] = include_bytes!("cues.bin");
 
 /// The tagger's weights: two signed bytes per hashed feature (B and I) and the transitions.
 pub struct Model {
-    q: Vec<i8>,
+    /// Per hashed feature: its B and I weights (a fixed-size table, so that indexing with a
+    /// feature id, always below 2^BITS, needs no bounds check).
+    q: Box<[[i8; 2]; 1 << BITS]>,
     scale: f32,
     /// `trans[a][b]`: the score of tag `b` right after tag `a`.
     trans: [[f32; 3]; 3],
@@ -74,7 +76,11 @@ impl Model {
         if trans.iter().flatten().chain(&start).any(|x| !x.is_finite()) {
             return None;
         }
-        let q = b[HEADER..].iter().map(|&q| q as i8).collect();
+        let q: Vec<[i8; 2]> = b[HEADER..]
+            .chunks_exact(2)
+            .map(|p| [p[0] as i8, p[1] as i8])
+            .collect();
+        let q = q.into_boxed_slice().try_into().ok()?;
         Some(Model {
             q,
             scale,
@@ -111,9 +117,9 @@ impl Model {
     pub fn score(&self, feats: &[u32]) -> [f32; 2] {
         let (mut b, mut i) = (0i32, 0i32);
         for &f in feats {
-            let k = 2 * f as usize;
-            b += self.q[k] as i32;
-            i += self.q[k + 1] as i32;
+            let [wb, wi] = self.q[f as usize & ((1 << BITS) - 1)];
+            b += wb as i32;
+            i += wi as i32;
         }
         [
             b as f32 * self.scale + self.offset,
@@ -170,8 +176,17 @@ fn morph(w: &str) -> [u64; 3] {
         .or_else(|| w.strip_suffix("es"))
         .or_else(|| w.strip_suffix('s'))
         .unwrap_or(w);
-    let suf3 = w.char_indices().rev().nth(2).map_or(w, |(k, _)| &w[k..]);
-    let suf2 = w.char_indices().rev().nth(1).map_or(w, |(k, _)| &w[k..]);
+    // The last three and two characters; when the last three bytes are ASCII they are the
+    // last three characters (no decoding needed).
+    let b = w.as_bytes();
+    let (suf3, suf2) = if b.len() >= 3 && b[b.len() - 3..].is_ascii() {
+        (&w[b.len() - 3..], &w[b.len() - 2..])
+    } else {
+        (
+            w.char_indices().rev().nth(2).map_or(w, |(k, _)| &w[k..]),
+            w.char_indices().rev().nth(1).map_or(w, |(k, _)| &w[k..]),
+        )
+    };
     [fnv(lemma), fnv(suf3), fnv(suf2)]
 }
 
