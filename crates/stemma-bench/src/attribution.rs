@@ -29,8 +29,9 @@ pub struct AttributionArgs {
     /// Score with this cue model instead of the shipped one (`none`: lexicon rules alone).
     #[arg(long)]
     pub cue_model: Option<PathBuf>,
-    /// Speed: time for at least this many seconds.
-    #[arg(long, default_value_t = 2.0)]
+    /// Speed: time for at least this many seconds (more rounds make the best one likelier
+    /// to be a round no other process slowed).
+    #[arg(long, default_value_t = 5.0)]
     pub min_seconds: f64,
 }
 
