@@ -340,16 +340,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
     for a in &arts {
         let preds = predict(&a.text, model);
         let chars: Vec<char> = a.text.chars().collect();
-        let slice = |p: &Pieces| -> String {
-            p.iter()
-                .map(|&(s, e)| {
-                    chars[s.min(chars.len())..e.min(chars.len())]
-                        .iter()
-                        .collect::<String>()
-                })
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
+        let slice = |p: &Pieces| slice_chars(&chars, p);
         let [(gs, ps), (gc, pc), (gk, pk)] = role_spans(a, &preds);
         let gd: Vec<Pieces> = gk
             .iter()
