@@ -282,6 +282,68 @@ fn role_spans(a: &Article, preds: &[Pred]) -> [(Vec<Pieces>, Vec<Pieces>); 3] {
     ]
 }
 
+/// A dump's rows for one role of one article: each false alarm and each miss, with its
+/// spans and text.
+fn miss_rows(a: &Article, chars: &[char], fps: &[Pieces], fns: &[Pieces], rows: &mut Vec<String>) {
+    for (tag, x) in fps
+        .iter()
+        .map(|x| ("FP", x))
+        .chain(fns.iter().map(|x| ("FN", x)))
+    {
+        rows.push(format!(
+            "{}\t{tag}\t{x:?}\t{}",
+            a.name,
+            slice_chars(chars, x)
+        ));
+    }
+}
+
+/// For each predicted cue that matches a gold one: whether the source and the content are
+/// right too. Returns (such cues, right sources, right contents); with `rows`, writes a dump
+/// row per wrong source or content (its cue's text, gold, prediction, the cue's spans).
+fn given_cue_check(
+    a: &Article,
+    chars: &[char],
+    preds: &[Pred],
+    mut rows: Option<&mut Vec<String>>,
+) -> (usize, usize, usize) {
+    let show = |x: Option<&Pieces>| x.map_or("-".to_string(), |x| slice_chars(chars, x));
+    let (mut n, mut src_right, mut con_right) = (0, 0, 0);
+    for p in preds {
+        let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue)) else {
+            continue;
+        };
+        n += 1;
+        for (tag, gold, pred, right) in [
+            ("SRC", g.source.as_ref(), p.source.as_ref(), &mut src_right),
+            ("CON", g.content.as_ref(), Some(&p.content), &mut con_right),
+        ] {
+            if gold == pred {
+                *right += 1;
+            } else if let Some(rows) = rows.as_deref_mut() {
+                rows.push(format!(
+                    "{}\t{tag}\t{}\tgold={}\tpred={}\t{:?}",
+                    a.name,
+                    show(Some(&p.cue)),
+                    show(gold),
+                    show(pred),
+                    p.cue
+                ));
+            }
+        }
+    }
+    (n, src_right, con_right)
+}
+
+/// Write each role's dump rows to `DIR/ROLE.tsv`.
+fn write_misses(dir: &std::path::Path, misses: &BTreeMap<&str, Vec<String>>) -> Result<()> {
+    fs::create_dir_all(dir)?;
+    for (name, rows) in misses {
+        fs::write(dir.join(format!("{name}.tsv")), rows.join("\n") + "\n")?;
+    }
+    Ok(())
+}
+
 /// The text of a span's pieces, one line (pieces joined by " | ").
 fn slice_chars(chars: &[char], p: &Pieces) -> String {
     p.iter()
@@ -389,36 +451,15 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
             }
         }
         // Given a correct cue: is the source / content right too?
-        let show = |x: Option<&Pieces>| x.map_or("-".to_string(), &slice);
-        for p in &preds {
-            if let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue)) {
-                given_cue.0 += 1;
-                let mut miss = |role: &str, gold: Option<&Pieces>, pred: Option<&Pieces>| {
-                    if args.dump.is_some() {
-                        given_rows.push(
-                            format!(
-                                "{}\t{role}\t{}\tgold={}\tpred={}",
-                                a.name,
-                                slice(&p.cue),
-                                show(gold),
-                                show(pred)
-                            )
-                            .replace('\n', " "),
-                        );
-                    }
-                };
-                if g.source == p.source {
-                    given_cue.1 += 1;
-                } else {
-                    miss("SRC", g.source.as_ref(), p.source.as_ref());
-                }
-                if g.content.as_ref() == Some(&p.content) {
-                    given_cue.2 += 1;
-                } else {
-                    miss("CON", g.content.as_ref(), Some(&p.content));
-                }
-            }
-        }
+        let (n, src_right, con_right) = given_cue_check(
+            a,
+            &chars,
+            &preds,
+            args.dump.is_some().then_some(&mut given_rows),
+        );
+        given_cue.0 += n;
+        given_cue.1 += src_right;
+        given_cue.2 += con_right;
         for (name, prf, g, p) in [
             ("source", &mut src, &gs, &ps),
             ("cue", &mut cue, &gc, &pc),
@@ -427,23 +468,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         ] {
             let (fps, fns) = prf.add(g, p);
             if args.dump.is_some() {
-                let m = misses.entry(name).or_default();
-                for x in fps {
-                    m.push(format!(
-                        "{}\tFP\t{:?}\t{}",
-                        a.name,
-                        x,
-                        slice(&x).replace(['\n', '\t'], " ")
-                    ));
-                }
-                for x in fns {
-                    m.push(format!(
-                        "{}\tFN\t{:?}\t{}",
-                        a.name,
-                        x,
-                        slice(&x).replace(['\n', '\t'], " ")
-                    ));
-                }
+                miss_rows(a, &chars, &fps, &fns, misses.entry(name).or_default());
             }
         }
     }
@@ -546,10 +571,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
     let failures = crate::floors::gate(args.gate.floors.as_deref(), FLOORS, &measured, None);
     let ok = failures.as_ref().is_none_or(Vec::is_empty);
     if let Some(dir) = &args.dump {
-        fs::create_dir_all(dir)?;
-        for (name, rows) in &misses {
-            fs::write(dir.join(format!("{name}.tsv")), rows.join("\n") + "\n")?;
-        }
+        write_misses(dir, &misses)?;
     }
     if let Some(path) = &args.gate.json {
         let v = json!({
@@ -697,48 +719,17 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
                     .zip(role_spans(a, &preds))
                 {
                     let (fps, fns) = prf.add(&g, &p);
-                    if args.cv_dump.is_some() && role == "cue" {
-                        // Given a correct cue: the source and content misses.
-                        let show = |x: Option<&Pieces>| {
-                            x.map_or("-".to_string(), |x| slice_chars(&chars, x))
-                        };
-                        for p in &preds {
-                            let Some(g) = a.gold.iter().find(|g| g.cue.as_ref() == Some(&p.cue))
-                            else {
-                                continue;
-                            };
-                            let rows = misses.entry("given_cue").or_default();
-                            for (tag, gx, px) in [
-                                ("SRC", g.source.as_ref(), p.source.as_ref()),
-                                ("CON", g.content.as_ref(), Some(&p.content)),
-                            ] {
-                                if gx != px {
-                                    rows.push(format!(
-                                        "{}\t{tag}\t{}\tgold={}\tpred={}\t{:?}",
-                                        a.name,
-                                        show(Some(&p.cue)),
-                                        show(gx),
-                                        show(px),
-                                        p.cue
-                                    ));
-                                }
-                            }
-                        }
-                    }
                     if args.cv_dump.is_some() {
-                        let rows = misses.entry(role).or_default();
-                        for (tag, x) in fps
-                            .iter()
-                            .map(|x| ("FP", x))
-                            .chain(fns.iter().map(|x| ("FN", x)))
-                        {
-                            rows.push(format!(
-                                "{}\t{tag}\t{x:?}\t{}",
-                                a.name,
-                                slice_chars(&chars, x)
-                            ));
-                        }
+                        miss_rows(a, &chars, &fps, &fns, misses.entry(role).or_default());
                     }
+                }
+                if args.cv_dump.is_some() {
+                    given_cue_check(
+                        a,
+                        &chars,
+                        &preds,
+                        Some(misses.entry("given_cue").or_default()),
+                    );
                 }
             }
         }
@@ -750,10 +741,7 @@ pub fn train(args: &TrainArgs) -> Result<bool> {
             content.f1()
         );
         if let Some(dir) = &args.cv_dump {
-            fs::create_dir_all(dir)?;
-            for (name, rows) in &misses {
-                fs::write(dir.join(format!("{name}.tsv")), rows.join("\n") + "\n")?;
-            }
+            write_misses(dir, &misses)?;
         }
         return Ok(true);
     }

@@ -31,6 +31,18 @@ pub struct Cue {
     pub weak: bool,
 }
 
+impl Cue {
+    /// A plain statement ("said"): what a cue the lexicon does not know, a layout label or a
+    /// dash signature reports.
+    pub const STATEMENT: Cue = Cue {
+        act: SpeechAct::Statement,
+        mode: Mode::Speech,
+        recipient: false,
+        finite: true,
+        weak: false,
+    };
+}
+
 use Mode::*;
 use SpeechAct::*;
 

@@ -190,6 +190,18 @@ fn morph(w: &str) -> [u64; 3] {
     [fnv(lemma), fnv(suf3), fnv(suf2)]
 }
 
+/// What the features see of token `i`: its lower-cased word, its punctuation mark, or a
+/// class for quote marks and numbers.
+fn feature_text<'a>(d: &'a Doc, i: usize) -> &'a str {
+    let tok = &d.toks[i];
+    match tok.kind {
+        Kind::Quote => "<q>",
+        Kind::Number => "<num>",
+        Kind::Word => d.w(i),
+        Kind::Punct => tok.text(d.text),
+    }
+}
+
 /// Buffers of the tagger, reused across a document's sentences.
 #[derive(Default)]
 struct Scratch {
@@ -291,12 +303,7 @@ impl Table {
             suf2: Vec::with_capacity(n),
         };
         for (i, tok) in d.toks.iter().enumerate() {
-            let w: &str = match tok.kind {
-                Kind::Quote => "<q>",
-                Kind::Number => "<num>",
-                Kind::Word => d.w(i),
-                Kind::Punct => tok.text(d.text),
-            };
+            let w = feature_text(d, i);
             t.word.push(fnv(w));
             t.lex.push(if tok.kind == Kind::Word {
                 lex_class(w, d.lex_at(i))
@@ -333,13 +340,7 @@ impl Table {
         if m != [0; 3] {
             return m;
         }
-        let tok = &d.toks[i];
-        morph(match tok.kind {
-            Kind::Quote => "<q>",
-            Kind::Number => "<num>",
-            Kind::Word => d.w(i),
-            Kind::Punct => tok.text(d.text),
-        })
+        morph(feature_text(d, i))
     }
 
     fn word(&self, i: isize) -> u64 {
@@ -361,6 +362,13 @@ impl Table {
             return 0;
         }
         self.shape.get(i as usize).map_or(0, |&x| x as u64)
+    }
+
+    fn shape_r(&self, i: isize) -> u64 {
+        if i < 0 {
+            return 9;
+        }
+        self.shape_r.get(i as usize).map_or(9, |&x| x as u64)
     }
 
     fn who(&self, i: isize) -> u64 {
@@ -458,17 +466,11 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         mix(36, wp1, wp2, 0),
         mix(37, wm2, wm1, 0),
     ]);
-    let g = |k: isize| -> u64 {
-        if k < 0 {
-            9
-        } else {
-            t.shape_r.get(k as usize).map_or(9, |&x| x as u64)
-        }
-    };
+    let g = t.shape_r(ii);
     out.extend_from_slice(&[
-        mix(38, g(ii), l0, 0),
-        mix(39, g(ii), g(ii - 1), g(ii + 1)),
-        mix(40, g(ii), w0, 0),
+        mix(38, g, l0, 0),
+        mix(39, g, t.shape_r(ii - 1), t.shape_r(ii + 1)),
+        mix(40, g, w0, 0),
     ]);
 }
 

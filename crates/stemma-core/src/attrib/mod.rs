@@ -202,6 +202,11 @@ impl<'a> Doc<'a> {
                 .is_some_and(|n| n.space_before && n.kind == Kind::Word)
     }
 
+    /// The token that starts at byte `b`, if one does.
+    fn tok_at(&self, b: usize) -> Option<usize> {
+        self.toks.binary_search_by_key(&b, |t| t.start).ok()
+    }
+
     fn is_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == Kind::Quote)
     }
@@ -273,9 +278,7 @@ fn in_a_poll(d: &Doc, s: usize, e: usize) -> Option<Found> {
         Cue {
             act: SpeechAct::Report,
             mode: Mode::Evidence,
-            recipient: false,
-            finite: true,
-            weak: false,
+            ..Cue::STATEMENT
         },
         0.6,
     ))
@@ -285,8 +288,7 @@ fn in_a_poll(d: &Doc, s: usize, e: usize) -> Option<Found> {
 /// said, so it is the content's first piece (as PolNeAR marks it); so in `a rise, which is
 /// widely expected to come in May`.
 fn relative_content(d: &Doc, f: &mut Found) {
-    let at = f.source.map_or(f.cue.0, |(a, _)| a);
-    let Ok(k) = d.toks.binary_search_by_key(&at, |t| t.start) else {
+    let Some(k) = d.tok_at(f.source.map_or(f.cue.0, |(a, _)| a)) else {
         return;
     };
     let Some(&(c0, _)) = f.content.first() else {
@@ -310,7 +312,7 @@ fn relative_content(d: &Doc, f: &mut Found) {
 /// `he’s claiming`, `they’ve said`: the contracted auxiliary belongs to the cue, the pronoun
 /// to the source (a possessive `Trump’s claim` is left alone: it is no auxiliary).
 fn split_contraction(d: &Doc, f: &mut Found) {
-    let Ok(c0) = d.toks.binary_search_by_key(&f.cue.0, |t| t.start) else {
+    let Some(c0) = d.tok_at(f.cue.0) else {
         return;
     };
     if c0 == 0 || !d.toks[c0].space_before || d.toks[c0 - 1].kind != Kind::Word {
@@ -351,13 +353,6 @@ fn line_start(d: &Doc, i: usize) -> bool {
 /// - a transcript line: a speaker label in capitals and a colon opening a paragraph,
 ///   `WALLACE: Let's start …` (the content runs to the paragraph's end).
 fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
-    let statement = Cue {
-        act: SpeechAct::Statement,
-        mode: Mode::Speech,
-        recipient: false,
-        finite: true,
-        weak: false,
-    };
     let mut found = Vec::new();
     let n = d.toks.len();
     for r in d.regions.iter().filter(|r| r.closed && !r.single) {
@@ -387,7 +382,7 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
             Some((j + 1, name_end)),
             &[],
             QuoteKind::Direct,
-            statement,
+            Cue::STATEMENT,
             0.8,
         );
         f.content = quote_pieces(d, r.open)
@@ -459,7 +454,7 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
                     Some((a, c)),
                     &[(c + 1, end - 1)],
                     kind,
-                    statement,
+                    Cue::STATEMENT,
                     0.6,
                 ));
             }
@@ -475,7 +470,7 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
             Some((a, c)),
             &[(c + 1, end)],
             QuoteKind::Direct,
-            statement,
+            Cue::STATEMENT,
             0.8,
         ));
     }
@@ -650,13 +645,7 @@ fn sentence(
             according(d, s, e, h, after, out);
             continue;
         }
-        let mut cue = d.lex_at(h).unwrap_or(Cue {
-            act: SpeechAct::Statement,
-            mode: Mode::Speech,
-            recipient: false,
-            finite: true,
-            weak: false,
-        });
+        let mut cue = d.lex_at(h).unwrap_or(Cue::STATEMENT);
         cue.weak = false;
         let next_head = runs.get(k + 1).map_or(e, |x| x.0);
         let found = post_quote(d, s, e, c0, after, cue)
@@ -696,22 +685,11 @@ fn sentence(
             }
             .map(|(a, b)| d.range(a, b - 1));
         }
-        // One word that cannot name anyone is no source: "There are concerns about …",
-        // "Whenever asked about …", "it was drawing complaints".
-        if let Some((a, b)) = found.source {
-            if let Ok(k) = d.toks.binary_search_by_key(&a, |t| t.start) {
-                let w = d.w(k);
-                if d.toks[k].end == b
-                    && (matches!(
-                        w,
-                        "there" | "whenever" | "when" | "while" | "if" | "as" | "after" | "before"
-                    ) || !d.toks[k].cap
-                        && (w.ends_with("ing") || w.ends_with("ed"))
-                        && !cues::is_pronoun(w))
-                {
-                    found.source = None;
-                }
-            }
+        if found
+            .source
+            .is_some_and(|(a, b)| d.tok_at(a).is_some_and(|k| names_nobody(d, k, b)))
+        {
+            found.source = None;
         }
         out.push(found);
     }
@@ -760,6 +738,19 @@ fn fallback(
         QuoteKind::Indirect
     };
     make(d, (c0, after), src, &content, kind, cue, 0.4)
+}
+
+/// A source that is the one word `k` (ending at byte `end`) and cannot name anyone: "There
+/// are concerns about …", "Whenever asked about …", "it was drawing complaints".
+fn names_nobody(d: &Doc, k: usize, end: usize) -> bool {
+    let w = d.w(k);
+    d.toks[k].end == end
+        && (matches!(
+            w,
+            "there" | "whenever" | "when" | "while" | "if" | "as" | "after" | "before"
+        ) || !d.toks[k].cap
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && !cues::is_pronoun(w))
 }
 
 /// Cue phrases found by the lexicon alone (no shipped model).
@@ -2053,10 +2044,8 @@ fn pre_content(
 fn according(d: &Doc, s: usize, e: usize, h: usize, after: usize, out: &mut Vec<Found>) {
     let cue = Cue {
         act: SpeechAct::Report,
-        mode: Mode::Speech,
-        recipient: false,
         finite: false,
-        weak: false,
+        ..Cue::STATEMENT
     };
     // The source: up to a comma or the sentence end.
     let mut j = after;
