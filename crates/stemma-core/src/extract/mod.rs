@@ -9,6 +9,7 @@ pub mod html;
 pub mod meta;
 pub mod notice;
 pub mod plain;
+mod urls;
 
 use crate::model::{Article, Document, Format};
 
