@@ -2228,7 +2228,7 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
             continue;
         };
         let words: Vec<&str> = f.content.iter().map(|&(x, y)| &text[x..y]).collect();
-        let content = words.join(" … ");
+        let content = words.join(PIECE_JOINER);
         let act = if content
             .trim_end_matches(|c: char| is_closing(c))
             .ends_with('?')
@@ -2242,6 +2242,11 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
             kind: f.kind,
             start: ix.at(a),
             end: ix.at(b),
+            pieces: f
+                .content
+                .iter()
+                .map(|&(x, y)| [ix.at(x), ix.at(y)])
+                .collect(),
             cue: Some(ix.model_span(f.cue)),
             speech_act: act,
             speaker,
@@ -2251,6 +2256,9 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
     }
     out
 }
+
+/// What joins the pieces of an interrupted quote in [`Quote::text`].
+pub const PIECE_JOINER: &str = " … ";
 
 fn is_closing(c: char) -> bool {
     tokens::is_quote_char(c) || c == ')' || c == '.'

@@ -333,3 +333,21 @@ mod char_index {
         }
     }
 }
+
+#[test]
+fn interrupted_quote_cites_each_piece() {
+    let text = "The ferry is late. “We will sail,” Ilse Varga said, “but not before noon.”";
+    let q = quotes(text, &[]);
+    let q = q
+        .iter()
+        .find(|q| q.pieces.len() == 2)
+        .expect("an interrupted quote");
+    let cite = |[a, b]: [usize; 2]| text.chars().skip(a).take(b - a).collect::<String>();
+    assert_eq!(cite(q.pieces[0]), "“We will sail,”");
+    assert_eq!(cite(q.pieces[1]), "“but not before noon.”");
+    assert_eq!((q.start, q.end), (q.pieces[0][0], q.pieces[1][1]));
+    assert_eq!(
+        q.text,
+        format!("{}{PIECE_JOINER}{}", cite(q.pieces[0]), cite(q.pieces[1]))
+    );
+}

@@ -2272,6 +2272,7 @@ mod tests {
                 format: crate::model::Format::Html,
                 url: Some("https://harbour-gazette.test/news/ferry".into()),
                 warc_record_id: None,
+                warc_date: None,
             },
         )
     }

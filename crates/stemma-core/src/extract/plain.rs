@@ -467,6 +467,7 @@ mod tests {
             format: Format::Markdown,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         }
     }
 
