@@ -17,6 +17,7 @@ fn doc(bytes: Vec<u8>, format: Format) -> Document {
             format,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         },
         content_format: format,
         bytes,
@@ -418,6 +419,32 @@ fn check_span(text: &str, start: usize, end: usize, words: &str) -> Result<(), T
     Ok(())
 }
 
+/// The record contract of a quote: its pieces cite the text in order, `start..end` runs from
+/// the first piece to the last, and `text` is the pieces' words joined by " … " (so a quote of
+/// one piece is exactly `text[start..end]`).
+fn check_quote_cites(text: &str, q: &stemma_core::Quote) -> Result<(), TestCaseError> {
+    prop_assert!(!q.pieces.is_empty(), "a quote without pieces: {:?}", q);
+    prop_assert_eq!(q.start, q.pieces[0][0]);
+    prop_assert_eq!(q.end, q.pieces[q.pieces.len() - 1][1]);
+    let chars: Vec<char> = text.chars().collect();
+    let mut words = Vec::new();
+    let mut last = q.start;
+    for &[a, b] in &q.pieces {
+        prop_assert!(
+            last <= a && a <= b && b <= chars.len(),
+            "pieces {:?}",
+            q.pieces
+        );
+        last = b;
+        words.push(chars[a..b].iter().collect::<String>());
+    }
+    prop_assert_eq!(&q.text, &words.join(stemma_core::attrib::PIECE_JOINER));
+    if q.pieces.len() == 1 {
+        check_span(text, q.start, q.end, &q.text)?;
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -438,6 +465,7 @@ proptest! {
         for q in stemma_core::attrib::quotes(&text, &entities) {
             let n = text.chars().count();
             prop_assert!(q.start <= q.end && q.end <= n);
+            check_quote_cites(&text, &q)?;
             if let Some(c) = &q.cue {
                 check_span(&text, c.start, c.end, &c.text)?;
             }
