@@ -72,7 +72,7 @@ fn page(body: &str) -> crate::model::Article {
             format: crate::model::Format::Html,
             url: Some("https://harbour-gazette.test/news/ferry".into()),
             warc_record_id: None,
-                warc_date: None,
+            warc_date: None,
         },
     )
 }
