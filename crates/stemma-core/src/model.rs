@@ -211,6 +211,37 @@ pub struct Quote {
     pub confidence: f32,
 }
 
+/// What joins the pieces of an interrupted quote in [`Quote::text`].
+pub const QUOTE_PIECE_JOINER: &str = " … ";
+
+impl Quote {
+    /// Whether the quote keeps the record contract in `text`, its article's text: pieces in
+    /// order inside the text, `start`/`end` at the first piece's start and the last one's
+    /// end, and `text` the pieces' words joined by [`QUOTE_PIECE_JOINER`].
+    pub fn cites(&self, text: &str) -> bool {
+        let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) else {
+            return false;
+        };
+        if first[0] != self.start || last[1] != self.end {
+            return false;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut at = self.start;
+        let mut words = String::new();
+        for (i, &[a, b]) in self.pieces.iter().enumerate() {
+            if a < at || b < a || b > chars.len() {
+                return false;
+            }
+            at = b;
+            if i > 0 {
+                words.push_str(QUOTE_PIECE_JOINER);
+            }
+            words.extend(&chars[a..b]);
+        }
+        words == self.text
+    }
+}
+
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

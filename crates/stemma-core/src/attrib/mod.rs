@@ -2228,7 +2228,7 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
             continue;
         };
         let words: Vec<&str> = f.content.iter().map(|&(x, y)| &text[x..y]).collect();
-        let content = words.join(PIECE_JOINER);
+        let content = words.join(crate::model::QUOTE_PIECE_JOINER);
         let act = if content
             .trim_end_matches(|c: char| is_closing(c))
             .ends_with('?')
@@ -2256,9 +2256,6 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
     }
     out
 }
-
-/// What joins the pieces of an interrupted quote in [`Quote::text`].
-pub const PIECE_JOINER: &str = " … ";
 
 fn is_closing(c: char) -> bool {
     tokens::is_quote_char(c) || c == ')' || c == '.'

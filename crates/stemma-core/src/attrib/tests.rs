@@ -348,6 +348,10 @@ fn interrupted_quote_cites_each_piece() {
     assert_eq!((q.start, q.end), (q.pieces[0][0], q.pieces[1][1]));
     assert_eq!(
         q.text,
-        format!("{}{PIECE_JOINER}{}", cite(q.pieces[0]), cite(q.pieces[1]))
+        format!("{} … {}", cite(q.pieces[0]), cite(q.pieces[1]))
     );
+    assert!(q.cites(text));
+    let mut wrong = q.clone();
+    wrong.pieces[1][0] += 1;
+    assert!(!wrong.cites(text));
 }
