@@ -63,6 +63,12 @@ pub struct Doc<'a> {
     lex: Vec<Option<Cue>>,
     /// The double-quote region each token sits in (marks included).
     inq: Vec<Option<u32>>,
+    /// Per token: inside a single-quoted region (its marks excluded), computed once so that
+    /// asking costs no walk over every region.
+    in_single: Vec<bool>,
+    /// The single-quoted regions as (closing mark, opening mark), in text order (they are
+    /// disjoint, so ordered by either).
+    singles: Vec<(usize, usize)>,
     regions: Vec<Region>,
     /// Sentence index of each token.
     sent_of: Vec<u32>,
@@ -120,6 +126,26 @@ impl<'a> Doc<'a> {
                 *slot = Some(k as u32);
             }
         }
+        // Depth of single-quoted regions strictly around each token: +1 after an opening
+        // mark, -1 at its closing one.
+        let mut depth = vec![0i32; toks.len() + 1];
+        for r in regions.iter().filter(|r| r.single && r.open < r.close) {
+            depth[r.open + 1] += 1;
+            depth[r.close] -= 1;
+        }
+        let mut open = 0i32;
+        let in_single = depth[..toks.len()]
+            .iter()
+            .map(|&x| {
+                open += x;
+                open > 0
+            })
+            .collect();
+        let singles = regions
+            .iter()
+            .filter(|r| r.single)
+            .map(|r| (r.close, r.open))
+            .collect();
         let sents = tokens::sentences(text, &toks);
         let mut sent_of = vec![0u32; toks.len()];
         let mut first_q = vec![u32::MAX; toks.len()];
@@ -145,6 +171,8 @@ impl<'a> Doc<'a> {
             lower_buf,
             lex,
             inq,
+            in_single,
+            singles,
             regions,
             sent_of,
             first_q,
@@ -180,11 +208,13 @@ impl<'a> Doc<'a> {
 
     /// Token `i` lies inside any quoted region, single quotes included.
     fn in_any_quote(&self, i: usize) -> bool {
-        self.inq[i].is_some()
-            || self
-                .regions
-                .iter()
-                .any(|r| r.single && r.open < i && i < r.close)
+        self.inq[i].is_some() || self.in_single[i]
+    }
+
+    /// The opening mark of the single-quoted region that token `i` closes.
+    fn single_closing(&self, i: usize) -> Option<usize> {
+        let k = self.singles.binary_search_by_key(&i, |&(c, _)| c).ok()?;
+        Some(self.singles[k].1)
     }
 
     /// Token `i` is a possessive apostrophe standing alone after a plural: "Sanders' campaign".
@@ -480,7 +510,8 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
     if found.is_empty() {
         return;
     }
-    out.retain(|f| !found.iter().any(|g| g.cue == f.cue));
+    let replaced: std::collections::HashSet<Range> = found.iter().map(|g| g.cue).collect();
+    out.retain(|f| !replaced.contains(&f.cue));
     out.extend(found);
 }
 
@@ -1495,10 +1526,7 @@ fn content_end(d: &Doc, s: usize, e: usize) -> usize {
     while end > s
         && d.is_quote(end - 1)
         && d.inq[end - 1].is_none()
-        && !d
-            .regions
-            .iter()
-            .any(|r| r.single && r.close == end - 1 && r.open >= s)
+        && d.single_closing(end - 1).is_none_or(|open| open < s)
     {
         end -= 1;
     }
@@ -1607,7 +1635,8 @@ fn quote_pieces(d: &Doc, open: usize) -> Vec<(usize, usize)> {
         if !r.continues {
             break;
         }
-        k = (ki + 1..d.regions.len()).find(|&j| !d.regions[j].single);
+        // Its continuation is the next region (see quotes::regions).
+        k = Some(ki + 1).filter(|&j| j < d.regions.len() && !d.regions[j].single);
         if pieces.len() > 50 {
             break;
         }
@@ -1686,10 +1715,9 @@ fn post_quote(d: &Doc, s: usize, e: usize, c0: usize, after: usize, cue: Cue) ->
     // The quote may have opened paragraphs earlier (each reopened, closed once, here).
     let mut kk = k;
     while kk > 0 {
-        let Some(prev) = (0..kk).rev().find(|&j| !d.regions[j].single) else {
-            break;
-        };
-        if !d.regions[prev].continues || pieces.len() > 50 {
+        // A region that continues is right before its continuation (see quotes::regions).
+        let prev = kk - 1;
+        if d.regions[prev].single || !d.regions[prev].continues || pieces.len() > 50 {
             break;
         }
         let p = d.regions[prev];

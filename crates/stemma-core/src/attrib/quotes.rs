@@ -183,9 +183,13 @@ fn paragraph(text: &str, toks: &[Token], p: usize, q: usize, out: &mut Vec<Regio
         if toks[i].kind == Kind::Quote {
             let (f, single) = face(text, toks, i);
             if single && f != Face::Close {
-                let limit = double_regions
-                    .iter()
-                    .find(|r| r.open < i && i < r.close)
+                // The double regions are disjoint and in order: the one around `i`, if any,
+                // is the last to open before it.
+                let before = double_regions.partition_point(|r| r.open < i);
+                let limit = before
+                    .checked_sub(1)
+                    .map(|k| double_regions[k])
+                    .filter(|r| i < r.close)
                     .map_or(q, |r| r.close);
                 let mut j = i + 1;
                 let mut found = None;

@@ -228,6 +228,47 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     if start < n {
         out.push((start, n));
     }
+    cap_sentences(text, toks, out)
+}
+
+/// Most tokens one sentence may hold. The rules look across a sentence from each cue in it
+/// (its source to the left, its content to the right), so a sentence's cost grows with the
+/// square of its length; news sentences stay far below this (PolNeAR's longest is a few
+/// hundred tokens), while a page with no full stops could make one sentence of megabytes.
+pub const MAX_SENTENCE_TOKENS: usize = 512;
+
+/// Split every sentence longer than [`MAX_SENTENCE_TOKENS`] into pieces no longer than that,
+/// each ending at the last comma, semicolon, colon or dash of its second half where there is
+/// one. A text with such a sentence is reported once (a warning).
+fn cap_sentences(text: &str, toks: &[Token], sents: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if sents.iter().all(|&(a, b)| b - a <= MAX_SENTENCE_TOKENS) {
+        return sents;
+    }
+    let mut out = Vec::with_capacity(sents.len());
+    let mut long = 0usize;
+    for (mut a, b) in sents {
+        if b - a > MAX_SENTENCE_TOKENS {
+            long += 1;
+        }
+        while b - a > MAX_SENTENCE_TOKENS {
+            let limit = a + MAX_SENTENCE_TOKENS;
+            let cut = (a + MAX_SENTENCE_TOKENS / 2..limit)
+                .rev()
+                .find(|&j| {
+                    toks[j].kind == Kind::Punct
+                        && matches!(toks[j].text(text), "," | ";" | ":" | "—" | "–")
+                })
+                .map_or(limit, |j| j + 1);
+            out.push((a, cut));
+            a = cut;
+        }
+        out.push((a, b));
+    }
+    tracing::warn!(
+        sentences = long,
+        max_tokens = MAX_SENTENCE_TOKENS,
+        "sentences over the length bound split into pieces"
+    );
     out
 }
 
@@ -268,5 +309,32 @@ mod tests {
                 "New paragraph here"
             ]
         );
+    }
+
+    #[test]
+    fn long_sentences_are_split_into_bounded_pieces() {
+        // 3 000 words and a comma every 7: no piece over the bound, each but the last ending
+        // at a comma, all tokens covered in order.
+        let s: String = (0..3000)
+            .map(|i| if i % 7 == 6 { "word, " } else { "word " })
+            .collect();
+        let t = tokenize(&s);
+        let sents = sentences(&s, &t);
+        assert!(sents.len() > 1);
+        assert!(sents
+            .iter()
+            .all(|&(a, b)| a < b && b - a <= MAX_SENTENCE_TOKENS));
+        assert_eq!(sents[0].0, 0);
+        assert_eq!(sents.last().unwrap().1, t.len());
+        assert!(sents.windows(2).all(|w| w[0].1 == w[1].0));
+        for &(_, b) in &sents[..sents.len() - 1] {
+            assert_eq!(t[b - 1].text(&s), ",");
+        }
+        // No punctuation at all: hard cuts at the bound.
+        let s = "word ".repeat(2000);
+        let t = tokenize(&s);
+        let sents = sentences(&s, &t);
+        assert_eq!(sents.len(), 4);
+        assert_eq!(sents[0], (0, MAX_SENTENCE_TOKENS));
     }
 }
