@@ -25,6 +25,7 @@
 //! not to the size of the index.
 
 mod postings;
+mod record;
 pub mod shingle;
 mod story;
 
@@ -35,7 +36,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Article, RepublishedFrom};
 use postings::{Postings, MAX_RECORDS};
 
-pub use story::{Edge, Evidence, ExternalOrigin, Flag, QuoteSpread, QuoteUse, Story};
+pub use record::{parse_record, record_from_value, RecordError};
+pub use story::{AlsoIn, Edge, Evidence, ExternalOrigin, Flag, QuoteSpread, QuoteUse, Story};
 
 /// Errors of the syndication index.
 #[derive(Debug, thiserror::Error)]
@@ -58,6 +60,21 @@ pub struct Config {
     pub site_stop: u32,
     /// Longest posting list; longer ones keep their first records.
     pub max_postings: u32,
+    /// Records of different sites sharing at least this many keys, and at least
+    /// [`Config::embed_containment`] of the smaller, are linked as one embedding a run of the
+    /// other (a roundup quoting part of a story), below the copy thresholds.
+    #[serde(default = "default_embed_shared")]
+    pub embed_shared: u32,
+    #[serde(default = "default_embed_containment")]
+    pub embed_containment: f32,
+}
+
+fn default_embed_shared() -> u32 {
+    10
+}
+
+fn default_embed_containment() -> f32 {
+    0.2
 }
 
 impl Default for Config {
@@ -68,6 +85,8 @@ impl Default for Config {
             long_shared: 40,
             site_stop: 3,
             max_postings: 256,
+            embed_shared: default_embed_shared(),
+            embed_containment: default_embed_containment(),
         }
     }
 }
@@ -87,8 +106,12 @@ pub struct QuoteRef {
 /// What the index keeps of one record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prepared {
-    /// The record's `url`, else its `source.path`.
+    /// The record's identity: its `url`, else a hash of its title and text ([`record_id`]).
     pub id: String,
+    /// How the record is named in output where that is not its id: its `source.path` when it
+    /// has no url (see [`record_name`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The record's URL where it is not the id (see [`Prepared::url`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -107,6 +130,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The record's name in output: its url, else its source path, else its content id.
+    pub fn name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+
     /// The record's URL, if it has one.
     pub fn url(&self) -> Option<&str> {
         self.url
@@ -118,12 +146,49 @@ impl Prepared {
 /// Quotes shorter than this many words are too common to trace.
 const MIN_QUOTE_WORDS: usize = 4;
 
-/// The identity of a record: its URL, else its source path.
+/// The identity of a record: its URL, else a hash of its content (title and text), so two
+/// different articles read from one path (stdin, `-`) stay two records and the same article
+/// read twice is one.
 pub fn record_id(a: &Article) -> String {
     a.url
         .clone()
         .filter(|u| !u.trim().is_empty())
-        .unwrap_or_else(|| a.source.path.clone())
+        .unwrap_or_else(|| content_id(a))
+}
+
+/// `text:` and 32 hex digits: two independent 64-bit hashes of the title and the text (not a
+/// cryptographic hash: it tells records apart, it does not authenticate them).
+pub fn content_id(a: &Article) -> String {
+    let title = a.title.as_deref().unwrap_or("");
+    let hash = |seed: u64| {
+        let mut h = seed;
+        for part in [title.as_bytes(), &[0xFF], a.text.as_bytes()] {
+            for &b in part {
+                h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
+            }
+        }
+        shingle::mix64(h ^ title.len() as u64)
+    };
+    format!(
+        "text:{:016x}{:016x}",
+        hash(0xCBF2_9CE4_8422_2325),
+        hash(0x84_2222_5CBF_29CE)
+    )
+}
+
+/// How a record is named in output: its URL, else its source path (unless that is `-` or
+/// empty), else its content id.
+pub fn record_name(a: &Article) -> String {
+    let id = record_id(a);
+    if a.url.as_deref().is_some_and(|u| !u.trim().is_empty()) {
+        return id;
+    }
+    let path = a.source.path.trim();
+    if path.is_empty() || path == "-" {
+        id
+    } else {
+        a.source.path.clone()
+    }
 }
 
 /// The site a record belongs to, for boilerplate: its `site_name`, else its URL's host.
@@ -177,9 +242,11 @@ pub fn prepare(a: &Article) -> Prepared {
         })
         .collect();
     let id = record_id(a);
+    let name = record_name(a);
     Prepared {
-        // The URL is kept only where it is not the id already.
+        // The URL and name are kept only where they are not the id already.
         url: a.url.clone().filter(|u| *u != id),
+        name: (name != id).then_some(name),
         id,
         site: site_of(a),
         published: a.published.clone(),
@@ -225,13 +292,37 @@ pub struct BatchReport {
     pub candidates: usize,
 }
 
-/// The saved form of an [`Index`]: the records, the config and the cluster forest. The
-/// inverted index is rebuilt from the records on load.
+/// The saved form of an [`Index`]: the records, the config, the forest of copies and the
+/// embedding links. The inverted index is rebuilt from the records on load.
 #[derive(Deserialize)]
 struct IndexData {
     config: Config,
     docs: Vec<Prepared>,
     parent: Vec<u32>,
+    #[serde(default)]
+    embeds: Vec<(u32, u32)>,
+}
+
+/// How a record belongs to a story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// It carries the story's text (verbatim, edited or excerpted): a copy, or the original.
+    Copy,
+    /// It embeds a run of the story's text inside a piece of its own (a roundup, a digest).
+    Embedding,
+}
+
+/// How two linked records relate (see [`Index::add_batch`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    /// Copies of one text: one story.
+    Copy,
+    /// The first embeds a run of the second's text.
+    Embeds(u32, u32),
+    /// Each carries a run of the other's and neither can be told the later: each is an
+    /// embedding member of the other's story.
+    Both,
 }
 
 /// An incremental syndication index. Serialise it with serde to persist it; loading rebuilds
@@ -241,8 +332,16 @@ struct IndexData {
 pub struct Index {
     config: Config,
     docs: Vec<Prepared>,
-    /// Union-find forest over records (union by size).
+    /// Union-find forest over records (union by size): the copy stories.
     parent: Vec<u32>,
+    /// Embedding links (embedder, embedded), in the order they were found.
+    embeds: Vec<(u32, u32)>,
+    /// Embedder → the records it embeds …
+    #[serde(skip)]
+    embeds_of: HashMap<u32, Vec<u32>>,
+    /// … and embedded → its embedders.
+    #[serde(skip)]
+    embedded_in: HashMap<u32, Vec<u32>>,
     #[serde(skip)]
     size: Vec<u32>,
     /// Circular list through each cluster's members.
@@ -283,6 +382,11 @@ impl From<IndexData> for Index {
                 }
             }
         }
+        for (a, b) in d.embeds {
+            if (a as usize) < n && (b as usize) < n && a != b {
+                ix.add_embed(a, b);
+            }
+        }
         ix
     }
 }
@@ -293,6 +397,9 @@ impl Index {
             config,
             docs: Vec::new(),
             parent: Vec::new(),
+            embeds: Vec::new(),
+            embeds_of: HashMap::new(),
+            embedded_in: HashMap::new(),
             size: Vec::new(),
             next: Vec::new(),
             by_id: HashMap::new(),
@@ -481,7 +588,7 @@ impl Index {
         }
         scratch.sort_unstable();
         let min_shared = self.config.min_shared.max(1) as usize;
-        let mut to_link = Vec::new();
+        let mut to_link: Vec<(u32, Relation)> = Vec::new();
         let mut candidates = 0;
         let mut i = 0;
         while i < scratch.len() {
@@ -497,15 +604,68 @@ impl Index {
             }
             candidates += 1;
             let other = self.live_keys(e);
-            if self.is_copy(shared, live, other) {
-                to_link.push(e);
+            if self.is_copy(shared, live, other) || self.is_embedding(d, e, shared, live, other)
+            {
+                to_link.push((e, self.relation(d, e, shared, live, other)));
             }
         }
         let links = to_link.len();
-        for e in to_link {
-            self.union(d, e);
+        for (e, rel) in to_link {
+            match rel {
+                Relation::Copy => self.union(d, e),
+                Relation::Embeds(a, b) => self.add_embed(a, b),
+                Relation::Both => {
+                    self.add_embed(d, e);
+                    self.add_embed(e, d);
+                }
+            }
         }
         (candidates, links)
+    }
+
+    /// How linked records `d` and `e` (sharing `shared` live keys of `ld` and `le`) relate.
+    /// When most of each is the other's text they are copies. When most of one is in the
+    /// other but not the reverse, the smaller is an excerpt of the larger, unless the larger
+    /// is dated later: then the larger quoted the smaller inside a piece of its own and
+    /// embeds it. When neither is mostly the other's (a long shared run), the later embeds
+    /// the earlier (each the other when that cannot be told). The decision rests on the pair
+    /// alone, so the stories do not depend on the order in which records arrive.
+    fn relation(&self, d: u32, e: u32, shared: usize, ld: usize, le: usize) -> Relation {
+        let th = self.config.min_containment;
+        let d_in_e = shared as f32 / ld.max(1) as f32 >= th;
+        let e_in_d = shared as f32 / le.max(1) as f32 >= th;
+        if d_in_e && e_in_d {
+            return Relation::Copy;
+        }
+        let date = |x: u32| {
+            self.doc(x)
+                .and_then(|p| p.published.as_deref())
+                .and_then(story::Stamp::parse)
+        };
+        let later = match (date(d), date(e)) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => std::cmp::Ordering::Equal,
+        };
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        match (d_in_e, e_in_d, later) {
+            (true, _, Less) => Relation::Embeds(e, d),
+            (_, true, Greater) => Relation::Embeds(d, e),
+            (true, _, _) | (_, true, _) => Relation::Copy,
+            (false, false, Greater) => Relation::Embeds(d, e),
+            (false, false, Less) => Relation::Embeds(e, d),
+            (false, false, Equal) => Relation::Both,
+        }
+    }
+
+    /// Record that `a` embeds a run of `b`'s text.
+    fn add_embed(&mut self, a: u32, b: u32) {
+        let list = self.embeds_of.entry(a).or_default();
+        if list.contains(&b) {
+            return;
+        }
+        list.push(b);
+        self.embedded_in.entry(b).or_default().push(a);
+        self.embeds.push((a, b));
     }
 
     /// The link decision on measured overlap.
@@ -514,6 +674,19 @@ impl Index {
         shared >= self.config.min_shared.max(1) as usize
             && (shared as f32 / smaller as f32 >= self.config.min_containment
                 || shared >= self.config.long_shared as usize)
+    }
+
+    /// The weaker link of a run of one record inside another: records of different sites
+    /// (text that two pages of one site share and that is a minority of both is most likely
+    /// their template) sharing [`Config::embed_shared`] keys and
+    /// [`Config::embed_containment`] of the smaller.
+    fn is_embedding(&self, d: u32, e: u32, shared: usize, a: usize, b: usize) -> bool {
+        let site = |x: u32| self.doc_site.get(x as usize).copied().unwrap_or(NONE);
+        let (sd, se) = (site(d), site(e));
+        let smaller = a.min(b).max(1);
+        (sd == NONE || sd != se)
+            && shared >= self.config.embed_shared.max(1) as usize
+            && shared as f32 / smaller as f32 >= self.config.embed_containment
     }
 
     /// The cluster representative of record `d`.
@@ -561,17 +734,78 @@ impl Index {
         v
     }
 
-    /// The clusters containing the given records, each once, ordered by their first member.
+    /// The stories the given records are in (as copies or as embedding members), each once,
+    /// as their copy members, ordered by their first member.
     pub fn clusters_of(&self, records: &[u32]) -> Vec<Vec<u32>> {
         let mut seen = std::collections::HashSet::new();
         let mut out: Vec<Vec<u32>> = Vec::new();
         for &d in records {
-            if (d as usize) < self.docs.len() && seen.insert(self.find(d)) {
-                out.push(self.members(d));
+            if (d as usize) >= self.docs.len() {
+                continue;
+            }
+            for (root, _) in self.stories_of(d) {
+                if seen.insert(root) {
+                    out.push(self.members(root));
+                }
             }
         }
         out.sort_by_key(|m| m.first().copied());
         out
+    }
+
+    /// The stories record `d` is in, by their representative (see [`Index::find`]): first
+    /// the one it is a copy in, then those it embeds a run of.
+    pub fn stories_of(&self, d: u32) -> Vec<(u32, Role)> {
+        let own = self.find(d);
+        let mut out = vec![(own, Role::Copy)];
+        for &x in self.embeds_of.get(&d).into_iter().flatten() {
+            let r = self.find(x);
+            if !out.iter().any(|&(o, _)| o == r) {
+                out.push((r, Role::Embedding));
+            }
+        }
+        out
+    }
+
+    /// The records that embed a run of the story whose copies are `copies` (and are not
+    /// among them), ascending.
+    pub fn embedders(&self, copies: &[u32]) -> Vec<u32> {
+        let Some(&first) = copies.first() else {
+            return Vec::new();
+        };
+        let root = self.find(first);
+        let mut out: Vec<u32> = copies
+            .iter()
+            .flat_map(|m| self.embedded_in.get(m).into_iter().flatten().copied())
+            .filter(|&e| self.find(e) != root)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every member of the story whose representative is `root`, with its role: the copies
+    /// ascending, then the embedding members ascending.
+    pub fn story_members(&self, root: u32) -> Vec<(u32, Role)> {
+        let copies = self.members(root);
+        let emb = self.embedders(&copies);
+        copies
+            .into_iter()
+            .map(|m| (m, Role::Copy))
+            .chain(emb.into_iter().map(|m| (m, Role::Embedding)))
+            .collect()
+    }
+
+    /// A story's name, the same whatever order its records arrived in: the smallest id
+    /// among its copies.
+    pub fn story_name(&self, copies: &[u32]) -> String {
+        copies
+            .iter()
+            .filter_map(|&m| self.doc(m))
+            .map(|p| p.name())
+            .min()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Every cluster, ordered by its first member.
@@ -594,12 +828,13 @@ impl Index {
             .collect()
     }
 
-    /// The stemma of the cluster with these members.
+    /// The stemma of the story whose copies are `members` (a cluster, as [`Index::clusters`]
+    /// gives it); the records that embed a run of it join as embedding members.
     pub fn story(&self, members: &[u32]) -> Story {
-        story::build(self, members)
+        story::build(self, members, &self.embedders(members))
     }
 
-    /// Quotes (normalised) found in records of two or more different clusters.
+    /// Quotes (normalised) found in records of two or more stories that share no record.
     pub fn quote_spread(&self) -> Vec<QuoteSpread> {
         story::quote_spread(self)
     }
