@@ -604,8 +604,7 @@ impl Index {
             }
             candidates += 1;
             let other = self.live_keys(e);
-            if self.is_copy(shared, live, other) || self.is_embedding(d, e, shared, live, other)
-            {
+            if self.is_copy(shared, live, other) || self.is_embedding(d, e, shared, live, other) {
                 to_link.push((e, self.relation(d, e, shared, live, other)));
             }
         }

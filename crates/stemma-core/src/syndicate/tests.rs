@@ -335,11 +335,36 @@ fn roundup_records() -> Vec<Article> {
     );
     vec![
         rec("https://port.example/strike", "Port Wire", "2024-06-01", &a),
-        rec("https://gull.example/strike", "Gull Courier", "2024-06-02", &a),
-        rec("https://court.example/ruling", "Court Sheet", "2024-06-01", &b),
-        rec("https://kite.example/ruling", "Kite Weekly", "2024-06-03", &b),
-        rec("https://digest.example/week", "Weekly Digest", "2024-06-05", &roundup),
-        rec("https://fen.example/week", "Fen Gazette", "2024-06-06", &roundup),
+        rec(
+            "https://gull.example/strike",
+            "Gull Courier",
+            "2024-06-02",
+            &a,
+        ),
+        rec(
+            "https://court.example/ruling",
+            "Court Sheet",
+            "2024-06-01",
+            &b,
+        ),
+        rec(
+            "https://kite.example/ruling",
+            "Kite Weekly",
+            "2024-06-03",
+            &b,
+        ),
+        rec(
+            "https://digest.example/week",
+            "Weekly Digest",
+            "2024-06-05",
+            &roundup,
+        ),
+        rec(
+            "https://fen.example/week",
+            "Fen Gazette",
+            "2024-06-06",
+            &roundup,
+        ),
     ]
 }
 
@@ -378,7 +403,10 @@ fn a_roundup_joins_two_stories_without_merging_them() {
         sets,
         vec![
             (
-                s(&["https://court.example/ruling", "https://kite.example/ruling"]),
+                s(&[
+                    "https://court.example/ruling",
+                    "https://kite.example/ruling"
+                ]),
                 roundups.clone()
             ),
             (roundups.clone(), vec![]),
@@ -392,7 +420,10 @@ fn a_roundup_joins_two_stories_without_merging_them() {
     let roles: Vec<Role> = ix.stories_of(digest).into_iter().map(|(_, r)| r).collect();
     assert_eq!(roles, vec![Role::Copy, Role::Embedding, Role::Embedding]);
     let strike = ix.story(&ix.members(0));
-    assert_eq!(strike.origin.as_deref(), Some("https://port.example/strike"));
+    assert_eq!(
+        strike.origin.as_deref(),
+        Some("https://port.example/strike")
+    );
     let e = strike
         .edges
         .iter()
@@ -406,7 +437,10 @@ fn a_roundup_joins_two_stories_without_merging_them() {
         .unwrap();
     assert_eq!(
         also.stories,
-        s(&["https://court.example/ruling", "https://digest.example/week"])
+        s(&[
+            "https://court.example/ruling",
+            "https://digest.example/week"
+        ])
     );
     // The stories that gained the roundup are the ones printed for it.
     assert_eq!(ix.clusters_of(&[digest]).len(), 3);
@@ -500,7 +534,12 @@ fn a_quote_repeated_by_a_roundup_is_not_spread() {
     let mut ix = Index::default();
     ix.add_articles(&records).unwrap();
     assert!(ix.quote_spread().is_empty(), "{:?}", ix.quote_spread());
-    let mut other = rec("https://moor.example/q", "Moor Herald", "2024-06-09", &prose(27, 300));
+    let mut other = rec(
+        "https://moor.example/q",
+        "Moor Herald",
+        "2024-06-09",
+        &prose(27, 300),
+    );
     other.quotes = vec![quote];
     ix.add_articles(&[other]).unwrap();
     let spread = ix.quote_spread();
