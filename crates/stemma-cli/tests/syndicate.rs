@@ -111,14 +111,17 @@ fn prose(seed: u64, n: usize) -> String {
     out
 }
 
-/// `n` unrelated records, one JSON object per line.
+/// `n` unrelated records, one JSON object per line, with every field `stemma extract` prints.
 fn records(n: usize, seed: u64) -> String {
     (0..n)
         .map(|i| {
+            let url = format!("https://saltmarsh{seed}.example/news/{i}");
             json!({
-                "url": format!("https://saltmarsh{seed}.example/news/{i}"),
+                "source": {"path": format!("saltmarsh{seed}/{i}.html"), "format": "html"},
+                "url": url, "title": format!("Notice {i}"), "authors": [],
+                "published": "2031-04-08", "site_name": null, "language": "en", "tags": [],
+                "republished_from": null,
                 "text": prose(seed * 1_000_003 + i as u64, 60),
-                "published": "2031-04-08",
             })
             .to_string()
                 + "\n"
