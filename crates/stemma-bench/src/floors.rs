@@ -8,8 +8,9 @@ use std::path::Path;
 use anyhow::Context;
 use serde_json::Value;
 
-/// Compare measured figures with `floors` (a JSON object: metric name → minimum, `"seed"` →
-/// `true` to require the seed check; keys starting with `_` are comments). Measured figures
+/// Compare measured figures with `floors` (a JSON object: metric name → minimum; a name ending
+/// in `_max` → the most the metric without that suffix may be; `"seed"` → `true` to require
+/// the seed check; keys starting with `_` are comments). Measured figures
 /// are rounded to the 4 decimals that are printed before comparing, so a floor copied from
 /// the printed table passes. Only keys starting with one of `prefixes` are this bench's;
 /// the others belong to other benches and are skipped. Returns the failures.
@@ -41,15 +42,21 @@ fn check_floors(
             }
             continue;
         }
-        let Some(min) = floor.as_f64() else {
+        let Some(bound) = floor.as_f64() else {
             failures.push(format!("{key}: floor must be a number, not {floor}"));
             continue;
         };
-        match measured.get(key.as_str()) {
+        let (figure, is_max) = match key.strip_suffix("_max") {
+            Some(f) => (f, true),
+            None => (key.as_str(), false),
+        };
+        match measured.get(figure) {
             Some(&v) => {
                 let shown = (v * 1e4).round() / 1e4;
-                if shown < min - 1e-12 {
-                    failures.push(format!("{key}: {v:.4} < floor {min:.4}"));
+                if is_max && shown > bound + 1e-12 {
+                    failures.push(format!("{figure}: {v:.4} > most allowed {bound:.4}"));
+                } else if !is_max && shown < bound - 1e-12 {
+                    failures.push(format!("{key}: {v:.4} < floor {bound:.4}"));
                 }
             }
             None => {
@@ -117,6 +124,12 @@ mod tests {
         )
         .unwrap();
         assert_eq!(check_floors(&f, P, &m, Some(true)).len(), 2);
+        // A `_max` key bounds its figure from above.
+        m.insert("wcxb_merged", 1.0);
+        fs::write(&f, r#"{"wcxb_merged_max": 0}"#).unwrap();
+        assert_eq!(check_floors(&f, P, &m, None).len(), 1);
+        fs::write(&f, r#"{"wcxb_merged_max": 1}"#).unwrap();
+        assert!(check_floors(&f, P, &m, None).is_empty());
         fs::remove_dir_all(&dir).unwrap();
     }
 }

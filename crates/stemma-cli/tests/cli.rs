@@ -1731,8 +1731,12 @@ fn syndicate_groups_copies_and_names_the_origin() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let clusters = r.records();
-    assert_eq!(clusters.len(), 2, "{}", r.stdout);
+    // The pier story, the cycle-lane story, and the piece that quotes the pier story inside
+    // its own text (a story of its own, and an embedding member of the pier story).
+    assert_eq!(clusters.len(), 3, "{}", r.stdout);
+    assert_eq!(members(&clusters[2]), vec![PIER_PIECE]);
     let pier = &clusters[0];
+    assert_eq!(pier["embedding"], serde_json::json!([PIER_PIECE]));
     assert_eq!(
         members(pier),
         vec![PIER, PIER_COPY, PIER_EXCERPT, PIER_PIECE],
@@ -1767,11 +1771,11 @@ fn syndicate_index_is_incremental_and_idempotent() {
     assert_eq!(first.records().len(), 2);
     assert!(dir.path().join("ix/index.json").exists());
     assert!(!dir.path().join("ix/index.json.tmp").exists());
-    // The second batch touches only the pier story.
+    // The second batch touches only the pier story (and the piece quoting it).
     let second = syndicate(dir.path(), &["--index", "ix", &b2]);
     assert_eq!(second.code, 0, "{}", second.stderr);
     let touched = second.records();
-    assert_eq!(touched.len(), 1, "{}", second.stdout);
+    assert_eq!(touched.len(), 2, "{}", second.stdout);
     assert_eq!(members(&touched[0]).len(), 4);
     assert_eq!(touched[0]["origin"], PIER);
     // Adding the same records again adds nothing and prints nothing.

@@ -8,6 +8,9 @@
 //! disclaimer) into bodies of unrelated stories. Some stories borrow a sentence of another
 //! (two stories on the same event sharing a quote) and some originals are left out.
 //!
+//! Roundups quote runs of 30–50% of two or three unrelated stories inside a piece of their own
+//! (some are copied again): each is a story of its own that embeds the others.
+//!
 //! [`Style::HeldOut`] builds a second corpus differently (other bases, other sites, other
 //! edits: sentence-level cuts, re-ordered paragraphs, run-together paragraphs, wire credits,
 //! chained copies, pieces quoting the original in several chunks), to check that nothing is
@@ -384,12 +387,31 @@ pub struct Truth {
     /// Whether the corpus knows the origin: it is present and its date or a notice tells it
     /// apart (no member dated before or on the same day without times).
     pub origin_knowable: bool,
+    /// The other stories this record embeds a run of (a roundup and its copies).
+    pub embeds: Vec<u32>,
 }
 
 pub struct Corpus {
     pub docs: Vec<Article>,
     pub truth: Vec<Truth>,
     pub stories: usize,
+    /// The roundups and their copies are the records from here on.
+    pub roundup_start: usize,
+}
+
+impl Corpus {
+    /// The corpus without its roundups (the families it had before them).
+    pub fn without_roundups(&self) -> Corpus {
+        let n = self.roundup_start.min(self.docs.len());
+        let stories: std::collections::HashSet<u32> =
+            self.truth[..n].iter().map(|t| t.story).collect();
+        Corpus {
+            docs: self.docs[..n].to_vec(),
+            truth: self.truth[..n].to_vec(),
+            stories: stories.len(),
+            roundup_start: n,
+        }
+    }
 }
 
 /// A copy in the making.
@@ -555,6 +577,8 @@ pub fn generate(bases: &[Base], style: Style, seed: u64, story_offset: usize) ->
     let mut truth = Vec::new();
     let mut site_counter: Vec<usize> = vec![0; site_list.len()];
     let base_minute = 1_420_070_400 / 60; // 2015-01-01
+                                          // Each story's original text and date, for the roundups.
+    let mut originals: Vec<(u32, Vec<String>, i64, usize)> = Vec::new();
 
     for (si, base) in story_bases.iter().enumerate() {
         let story = (story_offset + si) as u32;
@@ -772,6 +796,12 @@ pub fn generate(bases: &[Base], style: Style, seed: u64, story_offset: usize) ->
             parents.push(Some(p));
         }
 
+        originals.push((
+            story,
+            made[0].paragraphs.clone(),
+            made[0].minute,
+            made[0].site,
+        ));
         // Leave some originals out of the corpus.
         let drop_original = made.len() > 1 && rng.chance(0.08);
         let first = docs.len() as u32;
@@ -826,12 +856,200 @@ pub fn generate(bases: &[Base], style: Style, seed: u64, story_offset: usize) ->
                 origin: index_of(0),
                 parent: parents[i].and_then(index_of),
                 origin_knowable: knowable && made.len() > 1,
+                embeds: vec![],
+            });
+        }
+    }
+    let n_stories = story_bases.len();
+    let mut ctx = Ctx {
+        rng: &mut rng,
+        filler: &mut filler,
+        sites: &site_list,
+        offsets: &site_offset,
+        counter: &mut site_counter,
+    };
+    let rounds = roundups(
+        &mut ctx,
+        &originals,
+        style,
+        (story_offset + n_stories) as u32,
+        docs.len() as u32,
+    );
+    let extra = rounds.stories;
+    let roundup_start = docs.len();
+    docs.extend(rounds.docs);
+    truth.extend(rounds.truth);
+    Corpus {
+        docs,
+        truth,
+        stories: n_stories + extra,
+        roundup_start,
+    }
+}
+
+/// What the roundup generator draws on.
+struct Ctx<'a> {
+    rng: &'a mut Rng,
+    filler: &'a mut Filler,
+    sites: &'a [Site],
+    offsets: &'a [i64],
+    counter: &'a mut Vec<usize>,
+}
+
+/// One roundup for every 12 stories: a piece of its own quoting a run of 30–50% of two or
+/// three unrelated stories (the main corpus: each run whole, introduced by a line naming the
+/// outlet; held out: three stories more often, each run cut in two with commentary between,
+/// no introduction), dated after them; two in five are copied again (verbatim or with typos
+/// and another headline), some with a notice. Story numbers start at `first_story`, record
+/// numbers at `first_doc`.
+fn roundups(
+    cx: &mut Ctx,
+    originals: &[(u32, Vec<String>, i64, usize)],
+    style: Style,
+    first_story: u32,
+    first_doc: u32,
+) -> Corpus {
+    let heavy = style == Style::HeldOut;
+    let mut docs: Vec<Article> = Vec::new();
+    let mut truth: Vec<Truth> = Vec::new();
+    let n = originals.len() / 12;
+    if originals.len() < 3 {
+        return Corpus {
+            docs,
+            truth,
+            stories: 0,
+            roundup_start: 0,
+        };
+    }
+    for k in 0..n {
+        let story = first_story + k as u32;
+        let want = if cx.rng.chance(if heavy { 0.6 } else { 0.3 }) {
+            3
+        } else {
+            2
+        };
+        let mut picked: Vec<usize> = Vec::new();
+        while picked.len() < want {
+            let i = cx.rng.below(originals.len());
+            if !picked.contains(&i) {
+                picked.push(i);
+            }
+        }
+        let mut ps = cx.filler.take(60 + cx.rng.below(80));
+        let mut latest = 0i64;
+        for &i in &picked {
+            let (_, body, minute, site) = &originals[i];
+            latest = latest.max(*minute);
+            let frac = 0.3 + cx.rng.unit() * 0.2;
+            let from_start = cx.rng.chance(0.4);
+            let run = excerpt(cx.rng, body, frac, from_start);
+            if heavy && run.len() >= 2 {
+                let half = run.len() / 2;
+                ps.extend(run[..half].iter().cloned());
+                ps.extend(cx.filler.take(30));
+                ps.extend(run[half..].iter().cloned());
+            } else {
+                if !heavy {
+                    ps.push(format!("As the {} reported:", cx.sites[*site].name));
+                }
+                ps.extend(run);
+            }
+            ps.extend(cx.filler.take(30 + cx.rng.below(40)));
+        }
+        let site = cx.rng.below(cx.sites.len());
+        let minute = latest + (60 + cx.rng.below(4 * 1440)) as i64;
+        let title = format!("The week in {}", cx.rng.pick(&PLACES));
+        let authors = vec![person(cx.rng)];
+        let mut made = vec![(site, ps, title, authors, minute, None::<RepublishedFrom>)];
+        let copies = if cx.rng.chance(0.4) {
+            1 + cx.rng.below(2)
+        } else {
+            0
+        };
+        for _ in 0..copies {
+            let mut s2 = cx.rng.below(cx.sites.len());
+            while made.iter().any(|m| m.0 == s2) {
+                s2 = (s2 + 1) % cx.sites.len();
+            }
+            let (src_site, src_ps, src_title, src_authors, src_minute, _) = &made[0];
+            let mut ps = src_ps.clone();
+            let mut title = src_title.clone();
+            if cx.rng.chance(0.5) {
+                let n = 1 + cx.rng.below(3);
+                typo(cx.rng, &mut ps, n);
+                title = format!("{}{title}", cx.rng.pick(&HEADLINE_PREFIX));
+            }
+            let notice = cx.rng.chance(0.5).then(|| RepublishedFrom {
+                name: Some(cx.sites[*src_site].name.clone()),
+                url: None,
+                published: None,
+                evidence: Some(format!(
+                    "This article originally appeared on {}.",
+                    cx.sites[*src_site].name
+                )),
+            });
+            let lag = (1440 + cx.rng.below(3 * 1440)) as i64;
+            made.push((s2, ps, title, src_authors.clone(), src_minute + lag, notice));
+        }
+        let first = first_doc + docs.len() as u32;
+        let embeds: Vec<u32> = picked.iter().map(|&i| originals[i].0).collect();
+        let day = |m: &(
+            usize,
+            Vec<String>,
+            String,
+            Vec<String>,
+            i64,
+            Option<RepublishedFrom>,
+        )| { (m.4 + cx.offsets[m.0]).div_euclid(1440) };
+        let knowable = made.len() > 1
+            && made.iter().skip(1).all(|m| {
+                if cx.sites[m.0].date_only || cx.sites[made[0].0].date_only {
+                    day(m) > day(&made[0])
+                } else {
+                    m.4 > made[0].4
+                }
+            });
+        for (i, (site, mut ps, title, authors, minute, notice)) in made.into_iter().enumerate() {
+            let st = &cx.sites[site];
+            for b in &st.boilerplate {
+                if cx.rng.chance(st.leak) {
+                    ps.push(b.clone());
+                }
+            }
+            cx.counter[site] += 1;
+            let url = format!("https://{}/news/r{}-{}", st.domain, story, cx.counter[site]);
+            let mut a = Article::empty(Source {
+                path: format!("{}.html", url.trim_start_matches("https://")),
+                format: Format::Html,
+                url: None,
+                warc_record_id: None,
+                warc_date: None,
+            });
+            a.url = Some(url);
+            a.title = Some(title);
+            a.authors = authors;
+            a.published = Some(date_string(minute, st.date_only, cx.offsets[site]));
+            a.site_name = Some(st.name.clone());
+            a.republished_from = notice;
+            a.text = if heavy && i > 0 && ps.len() > 2 {
+                ps.join(" ")
+            } else {
+                ps.join("\n\n")
+            };
+            docs.push(a);
+            truth.push(Truth {
+                story,
+                origin: Some(first),
+                parent: (i > 0).then_some(first),
+                origin_knowable: knowable,
+                embeds: embeds.clone(),
             });
         }
     }
     Corpus {
         docs,
         truth,
-        stories: story_bases.len(),
+        stories: n,
+        roundup_start: 0,
     }
 }

@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 use stemma_core::syndicate::{prepare, Index, Story};
 
 pub use corpus::{generate, load_bases, Corpus, Style};
-use score::{pairwise, PairScore};
+use score::{merged, overlapping, pairwise, PairScore};
 
 #[derive(Args)]
 pub struct SyndicationArgs {
@@ -44,7 +44,10 @@ pub struct SyndicationArgs {
 
 /// What stemma made of a corpus.
 struct Outcome {
+    /// The story each record is a copy in.
     labels: Vec<u32>,
+    /// Every story each record is in (copy first, then those it embeds a run of).
+    memberships: Vec<Vec<u32>>,
     stories: Vec<(Vec<u32>, Story)>,
     seconds: f64,
 }
@@ -83,8 +86,12 @@ fn run_stemma(c: &Corpus) -> Result<Outcome> {
         _ => start.elapsed().as_secs_f64(),
     };
     let labels = (0..c.docs.len() as u32).map(|d| ix.find(d)).collect();
+    let memberships = (0..c.docs.len() as u32)
+        .map(|d| ix.stories_of(d).into_iter().map(|(r, _)| r).collect())
+        .collect();
     Ok(Outcome {
         labels,
+        memberships,
         stories,
         seconds,
     })
@@ -94,6 +101,13 @@ struct Figures {
     docs: usize,
     stories: usize,
     pairs: PairScore,
+    /// Pairs over the records that are not roundups.
+    classic: PairScore,
+    /// Pairs of unrelated true stories merged into one.
+    merged: usize,
+    /// True roundup pieces, and pairs of unrelated stories they embed.
+    roundups: usize,
+    roundup_pairs: usize,
     origin_known: usize,
     origin_correct: usize,
     origin_uncertain: usize,
@@ -116,7 +130,39 @@ fn id_of(c: &Corpus, d: usize) -> &str {
 
 fn figures(c: &Corpus, o: &Outcome) -> Figures {
     let truth: Vec<u32> = c.truth.iter().map(|t| t.story).collect();
-    let pairs = pairwise(&o.labels, &truth);
+    let truth_sets: Vec<Vec<u32>> = c
+        .truth
+        .iter()
+        .map(|t| {
+            std::iter::once(t.story)
+                .chain(t.embeds.iter().copied())
+                .collect()
+        })
+        .collect();
+    // P/R/F1 on pairs sharing a story; ARI on the story each record is a copy in.
+    let mut pairs = overlapping(&o.memberships, &truth_sets);
+    pairs.ari = pairwise(&o.labels, &truth).ari;
+    let merged = merged(&o.labels, &truth, &truth_sets);
+    // The same pairs over the records that are not roundups (the families of the corpus
+    // before roundups, clustered beside them).
+    let keep: Vec<usize> = (0..c.docs.len())
+        .filter(|&d| c.truth[d].embeds.is_empty())
+        .collect();
+    let pick = |v: &[Vec<u32>]| keep.iter().map(|&d| v[d].clone()).collect::<Vec<_>>();
+    let classic = overlapping(&pick(&o.memberships), &pick(&truth_sets));
+    if std::env::var_os("STEMMA_SYN_DEBUG_FP").is_some() {
+        debug_false_pairs(c, o, &truth_sets);
+    }
+    let mut roundups = std::collections::HashSet::new();
+    let mut roundup_pairs = std::collections::HashSet::new();
+    for t in c.truth.iter().filter(|t| !t.embeds.is_empty()) {
+        roundups.insert(t.story);
+        for (i, &a) in t.embeds.iter().enumerate() {
+            for &b in &t.embeds[i + 1..] {
+                roundup_pairs.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
     let mut story_of: HashMap<u32, usize> = HashMap::new();
     for (k, (members, _)) in o.stories.iter().enumerate() {
         for &m in members {
@@ -160,6 +206,10 @@ fn figures(c: &Corpus, o: &Outcome) -> Figures {
         docs: c.docs.len(),
         stories: c.stories,
         pairs,
+        classic,
+        merged,
+        roundups: roundups.len(),
+        roundup_pairs: roundup_pairs.len(),
         origin_known: known,
         origin_correct: correct,
         origin_uncertain: uncertain,
@@ -273,6 +323,15 @@ fn print_figures(title: &str, f: &Figures, peer: Option<&PairScore>) {
     );
     row("pairwise F1", p(f.pairs.f1), peer.map(|s| p(s.f1)));
     row("ARI", p(f.pairs.ari), peer.map(|s| p(s.ari)));
+    row("pairwise F1 without the roundups", p(f.classic.f1), None);
+    row(
+        &format!(
+            "stories merged by mistake ({} roundups, {} pairs)",
+            f.roundups, f.roundup_pairs
+        ),
+        format!("{}", f.merged),
+        None,
+    );
     row(
         &format!("origin accuracy ({} known)", f.origin_known),
         p(f.origin_accuracy()),
@@ -299,8 +358,15 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
         args.gate.shared.display(),
         args.seed
     );
-    let main = generate(&bases, Style::Main, args.seed, 0);
-    let held = generate(&bases, Style::HeldOut, args.seed, 0);
+    // Each corpus with its roundups, and without them (the families the floors were set on).
+    let main_r = generate(&bases, Style::Main, args.seed, 0);
+    let held_r = generate(&bases, Style::HeldOut, args.seed, 0);
+    let main = main_r.without_roundups();
+    let held = held_r.without_roundups();
+    let out_main_r = run_stemma(&main_r)?;
+    let fig_main_r = figures(&main_r, &out_main_r);
+    let reordered = order_changes(&main_r, &out_main_r, args.seed)?;
+    let fig_held_r = figures(&held_r, &run_stemma(&held_r)?);
 
     let out_main = run_stemma(&main)?;
     let fig_main = figures(&main, &out_main);
@@ -390,6 +456,21 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
         &fig_held,
         None,
     );
+    print_figures(
+        "Main corpus with roundups (pieces quoting 30-50% of 2-3 unrelated stories; gated: 0 merged)",
+        &fig_main_r,
+        None,
+    );
+    row(
+        "records whose stories change when shuffled",
+        format!("{reordered}"),
+        None,
+    );
+    print_figures(
+        "Held-out corpus with roundups (each run cut in two, 3 stories more often; not gated)",
+        &fig_held_r,
+        None,
+    );
 
     let mut scale_json = Value::Null;
     let main_docs = main.docs.len();
@@ -402,6 +483,12 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
     let mut measured: BTreeMap<&'static str, f64> = BTreeMap::new();
     measured.insert("syndication_f1", fig_main.pairs.f1);
     measured.insert("syndication_ari", fig_main.pairs.ari);
+    measured.insert("syndication_merged", fig_main_r.merged as f64);
+    measured.insert("syndication_heldout_merged", fig_held_r.merged as f64);
+    measured.insert("syndication_roundups_f1", fig_main_r.pairs.f1);
+    measured.insert("syndication_reordered", reordered as f64);
+    measured.insert("syndication_roundups_origin", fig_main_r.origin_accuracy());
+    measured.insert("syndication_heldout_roundups_f1", fig_held_r.pairs.f1);
     measured.insert("syndication_origin", fig_main.origin_accuracy());
     measured.insert("syndication_heldout_f1", fig_held.pairs.f1);
     measured.insert("syndication_heldout_origin", fig_held.origin_accuracy());
@@ -420,7 +507,8 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
                 "records": f.docs, "stories": f.stories,
                 "true_pairs": f.pairs.true_pairs, "predicted_pairs": f.pairs.predicted_pairs,
                 "precision": f.pairs.precision, "recall": f.pairs.recall,
-                "f1": f.pairs.f1, "ari": f.pairs.ari,
+                "f1": f.pairs.f1, "ari": f.pairs.ari, "merged": f.merged,
+                "roundups": f.roundups, "roundup_pairs": f.roundup_pairs,
                 "origin_accuracy": f.origin_accuracy(), "origin_known": f.origin_known,
                 "origin_uncertain": f.origin_uncertain,
                 "source_accuracy": f.parent_accuracy(),
@@ -429,6 +517,8 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
         let v = json!({
             "main": fig(&fig_main),
             "heldout": fig(&fig_held),
+            "main_roundups": fig(&fig_main_r),
+            "heldout_roundups": fig(&fig_held_r),
             "speed": {
                 "stemma_records_per_s": stemma_dps,
                 "datasketch_records_per_s": peer.as_ref().map(|p| main_docs as f64 / p.seconds),
@@ -443,6 +533,49 @@ pub fn run(args: &SyndicationArgs) -> Result<bool> {
             .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(ok)
+}
+
+/// Each record's stories, as the sorted urls of each story's copies, sorted.
+fn story_urls(c: &Corpus, o: &Outcome) -> HashMap<String, Vec<Vec<String>>> {
+    let mut members: HashMap<u32, Vec<String>> = HashMap::new();
+    for (d, &l) in o.labels.iter().enumerate() {
+        members.entry(l).or_default().push(id_of(c, d).to_string());
+    }
+    for v in members.values_mut() {
+        v.sort();
+    }
+    (0..c.docs.len())
+        .map(|d| {
+            let mut v: Vec<Vec<String>> = o.memberships[d]
+                .iter()
+                .filter_map(|k| members.get(k).cloned())
+                .collect();
+            v.sort();
+            (id_of(c, d).to_string(), v)
+        })
+        .collect()
+}
+
+/// Cluster the corpus again with its records in a shuffled order (and batches cut elsewhere)
+/// and count the records whose stories differ.
+fn order_changes(c: &Corpus, o: &Outcome, seed: u64) -> Result<usize> {
+    let mut rng = corpus::Rng::new(seed ^ 0x5_4F_FE);
+    let mut order: Vec<usize> = (0..c.docs.len()).collect();
+    for i in (1..order.len()).rev() {
+        order.swap(i, rng.below(i + 1));
+    }
+    let shuffled = Corpus {
+        docs: order.iter().map(|&d| c.docs[d].clone()).collect(),
+        truth: order.iter().map(|&d| c.truth[d].clone()).collect(),
+        stories: c.stories,
+        roundup_start: c.docs.len(),
+    };
+    let again = story_urls(&shuffled, &run_stemma(&shuffled)?);
+    let before = story_urls(c, o);
+    Ok(before
+        .iter()
+        .filter(|(k, v)| again.get(*k) != Some(*v))
+        .count())
 }
 
 /// CPU time of this thread, from /proc/thread-self/schedstat (nanoseconds on a CPU): speed
@@ -514,6 +647,78 @@ fn debug_clusters(c: &Corpus, o: &Outcome) {
                 c.truth[d as usize].story,
                 a.url.as_deref().unwrap_or(""),
                 a.text.chars().take(100).collect::<String>()
+            );
+        }
+    }
+}
+
+/// Print predicted stories holding records that share no true story (development aid).
+fn debug_false_pairs(c: &Corpus, o: &Outcome, truth_sets: &[Vec<u32>]) {
+    let mut by: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (d, m) in o.memberships.iter().enumerate() {
+        for &k in m {
+            by.entry(k).or_default().push(d);
+        }
+    }
+    // Missed true pairs, by whether a roundup record is in them.
+    let mut tby: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (d, t) in truth_sets.iter().enumerate() {
+        for &k in t {
+            tby.entry(k).or_default().push(d);
+        }
+    }
+    let (mut miss_r, mut miss_o) = (0, 0);
+    let mut seen = std::collections::HashSet::new();
+    for v in tby.values() {
+        for (i, &a) in v.iter().enumerate() {
+            for &b in &v[i + 1..] {
+                if !seen.insert((a.min(b), a.max(b))) {
+                    continue;
+                }
+                if o.memberships[a]
+                    .iter()
+                    .any(|k| o.memberships[b].contains(k))
+                {
+                    continue;
+                }
+                if c.truth[a].embeds.is_empty() && c.truth[b].embeds.is_empty() {
+                    miss_o += 1;
+                    if miss_o < 6 {
+                        eprintln!(
+                            "missed {} {:?} / {} {:?}",
+                            c.docs[a].url.as_deref().unwrap_or(""),
+                            c.truth[a].parent,
+                            c.docs[b].url.as_deref().unwrap_or(""),
+                            c.truth[b].parent
+                        );
+                    }
+                } else {
+                    miss_r += 1;
+                }
+            }
+        }
+    }
+    eprintln!("missed pairs: {miss_r} with a roundup, {miss_o} others");
+    let mut shown = 0;
+    for (k, v) in &by {
+        let bad = v.iter().any(|&a| {
+            v.iter()
+                .any(|&b| !truth_sets[a].iter().any(|t| truth_sets[b].contains(t)))
+        });
+        if !bad || shown > 12 {
+            continue;
+        }
+        shown += 1;
+        eprintln!("-- predicted story {k}");
+        for &d in v {
+            eprintln!(
+                "   {} truth {:?} parent {:?} {} {} {:?}",
+                if o.labels[d] == *k { "copy " } else { "embed" },
+                truth_sets[d],
+                c.truth[d].parent,
+                c.docs[d].url.as_deref().unwrap_or(""),
+                c.docs[d].published.as_deref().unwrap_or(""),
+                c.docs[d].text.chars().take(60).collect::<String>()
             );
         }
     }

@@ -1,5 +1,5 @@
-//! The stemma of one cluster: its origin, the edges copy → source with evidence and flags;
-//! and the spread of quotes across clusters.
+//! The stemma of one story: its origin, the edges copy → source with evidence and flags, the
+//! records that embed a run of it; and the spread of quotes across stories.
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -9,11 +9,22 @@ use serde::{Deserialize, Serialize};
 
 use super::{host, Index, Prepared};
 
-/// The stemma of one story: a cluster of copies.
+/// The stemma of one story: the records that copy one text, and those that embed a run of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Story {
-    /// Every member, by id (url, else source path), in the order they were added.
+    /// The story's name: the smallest name among its copies (the same whatever order the
+    /// records arrived in).
+    pub id: String,
+    /// Every member by name (url, else source path, else content id): the copies in the
+    /// order they were added, then the embedding members.
     pub members: Vec<String>,
+    /// The members that embed a run of the story inside a piece of their own (a roundup, a
+    /// digest): they belong to this story without joining it to their other stories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embedding: Vec<String>,
+    /// Members that are in other stories too, and which (by story id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_in: Vec<AlsoIn>,
     /// The original, where it can be told; `null` when dates tie or are missing and no notice
     /// settles it (then `origin_candidates` lists the contenders).
     pub origin: Option<String>,
@@ -29,6 +40,14 @@ pub struct Story {
     pub credited: Option<ExternalOrigin>,
     /// One edge per copy whose source can be told.
     pub edges: Vec<Edge>,
+}
+
+/// A member of several stories.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlsoIn {
+    pub record: String,
+    /// The other stories' ids.
+    pub stories: Vec<String>,
 }
 
 /// A source named by notices but not among the records.
@@ -89,15 +108,20 @@ pub enum Flag {
 
 /// A point in time as precise as the record states it.
 #[derive(Debug, Clone, Copy)]
-struct Stamp {
+pub(super) struct Stamp {
     /// Days since the epoch of the date as printed (local to the page).
     day: i64,
     /// Minutes since the epoch, in UTC where the offset is known; only with a time.
     minute: Option<i64>,
 }
 
+/// Can the index read this as a date (the forms [`Stamp`] reads)?
+pub(super) fn is_date(s: &str) -> bool {
+    Stamp::parse(s).is_some()
+}
+
 impl Stamp {
-    fn parse(s: &str) -> Option<Stamp> {
+    pub(super) fn parse(s: &str) -> Option<Stamp> {
         let s = s.trim();
         let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
         if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
@@ -128,7 +152,7 @@ impl Stamp {
     }
 
     /// Earlier, later, or equal at the precision both share.
-    fn cmp(&self, o: &Stamp) -> Ordering {
+    pub(super) fn cmp(&self, o: &Stamp) -> Ordering {
         match (self.minute, o.minute) {
             (Some(a), Some(b)) => a.cmp(&b),
             _ => self.day.cmp(&o.day),
@@ -217,18 +241,59 @@ fn same_authors(a: &[String], b: &[String]) -> bool {
 /// earlier members, to bound the pairwise comparisons.
 const MAX_PAIRWISE: usize = 400;
 
-pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
-    let members: Vec<u32> = members
+/// The other stories each member is in, by story id.
+fn also_in(ix: &Index, members: &[u32], ids: &[String]) -> Vec<AlsoIn> {
+    let Some(&first) = members.first() else {
+        return Vec::new();
+    };
+    let root = ix.find(first);
+    let mut out = Vec::new();
+    for (k, &m) in members.iter().enumerate() {
+        let mut stories: Vec<String> = ix
+            .stories_of(m)
+            .into_iter()
+            .filter(|&(r, _)| r != root)
+            .map(|(r, _)| ix.story_name(&ix.members(r)))
+            .collect();
+        if stories.is_empty() {
+            continue;
+        }
+        stories.sort();
+        stories.dedup();
+        out.push(AlsoIn {
+            record: ids[k].clone(),
+            stories,
+        });
+    }
+    out
+}
+
+/// The stemma of the story whose copies are `copies` and whose embedding members are
+/// `embedders`.
+pub(super) fn build(ix: &Index, copies: &[u32], embedders: &[u32]) -> Story {
+    let copies: Vec<u32> = copies
         .iter()
         .copied()
         .filter(|&m| ix.doc(m).is_some())
         .collect();
+    let nc = copies.len();
+    let members: Vec<u32> = copies
+        .iter()
+        .copied()
+        .chain(embedders.iter().copied().filter(|&m| ix.doc(m).is_some()))
+        .collect();
     let docs: Vec<&Prepared> = members.iter().filter_map(|&m| ix.doc(m)).collect();
-    let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let ids: Vec<String> = docs.iter().map(|d| d.name().to_string()).collect();
+    let id = ix.story_name(&copies);
+    let embedding: Vec<String> = ids.get(nc..).unwrap_or_default().to_vec();
+    let also = also_in(ix, &members, &ids);
     if let [only] = docs.as_slice() {
         let dated = only.published.as_deref().and_then(Stamp::parse).is_some();
         return Story {
+            id,
             members: ids.clone(),
+            embedding,
+            also_in: also,
             origin: ids.first().cloned(),
             origin_certain: dated,
             origin_reason: "single".to_string(),
@@ -294,9 +359,10 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
     // Members whose notice names another member say they are copies: they are out of the
     // running unless every member says so (a loop of notices). Of the rest, the earliest
     // wins; among tied earliest, the one that notices name; otherwise it stays uncertain.
-    let mut running: Vec<usize> = (0..n).filter(|&i| targets[i].is_none()).collect();
+    // Only copies can be the origin.
+    let mut running: Vec<usize> = (0..nc).filter(|&i| targets[i].is_none()).collect();
     if running.is_empty() {
-        running = (0..n).collect();
+        running = (0..nc).collect();
     }
     let dated: Vec<usize> = running
         .iter()
@@ -328,7 +394,7 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
         }
     };
 
-    let (origin, certain, reason, candidates) = if n == 1 {
+    let (origin, certain, reason, candidates) = if nc == 1 {
         (Some(0), stamps[0].is_some(), "single".to_string(), vec![])
     } else if earliest.len() == 1 {
         let o = earliest[0];
@@ -398,6 +464,8 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
             .iter()
             .copied()
             .take(rank[m])
+            // Sources are copies: an embedding member is nobody's source here.
+            .filter(|&p| p < nc)
             .filter(|&p| {
                 // A copy's source is not later than the copy where both are dated, unless
                 // it is the origin or the copy's notice names it.
@@ -450,10 +518,10 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
                 flags.push(Flag::BylineChanged);
             }
         }
-        if sh_src < 0.8 && sh_copy >= 0.8 {
-            flags.push(Flag::Excerpt);
-        } else if sh_copy < 0.8 && sh_src >= 0.8 {
+        if m >= nc || (sh_copy < 0.8 && sh_src >= 0.8) {
             flags.push(Flag::Embedded);
+        } else if sh_src < 0.8 && sh_copy >= 0.8 {
+            flags.push(Flag::Excerpt);
         }
         if stamps[m].is_none() {
             flags.push(Flag::Undated);
@@ -476,11 +544,14 @@ pub(super) fn build(ix: &Index, members: &[u32]) -> Story {
     }
 
     Story {
+        id,
         members: ids.clone(),
+        embedding,
+        also_in: also,
         origin: origin.map(|o| ids[o].clone()),
         origin_certain: certain,
         origin_reason: reason,
-        origin_candidates: if origin.is_none() && n > 1 {
+        origin_candidates: if origin.is_none() && nc > 1 {
             candidates.iter().map(|&i| ids[i].clone()).collect()
         } else {
             vec![]
@@ -540,17 +611,26 @@ pub(super) fn quote_spread(ix: &Index) -> Vec<QuoteSpread> {
         let Some(uses) = by_quote.get(quote) else {
             continue;
         };
-        // The earliest use per cluster.
-        let mut per_cluster: Vec<(u32, u32, usize)> = Vec::new();
+        // The earliest use per group of uses in records that share a story (as copies or
+        // as embedding members: a roundup quoting a story repeats the story's quote).
+        let mut groups: Vec<(Vec<u32>, u32, usize)> = Vec::new();
         for &(d, qi) in uses {
-            let root = ix.find(d);
+            let roots: Vec<u32> = ix.stories_of(d).into_iter().map(|(r, _)| r).collect();
             let stamp = |x: u32| {
                 ix.doc(x)
                     .and_then(|p| p.published.as_deref())
                     .and_then(Stamp::parse)
             };
-            match per_cluster.iter_mut().find(|(r, _, _)| *r == root) {
+            match groups
+                .iter_mut()
+                .find(|(rs, _, _)| rs.iter().any(|r| roots.contains(r)))
+            {
                 Some(slot) => {
+                    for r in roots {
+                        if !slot.0.contains(&r) {
+                            slot.0.push(r);
+                        }
+                    }
                     if let (Some(a), Some(b)) = (stamp(d), stamp(slot.1)) {
                         if a.cmp(&b) == Ordering::Less {
                             slot.1 = d;
@@ -558,12 +638,13 @@ pub(super) fn quote_spread(ix: &Index) -> Vec<QuoteSpread> {
                         }
                     }
                 }
-                None => per_cluster.push((root, d, qi)),
+                None => groups.push((roots, d, qi)),
             }
         }
-        if per_cluster.len() < 2 {
+        if groups.len() < 2 {
             continue;
         }
+        let per_cluster: Vec<(u32, usize)> = groups.iter().map(|g| (g.1, g.2)).collect();
         // The speaker most records (copies included) credit.
         let mut speakers: HashMap<String, usize> = HashMap::new();
         for &(d, qi) in uses {
@@ -582,7 +663,7 @@ pub(super) fn quote_spread(ix: &Index) -> Vec<QuoteSpread> {
         let mut list: Vec<QuoteUse> = Vec::new();
         let mut speaker_name = None;
         let mut first: Option<(u32, Option<Stamp>)> = None;
-        for &(_, d, qi) in &per_cluster {
+        for &(d, qi) in &per_cluster {
             let Some(p) = ix.doc(d) else { continue };
             let q = p.quotes.get(qi);
             let sp = q.and_then(|q| q.speaker.clone());
@@ -603,7 +684,7 @@ pub(super) fn quote_spread(ix: &Index) -> Vec<QuoteSpread> {
                 },
             };
             list.push(QuoteUse {
-                record: p.id.clone(),
+                record: p.name().to_string(),
                 site: p.site.clone(),
                 published: p.published.clone(),
                 speaker: sp,
@@ -615,7 +696,7 @@ pub(super) fn quote_spread(ix: &Index) -> Vec<QuoteSpread> {
         out.push(QuoteSpread {
             quote: quote.to_string(),
             speaker: speaker_name,
-            first: ix.doc(f).map(|p| p.id.clone()).unwrap_or_default(),
+            first: ix.doc(f).map(|p| p.name().to_string()).unwrap_or_default(),
             stories: per_cluster.len(),
             uses: list,
         });

@@ -107,14 +107,23 @@ fn copies_excerpts_and_embeddings_cluster_and_other_stories_do_not() {
     ];
     let report = ix.add_articles(&batch).unwrap();
     assert_eq!(report.added.len(), 5);
+    // The copies are one story; the later piece that quotes it inside its own text is a
+    // story of its own and an embedding member of the first.
     let c = clusters_by_id(&ix);
-    assert_eq!(c.len(), 2, "{c:?}");
-    assert_eq!(c[0].len(), 4);
+    assert_eq!(c.len(), 3, "{c:?}");
+    assert_eq!(c[0].len(), 3);
     assert_eq!(c[1], vec!["https://tidewater.example/b".to_string()]);
+    assert_eq!(c[2], vec!["https://heron.example/y".to_string()]);
     let story = ix.story(&ix.clusters()[0]);
+    assert_eq!(story.members.len(), 4);
+    assert_eq!(story.embedding, vec!["https://heron.example/y".to_string()]);
+    assert_eq!(story.id, "https://gull.example/x");
     assert_eq!(story.origin.as_deref(), Some("https://tidewater.example/a"));
     assert!(story.origin_certain);
     assert_eq!(story.edges.len(), 3);
+    let heron = ix.story(&ix.clusters()[2]);
+    assert_eq!(heron.also_in.len(), 1, "{heron:?}");
+    assert_eq!(heron.also_in[0].stories, vec![story.id.clone()]);
     let ex = story
         .edges
         .iter()
@@ -311,4 +320,232 @@ fn odd_records_do_not_panic() {
         r#"{"config":{"min_shared":3,"min_containment":0.5,"long_shared":40,"site_stop":3,"max_postings":256},"docs":[],"parent":[7]}"#,
     );
     assert!(bad.unwrap().is_empty());
+}
+
+/// Two unrelated stories with a copy each, a later roundup quoting 40% of each inside its own
+/// text, and a copy of the roundup.
+fn roundup_records() -> Vec<Article> {
+    let a = prose(21, 600);
+    let b = prose(22, 600);
+    let roundup = format!(
+        "{}\n\n{}\n\n{}\n\n{}\n\n{}",
+        prose(23, 150),
+        words(&a, 100, 240),
+        prose(24, 80),
+        words(&b, 300, 240),
+        prose(25, 80)
+    );
+    vec![
+        rec("https://port.example/strike", "Port Wire", "2024-06-01", &a),
+        rec(
+            "https://gull.example/strike",
+            "Gull Courier",
+            "2024-06-02",
+            &a,
+        ),
+        rec(
+            "https://court.example/ruling",
+            "Court Sheet",
+            "2024-06-01",
+            &b,
+        ),
+        rec(
+            "https://kite.example/ruling",
+            "Kite Weekly",
+            "2024-06-03",
+            &b,
+        ),
+        rec(
+            "https://digest.example/week",
+            "Weekly Digest",
+            "2024-06-05",
+            &roundup,
+        ),
+        rec(
+            "https://fen.example/week",
+            "Fen Gazette",
+            "2024-06-06",
+            &roundup,
+        ),
+    ]
+}
+
+/// Every story as (sorted copies, sorted embedding members), sorted: what must not depend
+/// on the order of arrival.
+fn story_sets(ix: &Index) -> Vec<(Vec<String>, Vec<String>)> {
+    let mut v: Vec<(Vec<String>, Vec<String>)> = ix
+        .clusters()
+        .iter()
+        .map(|m| {
+            let s = ix.story(m);
+            let mut copies: Vec<String> = s
+                .members
+                .iter()
+                .filter(|x| !s.embedding.contains(x))
+                .cloned()
+                .collect();
+            copies.sort();
+            let mut emb = s.embedding.clone();
+            emb.sort();
+            (copies, emb)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_roundup_joins_two_stories_without_merging_them() {
+    let mut ix = Index::default();
+    ix.add_articles(&roundup_records()).unwrap();
+    let sets = story_sets(&ix);
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let roundups = s(&["https://digest.example/week", "https://fen.example/week"]);
+    assert_eq!(
+        sets,
+        vec![
+            (
+                s(&[
+                    "https://court.example/ruling",
+                    "https://kite.example/ruling"
+                ]),
+                roundups.clone()
+            ),
+            (roundups.clone(), vec![]),
+            (
+                s(&["https://gull.example/strike", "https://port.example/strike"]),
+                roundups.clone()
+            ),
+        ]
+    );
+    let digest = ix.lookup("https://digest.example/week").unwrap();
+    let roles: Vec<Role> = ix.stories_of(digest).into_iter().map(|(_, r)| r).collect();
+    assert_eq!(roles, vec![Role::Copy, Role::Embedding, Role::Embedding]);
+    let strike = ix.story(&ix.members(0));
+    assert_eq!(
+        strike.origin.as_deref(),
+        Some("https://port.example/strike")
+    );
+    let e = strike
+        .edges
+        .iter()
+        .find(|e| e.copy == "https://digest.example/week")
+        .unwrap();
+    assert!(e.flags.contains(&Flag::Embedded), "{e:?}");
+    let also = strike
+        .also_in
+        .iter()
+        .find(|x| x.record == "https://digest.example/week")
+        .unwrap();
+    assert_eq!(
+        also.stories,
+        s(&[
+            "https://court.example/ruling",
+            "https://digest.example/week"
+        ])
+    );
+    // The stories that gained the roundup are the ones printed for it.
+    assert_eq!(ix.clusters_of(&[digest]).len(), 3);
+}
+
+#[test]
+fn the_order_of_arrival_does_not_change_the_stories() {
+    let mut records = roundup_records();
+    // An excerpt of the strike story, and an unrelated story.
+    let a = records[0].text.clone();
+    records.push(rec(
+        "https://heron.example/strike",
+        "Heron Daily",
+        "2024-06-04",
+        &words(&a, 50, 150),
+    ));
+    records.push(rec(
+        "https://moor.example/fair",
+        "Moor Herald",
+        "2024-06-02",
+        &prose(26, 400),
+    ));
+    let mut ix = Index::default();
+    ix.add_articles(&records).unwrap();
+    let expect = story_sets(&ix);
+    assert_eq!(expect.len(), 4, "{expect:?}");
+    let n = records.len();
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    for round in 0..12 {
+        // A Fisher-Yates shuffle, added in batches of 1..=3.
+        let mut order: Vec<usize> = (0..n).collect();
+        for i in (1..n).rev() {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            order.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let mut ix = Index::default();
+        for chunk in order.chunks(1 + round % 3) {
+            let batch: Vec<Article> = chunk.iter().map(|&i| records[i].clone()).collect();
+            ix.add_articles(&batch).unwrap();
+        }
+        assert_eq!(story_sets(&ix), expect, "order {order:?}");
+    }
+}
+
+#[test]
+fn records_without_a_url_are_told_apart_by_their_content() {
+    let stdin = |text: &str| {
+        let mut a = rec("", "", "2024-01-01", text);
+        a.url = None;
+        a.site_name = None;
+        a.source.path = "-".into();
+        a
+    };
+    let one = stdin(&prose(31, 200));
+    let two = stdin(&prose(32, 200));
+    assert_ne!(record_id(&one), record_id(&two));
+    assert!(record_id(&one).starts_with("text:"));
+    // Read from stdin, a record is named by its content id; from a file, by its path.
+    assert_eq!(record_name(&one), record_id(&one));
+    let mut saved = one.clone();
+    saved.source.path = "saved/one.html".into();
+    assert_eq!(record_name(&saved), "saved/one.html");
+    let mut ix = Index::default();
+    let r = ix.add_articles(&[one.clone(), two, one, saved]).unwrap();
+    assert_eq!(r.added.len(), 2);
+    assert_eq!(r.skipped, 2, "the same content is the same record");
+}
+
+#[test]
+fn a_quote_repeated_by_a_roundup_is_not_spread() {
+    let said = "the cranes will stand idle until the harbour board signs";
+    let quote = Quote {
+        text: said.into(),
+        kind: QuoteKind::Direct,
+        start: 0,
+        end: 10,
+        pieces: vec![[0, 10]],
+        cue: None,
+        speech_act: SpeechAct::Statement,
+        speaker: Some(Speaker {
+            name: Some("Ines Falk".into()),
+            mention: None,
+            role: None,
+        }),
+        confidence: 0.9,
+    };
+    let mut records = roundup_records();
+    records[0].quotes = vec![quote.clone()];
+    records[4].quotes = vec![quote.clone()];
+    let mut ix = Index::default();
+    ix.add_articles(&records).unwrap();
+    assert!(ix.quote_spread().is_empty(), "{:?}", ix.quote_spread());
+    let mut other = rec(
+        "https://moor.example/q",
+        "Moor Herald",
+        "2024-06-09",
+        &prose(27, 300),
+    );
+    other.quotes = vec![quote];
+    ix.add_articles(&[other]).unwrap();
+    let spread = ix.quote_spread();
+    assert_eq!(spread.len(), 1);
+    assert_eq!(spread[0].stories, 2);
 }
