@@ -1016,7 +1016,15 @@ fn main_text(
         .iter()
         .position(|b| in_parts(b.owner) && !dropped[b.owner as usize])
         .unwrap_or(0);
-    let lead = description.and_then(|d| find_lead(els, &flat.blocks[..first], d));
+    // … or inside it, set aside (microdata restating the description, a teaser class).
+    let candidates: Vec<&Block> = flat
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|&(k, b)| k < first || (in_parts(b.owner) && dropped[b.owner as usize]))
+        .map(|(_, b)| b)
+        .collect();
+    let lead = description.and_then(|d| find_lead(els, &candidates, d));
     if let Some(b) = lead {
         let lead = b.text.as_str();
         let o = &els[b.owner as usize];
@@ -1062,7 +1070,7 @@ fn dropped_hard(els: &[El<'_>]) -> Vec<bool> {
 ///
 /// A subheadline is not a lead: a heading, or text in the headline's own header block (a
 /// `<header>`, or a wrapper whose class says header, headline or hero), stays out.
-fn find_lead<'a>(els: &[El<'_>], blocks: &'a [Block], description: &str) -> Option<&'a Block> {
+fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Option<&'a Block> {
     let hard = dropped_hard(els);
     let in_header = |mut i: usize| {
         for _ in 0..4 {
@@ -1092,6 +1100,7 @@ fn find_lead<'a>(els: &[El<'_>], blocks: &'a [Block], description: &str) -> Opti
     }
     blocks
         .iter()
+        .copied()
         .filter(|b| {
             let o = b.owner as usize;
             o < els.len()
@@ -1337,6 +1346,18 @@ mod tests {
             prune_raw_text("<p>x<script>never closed"),
             "<p>x<script>never closed"
         );
+    }
+
+    #[test]
+    fn lead_marked_as_description_inside_the_body_stays() {
+        let p = r#"<html><head><meta name="description" content="Rents in the valley will rise again in April unless the council pauses the automatic increase."></head><body><article><h1>Rents to rise</h1><div class="article-body"><p class="byline">By Ana Costa</p><p itemprop="description">Rents in the valley will rise again in April unless the council pauses the automatic increase.</p><p>The tenants' union collected four thousand signatures against the rise in the first week of the campaign.</p><p>The council meets on Thursday to discuss the petition and a proposal to freeze rents for one year.</p></div></article></body></html>"#;
+        let a = extract_html(p, src(None));
+        assert!(
+            a.text.starts_with("Rents in the valley will rise"),
+            "{}",
+            a.text
+        );
+        assert_eq!(a.text.split("\n\n").count(), 3);
     }
 
     #[test]
