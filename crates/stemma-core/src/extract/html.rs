@@ -343,7 +343,13 @@ struct Flat<'a> {
     els: Vec<El<'a>>,
     blocks: Vec<Block>,
     meta: PageMeta,
+    /// The markup inside `<noscript>` in the body (a raw string to a browser with scripts):
+    /// some pages (Blogger) put their only static copy of the article there.
+    noscript: String,
 }
+
+/// At most this much `<noscript>` markup is kept for the fallback.
+const MAX_NOSCRIPT: usize = 2 << 20;
 
 fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let mut els: Vec<El<'a>> = Vec::with_capacity(1024);
@@ -368,6 +374,8 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     // An open `<a rel="tag">`: its text is a tag the page declares.
     let mut tag_link: Option<(u32, String, &'static str)> = None;
     let mut in_head = false;
+    let mut noscript = String::new();
+    let mut noscript_depth = 0usize;
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
         if cur.chars > 0 {
@@ -467,6 +475,9 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     if skipped {
                         skip_depth += 1;
                     }
+                    if tag == "noscript" && !in_head {
+                        noscript_depth += 1;
+                    }
                     let is_link = tag == "a";
                     if is_link && tag_link.is_none() {
                         if let Some(rel) = el.attr("rel") {
@@ -505,6 +516,9 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                         if buf.len() < 200 {
                             buf.push_str(t);
                         }
+                    }
+                    if noscript_depth > 0 && noscript.len() + t.len() <= MAX_NOSCRIPT {
+                        noscript.push_str(t);
                     }
                     if skip_depth > 0 || in_head {
                         continue;
@@ -558,6 +572,10 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     if skipped {
                         skip_depth -= 1;
                     }
+                    if tag == "noscript" && noscript_depth > 0 {
+                        noscript_depth -= 1;
+                        noscript.push('\n');
+                    }
                     if is_link {
                         link_depth -= 1;
                     }
@@ -576,7 +594,12 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         }
     }
     flush(&mut cur, &mut blocks, 0);
-    Flat { els, blocks, meta }
+    Flat {
+        els,
+        blocks,
+        meta,
+        noscript,
+    }
 }
 
 /// Marks a `<br>` in block text (a private-use character: source text never means it).
@@ -611,6 +634,20 @@ pub fn extract_html(html: &str, source: Source) -> Article {
         resolved.title.as_deref(),
         resolved.description.as_deref(),
     );
+    // Nothing static in the page but what it shows without scripts: read the `<noscript>`
+    // markup as a page of its own.
+    if words_in(&body) < 20 && flat.noscript.contains("<p") {
+        let inner = Dom::parse(&flat.noscript);
+        let inner_flat = flatten(&inner, base.as_deref());
+        let (alt, _) = main_text(
+            &inner_flat,
+            resolved.title.as_deref(),
+            resolved.description.as_deref(),
+        );
+        if words_in(&alt) > 2 * words_in(&body).max(10) {
+            body = alt;
+        }
+    }
     // The page's own JSON-LD `articleBody` stands in when the DOM yields (almost) nothing,
     // as on pages that render their text with scripts.
     if let Some(ab) = resolved.article_body.as_deref() {
@@ -1358,6 +1395,14 @@ mod tests {
             a.text
         );
         assert_eq!(a.text.split("\n\n").count(), 3);
+    }
+
+    #[test]
+    fn article_only_in_noscript_is_read_from_it() {
+        let p = r#"<html><head><title>Safer Browsing</title></head><body><div class="post"><script type="text/template"><p>Script copy.</p></script><noscript><span class="byline">Posted by the Lantern team</span><p>Over the past year we have seen phishing pages change their addresses every few minutes to slip past block lists.</p><p>The new mode checks each page against a fresh list before it loads, and warns before a download that looks unsafe.</p></noscript></div><noscript><img src="pixel.gif"></noscript></body></html>"#;
+        let a = extract_html(p, src(None));
+        assert!(a.text.starts_with("Over the past year"), "{}", a.text);
+        assert_eq!(a.text.split("\n\n").count(), 2, "{}", a.text);
     }
 
     #[test]
