@@ -231,7 +231,7 @@ fn negative_re() -> &'static Regex {
               | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
-              | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promo\w*|commercial|affiliate
+              | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promos?|promotions?|promotional|promobox|commercial|affiliate
               | skyscraper|breadcrumbs?|tag-?list|tagcloud
               | print-?only|noprint|skip-?link|screen-?reader-?text|sr-only|visually-?hidden
               | rating|votes
@@ -1403,6 +1403,20 @@ mod tests {
         let a = extract_html(p, src(None));
         assert!(a.text.starts_with("Over the past year"), "{}", a.text);
         assert_eq!(a.text.split("\n\n").count(), 2, "{}", a.text);
+    }
+
+    #[test]
+    fn promoted_is_a_state_not_a_promo_box() {
+        // Drupal marks front-page articles `node--promoted`: still the article.
+        assert_eq!(
+            classify_class("node node--type-article node--promoted", ""),
+            (false, Drop::Keep)
+        );
+        assert_eq!(classify_class("promo-box", ""), (false, Drop::Soft));
+        assert_eq!(
+            classify_class("sidebar promotions", ""),
+            (false, Drop::Soft)
+        );
     }
 
     #[test]
