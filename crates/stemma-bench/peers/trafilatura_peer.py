@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """trafilatura as a peer for `stemma-bench extraction --peers`.
 
-Reads the same gzipped pages as the Rust harness (scrapinghub and wcxb-dev-articles under
---shared), decompresses them all first (not timed), then extracts each page once, on one
+Reads the same gzipped pages as the Rust harness (scrapinghub, wcxb-dev-articles and
+trafilatura-eval-dev under --shared), decompresses them all first (not timed), then extracts each page once, on one
 thread, timing only the `trafilatura.extract` call. Writes one JSON line per page to stdout:
 
     {"dataset", "id", "text", "title", "author", "date", "seconds", "error"}
@@ -40,12 +40,18 @@ def pages(shared: Path, datasets):
             g = d / "ground-truth" / f"{pid}.json"
             url = json.loads(g.read_text("utf-8")).get("url") if g.exists() else None
             yield "wcxb", pid, url, p
+    if "trafilatura-eval" in datasets:
+        d = shared / "bench/extraction/trafilatura-eval-dev"
+        gt = json.loads((d / "ground-truth.json").read_text("utf-8"))
+        for p in sorted((d / "html").glob("*.html.gz")):
+            pid = p.name[: -len(".html.gz")]
+            yield "trafilatura-eval", pid, (gt.get(p.name) or {}).get("url"), p
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", required=True, type=Path)
-    ap.add_argument("--datasets", default="scrapinghub,wcxb")
+    ap.add_argument("--datasets", default="scrapinghub,wcxb,trafilatura-eval")
     args = ap.parse_args()
 
     import trafilatura

@@ -10,6 +10,7 @@ use stemma_core::{Document, Format, Source};
 
 pub const SCRAPINGHUB_DIR: &str = "bench/extraction/scrapinghub";
 pub const WCXB_DIR: &str = "bench/extraction/wcxb-dev-articles";
+pub const TRAFEVAL_DIR: &str = "bench/extraction/trafilatura-eval-dev";
 pub const SEED_FILE: &str = "seed/000_2c9b3e01253a035b.txt";
 
 /// What the annotators say a page holds. ScrapingHub gives only the body.
@@ -19,6 +20,10 @@ pub struct Gold {
     pub title: Option<String>,
     pub author: Option<String>,
     pub date: Option<String>,
+    /// trafilatura-eval: snippets that must be in the main text …
+    pub with: Vec<String>,
+    /// … and snippets that must not.
+    pub without: Vec<String>,
 }
 
 /// One benchmark page: its gold and the document stemma is given (bytes gunzipped).
@@ -69,49 +74,60 @@ fn html_path(dir: &Path, id: &str) -> PathBuf {
     dir.join("html").join(format!("{id}.html.gz"))
 }
 
-/// `scrapinghub/ground-truth.json` = `{id: {articleBody, url}}`, pages in `html/<id>.html.gz`.
-pub fn load_scrapinghub(shared: &Path) -> Result<Dataset> {
-    let dir = shared.join(SCRAPINGHUB_DIR);
+/// Pages named by the keys of one `ground-truth.json` (`{key: entry}`), each in
+/// `html/<id>.html.gz` where `id` is the key less `.html.gz`; `gold` reads an entry.
+fn load_keyed(
+    shared: &Path,
+    rel: &str,
+    name: &'static str,
+    gold: impl Fn(&Value) -> Gold,
+) -> Result<Dataset> {
+    let dir = shared.join(rel);
     let gt_path = dir.join("ground-truth.json");
     let text = fs::read_to_string(&gt_path)
         .with_context(|| format!("reading {} (is --shared right?)", gt_path.display()))?;
     let gt: serde_json::Map<String, Value> =
         serde_json::from_str(&text).with_context(|| format!("parsing {}", gt_path.display()))?;
-    let mut ids: Vec<&String> = gt.keys().collect();
-    ids.sort();
-    let mut pages = Vec::with_capacity(ids.len());
+    let mut keys: Vec<&String> = gt.keys().collect();
+    keys.sort();
+    let mut pages = Vec::with_capacity(keys.len());
     let mut skipped = 0;
-    for id in ids {
-        let entry = &gt[id.as_str()];
-        let path = html_path(&dir, id);
+    for key in keys {
+        let entry = &gt[key.as_str()];
+        let id = key.strip_suffix(".html.gz").unwrap_or(key).to_string();
+        let path = html_path(&dir, &id);
         match gunzip(&path) {
             Ok(bytes) => {
                 let url = str_field(entry, "url");
-                let gold = Gold {
-                    body: str_field(entry, "articleBody").unwrap_or_default(),
-                    ..Gold::default()
-                };
                 let doc = html_document(&path, url.clone(), bytes);
                 pages.push(Page {
-                    id: id.clone(),
+                    id,
                     url,
-                    gold,
+                    gold: gold(entry),
                     doc,
                 });
             }
             Err(e) => {
-                eprintln!("warning: scrapinghub {id}: {e:#}; page skipped");
+                eprintln!("warning: {name} {id}: {e:#}; page skipped");
                 skipped += 1;
             }
         }
     }
     if pages.is_empty() {
-        bail!("no scrapinghub pages loaded from {}", dir.display());
+        bail!("no {name} pages loaded from {}", dir.display());
     }
     Ok(Dataset {
-        name: "scrapinghub",
+        name,
         pages,
         skipped,
+    })
+}
+
+/// `scrapinghub/ground-truth.json` = `{id: {articleBody, url}}`, pages in `html/<id>.html.gz`.
+pub fn load_scrapinghub(shared: &Path) -> Result<Dataset> {
+    load_keyed(shared, SCRAPINGHUB_DIR, "scrapinghub", |entry| Gold {
+        body: str_field(entry, "articleBody").unwrap_or_default(),
+        ..Gold::default()
     })
 }
 
@@ -143,6 +159,7 @@ pub fn load_wcxb(shared: &Path) -> Result<Dataset> {
                 title: str_field(&g, "title"),
                 author: str_field(&g, "author"),
                 date: str_field(&g, "publish_date"),
+                ..Gold::default()
             };
             let path = html_path(&dir, &id);
             let bytes = gunzip(&path)?;
@@ -169,5 +186,26 @@ pub fn load_wcxb(shared: &Path) -> Result<Dataset> {
         name: "wcxb",
         pages,
         skipped,
+    })
+}
+
+/// `trafilatura-eval-dev/ground-truth.json` = `{file: {url, with, without}}`, where `file` is
+/// `<id>.html.gz` under `html/`.
+pub fn load_trafilatura_eval(shared: &Path) -> Result<Dataset> {
+    let snippets = |v: &Value, key: &str| -> Vec<String> {
+        v.get(key)
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    load_keyed(shared, TRAFEVAL_DIR, "trafilatura-eval", |entry| Gold {
+        with: snippets(entry, "with"),
+        without: snippets(entry, "without"),
+        ..Gold::default()
     })
 }

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use stemma_core::Article;
 
 use crate::data::{self, Dataset};
-use crate::metrics::{self, Prf, ShingleCounts};
+use crate::metrics::{self, Prf, ShingleCounts, SnippetCounts};
 use crate::peer::{self, PeerRun};
 use crate::{seed, ExtractionArgs, Prediction};
 
@@ -235,6 +235,35 @@ fn score_wcxb(ds: &Dataset, preds: &[Prediction]) -> WcxbScore {
     }
 }
 
+/// trafilatura-eval: snippet counts per page and summed.
+struct TeScore {
+    pages: Vec<SnippetCounts>,
+    total: SnippetCounts,
+    prf: Prf,
+    empty: usize,
+    failed: usize,
+}
+
+fn score_trafilatura_eval(ds: &Dataset, preds: &[Prediction]) -> TeScore {
+    let pages: Vec<SnippetCounts> = ds
+        .pages
+        .iter()
+        .zip(preds)
+        .map(|(p, pr)| metrics::snippet_counts(&p.gold.with, &p.gold.without, &pr.text))
+        .collect();
+    let mut total = SnippetCounts::default();
+    for c in &pages {
+        total += *c;
+    }
+    TeScore {
+        prf: total.prf(),
+        pages,
+        total,
+        empty: preds.iter().filter(|p| is_empty_text(&p.text)).count(),
+        failed: preds.iter().filter(|p| !p.ok).count(),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Speed and memory
 // ---------------------------------------------------------------------------------------------
@@ -420,6 +449,36 @@ fn opt_bool(b: Option<bool>) -> &'static str {
     }
 }
 
+/// Per-page outputs: stemma's records as `stemma/<set>/<id>.json`, the peer's text as
+/// `trafilatura/<set>/<id>.txt`.
+fn write_outputs(
+    dir: &Path,
+    ds: &Dataset,
+    outs: &[StemmaOut],
+    peer: Option<&[Prediction]>,
+) -> Result<()> {
+    let d = dir.join("stemma").join(ds.name);
+    fs::create_dir_all(&d).with_context(|| format!("creating {}", d.display()))?;
+    for (p, out) in ds.pages.iter().zip(outs) {
+        let v = match out {
+            Ok(a) => serde_json::to_value(a)?,
+            Err(e) => json!({ "error": e }),
+        };
+        fs::write(
+            d.join(format!("{}.json", p.id)),
+            serde_json::to_string_pretty(&v)?,
+        )?;
+    }
+    if let Some(preds) = peer {
+        let d = dir.join("trafilatura").join(ds.name);
+        fs::create_dir_all(&d)?;
+        for (p, pr) in ds.pages.iter().zip(preds) {
+            fs::write(d.join(format!("{}.txt", p.id)), &pr.text)?;
+        }
+    }
+    Ok(())
+}
+
 #[allow(clippy::too_many_arguments)]
 fn dump(
     dir: &Path,
@@ -431,29 +490,8 @@ fn dump(
     wc_score: &WcxbScore,
     peers: Option<(&[Prediction], &[Prediction], &ShScore, &WcxbScore)>,
 ) -> Result<()> {
-    for (ds, outs) in [(sh, sh_out), (wc, wc_out)] {
-        let d = dir.join("stemma").join(ds.name);
-        fs::create_dir_all(&d).with_context(|| format!("creating {}", d.display()))?;
-        for (p, out) in ds.pages.iter().zip(outs) {
-            let v = match out {
-                Ok(a) => serde_json::to_value(a)?,
-                Err(e) => json!({ "error": e }),
-            };
-            fs::write(
-                d.join(format!("{}.json", p.id)),
-                serde_json::to_string_pretty(&v)?,
-            )?;
-        }
-    }
-    if let Some((sh_peer, wc_peer, _, _)) = peers {
-        for (ds, preds) in [(sh, sh_peer), (wc, wc_peer)] {
-            let d = dir.join("trafilatura").join(ds.name);
-            fs::create_dir_all(&d)?;
-            for (p, pr) in ds.pages.iter().zip(preds) {
-                fs::write(d.join(format!("{}.txt", p.id)), &pr.text)?;
-            }
-        }
-    }
+    write_outputs(dir, sh, sh_out, peers.map(|p| p.0))?;
+    write_outputs(dir, wc, wc_out, peers.map(|p| p.1))?;
     let tok = |s: &str| metrics::tokens(s).len();
 
     // ScrapingHub: worst page F1 first.
@@ -523,6 +561,57 @@ fn dump(
     Ok(())
 }
 
+/// trafilatura-eval: per-page outputs, and one row per page (most missed snippets first) with
+/// the snippets missed and those wrongly kept.
+fn dump_trafilatura_eval(
+    dir: &Path,
+    ds: &Dataset,
+    outs: &[StemmaOut],
+    score: &TeScore,
+    peer: Option<(&[Prediction], &TeScore)>,
+) -> Result<()> {
+    write_outputs(dir, ds, outs, peer.map(|p| p.0))?;
+    let mut rows: Vec<(f64, String)> = Vec::new();
+    for (i, p) in ds.pages.iter().enumerate() {
+        let c = score.pages[i];
+        let text = outs[i].as_ref().map(|a| a.text.as_str()).unwrap_or("");
+        let listed = |snips: &[String], want: bool| -> String {
+            metrics::snippet_hits(snips, text)
+                .into_iter()
+                .filter(|&(_, hit)| hit == want)
+                .map(|(s, _)| s.replace(['\t', '\n'], " "))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        };
+        let mut line = format!(
+            "{}\t{}\t{}\t{}\t{}",
+            p.id,
+            c.tp,
+            c.fn_,
+            c.fp,
+            metrics::tokens(text).len()
+        );
+        if let Some((_, ps)) = peer {
+            let pc = ps.pages[i];
+            let _ = write!(line, "\t{}\t{}\t{}", pc.tp, pc.fn_, pc.fp);
+        }
+        let _ = write!(
+            line,
+            "\t{}\t{}\t{}",
+            listed(&p.gold.with, false),
+            listed(&p.gold.without, true),
+            p.url.as_deref().unwrap_or("")
+        );
+        rows.push((-((c.fn_ + c.fp) as f64), line));
+    }
+    let mut head = "id\ttp\tfn\tfp\tpred_tokens".to_string();
+    if peer.is_some() {
+        head.push_str("\ttrafilatura_tp\ttrafilatura_fn\ttrafilatura_fp");
+    }
+    head.push_str("\tmissed\twrongly_kept\turl");
+    write_tsv(&dir.join("trafilatura-eval.tsv"), &head, rows)
+}
+
 fn write_tsv(path: &Path, head: &str, mut rows: Vec<(f64, String)>) -> Result<()> {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
     let mut out = String::with_capacity(rows.len() * 100);
@@ -555,18 +644,20 @@ fn prf_json(p: &Prf) -> Value {
 
 /// Run everything; Ok(false) when a floor is not met.
 /// The floors keys this bench owns.
-const EXTRACTION_FLOORS: &[&str] = &["scrapinghub_", "wcxb_", "seed"];
+const EXTRACTION_FLOORS: &[&str] = &["scrapinghub_", "wcxb_", "trafilatura_eval_", "seed"];
 
 pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let t0 = Instant::now();
     eprintln!("loading pages from {} …", args.gate.shared.display());
     let sh = data::load_scrapinghub(&args.gate.shared)?;
     let wc = data::load_wcxb(&args.gate.shared)?;
+    let te = data::load_trafilatura_eval(&args.gate.shared)?;
     eprintln!(
-        "loaded {} scrapinghub + {} wcxb pages ({} skipped) in {:.1} s",
+        "loaded {} scrapinghub + {} wcxb + {} trafilatura-eval pages ({} skipped) in {:.1} s",
         sh.pages.len(),
         wc.pages.len(),
-        sh.skipped + wc.skipped,
+        te.pages.len(),
+        sh.skipped + wc.skipped + te.skipped,
         t0.elapsed().as_secs_f64()
     );
 
@@ -577,6 +668,9 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let wc_pred: Vec<Prediction> = wc_out.iter().map(prediction).collect();
     let sh_score = score_scrapinghub(&sh, &sh_pred);
     let wc_score = score_wcxb(&wc, &wc_pred);
+    let te_out = run_stemma(&te);
+    let te_pred: Vec<Prediction> = te_out.iter().map(prediction).collect();
+    let te_score = score_trafilatura_eval(&te, &te_pred);
 
     // Peers.
     let mut peer_note = None;
@@ -599,6 +693,10 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let peer_scores = peer_preds
         .as_ref()
         .map(|(s, w)| (score_scrapinghub(&sh, s), score_wcxb(&wc, w)));
+    let te_peer_pred = peer_run.as_ref().map(|r| peer_predictions(r, &te));
+    let te_peer_score = te_peer_pred
+        .as_ref()
+        .map(|p| score_trafilatura_eval(&te, p));
 
     // Speed (single thread, ScrapingHub pages).
     let speed = measure_speed(args, &sh, peer_run.as_ref());
@@ -681,6 +779,27 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
         format!("{} / {}", wc_score.empty, wc_score.failed),
         pc(&|_, w| format!("{} / {}", w.empty, w.failed)),
     );
+    println!();
+    println!(
+        "trafilatura-eval-dev: {} pages of every kind; {} snippets that must be in the main text, {} that must not",
+        te.pages.len(),
+        te_score.total.tp + te_score.total.fn_,
+        te_score.total.fp + te_score.total.tn
+    );
+    row("", "stemma".into(), has_peer.then(|| "trafilatura".into()));
+    let tc = |f: &dyn Fn(&TeScore) -> String| te_peer_score.as_ref().map(f);
+    row(
+        "precision",
+        f4(te_score.prf.precision),
+        tc(&|t| f4(t.prf.precision)),
+    );
+    row("recall", f4(te_score.prf.recall), tc(&|t| f4(t.prf.recall)));
+    row("F1", f4(te_score.prf.f1), tc(&|t| f4(t.prf.f1)));
+    row(
+        "empty outputs / failures",
+        format!("{} / {}", te_score.empty, te_score.failed),
+        tc(&|t| format!("{} / {}", t.empty, t.failed)),
+    );
     if let Some(n) = &peer_note {
         println!("  {n}");
     } else if !args.peers {
@@ -751,7 +870,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
         "  {:<LABEL_W$} {:>12}  (holds all {} pages in memory)",
         "stemma-bench (VmHWM)",
         mib(hwm),
-        sh.pages.len() + wc.pages.len()
+        sh.pages.len() + wc.pages.len() + te.pages.len()
     );
     let peer_rss = peer_run.as_ref().and_then(|r| r.summary.max_rss_mib);
     if args.peers {
@@ -784,6 +903,9 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     measured.insert("wcxb_title", wc_score.title.value());
     measured.insert("wcxb_author", wc_score.author.value());
     measured.insert("wcxb_day", wc_score.day.value());
+    measured.insert("trafilatura_eval_precision", te_score.prf.precision);
+    measured.insert("trafilatura_eval_recall", te_score.prf.recall);
+    measured.insert("trafilatura_eval_f1", te_score.prf.f1);
 
     println!();
     let failures = crate::floors::gate(
@@ -794,8 +916,13 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     );
 
     if let Some(path) = &args.gate.json {
-        let sys_json = |s: &ShScore, w: &WcxbScore| {
+        let sys_json = |s: &ShScore, w: &WcxbScore, t: Option<&TeScore>| {
             json!({
+                "trafilatura_eval": t.map(|t| json!({
+                    "precision": t.prf.precision, "recall": t.prf.recall, "f1": t.prf.f1,
+                    "snippets": {"tp": t.total.tp, "fn": t.total.fn_, "fp": t.total.fp, "tn": t.total.tn},
+                    "empty_outputs": t.empty, "failures": t.failed,
+                })),
                 "scrapinghub": {
                     "precision": s.main.precision, "recall": s.main.recall, "f1": s.main.f1,
                     "upstream_rule": prf_json(&s.upstream),
@@ -809,11 +936,11 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
             })
         };
         let v = json!({
-            "pages": {"scrapinghub": sh.pages.len(), "wcxb": wc.pages.len(), "skipped": sh.skipped + wc.skipped},
-            "stemma": sys_json(&sh_score, &wc_score),
+            "pages": {"scrapinghub": sh.pages.len(), "wcxb": wc.pages.len(), "trafilatura_eval": te.pages.len(), "skipped": sh.skipped + wc.skipped + te.skipped},
+            "stemma": sys_json(&sh_score, &wc_score, Some(&te_score)),
             "trafilatura": match &peer_scores {
                 Some((s, w)) => {
-                    let mut v = sys_json(s, w);
+                    let mut v = sys_json(s, w, te_peer_score.as_ref());
                     v["version"] = json!(peer_run.as_ref().and_then(|r| r.summary.trafilatura_version.clone()));
                     v["failures_reported"] = json!(peer_run.as_ref().map(|r| r.errors));
                     v
@@ -853,6 +980,8 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
             _ => None,
         };
         dump(dir, &sh, &wc, &sh_out, &wc_out, &sh_score, &wc_score, peers)?;
+        let te_peer = te_peer_pred.as_deref().zip(te_peer_score.as_ref());
+        dump_trafilatura_eval(dir, &te, &te_out, &te_score, te_peer)?;
     }
 
     eprintln!("done in {:.1} s", t0.elapsed().as_secs_f64());

@@ -8,6 +8,10 @@
 //!   intersection, FP what is predicted beyond gold, FN what gold has beyond the prediction.
 //!   Precision and recall are averaged over pages; F1 is the harmonic mean of the averages.
 //! * WCXB: lower-cased `\w+` tokens, bag-of-words (multiset) overlap, F1 per page, averaged.
+//! * trafilatura-eval: whitespace collapsed in snippets and text; a `with` snippet found in the
+//!   text is a true positive, missed a false negative; a `without` snippet found is a false
+//!   positive. Precision, recall and F1 over all snippets of all pages (trafilatura's
+//!   `tests/comparison.py`).
 //! * Metadata (WCXB): title and author compared as case-folded `\w+` word sequences; the
 //!   publication day as the `YYYY-MM-DD` date part.
 //!
@@ -239,6 +243,80 @@ pub fn mean_prf(pages: &[Prf]) -> Prf {
 }
 
 // ---------------------------------------------------------------------------------------------
+// trafilatura-eval: snippets in and out
+// ---------------------------------------------------------------------------------------------
+
+/// Snippet counts of one page (or summed over pages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SnippetCounts {
+    /// `with` snippets found.
+    pub tp: usize,
+    /// `with` snippets missed.
+    pub fn_: usize,
+    /// `without` snippets found.
+    pub fp: usize,
+    /// `without` snippets rightly left out.
+    pub tn: usize,
+}
+
+impl std::ops::AddAssign for SnippetCounts {
+    fn add_assign(&mut self, o: Self) {
+        self.tp += o.tp;
+        self.fn_ += o.fn_;
+        self.fp += o.fp;
+        self.tn += o.tn;
+    }
+}
+
+impl SnippetCounts {
+    /// Precision, recall and F1 over these counts (0 where a denominator is 0).
+    pub fn prf(&self) -> Prf {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        Prf::new(
+            ratio(self.tp, self.tp + self.fp),
+            ratio(self.tp, self.tp + self.fn_),
+        )
+    }
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether each snippet occurs in the text, whitespace collapsed in both. Empty snippets are
+/// not counted.
+pub fn snippet_hits<'a>(snippets: &'a [String], text: &str) -> Vec<(&'a str, bool)> {
+    let text = collapse_ws(text);
+    snippets
+        .iter()
+        .filter_map(|s| {
+            let s2 = collapse_ws(s);
+            (!s2.is_empty()).then(|| (s.as_str(), text.contains(&s2)))
+        })
+        .collect()
+}
+
+/// The counts of one page: `with` snippets that must be in the text, `without` that must not.
+pub fn snippet_counts(with: &[String], without: &[String], text: &str) -> SnippetCounts {
+    let mut c = SnippetCounts::default();
+    for (_, hit) in snippet_hits(with, text) {
+        if hit {
+            c.tp += 1;
+        } else {
+            c.fn_ += 1;
+        }
+    }
+    for (_, hit) in snippet_hits(without, text) {
+        if hit {
+            c.fp += 1;
+        } else {
+            c.tn += 1;
+        }
+    }
+    c
+}
+
+// ---------------------------------------------------------------------------------------------
 // Metadata
 // ---------------------------------------------------------------------------------------------
 
@@ -435,6 +513,37 @@ mod tests {
         assert_eq!(bow_prf("words", ""), Prf::new(0.0, 0.0));
         let m = mean_prf(&[Prf::new(1.0, 1.0), Prf::new(0.0, 0.0)]);
         assert!(close(m.f1, 0.5) && close(m.precision, 0.5));
+    }
+
+    #[test]
+    fn snippet_rule() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let text = "The first  paragraph ends here.\n\nThe second one\nfollows.";
+        let c = snippet_counts(
+            &v(&[
+                "paragraph ends here. The second",
+                "one follows",
+                "missing",
+                "",
+            ]),
+            &v(&["second one", "Cookie policy"]),
+            text,
+        );
+        assert_eq!(
+            c,
+            SnippetCounts {
+                tp: 2,
+                fn_: 1,
+                fp: 1,
+                tn: 1
+            }
+        );
+        let p = c.prf();
+        assert!(close(p.precision, 2.0 / 3.0) && close(p.recall, 2.0 / 3.0));
+        let mut sum = c;
+        sum += snippet_counts(&v(&["x"]), &[], "");
+        assert_eq!(sum.fn_, 2);
+        assert_eq!(SnippetCounts::default().prf(), Prf::new(0.0, 0.0));
     }
 
     #[test]

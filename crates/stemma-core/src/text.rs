@@ -44,6 +44,80 @@ pub fn word_count(s: &str) -> usize {
     n
 }
 
+/// Scripts written without spaces between words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unspaced {
+    /// Han ideographs, kana: about one word per character.
+    Cjk,
+    /// Thai, Lao, Khmer, Myanmar: alphabetic, several characters per word.
+    SouthEastAsian,
+}
+
+/// Whether `c` belongs to a script written without spaces between words.
+pub fn unspaced(c: char) -> Option<Unspaced> {
+    let u = c as u32;
+    if u < 0x0E00 {
+        return None;
+    }
+    match u {
+        0x3040..=0x30FF      // hiragana, katakana
+        | 0x31F0..=0x31FF    // katakana phonetic extensions
+        | 0x3400..=0x4DBF    // CJK extension A
+        | 0x4E00..=0x9FFF    // CJK unified ideographs
+        | 0xF900..=0xFAFF    // CJK compatibility ideographs
+        | 0xFF66..=0xFF9D    // half-width katakana
+        | 0x20000..=0x3134F => Some(Unspaced::Cjk),
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF => Some(Unspaced::SouthEastAsian),
+        _ => None,
+    }
+}
+
+/// How many characters of a spaced script one character stands for, when text is measured
+/// by its length: a Han or kana character carries about what three Latin letters do.
+pub fn char_weight(c: char) -> u32 {
+    match unspaced(c) {
+        Some(Unspaced::Cjk) => 3,
+        _ => 1,
+    }
+}
+
+/// Number of words, for scripts with and without spaces: a `\w+` run counts one, except that
+/// each Han or kana character counts as a word of its own and a Thai, Lao, Khmer or Myanmar
+/// run counts one word per four characters. (`word_count` sees a whole Chinese sentence as
+/// one word.)
+pub fn word_count_unspaced(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    let mut sea_run = 0usize;
+    for c in s.chars() {
+        let kind = unspaced(c);
+        if kind == Some(Unspaced::SouthEastAsian) || (sea_run > 0 && is_combining_mark(c)) {
+            sea_run += 1;
+            continue;
+        }
+        if sea_run > 0 {
+            n += sea_run.div_ceil(4);
+            sea_run = 0;
+        }
+        if kind == Some(Unspaced::Cjk) {
+            n += 1;
+            in_word = false;
+            continue;
+        }
+        let w = c.is_alphanumeric() || c == '_';
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n + sea_run.div_ceil(4)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    // Thai and friends write vowels and tones as combining marks, which are not alphanumeric.
+    matches!(c as u32, 0x0E31..=0x0E4E | 0x0EB1..=0x0ECD | 0x102B..=0x103E | 0x17B4..=0x17D3)
+}
+
 const MONTHS: [(&str, u32); 24] = [
     ("january", 1),
     ("february", 2),
@@ -404,7 +478,7 @@ pub fn bcp47_from_639_3(code: &str) -> &str {
 /// Detect the language of a body of text, when confident.
 pub fn detect_language(text: &str) -> Option<String> {
     let sample: String = text.chars().take(2000).collect();
-    if word_count(&sample) < 5 {
+    if word_count_unspaced(&sample) < 5 {
         return None;
     }
     let info = whatlang::detect(&sample)?;
@@ -439,6 +513,33 @@ pub fn normalise_lang(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_unspaced_scripts() {
+        assert_eq!(word_count_unspaced("The cat sat."), 3);
+        // Each ideograph or kana is a word; Latin runs between them count once.
+        assert_eq!(word_count("市议会周一批准了新的渡轮航线"), 1);
+        assert_eq!(word_count_unspaced("市议会周一批准了新的渡轮航线"), 14);
+        assert_eq!(word_count_unspaced("フェリーの新航路が承認された"), 14);
+        assert_eq!(word_count_unspaced("iPhone 的新款"), 4);
+        // Thai: a run of 12 letters and marks is about three words.
+        assert_eq!(word_count_unspaced("สภาเมืองอนุมั"), 4);
+        assert_eq!(char_weight('市'), 3);
+        assert_eq!(char_weight('a'), 1);
+        assert_eq!(char_weight('ж'), 1);
+    }
+
+    #[test]
+    fn language_of_short_cjk_text() {
+        assert_eq!(
+            detect_language("市议会周一批准了新的渡轮航线，结束了数月的争论。").as_deref(),
+            Some("zh")
+        );
+        assert_eq!(
+            detect_language("市議会は月曜日、新しいフェリー航路を承認しました。").as_deref(),
+            Some("ja")
+        );
+    }
 
     #[test]
     fn squash_whitespace() {

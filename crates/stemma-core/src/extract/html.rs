@@ -14,6 +14,7 @@
 //! link lists, boilerplate lines and a trailing footer; republication notices found on the
 //! way are kept as `republished_from`.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::dom::{Dom, Edge, Node};
@@ -22,7 +23,7 @@ use regex::Regex;
 use super::meta::{self, PageMeta};
 use super::notice::{self, Boilerplate};
 use crate::model::{Article, RepublishedFrom, Source};
-use crate::text::{squash, word_count};
+use crate::text::{char_weight, squash, word_count_unspaced as words_in};
 
 /// Elements whose contents are never article text.
 fn is_skipped_tag(tag: &str) -> bool {
@@ -53,6 +54,9 @@ fn is_skipped_tag(tag: &str) -> bool {
             | "track"
             | "meta"
             | "link"
+            // Ruby annotations (furigana over kanji, pinyin): a reading aid, not text.
+            | "rt"
+            | "rp"
     )
 }
 
@@ -227,7 +231,7 @@ fn negative_re() -> &'static Regex {
               | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
-              | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promo\w*|commercial|affiliate
+              | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promos?|promotions?|promotional|promobox|commercial|affiliate
               | skyscraper|breadcrumbs?|tag-?list|tagcloud
               | print-?only|noprint|skip-?link|screen-?reader-?text|sr-only|visually-?hidden
               | rating|votes
@@ -339,7 +343,13 @@ struct Flat<'a> {
     els: Vec<El<'a>>,
     blocks: Vec<Block>,
     meta: PageMeta,
+    /// The markup inside `<noscript>` in the body (a raw string to a browser with scripts):
+    /// some pages (Blogger) put their only static copy of the article there.
+    noscript: String,
 }
+
+/// At most this much `<noscript>` markup is kept for the fallback.
+const MAX_NOSCRIPT: usize = 2 << 20;
 
 fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let mut els: Vec<El<'a>> = Vec::with_capacity(1024);
@@ -364,6 +374,8 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     // An open `<a rel="tag">`: its text is a tag the page declares.
     let mut tag_link: Option<(u32, String, &'static str)> = None;
     let mut in_head = false;
+    let mut noscript = String::new();
+    let mut noscript_depth = 0usize;
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
         if cur.chars > 0 {
@@ -463,6 +475,9 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     if skipped {
                         skip_depth += 1;
                     }
+                    if tag == "noscript" && !in_head {
+                        noscript_depth += 1;
+                    }
                     let is_link = tag == "a";
                     if is_link && tag_link.is_none() {
                         if let Some(rel) = el.attr("rel") {
@@ -502,11 +517,20 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                             buf.push_str(t);
                         }
                     }
+                    if noscript_depth > 0 && noscript.len() + t.len() <= MAX_NOSCRIPT {
+                        noscript.push_str(t);
+                    }
                     if skip_depth > 0 || in_head {
                         continue;
                     }
                     let s: &str = t;
-                    let n = s.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    // Characters weighted by script: a Han or kana character counts as much
+                    // text as three Latin letters, so density works for scripts without spaces.
+                    let n: u32 = s
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .map(char_weight)
+                        .sum();
                     if n == 0 {
                         if !cur.text.is_empty() {
                             cur.text.push(' ');
@@ -548,6 +572,10 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     if skipped {
                         skip_depth -= 1;
                     }
+                    if tag == "noscript" && noscript_depth > 0 {
+                        noscript_depth -= 1;
+                        noscript.push('\n');
+                    }
                     if is_link {
                         link_depth -= 1;
                     }
@@ -566,7 +594,12 @@ fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         }
     }
     flush(&mut cur, &mut blocks, 0);
-    Flat { els, blocks, meta }
+    Flat {
+        els,
+        blocks,
+        meta,
+        noscript,
+    }
 }
 
 /// Marks a `<br>` in block text (a private-use character: source text never means it).
@@ -596,11 +629,29 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     let resolved = meta::resolve(&flat.meta, base.as_deref());
     let mut article = Article::empty(source);
 
-    let (mut body, notice) = main_text(&flat, resolved.title.as_deref());
+    let (mut body, notice) = main_text(
+        &flat,
+        resolved.title.as_deref(),
+        resolved.description.as_deref(),
+    );
+    // Nothing static in the page but what it shows without scripts: read the `<noscript>`
+    // markup as a page of its own.
+    if words_in(&body) < 20 && flat.noscript.contains("<p") {
+        let inner = Dom::parse(&flat.noscript);
+        let inner_flat = flatten(&inner, base.as_deref());
+        let (alt, _) = main_text(
+            &inner_flat,
+            resolved.title.as_deref(),
+            resolved.description.as_deref(),
+        );
+        if words_in(&alt) > 2 * words_in(&body).max(10) {
+            body = alt;
+        }
+    }
     // The page's own JSON-LD `articleBody` stands in when the DOM yields (almost) nothing,
     // as on pages that render their text with scripts.
     if let Some(ab) = resolved.article_body.as_deref() {
-        if word_count(ab) >= 50 && word_count(&body) * 3 < word_count(ab) {
+        if words_in(ab) >= 50 && words_in(&body) * 3 < words_in(ab) {
             body = ab.to_string();
         }
     }
@@ -747,7 +798,11 @@ fn prune_raw_text(html: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Select the article container and return its cleaned text and any republication notice.
-fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<RepublishedFrom>) {
+fn main_text(
+    flat: &Flat<'_>,
+    title: Option<&str>,
+    description: Option<&str>,
+) -> (String, Option<RepublishedFrom>) {
     let els = &flat.els;
     if els.is_empty() || flat.blocks.is_empty() {
         return (String::new(), None);
@@ -795,7 +850,7 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         };
         if candidate && !e.positive && (e.chars as f64) < 0.5 * total as f64 && !positive_below[i] {
             if e.chars >= 200 {
-                tracing::debug!(tag = e.tag, class = e.class, chars = e.chars, "set aside");
+                tracing::debug!(i, tag = e.tag, class = e.class, chars = e.chars, drop = ?e.drop, "set aside");
             }
             for d in dropped.iter_mut().take(e.end as usize).skip(i) {
                 *d = true;
@@ -856,6 +911,20 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             best = p;
         }
     }
+    if tracing::enabled!(tracing::Level::TRACE) {
+        for i in 0..n {
+            if !dropped[i] && content[i] >= 100.0 {
+                tracing::trace!(
+                    i,
+                    tag = els[i].tag,
+                    class = els[i].class,
+                    content = content[i],
+                    noise = noise[i],
+                    "candidate"
+                );
+            }
+        }
+    }
     let best = refine(els, &dropped, &content, best);
     tracing::debug!(
         tag = els[best].tag,
@@ -869,10 +938,11 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
 
     // 3. The container's blocks, cleaned.
     let title_words = title.map(crate::text::words).unwrap_or_default();
-    let mut out: Vec<(&str, &str)> = Vec::new();
+    let mut out: Vec<(Cow<'_, str>, &str)> = Vec::new();
     let mut notice: Option<RepublishedFrom> = None;
     let mut seen_content = 0u32;
-    let mut seen_texts: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // Each paragraph text seen, with the parent of the block that held it first.
+    let mut seen_texts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     let inside: Vec<&Block> = flat
         .blocks
         .iter()
@@ -898,11 +968,25 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
                 continue;
             }
         }
-        match notice::boilerplate(&b.text) {
-            Some(Boilerplate::FooterStart) if seen_content > 0 && at_tail => break,
-            Some(Boilerplate::FooterStart) if seen_content == 0 || word_count(&b.text) <= 8 => {
-                continue
+        // A block of several lines (`<br>`) is judged line by line: a credit line under a
+        // caption or a paragraph does not take the paragraph with it.
+        let mut text: Cow<'_, str> = Cow::Borrowed(b.text.as_str());
+        if b.text.contains('\n') {
+            let kept: Vec<&str> = b
+                .text
+                .lines()
+                .filter(|l| notice::boilerplate(l) != Some(Boilerplate::Line))
+                .collect();
+            if kept.is_empty() {
+                continue;
             }
+            if kept.len() < b.text.lines().count() {
+                text = Cow::Owned(kept.join("\n"));
+            }
+        }
+        match notice::boilerplate(&text) {
+            Some(Boilerplate::FooterStart) if seen_content > 0 && at_tail => break,
+            Some(Boilerplate::FooterStart) if seen_content == 0 || words_in(&text) <= 8 => continue,
             Some(Boilerplate::Line) => continue,
             _ => {}
         }
@@ -918,12 +1002,12 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
             continue;
         }
         // Bylines and date lines sit in the first blocks, sometimes after a lead caption.
-        if (seen_content == 0 || (out.len() < 6 && word_count(&b.text) <= 12))
+        if (seen_content == 0 || (out.len() < 6 && words_in(&b.text) <= 12))
             && is_header_line(&b.text)
         {
             continue;
         }
-        if word_count(&b.text) <= 2
+        if words_in(&b.text) <= 2
             && !matches!(
                 tag,
                 "p" | "li" | "h2" | "h3" | "h4" | "td" | "blockquote" | "pre"
@@ -934,25 +1018,141 @@ fn main_text(flat: &Flat<'_>, title: Option<&str>) -> (String, Option<Republishe
         if b.prose {
             seen_content += b.chars;
         }
-        // The same paragraph twice is a responsive duplicate (one copy per screen size).
-        if b.chars >= 40 && !seen_texts.insert(b.text.as_str()) {
+        // The same paragraph again under another parent is a responsive duplicate (one copy
+        // per screen size); repeated among its siblings, the page means it (a refrain, a
+        // repeated instruction).
+        let parent = els[b.owner as usize].parent;
+        if b.chars >= 40 && *seen_texts.entry(b.text.as_str()).or_insert(parent) != parent {
             continue;
         }
-        out.push((&b.text, tag));
+        out.push((text, tag));
     }
     // Trailing short non-sentences (credits, "Tags:", stray labels) are not body.
     // A body ends with prose: trailing headings ("More stories") and short non-sentences
     // (credits, "Tags:", stray labels) are not body.
-    while let Some(&(last, tag)) = out.last() {
-        let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-        if heading || (word_count(last) < 5 && !last.ends_with(['.', '!', '?', '"', '\u{201d}'])) {
+    while let Some((last, tag)) = out.last() {
+        let heading = matches!(*tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if heading
+            || (words_in(last) < 5
+                && !last.ends_with([
+                    '.', '!', '?', '"', '\u{201d}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+                ]))
+        {
             out.pop();
         } else {
             break;
         }
     }
-    let texts: Vec<&str> = out.iter().map(|(t, _)| *t).collect();
+    // The lead (standfirst) often sits apart from the body, between the headline and the
+    // article container, or is marked as the page's description (`itemprop=description`, a
+    // teaser class). The page states its lead in its description: a block that opens with
+    // the description's words, set aside or outside the container, leads the body.
+    // Only before the body's first block: a site-wide blurb in the footer is no lead.
+    let first = flat
+        .blocks
+        .iter()
+        .position(|b| in_parts(b.owner) && !dropped[b.owner as usize])
+        .unwrap_or(0);
+    // … or inside it, set aside (microdata restating the description, a teaser class).
+    let candidates: Vec<&Block> = flat
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|&(k, b)| k < first || (in_parts(b.owner) && dropped[b.owner as usize]))
+        .map(|(_, b)| b)
+        .collect();
+    let lead = description.and_then(|d| find_lead(els, &candidates, d));
+    if let Some(b) = lead {
+        let lead = b.text.as_str();
+        let o = &els[b.owner as usize];
+        tracing::debug!(tag = o.tag, class = o.class, drop = ?o.drop, pclass = els[o.parent as usize].class, "lead");
+        if !out.iter().any(|(t, _)| t.as_ref() == lead) {
+            out.insert(0, (Cow::Borrowed(lead), "p"));
+        }
+    }
+    if out.is_empty() {
+        // A tiny page (one line of text) still gives its line: the longest block that is
+        // not set aside, not mostly links and not boilerplate.
+        let line = flat
+            .blocks
+            .iter()
+            .filter(|b| {
+                !dropped.get(b.owner as usize).copied().unwrap_or(true)
+                    && b.ld <= 0.5
+                    && words_in(&b.text) >= 3
+                    && !is_junk(&b.text)
+                    && notice::boilerplate(&b.text).is_none()
+                    && notice::parse_notice(&b.text, None).is_none()
+                    && (title_words.is_empty() || crate::text::words(&b.text) != title_words)
+            })
+            .max_by_key(|b| b.chars);
+        return (line.map(|b| b.text.clone()).unwrap_or_default(), notice);
+    }
+    let texts: Vec<&str> = out.iter().map(|(t, _)| t.as_ref()).collect();
     (texts.join("\n\n"), notice)
+}
+
+/// Elements inside a subtree that is never article text whatever its share (comments).
+fn dropped_hard(els: &[El<'_>]) -> Vec<bool> {
+    let mut hard = vec![false; els.len()];
+    for i in 0..els.len() {
+        let p = els[i].parent as usize;
+        hard[i] = els[i].drop == Drop::Hard || (p < i && hard[p]);
+    }
+    hard
+}
+
+/// The block that carries the page's description (its lead): its first eight words are the
+/// description's first eight (or all of them, for a shorter one), and it has at least five.
+///
+/// A subheadline is not a lead: a heading, or text in the headline's own header block (a
+/// `<header>`, or a wrapper whose class says header, headline or hero), stays out.
+fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Option<&'a Block> {
+    let hard = dropped_hard(els);
+    let in_header = |mut i: usize| {
+        for _ in 0..4 {
+            let e = &els[i];
+            let class = e.class.to_ascii_lowercase();
+            if e.tag == "header"
+                || ["header", "heading", "headline", "hero"]
+                    .iter()
+                    .any(|w| class.contains(w))
+            {
+                return true;
+            }
+            let p = e.parent as usize;
+            if p >= i {
+                break;
+            }
+            i = p;
+        }
+        false
+    };
+    let want: Vec<String> = crate::text::words(description)
+        .into_iter()
+        .take(8)
+        .collect();
+    if want.len() < 5 {
+        return None;
+    }
+    blocks
+        .iter()
+        .copied()
+        .filter(|b| {
+            let o = b.owner as usize;
+            o < els.len()
+                && !hard[o]
+                && b.ld < 0.5
+                && matches!(els[o].tag, "p" | "div" | "section" | "article" | "span")
+                && !in_header(o)
+        })
+        .find(|b| {
+            words_in(&b.text) >= 5
+                && crate::text::words(&b.text)
+                    .into_iter()
+                    .take(want.len())
+                    .eq(want.iter().cloned())
+        })
 }
 
 /// Narrow the best-scoring container when the page says more precisely where its article is:
@@ -1052,7 +1252,7 @@ fn sum_subtrees(els: &[El<'_>], v: &mut [f64]) {
 }
 
 fn is_content_like(chars: u32, ld: f64, text: &str) -> bool {
-    chars >= MIN_CONTENT_CHARS && ld < 0.4 && word_count(text) >= 6 && !is_junk(text)
+    chars >= MIN_CONTENT_CHARS && ld < 0.4 && words_in(text) >= 6 && !is_junk(text)
 }
 
 /// Escaped markup shown as text, a bare URL, or a bare machine date: never body.
@@ -1065,7 +1265,7 @@ fn is_junk(t: &str) -> bool {
         || (t.len() <= 40
             && t.starts_with(|c: char| c.is_ascii_digit())
             && crate::text::parse_date(t).is_some()
-            && word_count(t) <= 8
+            && words_in(t) <= 8
             && !t.contains(' '))
 }
 
@@ -1081,7 +1281,7 @@ fn is_header_line(t: &str) -> bool {
     if t.len() > 200 {
         return false;
     }
-    re.is_match(t) || (word_count(t) <= 8 && crate::text::find_date(t).is_some())
+    re.is_match(t) || (words_in(t) <= 8 && crate::text::find_date(t).is_some())
 }
 
 #[cfg(test)]
@@ -1183,6 +1383,40 @@ mod tests {
         assert_eq!(
             prune_raw_text("<p>x<script>never closed"),
             "<p>x<script>never closed"
+        );
+    }
+
+    #[test]
+    fn lead_marked_as_description_inside_the_body_stays() {
+        let p = r#"<html><head><meta name="description" content="Rents in the valley will rise again in April unless the council pauses the automatic increase."></head><body><article><h1>Rents to rise</h1><div class="article-body"><p class="byline">By Ana Costa</p><p itemprop="description">Rents in the valley will rise again in April unless the council pauses the automatic increase.</p><p>The tenants' union collected four thousand signatures against the rise in the first week of the campaign.</p><p>The council meets on Thursday to discuss the petition and a proposal to freeze rents for one year.</p></div></article></body></html>"#;
+        let a = extract_html(p, src(None));
+        assert!(
+            a.text.starts_with("Rents in the valley will rise"),
+            "{}",
+            a.text
+        );
+        assert_eq!(a.text.split("\n\n").count(), 3);
+    }
+
+    #[test]
+    fn article_only_in_noscript_is_read_from_it() {
+        let p = r#"<html><head><title>Safer Browsing</title></head><body><div class="post"><script type="text/template"><p>Script copy.</p></script><noscript><span class="byline">Posted by the Lantern team</span><p>Over the past year we have seen phishing pages change their addresses every few minutes to slip past block lists.</p><p>The new mode checks each page against a fresh list before it loads, and warns before a download that looks unsafe.</p></noscript></div><noscript><img src="pixel.gif"></noscript></body></html>"#;
+        let a = extract_html(p, src(None));
+        assert!(a.text.starts_with("Over the past year"), "{}", a.text);
+        assert_eq!(a.text.split("\n\n").count(), 2, "{}", a.text);
+    }
+
+    #[test]
+    fn promoted_is_a_state_not_a_promo_box() {
+        // Drupal marks front-page articles `node--promoted`: still the article.
+        assert_eq!(
+            classify_class("node node--type-article node--promoted", ""),
+            (false, Drop::Keep)
+        );
+        assert_eq!(classify_class("promo-box", ""), (false, Drop::Soft));
+        assert_eq!(
+            classify_class("sidebar promotions", ""),
+            (false, Drop::Soft)
         );
     }
 

@@ -205,6 +205,14 @@ pub fn boilerplate(block: &str) -> Option<Boilerplate> {
               | (?:our\ |the\ )?(?:latest|top|more|recent|popular|related|trending|recommended|featured|other)\ (?:news|stories|articles|posts|videos|headlines|reads|content)
               | also\ in\ the\ news | explore\ more | most\ popular | recommended\ for\ you | don'?t\ miss
               | editor'?s\ picks? | in\ case\ you\ missed\ it
+              # the same teaser headings in other languages (de, fr, es, it, pt, pl)
+              | mehr\ zum\ thema | lesen\ sie\ (?:auch|mehr) | das\ könnte\ (?:dich|sie)\ (?:auch\ )?interessieren
+              | weitere\ (?:artikel|beiträge|nachrichten|meldungen) | ähnliche\ (?:artikel|beiträge) | verwandte\ artikel
+              | auch\ interessant | lust\ auf\ mehr | empfehlungen\ aus\ dem
+              | (?:à\ )?lire\ aussi | sur\ le\ même\ (?:sujet|thème) | à\ découvrir
+              | (?:te\ )?puede\ interesar(?:te)? | (?:noticias|notas|artículos)\ relacionad[oa]s | lee\ también | más\ noticias
+              | leggi\ anche | potrebbe\ interessarti | articoli\ correlati
+              | leia\ também | veja\ também | czytaj\ (?:także|też) | zobacz\ (?:także|też)
             )(?-u:\b)",
         )
         .expect("teaser heading regex")
@@ -284,6 +292,20 @@ pub enum Boilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn teaser_headings_in_other_languages() {
+        for h in [
+            "Mehr zum Thema",
+            "Lesen Sie auch:",
+            "À lire aussi",
+            "Noticias relacionadas",
+            "Leggi anche",
+        ] {
+            assert_eq!(boilerplate(h), Some(Boilerplate::FooterStart), "{h}");
+        }
+        assert_eq!(boilerplate("Mehr zum Thema Wohnen finden Sie in unserem langen Archiv von Berichten über Mieten und Preise in der Stadt, die seit zehn Jahren steigen und steigen."), None);
+    }
 
     #[test]
     fn original_source() {

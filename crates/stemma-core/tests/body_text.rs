@@ -1,0 +1,123 @@
+//! Body text and language on pages of every kind (fixtures under `tests/fixtures/body`,
+//! invented text), with golden outputs (insta) and the property each page is there for.
+
+use std::path::Path;
+
+use stemma_core::{extract, Article, Document, Format, Source};
+
+fn page(name: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/body")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("fixture");
+    let doc = Document {
+        source: Source {
+            path: name.to_string(),
+            format: Format::Html,
+            url: None,
+            warc_record_id: None,
+            warc_date: None,
+        },
+        content_format: Format::Html,
+        bytes,
+        http_charset: None,
+    };
+    extract(&doc).expect("extracts")
+}
+
+fn paragraphs(a: &Article) -> Vec<&str> {
+    a.text.split("\n\n").filter(|p| !p.is_empty()).collect()
+}
+
+macro_rules! golden {
+    ($($test:ident => $file:literal),* $(,)?) => {$(
+        #[test]
+        fn $test() {
+            let a = page($file);
+            insta::assert_json_snapshot!(
+                stringify!($test),
+                serde_json::json!({
+                    "title": a.title,
+                    "language": a.language,
+                    "paragraphs": paragraphs(&a),
+                })
+            );
+        }
+    )*};
+}
+
+golden! {
+    body_zh_short_paragraphs => "zh_short_paragraphs.html",
+    body_ja_ruby_short_paragraphs => "ja_ruby_short_paragraphs.html",
+    body_ar_news => "ar_news.html",
+    body_ru_news => "ru_news.html",
+    body_repeated_paragraphs => "repeated_paragraphs.html",
+    body_caption_credit_lines => "caption_credit_lines.html",
+    body_lead_teaser => "lead_teaser.html",
+    body_tiny_page => "tiny_page.html",
+}
+
+#[test]
+fn chinese_short_paragraphs_are_body() {
+    let a = page("zh_short_paragraphs.html");
+    assert_eq!(paragraphs(&a).len(), 5, "{:?}", a.text);
+    assert!(a.text.starts_with("本周一，青湾市议会批准了"));
+    assert!(!a.text.contains("版权所有"));
+    assert_eq!(a.language.as_deref(), Some("zh"));
+}
+
+#[test]
+fn japanese_body_leaves_out_furigana() {
+    let a = page("ja_ruby_short_paragraphs.html");
+    let p = paragraphs(&a);
+    assert_eq!(p.len(), 4, "{:?}", a.text);
+    assert_eq!(p[0], "市議会は月曜日、新しいフェリーを決めました。");
+    assert_eq!(a.language.as_deref(), Some("ja"));
+}
+
+#[test]
+fn arabic_and_russian_body_and_language() {
+    let a = page("ar_news.html");
+    assert_eq!(paragraphs(&a).len(), 3, "{:?}", a.text);
+    assert_eq!(a.language.as_deref(), Some("ar"));
+    let r = page("ru_news.html");
+    assert_eq!(paragraphs(&r).len(), 3, "{:?}", r.text);
+    assert_eq!(r.language.as_deref(), Some("ru"));
+}
+
+#[test]
+fn identical_sibling_paragraphs_all_stay() {
+    let a = page("repeated_paragraphs.html");
+    assert_eq!(paragraphs(&a).len(), 3, "{:?}", a.text);
+}
+
+#[test]
+fn a_credit_line_does_not_take_its_paragraph() {
+    let a = page("caption_credit_lines.html");
+    assert!(
+        a.text.contains("The Pebble Mini fits in a shirt pocket"),
+        "{:?}",
+        a.text
+    );
+    assert!(
+        a.text.contains("comes in at half the price"),
+        "{:?}",
+        a.text
+    );
+    assert!(!a.text.contains("Image credit"), "{:?}", a.text);
+}
+
+#[test]
+fn a_teaser_lead_that_the_description_names_leads_the_body() {
+    let a = page("lead_teaser.html");
+    let p = paragraphs(&a);
+    assert_eq!(p.len(), 4, "{:?}", a.text);
+    assert!(p[0].starts_with("The harbour town voted on Tuesday"));
+    assert!(!a.text.contains("Bridge repairs"));
+}
+
+#[test]
+fn a_one_line_page_gives_its_line() {
+    let a = page("tiny_page.html");
+    assert_eq!(a.text, "Reading room shut until Monday");
+}
