@@ -11,6 +11,7 @@ fuzz_target!(|data: &[u8]| {
             format: Format::Html,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         },
         content_format: Format::Html,
         bytes: data.to_vec(),

@@ -53,6 +53,7 @@ fn html_document(path: &Path, url: Option<String>, bytes: Vec<u8>) -> Document {
             format: Format::Html,
             url,
             warc_record_id: None,
+            warc_date: None,
         },
         content_format: Format::Html,
         bytes,

@@ -317,6 +317,8 @@ struct Speed {
     annotate: Timing,
     /// trafilatura on the same pages: (pages, seconds summed over them).
     trafilatura: Option<(usize, f64)>,
+    /// The quotes found on the extracted articles: (all, interrupted, not citing the text).
+    quotes: (usize, usize, usize),
 }
 
 impl Speed {
@@ -364,6 +366,17 @@ fn measure_speed(args: &ExtractionArgs, ds: &Dataset, peers: Option<&PeerRun>) -
             black_box(a);
         }
     });
+    // The record contract on real pages: every quote's pieces cite the text (Quote::cites).
+    let mut quotes = (0, 0, 0);
+    for a in &extracted {
+        let mut a = a.clone();
+        stemma_core::attrib::annotate(&mut a);
+        for q in &a.quotes {
+            quotes.0 += 1;
+            quotes.1 += usize::from(q.pieces.len() > 1);
+            quotes.2 += usize::from(!q.cites(&a.text));
+        }
+    }
     eprintln!("speed: html5ever parse only (scraper::Html::parse_document) …");
     let parse = time_rounds(docs.len(), args.min_rounds, args.min_seconds, || {
         for s in &decoded {
@@ -383,6 +396,7 @@ fn measure_speed(args: &ExtractionArgs, ds: &Dataset, peers: Option<&PeerRun>) -
         parse,
         annotate,
         trafilatura,
+        quotes,
     }
 }
 
@@ -752,6 +766,12 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     println!("== Seed check ==");
     let seed_ok = seed::print(&seed_checks);
 
+    println!();
+    let (quotes, interrupted, uncited) = speed.quotes;
+    println!(
+        "== Quote offsets: scrapinghub, {quotes} quotes ({interrupted} interrupted): {uncited} do not cite the text =="
+    );
+
     // ---- figures, floors, JSON, dump ----
     let mut measured: BTreeMap<&'static str, f64> = BTreeMap::new();
     measured.insert("scrapinghub_precision", sh_score.main.precision);
@@ -836,7 +856,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     }
 
     eprintln!("done in {:.1} s", t0.elapsed().as_secs_f64());
-    Ok(failures.unwrap_or_default().is_empty())
+    Ok(failures.unwrap_or_default().is_empty() && uncited == 0)
 }
 
 #[cfg(test)]

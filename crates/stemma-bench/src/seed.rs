@@ -75,6 +75,7 @@ pub fn run(shared: &Path) -> Vec<Check> {
             format: Format::Markdown,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         },
         content_format: Format::Markdown,
         bytes,
@@ -335,6 +336,7 @@ mod tests {
             format: Format::Markdown,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         };
         let mut a = Article::empty(src);
         a.title = Some(TITLE.into());

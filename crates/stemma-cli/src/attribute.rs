@@ -94,7 +94,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 }
                 Err(e) => {
                     out.flush()?;
-                    eprintln!("stemma: {e}");
+                    say!("{e}");
                     failures += 1;
                 }
             }

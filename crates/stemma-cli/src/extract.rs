@@ -37,17 +37,18 @@ pub enum When {
 }
 
 /// A spinner counting `unit` on stderr: drawn on a terminal (or always / never, as asked).
+/// `always` on a stderr that is no terminal writes plain lines instead, one a second.
 pub fn progress_bar(when: When, unit: &str) -> ProgressBar {
-    let show = match when {
-        When::Always => true,
-        When::Never => false,
-        When::Auto => io::stderr().is_terminal(),
+    let terminal = io::stderr().is_terminal();
+    let target = match when {
+        When::Never => ProgressDrawTarget::hidden(),
+        When::Auto if !terminal => ProgressDrawTarget::hidden(),
+        When::Always if !terminal => {
+            ProgressDrawTarget::term_like(Box::new(crate::report::PlainLines::default()))
+        }
+        When::Auto | When::Always => ProgressDrawTarget::stderr(),
     };
-    let bar = if show {
-        ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = ProgressBar::with_draw_target(None, target);
     bar.set_style(
         ProgressStyle::with_template(&format!(
             "{{spinner}} {{pos}} {unit}  {{per_sec}}  {{elapsed_precise}}  {{msg}}"
@@ -76,8 +77,8 @@ pub struct Args {
     /// Draw a progress bar on stderr.
     #[arg(long, value_enum, default_value_t = When::Auto)]
     progress: When,
-    /// Largest document accepted, in MiB; larger ones are reported and skipped.
-    #[arg(long, default_value_t = 32)]
+    /// Largest document accepted, in MiB (at least 1); larger ones are reported and skipped.
+    #[arg(long, default_value_t = 32, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     max_mib: usize,
     /// Leave out attribution (`quotes`) and `entities`: extraction only.
     #[arg(long)]
@@ -96,10 +97,6 @@ enum Item {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.resume && args.format != OutFormat::Jsonl {
-        eprintln!("stemma: --resume needs --format jsonl");
-        return Ok(ExitCode::from(2));
-    }
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -108,7 +105,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .num_threads(jobs)
         .build()
         .context("starting worker threads")?;
-    let max_bytes = args.max_mib.saturating_mul(1024 * 1024).max(1);
+    let max_bytes = args.max_mib.saturating_mul(1024 * 1024);
     let read_limits = ReadLimits {
         max_document_bytes: max_bytes,
     };
@@ -119,13 +116,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     // Output and checkpoint.
     let mut skip = 0u64;
+    // Bytes of the output kept from the interrupted run (JSON: at least its opening "[").
+    let mut kept = 0u64;
     let (mut out, checkpoint): (Box<dyn Write>, Option<Checkpoint>) = match &args.output {
         None => (
             Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock())),
             None,
         ),
         Some(path) => {
-            let mut cp = Checkpoint::new(path);
+            let mut cp = Checkpoint::new(path, run_identity(&args));
             let mut file = OpenOptions::new()
                 .create(true)
                 .write(true)
@@ -133,14 +132,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .truncate(false)
                 .open(path)
                 .with_context(|| format!("opening {}", path.display()))?;
-            let (done, len) = if args.resume { cp.load()? } else { (0, 0) };
-            if done == u64::MAX {
-                eprintln!(
-                    "stemma: {} is complete (no checkpoint): nothing to resume",
-                    path.display()
-                );
-                return Ok(ExitCode::SUCCESS);
-            }
+            let (done, len) = if args.resume {
+                match cp.load()? {
+                    Loaded::Progress { done, len } => (done, len),
+                    Loaded::Complete => {
+                        say!(
+                            "{} is complete (no checkpoint): nothing to resume",
+                            path.display()
+                        );
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    Loaded::OtherRun(theirs) => {
+                        say!(
+                            "{} was written by a run with other inputs or options; --resume continues only the same command.\n  that run: {theirs}\n  this run: {}\nRun without --resume to start over.",
+                            path.display(),
+                            cp.identity
+                        );
+                        return Ok(ExitCode::from(2));
+                    }
+                }
+            } else {
+                (0, 0)
+            };
             let actual = file.metadata()?.len();
             if actual < len {
                 bail!(
@@ -152,10 +165,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .with_context(|| format!("truncating {}", path.display()))?;
             file.seek(SeekFrom::End(0))?;
             skip = done;
+            kept = len;
             cp.sync = Some(file.try_clone()?);
             cp.save(done)?;
             if args.resume && done > 0 {
-                eprintln!("stemma: resuming after {done} documents");
+                say!("resuming after {done} documents");
             }
             (Box::new(BufWriter::with_capacity(1 << 16, file)), Some(cp))
         }
@@ -210,8 +224,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let mut failures = 0u64;
     let mut done = skip;
-    let mut first = true;
-    if args.format == OutFormat::Json {
+    // A resumed JSON array has its "[" already, and records after it if it is longer.
+    let mut first = kept <= 1;
+    if args.format == OutFormat::Json && kept == 0 {
         out.write_all(b"[")?;
     }
     let mut result: Result<()> = Ok(());
@@ -221,7 +236,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .into_par_iter()
                 .map(|it| match it {
                     Item::Doc(doc) => extract_one(&doc, &limits, !args.no_attribution)
-                        .map_err(|e| format!("{}: {e}", doc.source.path)),
+                        .map_err(|e| format!("{}: {e}", where_from(&doc))),
                     Item::Failed(message) => Err(message),
                 })
                 .collect()
@@ -242,7 +257,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     }
                     Err(message) => {
                         failures += 1;
-                        bar.suspend(|| eprintln!("stemma: {message}"));
+                        bar.suspend(|| say!("{message}"));
                     }
                 }
             }
@@ -284,10 +299,47 @@ pub fn run(args: Args) -> Result<ExitCode> {
         cp.finish();
     }
     if failures > 0 {
-        eprintln!("stemma: {failures} of {} documents failed", done - skip);
+        say!("{failures} of {} documents failed", done - skip);
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where a document came from, for an error line: its path, and for a WARC record its URL.
+fn where_from(doc: &Document) -> String {
+    match (&doc.source.url, &doc.source.warc_record_id) {
+        (Some(url), Some(id)) => format!("{} (WARC record {id}, {url})", doc.source.path),
+        (Some(url), None) => format!("{} ({url})", doc.source.path),
+        (None, Some(id)) => format!("{} (WARC record {id})", doc.source.path),
+        (None, None) => doc.source.path.clone(),
+    }
+}
+
+/// What a checkpoint belongs to: the inputs (absolute where they exist), the format and the
+/// options that change the records. `--resume` continues only the same run.
+fn run_identity(args: &Args) -> String {
+    let paths: Vec<String> = args
+        .paths
+        .iter()
+        .map(|p| {
+            let p = Path::new(p);
+            if p == Path::new("-") {
+                "-".to_owned()
+            } else {
+                std::fs::canonicalize(p)
+                    .unwrap_or_else(|_| p.to_path_buf())
+                    .display()
+                    .to_string()
+            }
+        })
+        .collect();
+    serde_json::json!({
+        "paths": paths,
+        "format": format!("{:?}", args.format).to_lowercase(),
+        "max_mib": args.max_mib,
+        "no_attribution": args.no_attribution,
+    })
+    .to_string()
 }
 
 fn extract_one(
@@ -308,26 +360,39 @@ fn extract_one(
     }
 }
 
-/// `OUTPUT.progress`: "done LEN" after each batch, written by rename so it is never torn.
+/// What `--resume` found.
+enum Loaded {
+    /// Documents done and the output's length after them.
+    Progress { done: u64, len: u64 },
+    /// The output exists and no checkpoint does: the run finished.
+    Complete,
+    /// The checkpoint belongs to another run (its identity).
+    OtherRun(String),
+}
+
+/// `OUTPUT.progress`: "done LEN" after each batch, then a line naming the run it belongs to
+/// ([`run_identity`]); written by rename so it is never torn.
 struct Checkpoint {
     path: PathBuf,
     output: PathBuf,
+    identity: String,
     /// A handle on the output, to make its bytes durable before the checkpoint names them.
     sync: Option<File>,
 }
 
 impl Checkpoint {
-    fn new(output: &Path) -> Self {
+    fn new(output: &Path, identity: String) -> Self {
         let mut p = output.as_os_str().to_owned();
         p.push(".progress");
         Checkpoint {
             path: PathBuf::from(p),
             output: output.to_path_buf(),
+            identity,
             sync: None,
         }
     }
 
-    fn load(&self) -> Result<(u64, u64)> {
+    fn load(&self) -> Result<Loaded> {
         let text = match std::fs::read_to_string(&self.path) {
             Ok(t) => t,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -336,15 +401,31 @@ impl Checkpoint {
                 let len = std::fs::metadata(&self.output)
                     .map(|m| m.len())
                     .unwrap_or(0);
-                return Ok(if len > 0 { (u64::MAX, len) } else { (0, 0) });
+                return Ok(if len > 0 {
+                    Loaded::Complete
+                } else {
+                    Loaded::Progress { done: 0, len: 0 }
+                });
             }
             Err(e) => return Err(e).with_context(|| format!("reading {}", self.path.display())),
         };
-        let mut it = text.split_whitespace().map(str::parse::<u64>);
-        match (it.next(), it.next()) {
-            (Some(Ok(done)), Some(Ok(len))) => Ok((done, len)),
+        let (counts, identity) = text.split_once('\n').unwrap_or((&text, ""));
+        let mut it = counts.split_whitespace().map(str::parse::<u64>);
+        let (done, len) = match (it.next(), it.next()) {
+            (Some(Ok(done)), Some(Ok(len))) => (done, len),
             _ => bail!("{} is not a stemma checkpoint", self.path.display()),
+        };
+        let identity = identity.trim();
+        if identity.is_empty() {
+            // Written by a stemma that did not record its run: nothing to check it against.
+            say!(
+                "{} does not record the run it belongs to (an older stemma wrote it): resuming without checking the inputs",
+                self.path.display()
+            );
+        } else if identity != self.identity {
+            return Ok(Loaded::OtherRun(identity.to_owned()));
         }
+        Ok(Loaded::Progress { done, len })
     }
 
     fn save(&self, done: u64) -> Result<()> {
@@ -355,7 +436,7 @@ impl Checkpoint {
         let tmp = self.path.with_extension("progress.tmp");
         {
             let mut f = File::create(&tmp)?;
-            writeln!(f, "{done} {len}")?;
+            writeln!(f, "{done} {len}\n{}", self.identity)?;
             f.sync_all()?;
         }
         std::fs::rename(&tmp, &self.path)?;

@@ -2,10 +2,20 @@
 //! installs logging, draws progress, and maps errors to exit codes; the work happens in the
 //! library crates.
 
+/// `eprintln!` for warnings, minus its panic on a closed stderr: `say!("{path}: {e}")`
+/// writes `stemma: …` and a newline.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::report::say(format_args!($($arg)*))
+    };
+}
+
 mod attribute;
 mod extract;
+mod report;
 mod syndicate;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +48,10 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
+        // Colour codes only for a terminal, and a failed write (a closed stderr) is ignored:
+        // by default it would be reported with eprintln!, which panics then.
+        .with_ansi(std::io::stderr().is_terminal())
+        .log_internal_errors(false)
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
@@ -51,7 +65,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("stemma: {e:#}");
+            say!("{e:#}");
             ExitCode::from(1)
         }
     }

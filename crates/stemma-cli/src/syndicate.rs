@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     index: Option<PathBuf>,
     /// Print every cluster of the index, not only those that gained a record in this run.
-    #[arg(long)]
+    #[arg(long, requires = "index")]
     all: bool,
     /// Print the quotes found in more than one cluster instead of the clusters.
     #[arg(long)]

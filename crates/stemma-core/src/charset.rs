@@ -21,18 +21,18 @@ pub fn decode(
     let enc = match declared {
         // A page that declares UTF-16 in ASCII-compatible meta is lying (WHATWG rule).
         Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => encoding_rs::UTF_8,
-        Some(e) if e == encoding_rs::UTF_8 || std::str::from_utf8(bytes).is_err() => e,
-        // Declared something else but the bytes are valid UTF-8: trust the bytes only if they
-        // contain non-ASCII (pure ASCII decodes the same either way).
+        Some(e) if e == encoding_rs::UTF_8 => e,
+        // Declared something else but the bytes are (mostly) UTF-8: trust the bytes, as pure
+        // ASCII decodes the same either way.
         Some(e) => {
-            if bytes.is_ascii() {
-                e
-            } else {
+            if looks_utf8(bytes) {
                 encoding_rs::UTF_8
+            } else {
+                e
             }
         }
         None => {
-            if std::str::from_utf8(bytes).is_ok() {
+            if bytes.is_ascii() || looks_utf8(bytes) {
                 encoding_rs::UTF_8
             } else {
                 let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -43,6 +43,21 @@ pub fn decode(
     };
     let (text, _) = enc.decode_without_bom_handling(bytes);
     (text.into_owned(), enc)
+}
+
+/// Whether `bytes` are UTF-8 text, allowing a few damaged bytes: it has non-ASCII characters,
+/// and its valid multi-byte sequences outnumber its invalid ones at least two to one. Text in
+/// a legacy single- or double-byte encoding forms a valid UTF-8 sequence only by accident (a
+/// capital letter before a symbol), so its invalid sequences are the many and its valid ones
+/// the few; one bad byte in a UTF-8 file leaves all its other non-ASCII characters valid.
+fn looks_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        // Lead bytes of multi-byte characters: one per non-ASCII character.
+        valid += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= 2 * invalid
 }
 
 /// Prescan the first 4 KiB for `<meta charset=…>` or `<meta http-equiv=Content-Type content="…charset=…">`.
@@ -124,6 +139,42 @@ mod tests {
         let b = "<meta charset=iso-8859-1><p>naïve café</p>".as_bytes();
         let (t, _) = decode(b, None, true);
         assert!(t.contains("naïve café"));
+    }
+
+    #[test]
+    fn one_bad_byte_keeps_utf8() {
+        let mut b = "# Café notes\n\nWe met in Zürich, then São Paulo, for crème brûlée.\n"
+            .as_bytes()
+            .to_vec();
+        b.extend_from_slice(b"A stray \xe9 byte here.\n");
+        let (t, e) = decode(&b, None, false);
+        assert_eq!(e, encoding_rs::UTF_8);
+        assert!(t.contains("Café notes"), "{t}");
+        assert!(t.contains("Zürich") && t.contains("crème brûlée"), "{t}");
+        assert!(t.contains("stray \u{FFFD} byte"), "{t}");
+        // Also when the page declares a legacy charset it does not use.
+        let (t, e) = decode(&b, Some("windows-1252"), false);
+        assert_eq!(e, encoding_rs::UTF_8);
+        assert!(t.contains("Zürich"), "{t}");
+    }
+
+    #[test]
+    fn legacy_text_with_accidental_utf8_pairs_keeps_its_charset() {
+        // windows-1252: "À" (C0) is no UTF-8 lead, but "Â«" (C2 AB) and "Ã©" (C3 A9) are valid
+        // UTF-8 pairs by accident; the many lone accented letters are not.
+        let b = b"<p>Le caf\xe9 de la for\xeat \xe0 l'\xe9t\xe9, \xc2\xab voil\xe0 \xbb, \xc3\xa9crit-il, tr\xe8s s\xfbr.</p>";
+        let (t, e) = decode(b, Some("windows-1252"), true);
+        assert_eq!(e.name(), "windows-1252");
+        assert!(t.contains("café de la forêt à l'été, Â« voilà »"), "{t}");
+        // Undeclared, detection still reads it as a legacy encoding, not as UTF-8.
+        let (t, e) = decode(b, None, true);
+        assert_ne!(e, encoding_rs::UTF_8);
+        assert!(t.contains("café"), "{t}");
+        // windows-1251 Ukrainian: "Ві" (C2 B3) is a valid UTF-8 pair, the rest is not.
+        let b = b"\xc2\xb3\xe4\xef\xee\xe2\xb3\xe4\xfc \xf3\xf0\xff\xe4\xf3 \xc2\xb3\xed \xed\xe0\xe4\xb3\xf1\xeb\xe0\xe2";
+        let (t, e) = decode(b, Some("windows-1251"), false);
+        assert_eq!(e.name(), "windows-1251");
+        assert!(t.starts_with("Відповідь уряду Він"), "{t}");
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct Source {
     /// The WARC-Record-ID of the response record, for WARC input.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub warc_record_id: Option<String>,
+    /// The WARC-Date of the response record (when the page was crawled), for WARC input.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub warc_date: Option<String>,
 }
 
 /// A raw document handed to the extractor: bytes plus what the container knew about them.
@@ -98,6 +101,10 @@ pub struct Article {
     /// A one-paragraph summary the page declares (meta description).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub description: Option<String>,
+    /// The character encoding the page's bytes were decoded from ("UTF-8", "windows-1252"):
+    /// declared, else detected.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub charset: Option<String>,
     /// Who said what in `text` (attribution); offsets are code points into `text`.
     #[serde(default)]
     pub quotes: Vec<Quote>,
@@ -121,6 +128,7 @@ impl Article {
             republished_from: None,
             text: String::new(),
             description: None,
+            charset: None,
             quotes: Vec::new(),
             entities: Vec::new(),
         }
@@ -179,20 +187,59 @@ pub struct Speaker {
 }
 
 /// One attribution: somebody's words (or thoughts) and who they are credited to.
+///
+/// The content is one or more pieces of the article text: a quote the narration interrupts
+/// ("“We will,” she said, “and soon.”") has two. `pieces` cites each; `start..end` runs from
+/// the first piece's start to the last one's end; `text` is the speaker's words only, the
+/// pieces joined by " … " (so for a quote of one piece, exactly `text[start..end]`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The content: the quoted or reported words.
+    /// The content: the quoted or reported words, pieces joined by " … ".
     pub text: String,
     pub kind: QuoteKind,
     /// Code-point offsets of the content in the article text (first to last piece).
     pub start: usize,
     pub end: usize,
+    /// Code-point offsets `[start, end]` of each piece of the content, in text order.
+    #[serde(default)]
+    pub pieces: Vec<[usize; 2]>,
     /// The reporting verb or phrase ("said", "according to", a colon).
     pub cue: Option<Span>,
     pub speech_act: SpeechAct,
     pub speaker: Option<Speaker>,
     /// 0..1: how sure the attribution is.
     pub confidence: f32,
+}
+
+/// What joins the pieces of an interrupted quote in [`Quote::text`].
+pub const QUOTE_PIECE_JOINER: &str = " … ";
+
+impl Quote {
+    /// Whether the quote keeps the record contract in `text`, its article's text: pieces in
+    /// order inside the text, `start`/`end` at the first piece's start and the last one's
+    /// end, and `text` the pieces' words joined by [`QUOTE_PIECE_JOINER`].
+    pub fn cites(&self, text: &str) -> bool {
+        let (Some(first), Some(last)) = (self.pieces.first(), self.pieces.last()) else {
+            return false;
+        };
+        if first[0] != self.start || last[1] != self.end {
+            return false;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut at = self.start;
+        let mut words = String::new();
+        for (i, &[a, b]) in self.pieces.iter().enumerate() {
+            if a < at || b < a || b > chars.len() {
+                return false;
+            }
+            at = b;
+            if i > 0 {
+                words.push_str(QUOTE_PIECE_JOINER);
+            }
+            words.extend(&chars[a..b]);
+        }
+        words == self.text
+    }
 }
 
 /// What an entity is.

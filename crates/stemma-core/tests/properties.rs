@@ -17,6 +17,7 @@ fn doc(bytes: Vec<u8>, format: Format) -> Document {
             format,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         },
         content_format: format,
         bytes,
@@ -418,6 +419,16 @@ fn check_span(text: &str, start: usize, end: usize, words: &str) -> Result<(), T
     Ok(())
 }
 
+/// The record contract of a quote ([`stemma_core::Quote::cites`]); a quote of one piece is
+/// exactly `text[start..end]`.
+fn check_quote_cites(text: &str, q: &stemma_core::Quote) -> Result<(), TestCaseError> {
+    prop_assert!(q.cites(text), "quote does not cite the text: {:?}", q);
+    if q.pieces.len() == 1 {
+        check_span(text, q.start, q.end, &q.text)?;
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -438,6 +449,7 @@ proptest! {
         for q in stemma_core::attrib::quotes(&text, &entities) {
             let n = text.chars().count();
             prop_assert!(q.start <= q.end && q.end <= n);
+            check_quote_cites(&text, &q)?;
             if let Some(c) = &q.cue {
                 check_span(&text, c.start, c.end, &c.text)?;
             }

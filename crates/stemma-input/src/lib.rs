@@ -197,6 +197,7 @@ fn read_document(
             format: kind.format,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         },
         content_format: kind.format,
         bytes,

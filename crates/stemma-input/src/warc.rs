@@ -54,6 +54,7 @@ struct WarcHead {
     content_type: Option<String>,
     target_uri: Option<String>,
     record_id: Option<String>,
+    date: Option<String>,
     truncated: Option<String>,
     length: u64,
 }
@@ -199,6 +200,9 @@ impl<R: Read> WarcRecords<R> {
             content_type: get("Content-Type"),
             target_uri,
             record_id: get("WARC-Record-ID").filter(|id| !id.is_empty()),
+            date: get("WARC-Date")
+                .map(|d| d.trim().to_owned())
+                .filter(|d| !d.is_empty()),
             truncated: get("WARC-Truncated"),
             length,
         })
@@ -243,6 +247,12 @@ impl<R: Read> WarcRecords<R> {
             })),
             Outcome::Bad(reason) => Err(Stop::Record(self.warc_error(reason))),
             Outcome::Html { bytes, charset } => {
+                if let Some(why) = stemma_core::extract::binary_reason(&bytes) {
+                    return Err(Stop::Record(self.warc_error(format!(
+                        "{}: the response is labelled as a page but is binary ({why})",
+                        head.target_uri.as_deref().unwrap_or("no WARC-Target-URI")
+                    ))));
+                }
                 if let Some(t) = &head.truncated {
                     warn!(
                         path = %self.label, record = self.record, url = ?head.target_uri,
@@ -255,6 +265,7 @@ impl<R: Read> WarcRecords<R> {
                         format: Format::Warc,
                         url: head.target_uri,
                         warc_record_id: head.record_id,
+                        warc_date: head.date,
                     },
                     content_format: Format::Html,
                     bytes,
@@ -804,6 +815,46 @@ mod tests {
         assert_eq!(items.len(), 3, "{:?}", urls(&items));
         assert!(matches!(items[0], Err(InputError::Warc { record: 1, .. })));
         assert!(matches!(items[1], Err(InputError::Warc { record: 2, .. })));
+        assert!(items[2].is_ok());
+    }
+
+    #[test]
+    fn records_carry_the_warc_date() {
+        let mut data = html("https://example-daily.test/dated", "<p>ok</p>");
+        let at = data.windows(9).position(|w| w == b"WARC-Type").unwrap();
+        data.splice(
+            at..at,
+            b"WARC-Date: 2024-03-05T10:20:30Z\r\n".iter().copied(),
+        );
+        data.extend(html("https://example-daily.test/undated", "<p>ok</p>"));
+        let items = run(&data, 1 << 20);
+        let date = |i: usize| items[i].as_ref().unwrap().source.warc_date.clone();
+        assert_eq!(date(0).as_deref(), Some("2024-03-05T10:20:30Z"));
+        assert_eq!(date(1), None);
+    }
+
+    #[test]
+    fn binary_response_labelled_html_names_its_record_and_url() {
+        let mut data = html("https://example-daily.test/first", "<p>ok</p>");
+        let mut junk = vec![0u8; 300];
+        junk.extend((0..=255u8).cycle().take(2000));
+        data.extend(response(
+            "https://example-daily.test/photo.jpg",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html",
+            &junk,
+        ));
+        data.extend(html("https://example-daily.test/last", "<p>ok</p>"));
+        let items = run(&data, 1 << 20);
+        assert_eq!(items.len(), 3, "{:?}", urls(&items));
+        let e = items[1].as_ref().unwrap_err();
+        assert!(matches!(e, InputError::Warc { record: 2, .. }), "{e}");
+        let msg = e.to_string();
+        assert!(msg.contains("WARC record 2"), "{msg}");
+        assert!(
+            msg.contains("https://example-daily.test/photo.jpg"),
+            "{msg}"
+        );
+        assert!(msg.contains("binary"), "{msg}");
         assert!(items[2].is_ok());
     }
 

@@ -811,6 +811,7 @@ pub fn generate(bases: &[Base], style: Style, seed: u64, story_offset: usize) ->
                 format: Format::Html,
                 url: None,
                 warc_record_id: None,
+                warc_date: None,
             });
             a.url = Some(m.url.clone());
             a.title = Some(m.title.clone());

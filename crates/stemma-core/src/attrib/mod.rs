@@ -471,7 +471,7 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
                 end += 1;
             }
             let end = content_end(d, c + 1, end);
-            if end > c + 1 {
+            if end > c + 1 && reads_as_speech(d, c + 1, end) {
                 // A headline paraphrases; quote marks in it make it mixed.
                 let kind = if (c + 1..end).any(|x| d.inq[x].is_some()) {
                     QuoteKind::Mixed
@@ -494,6 +494,9 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
         while end + 1 < n && !d.toks[end + 1].para_start {
             end += 1;
         }
+        if !reads_as_speech(d, c + 1, end + 1) {
+            continue;
+        }
         found.push(make(
             d,
             (c, c + 1),
@@ -510,6 +513,25 @@ fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
     let replaced: std::collections::HashSet<Range> = found.iter().map(|g| g.cue).collect();
     out.retain(|f| !replaced.contains(&f.cue));
     out.extend(found);
+}
+
+/// Whether tokens `s..e` after a label's colon read as words somebody says rather than the
+/// value of a price list, table or schedule ("VIP : 60,000₩", "Doors: 7pm", "Adults: $25,
+/// Children: $10"): more words of letters than figures.
+fn reads_as_speech(d: &Doc, s: usize, e: usize) -> bool {
+    let (mut words, mut figures) = (0usize, 0usize);
+    for t in &d.toks[s..e.min(d.toks.len())] {
+        let w = t.text(d.text);
+        if w.chars().any(char::is_numeric) {
+            figures += 1;
+        } else if t.kind == Kind::Word
+            && (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                || matches!(w, "I" | "a" | "A"))
+        {
+            words += 1;
+        }
+    }
+    words > figures
 }
 
 /// Labels before a colon that name a kind of item, not a speaker ("Correction:", "The
@@ -2234,7 +2256,7 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
             continue;
         };
         let words: Vec<&str> = f.content.iter().map(|&(x, y)| &text[x..y]).collect();
-        let content = words.join(" … ");
+        let content = words.join(crate::model::QUOTE_PIECE_JOINER);
         let act = if content
             .trim_end_matches(|c: char| is_closing(c))
             .ends_with('?')
@@ -2248,6 +2270,11 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
             kind: f.kind,
             start: ix.at(a),
             end: ix.at(b),
+            pieces: f
+                .content
+                .iter()
+                .map(|&(x, y)| [ix.at(x), ix.at(y)])
+                .collect(),
             cue: Some(ix.model_span(f.cue)),
             speech_act: act,
             speaker,

@@ -177,6 +177,22 @@ fn labels_before_a_colon() {
 }
 
 #[test]
+fn price_and_schedule_labels_are_no_speech() {
+    let text = "Tickets go on sale on Monday.\n\nVIP : 60,000₩\n\nSTANDARD: 40,000₩\n\nDOORS: 7pm\n\nADULTS: $25, CHILDREN: $10\n\nHALVORSEN: I will sing 3 songs and then go home.\n\nVARGA: No.";
+    let found = spans(text);
+    let colons: Vec<_> = found.iter().filter(|f| f.0 == ":").collect();
+    assert_eq!(colons.len(), 2, "{found:?}");
+    assert_eq!(colons[0].1.as_deref(), Some("HALVORSEN"));
+    assert_eq!(colons[1].1.as_deref(), Some("VARGA"));
+    assert!(
+        found.iter().all(|f| f.1.as_deref() != Some("VIP")),
+        "{found:?}"
+    );
+    // Nor is a price a headline's words.
+    assert!(spans("VIP: 60,000₩\n\nThe hall opens at noon.").is_empty());
+}
+
+#[test]
 fn contracted_auxiliary_belongs_to_the_cue() {
     let v = spans("Varga has a plan. She’s said that the ferry will run all winter.");
     let f = v.iter().find(|f| f.0.ends_with("said")).expect("a cue");
@@ -356,4 +372,26 @@ mod quote_lookups {
             }
         }
     }
+}
+
+#[test]
+fn interrupted_quote_cites_each_piece() {
+    let text = "The ferry is late. “We will sail,” Ilse Varga said, “but not before noon.”";
+    let q = quotes(text, &[]);
+    let q = q
+        .iter()
+        .find(|q| q.pieces.len() == 2)
+        .expect("an interrupted quote");
+    let cite = |[a, b]: [usize; 2]| text.chars().skip(a).take(b - a).collect::<String>();
+    assert_eq!(cite(q.pieces[0]), "“We will sail,”");
+    assert_eq!(cite(q.pieces[1]), "“but not before noon.”");
+    assert_eq!((q.start, q.end), (q.pieces[0][0], q.pieces[1][1]));
+    assert_eq!(
+        q.text,
+        format!("{} … {}", cite(q.pieces[0]), cite(q.pieces[1]))
+    );
+    assert!(q.cites(text));
+    let mut wrong = q.clone();
+    wrong.pieces[1][0] += 1;
+    assert!(!wrong.cites(text));
 }

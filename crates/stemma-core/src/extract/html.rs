@@ -1095,6 +1095,7 @@ mod tests {
             format: Format::Html,
             url: url.map(str::to_string),
             warc_record_id: None,
+            warc_date: None,
         }
     }
 

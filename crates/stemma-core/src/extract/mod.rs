@@ -9,6 +9,7 @@ pub mod html;
 pub mod meta;
 pub mod notice;
 pub mod plain;
+mod urls;
 
 use crate::model::{Article, Document, Format};
 
@@ -79,7 +80,7 @@ pub fn extract_with(doc: &Document, limits: &Limits) -> Result<Article, ExtractE
             });
         }
     }
-    let (text, _enc) = crate::charset::decode(&doc.bytes, doc.http_charset.as_deref(), is_html);
+    let (text, enc) = crate::charset::decode(&doc.bytes, doc.http_charset.as_deref(), is_html);
     let mut article = match doc.content_format {
         Format::Html | Format::Warc => html::extract_html(&text, doc.source.clone()),
         Format::Markdown => plain::extract_plain(&text, doc.source.clone(), true),
@@ -93,6 +94,7 @@ pub fn extract_with(doc: &Document, limits: &Limits) -> Result<Article, ExtractE
     if article.url.is_none() {
         article.url = doc.source.url.clone();
     }
+    article.charset = Some(enc.name().to_owned());
     Ok(article)
 }
 
@@ -224,7 +226,7 @@ pub fn structure(bytes: &[u8]) -> Structure {
 
 /// Sniff binary junk: NUL bytes or a high share of control bytes in the first 8 KiB.
 /// UTF-16 with a BOM is text and passes.
-fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     if encoding_rs::Encoding::for_bom(bytes).is_some() {
         return None;
     }
@@ -261,11 +263,24 @@ mod tests {
                 format: f,
                 url: None,
                 warc_record_id: None,
+                warc_date: None,
             },
             content_format: f,
             bytes: bytes.to_vec(),
             http_charset: None,
         }
+    }
+
+    #[test]
+    fn the_record_names_the_charset_it_was_decoded_from() {
+        let a = extract(&doc(
+            b"<meta charset=windows-1252><p>caf\xe9 cr\xe8me</p>",
+            Format::Html,
+        ))
+        .unwrap();
+        assert_eq!(a.charset.as_deref(), Some("windows-1252"));
+        let a = extract(&doc("Café crème, Zürich.".as_bytes(), Format::Text)).unwrap();
+        assert_eq!(a.charset.as_deref(), Some("UTF-8"));
     }
 
     #[test]

@@ -323,6 +323,22 @@ fn classify_header_line(line: &str, all_links: bool) -> Option<HeaderLine> {
     None
 }
 
+/// A plain-text headline written as a Markdown heading ("# Title", "## Title ##") without
+/// its marks; any other line unchanged.
+fn strip_atx_marks(line: &str) -> &str {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) || !line[hashes..].starts_with(char::is_whitespace) {
+        return line;
+    }
+    let inner = line[hashes..].trim();
+    let closed = inner.trim_end_matches('#');
+    if closed.len() < inner.len() && closed.ends_with(char::is_whitespace) {
+        closed.trim_end()
+    } else {
+        inner
+    }
+}
+
 fn assemble(blocks: Vec<Block>, source: Source, markdown: bool) -> Article {
     let mut article = Article::empty(source);
     let mut title: Option<String> = None;
@@ -348,7 +364,7 @@ fn assemble(blocks: Vec<Block>, source: Source, markdown: bool) -> Article {
                 && word_count(&text) <= 30
                 && !text.ends_with('.')
             {
-                title = Some(squash(&text));
+                title = Some(strip_atx_marks(&squash(&text)).to_string());
                 continue;
             }
             // Header lines, one by one; a block is header only if all its lines are.
@@ -451,6 +467,7 @@ mod tests {
             format: Format::Markdown,
             url: None,
             warc_record_id: None,
+            warc_date: None,
         }
     }
 
@@ -488,6 +505,18 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Council Approves New Ferry Route"));
         assert_eq!(a.authors, vec!["Jonas Pirk"]);
         assert_eq!(a.text, "The city council voted on Monday to approve a ferry route between the old harbour and the island, officials said.\n\nThe service starts in May.");
+    }
+
+    #[test]
+    fn plain_text_heading_marks_leave_the_title() {
+        let t = "# Council Approves New Ferry Route\n\nBy Jonas Pirk\n\nThe city council voted on Monday to approve a ferry route.\n";
+        let a = extract_plain(t, src(), false);
+        assert_eq!(a.title.as_deref(), Some("Council Approves New Ferry Route"));
+        let a = extract_plain("## Ferry Route ##\n\nThe council voted.\n", src(), false);
+        assert_eq!(a.title.as_deref(), Some("Ferry Route"));
+        // A hashtag is no heading mark.
+        let a = extract_plain("#FerryNews today\n\nThe council voted.\n", src(), false);
+        assert_eq!(a.title.as_deref(), Some("#FerryNews today"));
     }
 
     #[test]

@@ -34,6 +34,7 @@ fn rec(url: &str, site: &str, date: &str, text: &str) -> Article {
         format: Format::Html,
         url: None,
         warc_record_id: None,
+        warc_date: None,
     });
     a.url = Some(url.to_string());
     a.site_name = Some(site.to_string());
@@ -243,6 +244,7 @@ fn quotes_spread_across_unrelated_stories() {
         kind: QuoteKind::Direct,
         start: 0,
         end: 10,
+        pieces: vec![[0, 10]],
         cue: None,
         speech_act: SpeechAct::Statement,
         speaker: Some(Speaker {

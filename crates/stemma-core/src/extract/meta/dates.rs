@@ -1,0 +1,382 @@
+//! Dates: the declared and the printed day of publication, and the update date.
+
+use super::*;
+
+/// What the words just before a date say it is.
+pub(super) fn label_before(text: &str, at: usize) -> DateKind {
+    let head = &text[..at];
+    let start = head
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map(|(i, _)| i)
+        .unwrap_or(0);
+    // The last label word within the 30 characters before the date decides.
+    for w in crate::text::words(&head[start..]).iter().rev() {
+        match w.as_str() {
+            "updated" | "update" | "modified" | "reviewed" | "revised" | "refreshed" | "edited" => {
+                return DateKind::Updated
+            }
+            "published" | "posted" | "written" | "created" | "released" | "date" | "publish"
+            | "originally" => return DateKind::Published,
+            _ => {}
+        }
+    }
+    DateKind::Unknown
+}
+
+/// A date printed on the page near the headline.
+#[derive(Debug, Clone)]
+pub(super) struct VisibleDate {
+    cost: u32,
+    date: String,
+    kind: DateKind,
+    /// The other reading of an all-numeric date whose day and month could be swapped.
+    swapped: Option<String>,
+}
+
+/// Dates past this distance from the headline yield to declared ones.
+pub(super) const NEAR_COST: u32 = 100;
+
+/// The other reading of "03/10/2023" or "03.10.2023" (day and month swapped) than `read`,
+/// if the text has one.
+pub(super) fn swapped_reading(s: &str, read: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re =
+        R.get_or_init(|| Regex::new(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$").expect("numeric date"));
+    let c = re.captures(s.trim())?;
+    let (a, b, y): (u32, u32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    if a > 12 || b > 12 || a == b {
+        return None;
+    }
+    let d1 = chrono::NaiveDate::from_ymd_opt(y, a, b)?
+        .format("%Y-%m-%d")
+        .to_string();
+    let d2 = chrono::NaiveDate::from_ymd_opt(y, b, a)?
+        .format("%Y-%m-%d")
+        .to_string();
+    Some(if d1 == read { d2 } else { d1 })
+}
+
+/// The date printed next to the headline, when the page prints one. A date is read from a
+/// short dateline (a date and a few words, or a labelled / date-classed element), not from a
+/// sentence; runs of dated items (related posts, comments, event listings) are skipped.
+pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleDate> {
+    struct Cand {
+        pos: u32,
+        idx: usize,
+        first: String,
+        dates: Vec<(usize, usize, String)>,
+        hinted: bool,
+        labelled: bool,
+    }
+    let mut cands: Vec<Cand> = Vec::new();
+    for (i, s) in m.snippets.iter().enumerate() {
+        if !may_hold_date(&s.text) {
+            continue;
+        }
+        let dates = find_dates(&s.text);
+        if dates.is_empty() {
+            continue;
+        }
+        let hinted = s.hints.date_class || s.hints.time || s.hints.byline || s.hints.author_class;
+        // The text must be a dateline, not a sentence that mentions a date.
+        let mut rest = String::new();
+        let mut last = 0;
+        for (a, b, _) in &dates {
+            rest.push_str(&s.text[last..*a]);
+            rest.push(' ');
+            last = *b;
+        }
+        rest.push_str(&s.text[last..]);
+        let labelled = dates
+            .iter()
+            .any(|(a, _, _)| label_before(&s.text, *a) != DateKind::Unknown);
+        let limit = if hinted {
+            40
+        } else if labelled {
+            14
+        } else {
+            8
+        };
+        if word_count(&rest) > limit {
+            continue;
+        }
+        // "March 3 – April 9, 2022", "as of May 2, 2023": a span or a reference, not a dateline.
+        let lower = s.text.to_lowercase();
+        if dates.windows(2).any(|w| {
+            let between = s.text[w[0].1..w[1].0].trim();
+            matches!(between, "-" | "–" | "—" | "to" | "until" | "through")
+        }) || lower.contains("as of ")
+            || lower.contains("since ")
+        {
+            continue;
+        }
+        cands.push(Cand {
+            pos: s.pos,
+            idx: i,
+            first: dates[0].2.clone(),
+            dates,
+            hinted,
+            labelled,
+        });
+    }
+    let mut found: Vec<(u32, VisibleDate)> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        // A run of dated items: two or more other dates within a short stretch of the page.
+        let mut others: Vec<&str> = Vec::new();
+        for o in cands[ci.saturating_sub(8)..(ci + 9).min(cands.len())].iter() {
+            if o.pos.abs_diff(c.pos) <= 60
+                && o.first != c.first
+                && !others.contains(&o.first.as_str())
+            {
+                others.push(&o.first);
+            }
+        }
+        if others.len() >= 2 {
+            continue;
+        }
+        let cost = match anchor {
+            Some(a) => match anchor_cost(c.pos, a) {
+                Some(x) => x,
+                None => continue,
+            },
+            None if c.hinted || c.labelled => c.idx as u32,
+            None => continue,
+        };
+        let text = &m.snippets[c.idx].text;
+        // Of "Published X · Updated Y", the publication date.
+        let pick = c
+            .dates
+            .iter()
+            .find(|(a, _, _)| label_before(text, *a) != DateKind::Updated)
+            .unwrap_or(&c.dates[0]);
+        found.push((
+            c.pos,
+            VisibleDate {
+                cost,
+                date: pick.2.clone(),
+                kind: label_before(text, pick.0),
+                swapped: swapped_reading(&text[pick.0..pick.1], &pick.2),
+            },
+        ));
+    }
+    if let Some(a) = anchor {
+        for t in &m.time_values {
+            let Some(d) = parse_date(&t.value) else {
+                continue;
+            };
+            let Some(cost) = anchor_cost(t.pos, a) else {
+                continue;
+            };
+            // A visible text at the same element wins (it is what the reader sees); the
+            // machine value only fills in.
+            found.push((
+                t.pos,
+                VisibleDate {
+                    cost: cost + 1,
+                    date: d,
+                    kind: t.kind,
+                    swapped: None,
+                },
+            ));
+        }
+    }
+    let (pos, best) = found.iter().min_by_key(|(_, v)| v.cost)?;
+    // "June 3, 2021 · Updated May 5, 2024" in two elements: the one that is not the update.
+    if best.kind == DateKind::Updated {
+        if let Some((_, other)) = found
+            .iter()
+            .filter(|(p, v)| {
+                p.abs_diff(*pos) <= 15
+                    && v.kind != DateKind::Updated
+                    && v.date.get(..10) != best.date.get(..10)
+            })
+            .min_by_key(|(_, v)| v.cost)
+        {
+            return Some(other.clone());
+        }
+    }
+    Some(best.clone())
+}
+
+/// Every written date form has a four-digit year (19xx or 20xx): a cheap test before the
+/// date patterns run.
+pub(super) fn may_hold_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(4).any(|w| {
+        (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+    })
+}
+
+/// Two days next to each other: the same moment written in two time zones.
+pub(super) fn one_day_apart(a: Option<&str>, b: Option<&str>) -> bool {
+    let parse =
+        |s: Option<&str>| s.and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() == 1,
+        _ => false,
+    }
+}
+
+/// The page's declared date of last modification (JSON-LD `dateModified`, `article:modified_time`).
+pub(super) fn declared_modified(m: &PageMeta, arts: &[&Value]) -> Option<String> {
+    ld_field(arts, "dateModified")
+        .as_ref()
+        .and_then(str_of)
+        .and_then(|s| parse_date(&s))
+        .or_else(|| {
+            m.meta(&["article:modified_time", "og:updated_time", "datemodified"])
+                .and_then(parse_date)
+        })
+}
+
+pub(super) fn resolve_date(
+    m: &PageMeta,
+    arts: &[&Value],
+    anchor: Option<u32>,
+    fetch_url: Option<&str>,
+) -> Option<String> {
+    let declared = ld_field(arts, "datePublished")
+        .as_ref()
+        .and_then(str_of)
+        .and_then(|s| parse_date(&s))
+        .or_else(|| {
+            m.meta(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "publishdate",
+                "publish-date",
+                "pubdate",
+                "publication_date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.created",
+                "date",
+                "article.published",
+                "cxenseparse:recs:publishtime",
+                "article:published",
+                "og:article:published_time",
+            ])
+            .and_then(parse_date)
+        })
+        .or_else(|| {
+            // Any other meta key that names a publication date ("w-published-date",
+            // "published", "citation_online_date", "uploadDate").
+            m.metas.iter().find_map(|(k, v)| {
+                let pubkey = (k.contains("publish") && !k.contains("publisher"))
+                    || k.contains("pubdate")
+                    || k.contains("pub-date")
+                    || k.contains("pub_date")
+                    || k.starts_with("citation_") && k.ends_with("date")
+                    || k.contains("upload_date")
+                    || k.contains("uploaddate")
+                    || k == "created"
+                    || k.ends_with(":date")
+                    || k.ends_with("_date") && !k.contains("modif") && !k.contains("updat");
+                if pubkey && !k.contains("modif") && !k.contains("updat") {
+                    parse_date(v)
+                } else {
+                    None
+                }
+            })
+        });
+    let modified = declared_modified(m, arts);
+    let day = |d: &str| d.get(..10).map(str::to_string);
+    let visible = visible_date(m, anchor).map(|mut v| {
+        // "03/10/2023": the reading the page declares elsewhere.
+        if let Some(alt) = v.swapped.take() {
+            let known = [declared.as_deref(), modified.as_deref()];
+            if known
+                .iter()
+                .flatten()
+                .any(|k| day(k).as_deref() == Some(alt.as_str()))
+            {
+                v.date = alt;
+            }
+        }
+        v
+    });
+    let chosen = match (visible, declared.clone()) {
+        (Some(v), Some(d)) => {
+            let vd = day(&v.date);
+            if vd == day(&d) {
+                Some(d)
+            } else if v.cost > NEAR_COST
+                || v.kind == DateKind::Updated
+                || (v.kind != DateKind::Published
+                    && one_day_apart(vd.as_deref(), day(&d).as_deref()))
+                || modified.as_deref().and_then(day) == vd
+            {
+                // A far date, or the page's update date: the declared publication wins.
+                Some(d)
+            } else {
+                Some(v.date)
+            }
+        }
+        (Some(v), None) if v.kind == DateKind::Updated => {
+            // Only an update date is printed: a publication date declared anywhere else wins.
+            m.time_values
+                .iter()
+                .find(|t| t.kind == DateKind::Published)
+                .and_then(|t| parse_date(&t.value))
+                .or_else(|| {
+                    ld_field(arts, "dateCreated")
+                        .as_ref()
+                        .and_then(str_of)
+                        .and_then(|s| parse_date(&s))
+                })
+                .or_else(|| fetch_url.and_then(date_from_url))
+                .or(Some(v.date))
+        }
+        (Some(v), None) => Some(v.date),
+        (None, Some(d)) => Some(d),
+        // Nothing near the headline and nothing declared: a labelled or date-classed date
+        // anywhere on the page.
+        (None, None) if anchor.is_some() => visible_date(m, None).map(|v| v.date),
+        (None, None) => None,
+    };
+    chosen
+        .or_else(|| {
+            m.time_values
+                .iter()
+                .find(|t| t.kind == DateKind::Published)
+                .and_then(|t| parse_date(&t.value))
+        })
+        .or_else(|| m.time_values.iter().find_map(|t| parse_date(&t.value)))
+        .or_else(|| {
+            ld_field(arts, "dateCreated")
+                .as_ref()
+                .and_then(str_of)
+                .and_then(|s| parse_date(&s))
+        })
+        .or_else(|| fetch_url.and_then(date_from_url))
+}
+
+pub(super) fn date_from_url(url: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-+_.]|$)")
+            .expect("url date regex")
+    });
+    // Percent-encoded slashes ("%2F") are slashes for this purpose.
+    let decoded;
+    let url = if url.contains("%2F") || url.contains("%2f") {
+        decoded = url.replace("%2F", "/").replace("%2f", "/");
+        decoded.as_str()
+    } else {
+        url
+    };
+    let c = re.captures(url)?;
+    let d = chrono::NaiveDate::from_ymd_opt(
+        c[1].parse().ok()?,
+        c[2].parse().ok()?,
+        c[3].parse().ok()?,
+    )?;
+    Some(d.format("%Y-%m-%d").to_string())
+}

@@ -1,0 +1,289 @@
+use super::*;
+
+#[test]
+fn titles() {
+    assert_eq!(
+        clean_title(
+            "Ferry Route Approved | The Island Post",
+            Some("The Island Post")
+        ),
+        "Ferry Route Approved"
+    );
+    assert_eq!(
+        clean_title(
+            "Ferry Route Approved - Island Post",
+            Some("The Island Post")
+        ),
+        "Ferry Route Approved"
+    );
+    assert_eq!(
+        clean_title("Island Post: Ferry Route Approved", Some("Island Post")),
+        "Island Post: Ferry Route Approved"
+    );
+    assert_eq!(
+        clean_title("Ferry Route Approved | Island News", None),
+        "Ferry Route Approved"
+    );
+    assert_eq!(
+        clean_title("Cost-benefit - a primer", None),
+        "Cost-benefit - a primer"
+    );
+}
+
+#[test]
+fn authors() {
+    assert_eq!(
+        split_authors("By Mara Velde and Tom Ash"),
+        vec!["Mara Velde", "Tom Ash"]
+    );
+    assert_eq!(
+        split_authors("By Mara Velde, Staff Writer"),
+        vec!["Mara Velde"]
+    );
+    assert_eq!(
+        split_authors("By Mara Velde | Updated March 3, 2022"),
+        vec!["Mara Velde"]
+    );
+    assert_eq!(
+        split_authors("Ann Lee, Bo Chan, Cy Dorn"),
+        vec!["Ann Lee", "Bo Chan", "Cy Dorn"]
+    );
+    assert!(split_authors("https://example.test/author/x").is_empty());
+}
+
+#[test]
+fn url_helpers() {
+    assert_eq!(
+        absolutize("/a/b", Some("https://news.test/x/y")),
+        "https://news.test/a/b"
+    );
+    assert_eq!(host("https://www.news.test/a"), Some("news.test"));
+    assert_eq!(
+        date_from_url("https://news.test/2019/11/05/story").as_deref(),
+        Some("2019-11-05")
+    );
+}
+
+fn page(body: &str) -> crate::model::Article {
+    super::super::html::extract_html(
+        body,
+        crate::model::Source {
+            path: "t.html".into(),
+            format: crate::model::Format::Html,
+            url: Some("https://harbour-gazette.test/news/ferry".into()),
+            warc_record_id: None,
+            warc_date: None,
+        },
+    )
+}
+
+const STORY: &str = "<p>The island council voted on Monday to approve a new ferry route between the old harbour and the mainland.</p><p>The service is expected to start in May, with four crossings a day in summer and two in winter.</p>";
+
+#[test]
+fn dateline_next_to_the_headline() {
+    let html = format!(
+        r#"<html><head><title>Ferry route | Harbour Gazette</title></head><body>
+        <h1>Ferry route approved after long debate</h1>
+        <div class="meta"><span>Published March 3, 2022</span></div>{STORY}
+        <aside><ul><li><span>May 1, 2020</span> Old story</li></ul></aside></body></html>"#
+    );
+    assert_eq!(page(&html).published.as_deref(), Some("2022-03-03"));
+}
+
+#[test]
+fn update_date_yields_to_declared_publication() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2021-06-01T08:00:00+02:00">
+        <meta property="article:modified_time" content="2024-02-10T08:00:00+02:00"></head><body>
+        <h1>Ferry route approved after long debate</h1><p class="byline">Last updated: Feb 10, 2024</p>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page(&html).published.as_deref(),
+        Some("2021-06-01T08:00:00+02:00")
+    );
+}
+
+#[test]
+fn a_visible_date_beats_a_far_declared_one() {
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2019-01-05"}}</script></head><body>
+        <h1>Ferry route approved after long debate</h1><time class="entry-date">July 9, 2023</time>{STORY}</body></html>"#
+    );
+    assert_eq!(page(&html).published.as_deref(), Some("2023-07-09"));
+}
+
+#[test]
+fn runs_of_dates_are_a_list_not_a_dateline() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>{STORY}
+        <div><span>June 1, 2023</span><a href="/a">One</a></div>
+        <div><span>May 2, 2023</span><a href="/b">Two</a></div>
+        <div><span>April 3, 2023</span><a href="/c">Three</a></div></body></html>"#
+    );
+    assert_eq!(page(&html).published, None);
+}
+
+#[test]
+fn one_day_apart_is_a_time_zone() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2022-05-04T01:30:00+00:00"></head><body>
+        <h1>Ferry route approved after long debate</h1><span>May 3, 2022</span>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page(&html).published.as_deref(),
+        Some("2022-05-04T01:30:00+00:00")
+    );
+}
+
+#[test]
+fn ambiguous_numeric_date_reads_as_declared() {
+    let html = format!(
+        r#"<html><head><meta property="article:modified_time" content="2024-10-03T10:00:00Z"></head><body>
+        <h1>Ferry route approved after long debate</h1><span class="date">03/10/2024</span>{STORY}</body></html>"#
+    );
+    assert_eq!(page(&html).published.as_deref(), Some("2024-10-03"));
+}
+
+#[test]
+fn generic_publication_meta_keys() {
+    let html = format!(
+        r#"<html><head><meta name="x-published-date" content="2020-02-02T10:00:00Z"></head><body>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page(&html).published.as_deref(),
+        Some("2020-02-02T10:00:00Z")
+    );
+}
+
+#[test]
+fn headline_is_the_h1_when_declared_titles_reword_it() {
+    let html = format!(
+        r#"<html><head><title>Ferry Route Approved: 5 Things to Know | Harbour Gazette</title>
+        <meta property="og:site_name" content="Harbour Gazette"></head><body>
+        <h1>Harbour Gazette</h1><h1>Island council approves the new ferry route</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page(&html).title.as_deref(),
+        Some("Island council approves the new ferry route")
+    );
+    // An <h1> that is only the site name in the title's suffix is not the headline.
+    let html = format!(
+        r#"<html><head><title>Ferry route approved after long debate | Gull Notes</title></head><body>
+        <h1>Gull Notes</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page(&html).title.as_deref(),
+        Some("Ferry route approved after long debate")
+    );
+}
+
+#[test]
+fn title_text_is_decoded() {
+    assert_eq!(
+        clean_text("Rock &#038; Roll&#x2019;s Day"),
+        "Rock & Roll\u{2019}s Day"
+    );
+    assert_eq!(
+        clean_text("Investor\u{e2}\u{80}\u{99}s Guide"),
+        "Investor\u{2019}s Guide"
+    );
+    assert_eq!(clean_text("Caf\u{e9} life"), "Caf\u{e9} life");
+}
+
+#[test]
+fn bylines_from_visible_text() {
+    assert_eq!(
+        parse_byline("By Mara Velde | March 3, 2022", false),
+        vec!["Mara Velde"]
+    );
+    assert_eq!(
+        parse_byline("Mara VeldeStaff Writer", true),
+        vec!["Mara Velde"]
+    );
+    assert_eq!(
+        parse_byline("Written byMara Velde", false),
+        vec!["Mara Velde"]
+    );
+    assert_eq!(parse_byline("Tom AshMarch 3, 2022", true), vec!["Tom Ash"]);
+    assert_eq!(parse_byline("Tom Ash7 min read", true), vec!["Tom Ash"]);
+    assert_eq!(
+        parse_byline("Posted on May 3, 2021 by Ida Lunde 12 Comments", false),
+        vec!["Ida Lunde"]
+    );
+    assert_eq!(
+        parse_byline(
+            "Ida Lunde Last Updated: Dec 1, 2025 Fact checked by: Ove Brask",
+            true
+        ),
+        vec!["Ida Lunde"]
+    );
+    assert_eq!(
+        parse_byline("By Ida Lunde, Senior Editor, and Ove Brask", false),
+        vec!["Ida Lunde"]
+    );
+    assert_eq!(
+        parse_byline("Ida Lunde KESTREL NEWS", true),
+        vec!["Ida Lunde"]
+    );
+    assert_eq!(
+        parse_byline("By The Gull Notes editors", false),
+        vec!["The Gull Notes editors"]
+    );
+    assert!(parse_byline("By joining our club you get 5% off every order.", false).is_empty());
+    assert!(parse_byline("By default, photos come from our library", false).is_empty());
+    assert!(parse_byline("Table of Contents", true).is_empty());
+    assert!(parse_byline("Sat, 20 Dec, 2025 - 06:36", true).is_empty());
+    // A glued name keeps its inner capitals.
+    assert_eq!(parse_byline("By Ann McLeod", false), vec!["Ann McLeod"]);
+}
+
+#[test]
+fn declared_organisation_yields_to_printed_byline() {
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"Article","author":{{"@type":"Organization","name":"Harbour Gazette"}}}}</script></head><body>
+        <h1>Ferry route approved after long debate</h1><div class="post-author"><a href="/author/ida">Ida Lunde</a></div>{STORY}</body></html>"#
+    );
+    assert_eq!(page(&html).authors, vec!["Ida Lunde"]);
+    // A declared person stands.
+    let html = format!(
+        r#"<html><head><meta name="author" content="Ove Brask"></head><body>
+        <h1>Ferry route approved after long debate</h1><p>By Ida Lunde</p>{STORY}</body></html>"#
+    );
+    assert_eq!(page(&html).authors, vec!["Ove Brask"]);
+    // A user name does not.
+    let html = format!(
+        r#"<html><head><meta name="author" content="ove.brask"></head><body>
+        <h1>Ferry route approved after long debate</h1><span class="byline">By Ida Lunde</span>{STORY}</body></html>"#
+    );
+    assert_eq!(page(&html).authors, vec!["Ida Lunde"]);
+}
+
+#[test]
+fn byline_inside_an_author_wrapper_and_inside_a_paragraph() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <div class="dateAndAuthorContainer"><span>Ida Lunde</span><span>April 2, 2021</span></div>{STORY}</body></html>"#
+    );
+    let a = page(&html);
+    assert_eq!(a.authors, vec!["Ida Lunde"]);
+    assert_eq!(a.published.as_deref(), Some("2021-04-02"));
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <p>Story by <a rel="author" href="/people/ove">Ove Brask</a> on 4 May 2020</p>{STORY}</body></html>"#
+    );
+    let a = page(&html);
+    assert_eq!(a.authors, vec!["Ove Brask"]);
+    assert_eq!(a.published.as_deref(), Some("2020-05-04"));
+}
+
+#[test]
+fn labels_before_dates() {
+    let t = "Published June 3, 2021 · Updated May 5, 2024";
+    let d = find_dates(t);
+    assert_eq!(label_before(t, d[0].0), DateKind::Published);
+    assert_eq!(label_before(t, d[1].0), DateKind::Updated);
+    assert_eq!(
+        label_before("Last Updated: May 5, 2024", 14),
+        DateKind::Updated
+    );
+}
