@@ -9,6 +9,7 @@
 //! stemma-bench seed [--shared DIR]
 //! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
 //!                          [--scale N] [--seed S]
+//! stemma-bench worst [--stemma PATH] [--limit-mib 2048] [--dir DIR]
 //! ```
 
 mod attribution;
@@ -19,6 +20,7 @@ mod metrics;
 mod peer;
 mod seed;
 mod syndication;
+mod worst;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,6 +59,8 @@ enum Cmd {
     TrainCues(attribution::TrainArgs),
     /// Copies, origins and speed on a generated syndication corpus, beside datasketch.
     Syndication(syndication::SyndicationArgs),
+    /// Generated worst cases beside a good page: time and peak memory under a memory limit.
+    Worst(worst::WorstArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
         Cmd::Attribution(args) => attribution::run(&args),
         Cmd::TrainCues(args) => attribution::train(&args),
         Cmd::Syndication(args) => syndication::run(&args),
+        Cmd::Worst(args) => worst::run(&args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -23,6 +23,9 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
+    /// Largest file accepted, in MiB; larger ones are reported and skipped.
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
+    max_mib: u64,
 }
 
 #[derive(Serialize)]
@@ -67,12 +70,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let mut failures = 0usize;
     let mut first = true;
+    let limit = args.max_mib.saturating_mul(1024 * 1024);
     if args.format == OutFormat::Json {
         out.write_all(b"[")?;
     }
     for chunk in args.files.chunks(BATCH) {
         let results: Vec<Result<Record, String>> =
-            pool.install(|| chunk.par_iter().map(one).collect());
+            pool.install(|| chunk.par_iter().map(|p| one(p, limit)).collect());
         for r in results {
             match r {
                 Ok(rec) => {
@@ -107,20 +111,41 @@ pub fn run(args: Args) -> Result<ExitCode> {
     })
 }
 
-fn read(path: &OsString) -> Result<String, String> {
+/// The file's bytes, at most `limit` of them: a larger file is an error, found without
+/// reading more than one byte past the limit.
+fn read(path: &OsString, limit: u64) -> Result<String, String> {
     let shown = PathBuf::from(path).display().to_string();
     let mut bytes = Vec::new();
+    let mut size = None;
     let r = if path == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)
+        io::stdin()
+            .lock()
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|f| {
+            size = f.metadata().ok().map(|m| m.len());
+            match size {
+                Some(n) if n > limit => Ok(0),
+                _ => f.take(limit.saturating_add(1)).read_to_end(&mut bytes),
+            }
+        })
     };
     r.map_err(|e| format!("{shown}: {e}"))?;
+    if size.is_some_and(|n| n > limit) || bytes.len() as u64 > limit {
+        let too_large = stemma_input::InputError::TooLarge {
+            path: PathBuf::from(path),
+            record: None,
+            size: size.filter(|&n| n > limit),
+            limit: usize::try_from(limit).unwrap_or(usize::MAX),
+        };
+        return Err(too_large.to_string());
+    }
     String::from_utf8(bytes).map_err(|e| format!("{shown}: not UTF-8 text ({e})"))
 }
 
-fn one(path: &OsString) -> Result<Record, String> {
-    let text = read(path)?;
+fn one(path: &OsString, limit: u64) -> Result<Record, String> {
+    let text = read(path, limit)?;
     let shown = if path == "-" {
         "-".to_string()
     } else {

@@ -334,6 +334,46 @@ mod char_index {
     }
 }
 
+/// The look-ups that replaced walks over every quote region answer as the walks did.
+mod quote_lookups {
+    use super::super::Doc;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn match_a_walk_over_every_region(
+            text in "(we|said|Anna|it's|, |\\. |'|\"|‘|’|“|”| |\n\n){0,80}"
+        ) {
+            let d = Doc::new(&text);
+            for i in 0..d.toks.len() {
+                let walked = d.inq[i].is_some()
+                    || d.regions.iter().any(|r| r.single && r.open < i && i < r.close);
+                prop_assert_eq!(d.in_any_quote(i), walked);
+                let closing = d
+                    .regions
+                    .iter()
+                    .find(|r| r.single && r.close == i)
+                    .map(|r| r.open);
+                prop_assert_eq!(d.single_closing(i), closing);
+            }
+            // A region that continues is followed right away by its continuation; double
+            // regions are disjoint and in order (what the binary search in quotes relies on).
+            for (k, r) in d.regions.iter().enumerate() {
+                if r.continues {
+                    let next = (k + 1..d.regions.len()).find(|&j| !d.regions[j].single);
+                    prop_assert_eq!(next, Some(k + 1));
+                }
+            }
+            let doubles: Vec<_> = d.regions.iter().filter(|r| !r.single).collect();
+            for w in doubles.windows(2) {
+                prop_assert!(w[0].close < w[1].open);
+            }
+        }
+    }
+}
+
 #[test]
 fn interrupted_quote_cites_each_piece() {
     let text = "The ferry is late. “We will sail,” Ilse Varga said, “but not before noon.”";
