@@ -528,7 +528,7 @@ fn write_tsv(path: &Path, head: &str, mut rows: Vec<(f64, String)>) -> Result<()
 const LABEL_W: usize = 40;
 const COL_W: usize = 20;
 
-fn row(label: &str, stemma: String, peer: Option<String>) {
+pub(crate) fn row(label: &str, stemma: String, peer: Option<String>) {
     match peer {
         Some(p) => println!("  {label:<LABEL_W$} {stemma:>COL_W$} {p:>COL_W$}"),
         None => println!("  {label:<LABEL_W$} {stemma:>COL_W$}"),
@@ -541,7 +541,7 @@ fn prf_json(p: &Prf) -> Value {
 
 /// Run everything; Ok(false) when a floor is not met.
 /// The floors keys this bench owns.
-const EXTRACTION_FLOORS: &[&str] = &["scrapinghub_", "wcxb_", "seed"];
+const EXTRACTION_FLOORS: &[&str] = &["scrapinghub_", "wcxb_", "htmldate_", "seed"];
 
 pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let t0 = Instant::now();
@@ -585,6 +585,11 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let peer_scores = peer_preds
         .as_ref()
         .map(|(s, w)| (score_scrapinghub(&sh, s), score_wcxb(&wc, w)));
+
+    let dates = crate::dates::run(
+        &args.gate.shared,
+        args.peers.then_some(args.python.as_path()),
+    )?;
 
     // Speed (single thread, ScrapingHub pages).
     let speed = measure_speed(args, &sh, peer_run.as_ref());
@@ -672,6 +677,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     } else if !args.peers {
         println!("  (peers not run; add --peers)");
     }
+    dates.print();
 
     println!();
     println!(
@@ -764,6 +770,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     measured.insert("wcxb_title", wc_score.title.value());
     measured.insert("wcxb_author", wc_score.author.value());
     measured.insert("wcxb_day", wc_score.day.value());
+    measured.insert("htmldate_day", dates.stemma.accuracy());
 
     println!();
     let failures = crate::floors::gate(
@@ -815,6 +822,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
                 },
             },
             "memory": {"stemma_bench_vmhwm_mib": hwm, "trafilatura_max_rss_mib": peer_rss},
+            "htmldate": dates.json(),
             "seed": {"ok": seed_ok, "checks": seed_checks},
             "figures": measured,
             "floors": {
@@ -833,6 +841,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
             _ => None,
         };
         dump(dir, &sh, &wc, &sh_out, &wc_out, &sh_score, &wc_score, peers)?;
+        dates.dump(dir)?;
     }
 
     eprintln!("done in {:.1} s", t0.elapsed().as_secs_f64());

@@ -13,6 +13,7 @@
 
 mod attribution;
 mod data;
+mod dates;
 mod extraction;
 mod floors;
 mod metrics;

@@ -573,7 +573,7 @@ pub(super) fn parse_byline(s: &str, lenient: bool) -> Vec<String> {
     }
     let mut t = String::with_capacity(s.len());
     let mut last = 0;
-    let dates = if may_hold_date(&s) {
+    let dates = if crate::dates::may_hold_date(&s) {
         find_dates(&s)
     } else {
         Vec::new()

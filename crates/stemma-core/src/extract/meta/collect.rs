@@ -311,6 +311,7 @@ pub fn on_element(
                         pos,
                         value: dt.to_string(),
                         kind,
+                        source: "time",
                     });
                 }
             }
@@ -322,6 +323,7 @@ pub fn on_element(
                         pos,
                         value: v.to_string(),
                         kind,
+                        source: "microdata",
                     });
                 }
             }

@@ -13,13 +13,10 @@ pub(super) fn label_before(text: &str, at: usize) -> DateKind {
         .unwrap_or(0);
     // The last label word within the 30 characters before the date decides.
     for w in crate::text::words(&head[start..]).iter().rev() {
-        match w.as_str() {
-            "updated" | "update" | "modified" | "reviewed" | "revised" | "refreshed" | "edited" => {
-                return DateKind::Updated
-            }
-            "published" | "posted" | "written" | "created" | "released" | "date" | "publish"
-            | "originally" => return DateKind::Published,
-            _ => {}
+        match crate::lexicon::date_label(w) {
+            Some(true) => return DateKind::Updated,
+            Some(false) => return DateKind::Published,
+            None => {}
         }
     }
     DateKind::Unknown
@@ -33,6 +30,9 @@ pub(super) struct VisibleDate {
     kind: DateKind,
     /// The other reading of an all-numeric date whose day and month could be swapped.
     swapped: Option<String>,
+    /// Where it was read: `byline` (a dateline near the headline), `text` (elsewhere),
+    /// `time` or `microdata`.
+    source: &'static str,
 }
 
 /// Dates past this distance from the headline yield to declared ones.
@@ -72,10 +72,13 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
     }
     let mut cands: Vec<Cand> = Vec::new();
     for (i, s) in m.snippets.iter().enumerate() {
-        if !may_hold_date(&s.text) {
+        if !crate::dates::may_hold_date(&s.text) {
             continue;
         }
-        let dates = find_dates(&s.text);
+        let dates: Vec<_> = find_dates(&s.text)
+            .into_iter()
+            .filter(|d| plausible(&d.2))
+            .collect();
         if dates.is_empty() {
             continue;
         }
@@ -158,12 +161,13 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
                 date: pick.2.clone(),
                 kind: label_before(text, pick.0),
                 swapped: swapped_reading(&text[pick.0..pick.1], &pick.2),
+                source: if anchor.is_some() { "byline" } else { "text" },
             },
         ));
     }
     if let Some(a) = anchor {
         for t in &m.time_values {
-            let Some(d) = parse_date(&t.value) else {
+            let Some(d) = parse_date(&t.value).filter(|d| plausible(d)) else {
                 continue;
             };
             let Some(cost) = anchor_cost(t.pos, a) else {
@@ -178,6 +182,7 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
                     date: d,
                     kind: t.kind,
                     swapped: None,
+                    source: t.source,
                 },
             ));
         }
@@ -198,17 +203,6 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
         }
     }
     Some(best.clone())
-}
-
-/// Every written date form has a four-digit year (19xx or 20xx): a cheap test before the
-/// date patterns run.
-pub(super) fn may_hold_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.windows(4).any(|w| {
-        (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
-    })
 }
 
 /// Two days next to each other: the same moment written in two time zones.
@@ -233,65 +227,110 @@ pub(super) fn declared_modified(m: &PageMeta, arts: &[&Value]) -> Option<String>
         })
 }
 
+/// A publication date and where it was read (the record's `published_source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub date: String,
+    pub source: String,
+}
+
+/// A date a page can carry: not before 1995, not after today (a page cannot be published
+/// later than it is read).
+pub(super) fn plausible(d: &str) -> bool {
+    let Some(day) = d
+        .get(..10)
+        .and_then(|x| chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d").ok())
+    else {
+        return false;
+    };
+    chrono::Datelike::year(&day) >= crate::dates::MIN_YEAR
+        && day <= crate::dates::today() + chrono::Duration::days(1)
+}
+
+/// The keys of `<meta>` tags that declare the publication date, best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+    "article:published",
+    "og:article:published_time",
+];
+
+/// Any other meta key that names a publication date ("w-published-date", "published",
+/// "citation_online_date", "uploadDate").
+fn is_pub_key(k: &str) -> bool {
+    let pubkey = (k.contains("publish") && !k.contains("publisher"))
+        || k.contains("pubdate")
+        || k.contains("pub-date")
+        || k.contains("pub_date")
+        || k.starts_with("citation_") && k.ends_with("date")
+        || k.contains("upload_date")
+        || k.contains("uploaddate")
+        || k == "created"
+        || k.ends_with(":date")
+        || k.ends_with("_date");
+    pubkey && !k.contains("modif") && !k.contains("updat")
+}
+
+/// The publication date the page declares: JSON-LD `datePublished`, then `<meta>` tags.
+fn declared_published(m: &PageMeta, arts: &[&Value]) -> Option<Published> {
+    let found = |date: String, source: String| Some(Published { date, source });
+    if let Some(d) = ld_field(arts, "datePublished")
+        .as_ref()
+        .and_then(str_of)
+        .and_then(|s| parse_date(&s))
+        .filter(|d| plausible(d))
+    {
+        return found(d, "json-ld".into());
+    }
+    for key in PUBLISHED_KEYS {
+        if let Some(d) = m
+            .metas_all(key)
+            .find_map(|v| parse_date(v).filter(|d| plausible(d)))
+        {
+            return found(d, format!("meta:{key}"));
+        }
+    }
+    m.metas.iter().find_map(|(k, v)| {
+        if is_pub_key(k) {
+            let d = parse_date(v).filter(|d| plausible(d))?;
+            found(d, format!("meta:{k}"))
+        } else {
+            None
+        }
+    })
+}
+
 pub(super) fn resolve_date(
     m: &PageMeta,
     arts: &[&Value],
     anchor: Option<u32>,
     fetch_url: Option<&str>,
-) -> Option<String> {
-    let declared = ld_field(arts, "datePublished")
-        .as_ref()
-        .and_then(str_of)
-        .and_then(|s| parse_date(&s))
-        .or_else(|| {
-            m.meta(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "publishdate",
-                "publish-date",
-                "pubdate",
-                "publication_date",
-                "sailthru.date",
-                "parsely-pub-date",
-                "dc.date.issued",
-                "dc.date",
-                "dcterms.created",
-                "date",
-                "article.published",
-                "cxenseparse:recs:publishtime",
-                "article:published",
-                "og:article:published_time",
-            ])
-            .and_then(parse_date)
-        })
-        .or_else(|| {
-            // Any other meta key that names a publication date ("w-published-date",
-            // "published", "citation_online_date", "uploadDate").
-            m.metas.iter().find_map(|(k, v)| {
-                let pubkey = (k.contains("publish") && !k.contains("publisher"))
-                    || k.contains("pubdate")
-                    || k.contains("pub-date")
-                    || k.contains("pub_date")
-                    || k.starts_with("citation_") && k.ends_with("date")
-                    || k.contains("upload_date")
-                    || k.contains("uploaddate")
-                    || k == "created"
-                    || k.ends_with(":date")
-                    || k.ends_with("_date") && !k.contains("modif") && !k.contains("updat");
-                if pubkey && !k.contains("modif") && !k.contains("updat") {
-                    parse_date(v)
-                } else {
-                    None
-                }
-            })
-        });
+) -> Option<Published> {
+    let declared = declared_published(m, arts);
     let modified = declared_modified(m, arts);
     let day = |d: &str| d.get(..10).map(str::to_string);
     let visible = visible_date(m, anchor).map(|mut v| {
         // "03/10/2023": the reading the page declares elsewhere.
         if let Some(alt) = v.swapped.take() {
-            let known = [declared.as_deref(), modified.as_deref()];
+            let known = [
+                declared.as_ref().map(|d| d.date.as_str()),
+                modified.as_deref(),
+            ];
             if known
                 .iter()
                 .flatten()
@@ -302,60 +341,78 @@ pub(super) fn resolve_date(
         }
         v
     });
-    let chosen = match (visible, declared.clone()) {
+    let shown = |v: VisibleDate| Published {
+        date: v.date,
+        source: v.source.to_string(),
+    };
+    let time_value = |kind: Option<DateKind>| {
+        m.time_values.iter().find_map(|t| {
+            if kind.is_some_and(|k| k != t.kind) {
+                return None;
+            }
+            let date = parse_date(&t.value).filter(|d| plausible(d))?;
+            Some(Published {
+                date,
+                source: t.source.to_string(),
+            })
+        })
+    };
+    let created = || {
+        ld_field(arts, "dateCreated")
+            .as_ref()
+            .and_then(str_of)
+            .and_then(|s| parse_date(&s))
+            .filter(|d| plausible(d))
+            .map(|date| Published {
+                date,
+                source: "json-ld".into(),
+            })
+    };
+    let from_url = || {
+        fetch_url
+            .and_then(date_from_url)
+            .filter(|d| plausible(d))
+            .map(|date| Published {
+                date,
+                source: "url".into(),
+            })
+    };
+    let chosen = match (visible, declared) {
         (Some(v), Some(d)) => {
             let vd = day(&v.date);
-            if vd == day(&d) {
+            if vd == day(&d.date) {
                 Some(d)
             } else if v.cost > NEAR_COST
                 || v.kind == DateKind::Updated
                 || (v.kind != DateKind::Published
-                    && one_day_apart(vd.as_deref(), day(&d).as_deref()))
+                    && one_day_apart(vd.as_deref(), day(&d.date).as_deref()))
                 || modified.as_deref().and_then(day) == vd
             {
                 // A far date, or the page's update date: the declared publication wins.
                 Some(d)
             } else {
-                Some(v.date)
+                Some(shown(v))
             }
         }
         (Some(v), None) if v.kind == DateKind::Updated => {
             // Only an update date is printed: a publication date declared anywhere else wins.
-            m.time_values
-                .iter()
-                .find(|t| t.kind == DateKind::Published)
-                .and_then(|t| parse_date(&t.value))
-                .or_else(|| {
-                    ld_field(arts, "dateCreated")
-                        .as_ref()
-                        .and_then(str_of)
-                        .and_then(|s| parse_date(&s))
-                })
-                .or_else(|| fetch_url.and_then(date_from_url))
-                .or(Some(v.date))
+            time_value(Some(DateKind::Published))
+                .or_else(created)
+                .or_else(from_url)
+                .or(Some(shown(v)))
         }
-        (Some(v), None) => Some(v.date),
+        (Some(v), None) => Some(shown(v)),
         (None, Some(d)) => Some(d),
         // Nothing near the headline and nothing declared: a labelled or date-classed date
         // anywhere on the page.
-        (None, None) if anchor.is_some() => visible_date(m, None).map(|v| v.date),
+        (None, None) if anchor.is_some() => visible_date(m, None).map(shown),
         (None, None) => None,
     };
     chosen
-        .or_else(|| {
-            m.time_values
-                .iter()
-                .find(|t| t.kind == DateKind::Published)
-                .and_then(|t| parse_date(&t.value))
-        })
-        .or_else(|| m.time_values.iter().find_map(|t| parse_date(&t.value)))
-        .or_else(|| {
-            ld_field(arts, "dateCreated")
-                .as_ref()
-                .and_then(str_of)
-                .and_then(|s| parse_date(&s))
-        })
-        .or_else(|| fetch_url.and_then(date_from_url))
+        .or_else(|| time_value(Some(DateKind::Published)))
+        .or_else(|| time_value(None))
+        .or_else(created)
+        .or_else(from_url)
 }
 
 pub(super) fn date_from_url(url: &str) -> Option<String> {

@@ -78,6 +78,8 @@ pub struct TimeValue {
     pub pos: u32,
     pub value: String,
     pub kind: DateKind,
+    /// `time` (`<time datetime>`) or `microdata` (`itemprop` with `content`).
+    pub source: &'static str,
 }
 
 /// What a date says it is.
@@ -237,6 +239,8 @@ pub struct Resolved {
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    /// Where `published` was read (see [`crate::model::Article::published_source`]).
+    pub published_source: Option<String>,
     pub modified: Option<String>,
     pub site_name: Option<String>,
     pub url: Option<String>,
@@ -265,7 +269,9 @@ pub fn resolve(m: &PageMeta, fetch_url: Option<&str>) -> Resolved {
     let (title, anchor) = resolve_title(m, &arts, r.site_name.as_deref());
     r.title = title;
     r.authors = resolve_authors(m, &arts, anchor, r.site_name.as_deref());
-    r.published = resolve_date(m, &arts, anchor, fetch_url);
+    let published = resolve_date(m, &arts, anchor, fetch_url);
+    r.published_source = published.as_ref().map(|p| p.source.to_string());
+    r.published = published.map(|p| p.date);
     r.modified = declared_modified(m, &arts).filter(|d| r.published.as_deref() != Some(d.as_str()));
 
     // URL.
