@@ -62,6 +62,16 @@ pub(super) fn swapped_reading(s: &str, read: &str) -> Option<String> {
 /// short dateline (a date and a few words, or a labelled / date-classed element), not from a
 /// sentence; runs of dated items (related posts, comments, event listings) are skipped.
 pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleDate> {
+    dateline(m, anchor, false)
+}
+
+/// The last resort: the dateline nearest the headline (or first on the page) at any
+/// distance, hinted or not, still not part of a run of dates.
+fn any_dateline(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleDate> {
+    dateline(m, anchor, true)
+}
+
+fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDate> {
     struct Cand {
         pos: u32,
         idx: usize,
@@ -140,6 +150,7 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
             continue;
         }
         let cost = match anchor {
+            _ if loose => anchor.map_or(c.idx as u32, |a| c.pos.abs_diff(a)),
             Some(a) => match anchor_cost(c.pos, a) {
                 Some(x) => x,
                 None => continue,
@@ -161,11 +172,15 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
                 date: pick.2.clone(),
                 kind: label_before(text, pick.0),
                 swapped: swapped_reading(&text[pick.0..pick.1], &pick.2),
-                source: if anchor.is_some() { "byline" } else { "text" },
+                source: if anchor.is_some() && !loose {
+                    "byline"
+                } else {
+                    "text"
+                },
             },
         ));
     }
-    if let Some(a) = anchor {
+    if let Some(a) = anchor.filter(|_| !loose) {
         for t in &m.time_values {
             let Some(d) = parse_date(&t.value).filter(|d| plausible(d)) else {
                 continue;
@@ -368,20 +383,27 @@ pub(super) fn resolve_date(
                 source: "json-ld".into(),
             })
     };
+    // The date in the URL: the fetch URL's, else the one the page gives as its own
+    // (canonical link, og:url).
+    let url_day = fetch_url
+        .and_then(date_from_url)
+        .or_else(|| m.canonical.as_deref().and_then(date_from_url))
+        .or_else(|| m.meta(&["og:url"]).and_then(date_from_url))
+        .filter(|d| plausible(d));
     let from_url = || {
-        fetch_url
-            .and_then(date_from_url)
-            .filter(|d| plausible(d))
-            .map(|date| Published {
-                date,
-                source: "url".into(),
-            })
+        url_day.clone().map(|date| Published {
+            date,
+            source: "url".into(),
+        })
     };
     let chosen = match (visible, declared) {
         (Some(v), Some(d)) => {
             let vd = day(&v.date);
             if vd == day(&d.date) {
                 Some(d)
+            } else if url_day.is_some() && (url_day == vd) != (url_day == day(&d.date)) {
+                // The URL's date settles a disagreement.
+                Some(if url_day == vd { shown(v) } else { d })
             } else if v.cost > NEAR_COST
                 || v.kind == DateKind::Updated
                 || (v.kind != DateKind::Published
@@ -408,11 +430,54 @@ pub(super) fn resolve_date(
         (None, None) if anchor.is_some() => visible_date(m, None).map(shown),
         (None, None) => None,
     };
+    let chosen = chosen.map(|c| {
+        // A declared UTC time and a `<time>` / microdata value of the same moment in the
+        // page's own zone, one day apart: the local day.
+        if !is_utc(&c.date) {
+            return c;
+        }
+        m.time_values
+            .iter()
+            .filter(|t| t.kind != DateKind::Updated)
+            .filter_map(|t| parse_date(&t.value))
+            .find(|t| !is_utc(t) && same_moment(t, &c.date) && day(t) != day(&c.date))
+            .map_or(c, |date| Published {
+                date,
+                source: "time".into(),
+            })
+    });
     chosen
         .or_else(|| time_value(Some(DateKind::Published)))
         .or_else(|| time_value(None))
         .or_else(created)
         .or_else(from_url)
+        .or_else(|| any_dateline(m, anchor).map(shown))
+}
+
+/// Two date-times of the same moment, one perhaps written without its zone: the same
+/// instant, or (without a zone) the same minutes and seconds less than a day apart.
+fn same_moment(a: &str, b: &str) -> bool {
+    use chrono::DateTime;
+    let zoned = |s: &str| DateTime::parse_from_rfc3339(s).ok();
+    let naive = |s: &str| {
+        let s = s.get(..19)?.replacen(' ', "T", 1);
+        chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S").ok()
+    };
+    if let (Some(x), Some(y)) = (zoned(a), zoned(b)) {
+        return x == y;
+    }
+    match (naive(a), naive(b)) {
+        (Some(x), Some(y)) => {
+            let gap = (x - y).num_seconds().abs();
+            gap < 86_400 && gap % 900 == 0
+        }
+        _ => false,
+    }
+}
+
+/// A date-time in UTC ("…T05:30:59Z", "…+00:00"): its day may not be the page's own.
+fn is_utc(d: &str) -> bool {
+    d.len() > 10 && (d.ends_with('Z') || d.ends_with("+00:00"))
 }
 
 pub(super) fn date_from_url(url: &str) -> Option<String> {

@@ -286,3 +286,107 @@ fn labels_before_dates() {
         DateKind::Updated
     );
 }
+
+fn page_without_url(body: &str) -> crate::model::Article {
+    super::super::html::extract_html(
+        body,
+        crate::model::Source {
+            path: "t.html".into(),
+            format: crate::model::Format::Html,
+            url: None,
+            warc_record_id: None,
+        },
+    )
+}
+
+fn published(a: &crate::model::Article) -> (Option<&str>, Option<&str>) {
+    (a.published.as_deref(), a.published_source.as_deref())
+}
+
+#[test]
+fn datelines_in_other_languages() {
+    for (line, day) in [
+        ("Veröffentlicht am 14. Februar 2012", "2012-02-14"),
+        ("Publié le 1er mars 2020", "2020-03-01"),
+        ("Publicado el 3 de marzo de 2021", "2021-03-03"),
+        ("Party, 30.10.23", "2023-10-30"),
+        ("14 сентября 2020", "2020-09-14"),
+    ] {
+        let html = format!(
+            r#"<html><body><h1>Ferry route approved after long debate</h1>
+            <div class="date">{line}</div>{STORY}</body></html>"#
+        );
+        assert_eq!(
+            published(&page_without_url(&html)),
+            (Some(day), Some("byline")),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn declared_sources_are_named() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2021-06-01T08:00:00+02:00"></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (
+            Some("2021-06-01T08:00:00+02:00"),
+            Some("meta:article:published_time")
+        )
+    );
+}
+
+#[test]
+fn the_canonical_url_dates_a_page_that_prints_no_date() {
+    let html = format!(
+        r#"<html><head><link rel="canonical" href="https://harbour-gazette.test/2013/08/07/ferry/"></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (Some("2013-08-07"), Some("url"))
+    );
+}
+
+#[test]
+fn a_utc_declaration_yields_to_the_same_moment_in_the_page_zone() {
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2023-11-09T02:11:03+00:00"}}</script></head>
+        <body><h1>Ferry route approved after long debate</h1>
+        <time datetime="2023-11-08T21:11:03-05:00">Nov 8, 2023</time>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page_without_url(&html).published.as_deref(),
+        Some("2023-11-08T21:11:03-05:00")
+    );
+    // Another moment on the next day is not the same publication.
+    let html = html.replace("21:11:03-05:00", "23:40:00-05:00");
+    assert_eq!(
+        page_without_url(&html).published.as_deref(),
+        Some("2023-11-09T02:11:03+00:00")
+    );
+}
+
+#[test]
+fn implausible_dates_are_ignored() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2099-01-01">
+        <meta name="date" content="1991-05-05"></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)), (None, None));
+}
+
+#[test]
+fn a_dateline_anywhere_is_the_last_resort() {
+    let html = format!(
+        r#"<html><body><div>{STORY}</div><footer><em>01.11.2023 11:35</em></footer></body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (Some("2023-11-01"), Some("text"))
+    );
+}
