@@ -107,12 +107,12 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             .any(|(a, _, _)| label_before(&s.text, *a) != DateKind::Unknown);
         let limit = if hinted {
             40
-        } else if labelled {
+        } else if labelled || loose {
             14
         } else {
             8
         };
-        if word_count(&rest) > limit {
+        if word_count(&rest) - clock_words(&rest) > limit {
             continue;
         }
         // "March 3 – April 9, 2022", "as of May 2, 2023": a span or a reference, not a dateline.
@@ -220,6 +220,24 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
     Some(best.clone())
 }
 
+/// Words a time of day adds to a dateline ("13:30" is two words, "Uhr" and "pm" one).
+fn clock_words(s: &str) -> usize {
+    let b = s.as_bytes();
+    let colons = (1..b.len().saturating_sub(2))
+        .filter(|&i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+        .count();
+    let units = crate::text::words(s)
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "uhr" | "am" | "pm" | "h" | "hrs" | "heures" | "hs"
+            )
+        })
+        .count();
+    (colons + units).min(word_count(s))
+}
+
 /// Two days next to each other: the same moment written in two time zones.
 pub(super) fn one_day_apart(a: Option<&str>, b: Option<&str>) -> bool {
     let parse =
@@ -303,15 +321,32 @@ fn is_pub_key(k: &str) -> bool {
 
 /// The publication date the page declares: JSON-LD `datePublished`, then `<meta>` tags.
 fn declared_published(m: &PageMeta, arts: &[&Value]) -> Option<Published> {
-    let found = |date: String, source: String| Some(Published { date, source });
-    if let Some(d) = ld_field(arts, "datePublished")
+    let ld = ld_field(arts, "datePublished")
         .as_ref()
         .and_then(str_of)
         .and_then(|s| parse_date(&s))
         .filter(|d| plausible(d))
-    {
-        return found(d, "json-ld".into());
+        .map(|date| Published {
+            date,
+            source: "json-ld".into(),
+        });
+    // Several article objects with different days (a list of related stories): the page's
+    // own `<meta>` says which is this one.
+    let ld_days: Vec<String> = arts
+        .iter()
+        .filter_map(|a| a.get("datePublished").and_then(str_of))
+        .filter_map(|s| parse_date(&s).and_then(|d| d.get(..10).map(str::to_string)))
+        .collect();
+    let ambiguous = ld_days.iter().any(|d| Some(d) != ld_days.first());
+    if ld.is_some() && !ambiguous {
+        return ld;
     }
+    declared_meta(m).or(ld)
+}
+
+/// The publication date of the page's `<meta>` tags.
+fn declared_meta(m: &PageMeta) -> Option<Published> {
+    let found = |date: String, source: String| Some(Published { date, source });
     for key in PUBLISHED_KEYS {
         if let Some(d) = m
             .metas_all(key)
@@ -337,6 +372,19 @@ pub(super) fn resolve_date(
     fetch_url: Option<&str>,
 ) -> Option<Published> {
     let declared = declared_published(m, arts);
+    if tracing::enabled!(tracing::Level::TRACE) {
+        tracing::trace!(?anchor, h1 = ?m.h1_pos, "dates: anchor");
+        for sn in m
+            .snippets
+            .iter()
+            .filter(|s| crate::dates::may_hold_date(&s.text))
+        {
+            tracing::trace!(pos = sn.pos, hints = ?sn.hints, text = %sn.text, "dates: snippet");
+        }
+        for t in &m.time_values {
+            tracing::trace!(pos = t.pos, kind = ?t.kind, value = %t.value, "dates: time value");
+        }
+    }
     let modified = declared_modified(m, arts);
     let day = |d: &str| d.get(..10).map(str::to_string);
     let visible = visible_date(m, anchor).map(|mut v| {

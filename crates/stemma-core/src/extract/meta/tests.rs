@@ -390,3 +390,32 @@ fn a_dateline_anywhere_is_the_last_resort() {
         (Some("2023-11-01"), Some("text"))
     );
 }
+
+#[test]
+fn a_time_of_day_does_not_make_a_dateline_a_sentence() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <h2>Harbour (1 / 1) <span>06.11.2023 13:30 Uhr von Olga Berg</span> Symbolbild</h2>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page_without_url(&html).published.as_deref(),
+        Some("2023-11-06")
+    );
+}
+
+#[test]
+fn several_json_ld_articles_defer_to_the_meta_date() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2023-11-01 08:20:40">
+        <script type="application/ld+json">[{{"@type":"NewsArticle","datePublished":"2023-08-09T10:28:37+00:00"}},
+        {{"@type":"NewsArticle","datePublished":"2023-11-01T08:20:40+00:00"}}]</script></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (
+            Some("2023-11-01T08:20:40"),
+            Some("meta:article:published_time")
+        )
+    );
+}
