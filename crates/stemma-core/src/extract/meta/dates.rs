@@ -30,6 +30,8 @@ pub(super) struct VisibleDate {
     kind: DateKind,
     /// The other reading of an all-numeric date whose day and month could be swapped.
     swapped: Option<String>,
+    /// The date was read month first ("03/10/2023" as March 10, the US order).
+    month_first: bool,
     /// Where it was read: `byline` (a dateline near the headline), `text` (elsewhere),
     /// `time` or `microdata`.
     source: &'static str,
@@ -172,6 +174,11 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                 date: pick.2.clone(),
                 kind: label_before(text, pick.0),
                 swapped: swapped_reading(&text[pick.0..pick.1], &pick.2),
+                month_first: text[pick.0..pick.1].contains('/')
+                    && text[pick.0..pick.1]
+                        .split('/')
+                        .next()
+                        .is_some_and(|a| a.trim().len() <= 2),
                 source: if anchor.is_some() && !loose {
                     "byline"
                 } else {
@@ -197,12 +204,24 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                     date: d,
                     kind: t.kind,
                     swapped: None,
+                    month_first: false,
                     source: t.source,
                 },
             ));
         }
     }
     let (pos, best) = found.iter().min_by_key(|(_, v)| v.cost)?;
+    // An unlabelled date next to one marked as the publication (`itemprop=datePublished`,
+    // "Published …"): the marked one.
+    if best.kind == DateKind::Unknown {
+        if let Some((_, other)) = found
+            .iter()
+            .filter(|(p, v)| p.abs_diff(*pos) <= 5 && v.kind == DateKind::Published)
+            .min_by_key(|(_, v)| v.cost)
+        {
+            return Some(other.clone());
+        }
+    }
     // "June 3, 2021 · Updated May 5, 2024" in two elements: the one that is not the update.
     if best.kind == DateKind::Updated {
         if let Some((_, other)) = found
@@ -390,15 +409,13 @@ pub(super) fn resolve_date(
     let visible = visible_date(m, anchor).map(|mut v| {
         // "03/10/2023": the reading the page declares elsewhere.
         if let Some(alt) = v.swapped.take() {
-            let known = [
-                declared.as_ref().map(|d| d.date.as_str()),
-                modified.as_deref(),
-            ];
-            if known
-                .iter()
-                .flatten()
-                .any(|k| day(k).as_deref() == Some(alt.as_str()))
+            let known = [declared.as_ref().map(|d| d.date.clone()), modified.clone()];
+            let times = m.time_values.iter().filter_map(|t| parse_date(&t.value));
+            let mut known = known.into_iter().flatten().chain(times);
+            if known.any(|k| day(&k).as_deref() == Some(alt.as_str()))
+                || (v.month_first && day_first_page(m))
             {
+                // The reading the page declares elsewhere, else the order of its language.
                 v.date = alt;
             }
         }
@@ -520,6 +537,19 @@ fn same_moment(a: &str, b: &str) -> bool {
             gap < 86_400 && gap % 900 == 0
         }
         _ => false,
+    }
+}
+
+/// The page's language writes the day before the month (all but US English).
+fn day_first_page(m: &PageMeta) -> bool {
+    let lang = m
+        .html_lang
+        .as_deref()
+        .or_else(|| m.meta(&["content-language", "og:locale", "dc.language", "language"]))
+        .map(|l| l.trim().to_ascii_lowercase().replace('_', "-"));
+    match lang.as_deref() {
+        None | Some("") => false,
+        Some(l) => !(l == "en" || l.starts_with("en-us")),
     }
 }
 

@@ -419,3 +419,36 @@ fn several_json_ld_articles_defer_to_the_meta_date() {
         )
     );
 }
+
+#[test]
+fn slashed_dates_read_in_the_page_language_order() {
+    let html = |lang: &str| {
+        format!(
+            r#"<html lang="{lang}"><body><h1>Ferry route approved after long debate</h1>
+            <div class="date">02/10/2020</div>{STORY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        page_without_url(&html("en-GB")).published.as_deref(),
+        Some("2020-10-02")
+    );
+    assert_eq!(
+        page_without_url(&html("en-US")).published.as_deref(),
+        Some("2020-02-10")
+    );
+}
+
+#[test]
+fn a_date_marked_as_the_publication_beats_its_unmarked_neighbour() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <div class="author"><time>2018-08-29 14:15:57</time><time itemprop="datePublished" datetime="2018-06-22 10:20:00">22.06.2018</time></div>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page_without_url(&html)
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..10)),
+        Some("2018-06-22")
+    );
+}
