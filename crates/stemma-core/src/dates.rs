@@ -417,4 +417,20 @@ mod tests {
             "{a:?} {b:?}"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn spans_are_ordered_on_char_boundaries(s in "\\PC{0,80}|[0-9 ./\\-a-zäéşı]{0,60}") {
+            let mut last = 0;
+            for (a, b, day) in find_dates(&s) {
+                proptest::prop_assert!(last <= a && a < b && b <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
+                proptest::prop_assert!(chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").is_ok());
+                last = b;
+            }
+            if let Some(d) = parse_date(&s) {
+                proptest::prop_assert!(d.get(..10).is_some_and(|x| chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d").is_ok()));
+            }
+        }
+    }
 }

@@ -324,8 +324,26 @@ pub const BYLINE_WORDS: &[&str] = &[
     "كتب",
 ];
 
-/// Words that join two names in a byline ("Jane Doe and John Roe").
-pub const NAME_JOINERS: &[&str] = &["and", "und", "et", "y", "e", "i", "en", "и", "ve", "و", "&"];
+/// Words that join two names in a byline ("Jane Doe and John Roe", "Anna Berg und Max
+/// Kurz", "Jean Dupont et Marie Curie").
+pub const NAME_JOINERS: &[&str] = &["and", "und", "et", "y", "e", "en", "и", "ve", "&"];
+
+/// The names of a byline part joined by [`NAME_JOINERS`] ("A and B" → [A, B]).
+pub fn split_joined(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut words = s.match_indices(' ').map(|(i, _)| i).peekable();
+    while let Some(i) = words.next() {
+        let Some(&j) = words.peek() else { break };
+        if NAME_JOINERS.contains(&&s[i + 1..j]) {
+            out.push(&s[start..i]);
+            start = j + 1;
+            words.next();
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
 
 fn month_table() -> &'static HashMap<String, u32> {
     static T: OnceLock<HashMap<String, u32>> = OnceLock::new();
@@ -399,6 +417,19 @@ mod tests {
         for w in ["Monday", "the", "", "Marsch"] {
             assert_eq!(month_number(w), None, "{w}");
         }
+    }
+
+    #[test]
+    fn joined_names() {
+        assert_eq!(
+            split_joined("Anna Berg und Max Kurz"),
+            vec!["Anna Berg", "Max Kurz"]
+        );
+        assert_eq!(
+            split_joined("Jean Dupont et Marie Curie & Ana Ruiz"),
+            vec!["Jean Dupont", "Marie Curie", "Ana Ruiz"]
+        );
+        assert_eq!(split_joined("Ana Ruiz"), vec!["Ana Ruiz"]);
     }
 
     #[test]

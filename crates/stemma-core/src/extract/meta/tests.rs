@@ -452,3 +452,21 @@ fn a_date_marked_as_the_publication_beats_its_unmarked_neighbour() {
         Some("2018-06-22")
     );
 }
+
+#[test]
+fn bylines_in_other_languages() {
+    for (line, names) in [
+        ("Von Anna Berg und Max Kurz", vec!["Anna Berg", "Max Kurz"]),
+        (
+            "Par Jean Dupont et Marie Lefort",
+            vec!["Jean Dupont", "Marie Lefort"],
+        ),
+        ("Por Ana Ruiz y Luis Mora", vec!["Ana Ruiz", "Luis Mora"]),
+    ] {
+        let html = format!(
+            r#"<html><body><h1>Ferry route approved after long debate</h1>
+            <p>{line}</p>{STORY}</body></html>"#
+        );
+        assert_eq!(page_without_url(&html).authors, names, "{line}");
+    }
+}
