@@ -470,3 +470,19 @@ fn bylines_in_other_languages() {
         assert_eq!(page_without_url(&html).authors, names, "{line}");
     }
 }
+
+#[test]
+fn every_named_entity_is_decoded() {
+    assert_eq!(
+        decode_entities("Investor&rsquo;s caf&eacute; &amp; &#8220;bar&#x201D; &bogus; a&b&nbsp;c"),
+        "Investor\u{2019}s caf\u{e9} & \u{201c}bar\u{201d} &bogus; a&b c"
+    );
+    assert_eq!(
+        decode_entities("&rsquo;s café &eacute;"),
+        "\u{2019}s café \u{e9}"
+    );
+    assert_eq!(
+        decode_entities("&#xZZ; &#99999999; &"),
+        "&#xZZ; &#99999999; &"
+    );
+}
