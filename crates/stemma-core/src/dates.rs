@@ -405,15 +405,21 @@ mod tests {
         let line = "3. März 2021, 12.04.2020, 2019-01-02, Okt 4, 2018 und 30.10.23; ";
         let small = line.repeat(100);
         let big = line.repeat(800);
+        // Best of three, so that another process on the machine does not decide it.
         let t = |s: &str| {
-            let t0 = std::time::Instant::now();
-            assert!(find_dates(s).len() >= 400);
-            t0.elapsed()
+            (0..3)
+                .map(|_| {
+                    let t0 = std::time::Instant::now();
+                    assert!(find_dates(s).len() >= 400);
+                    t0.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
         };
-        t(&small);
         let (a, b) = (t(&small), t(&big));
+        // 8× the text: linear is 8× the time, quadratic 64×.
         assert!(
-            b < a * 24 + std::time::Duration::from_millis(20),
+            b < a * 32 + std::time::Duration::from_millis(50),
             "{a:?} {b:?}"
         );
     }
