@@ -338,9 +338,9 @@ fn is_pub_key(k: &str) -> bool {
     pubkey && !k.contains("modif") && !k.contains("updat")
 }
 
-/// The publication date the page declares: JSON-LD `datePublished`, then `<meta>` tags.
-fn declared_published(m: &PageMeta, arts: &[&Value]) -> Option<Published> {
-    let ld = ld_field(arts, "datePublished")
+/// A plausible date of the JSON-LD article objects' `key`.
+fn ld_date(arts: &[&Value], key: &str) -> Option<Published> {
+    ld_field(arts, key)
         .as_ref()
         .and_then(str_of)
         .and_then(|s| parse_date(&s))
@@ -348,7 +348,12 @@ fn declared_published(m: &PageMeta, arts: &[&Value]) -> Option<Published> {
         .map(|date| Published {
             date,
             source: "json-ld".into(),
-        });
+        })
+}
+
+/// The publication date the page declares: JSON-LD `datePublished`, then `<meta>` tags.
+fn declared_published(m: &PageMeta, arts: &[&Value]) -> Option<Published> {
+    let ld = ld_date(arts, "datePublished");
     // Several article objects with different days (a list of related stories): the page's
     // own `<meta>` says which is this one.
     let ld_days: Vec<String> = arts
@@ -437,17 +442,7 @@ pub(super) fn resolve_date(
             })
         })
     };
-    let created = || {
-        ld_field(arts, "dateCreated")
-            .as_ref()
-            .and_then(str_of)
-            .and_then(|s| parse_date(&s))
-            .filter(|d| plausible(d))
-            .map(|date| Published {
-                date,
-                source: "json-ld".into(),
-            })
-    };
+    let created = || ld_date(arts, "dateCreated");
     // The date in the URL: the fetch URL's, else the one the page gives as its own
     // (canonical link, og:url).
     let url_day = fetch_url
