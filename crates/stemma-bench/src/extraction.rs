@@ -631,7 +631,7 @@ fn write_tsv(path: &Path, head: &str, mut rows: Vec<(f64, String)>) -> Result<()
 const LABEL_W: usize = 40;
 const COL_W: usize = 20;
 
-fn row(label: &str, stemma: String, peer: Option<String>) {
+pub(crate) fn row(label: &str, stemma: String, peer: Option<String>) {
     match peer {
         Some(p) => println!("  {label:<LABEL_W$} {stemma:>COL_W$} {p:>COL_W$}"),
         None => println!("  {label:<LABEL_W$} {stemma:>COL_W$}"),
@@ -644,7 +644,13 @@ fn prf_json(p: &Prf) -> Value {
 
 /// Run everything; Ok(false) when a floor is not met.
 /// The floors keys this bench owns.
-const EXTRACTION_FLOORS: &[&str] = &["scrapinghub_", "wcxb_", "trafilatura_eval_", "seed"];
+const EXTRACTION_FLOORS: &[&str] = &[
+    "scrapinghub_",
+    "wcxb_",
+    "trafilatura_eval_",
+    "htmldate_",
+    "seed",
+];
 
 pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let t0 = Instant::now();
@@ -697,6 +703,11 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     let te_peer_score = te_peer_pred
         .as_ref()
         .map(|p| score_trafilatura_eval(&te, p));
+
+    let dates = crate::dates::run(
+        &args.gate.shared,
+        args.peers.then_some(args.python.as_path()),
+    )?;
 
     // Speed (single thread, ScrapingHub pages).
     let speed = measure_speed(args, &sh, peer_run.as_ref());
@@ -805,6 +816,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     } else if !args.peers {
         println!("  (peers not run; add --peers)");
     }
+    dates.print();
 
     println!();
     println!(
@@ -906,6 +918,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
     measured.insert("trafilatura_eval_precision", te_score.prf.precision);
     measured.insert("trafilatura_eval_recall", te_score.prf.recall);
     measured.insert("trafilatura_eval_f1", te_score.prf.f1);
+    measured.insert("htmldate_day", dates.stemma.accuracy());
 
     println!();
     let failures = crate::floors::gate(
@@ -962,6 +975,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
                 },
             },
             "memory": {"stemma_bench_vmhwm_mib": hwm, "trafilatura_max_rss_mib": peer_rss},
+            "htmldate": dates.json(),
             "seed": {"ok": seed_ok, "checks": seed_checks},
             "figures": measured,
             "floors": {
@@ -982,6 +996,7 @@ pub fn run(args: &ExtractionArgs) -> Result<bool> {
         dump(dir, &sh, &wc, &sh_out, &wc_out, &sh_score, &wc_score, peers)?;
         let te_peer = te_peer_pred.as_deref().zip(te_peer_score.as_ref());
         dump_trafilatura_eval(dir, &te, &te_out, &te_score, te_peer)?;
+        dates.dump(dir)?;
     }
 
     eprintln!("done in {:.1} s", t0.elapsed().as_secs_f64());

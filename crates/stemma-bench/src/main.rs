@@ -14,6 +14,7 @@
 
 mod attribution;
 mod data;
+mod dates;
 mod extraction;
 mod floors;
 mod metrics;

@@ -9,14 +9,43 @@ use serde::Deserialize;
 
 use crate::Prediction;
 
-/// The script, next to this crate's sources.
-pub fn trafilatura_script() -> PathBuf {
-    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join("peers/trafilatura_peer.py");
+/// A peer script (`peers/<name>`), next to this crate's sources.
+pub fn peer_script(name: &str) -> PathBuf {
+    let built = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("peers")
+        .join(name);
     if built.exists() {
         built
     } else {
-        PathBuf::from("crates/stemma-bench/peers/trafilatura_peer.py")
+        Path::new("crates/stemma-bench/peers").join(name)
     }
+}
+
+/// Run `peers/<name> --shared <shared>` with `python`; its stdout, or why it is unavailable.
+pub fn run_script(python: &Path, name: &str, shared: &Path) -> Result<String> {
+    if !python.exists() {
+        bail!("no python at {}", python.display());
+    }
+    let script = peer_script(name);
+    if !script.exists() {
+        bail!("no peer script at {}", script.display());
+    }
+    eprintln!("running peer: {} {}", python.display(), script.display());
+    let out = Command::new(python)
+        .arg(&script)
+        .arg("--shared")
+        .arg(shared)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("starting {}", python.display()))?;
+    if !out.status.success() {
+        bail!(
+            "peer script exited with {} (its stderr is above)",
+            out.status
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[derive(Deserialize)]
@@ -53,33 +82,7 @@ impl PeerRun {
 
 /// Run `trafilatura_peer.py` with `python`; Err says why it is unavailable.
 pub fn run_trafilatura(python: &Path, shared: &Path) -> Result<PeerRun> {
-    if !python.exists() {
-        bail!("no python at {}", python.display());
-    }
-    let script = trafilatura_script();
-    if !script.exists() {
-        bail!("no peer script at {}", script.display());
-    }
-    eprintln!(
-        "running trafilatura peer: {} {}",
-        python.display(),
-        script.display()
-    );
-    let out = Command::new(python)
-        .arg(&script)
-        .arg("--shared")
-        .arg(shared)
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit())
-        .output()
-        .with_context(|| format!("starting {}", python.display()))?;
-    if !out.status.success() {
-        bail!(
-            "peer script exited with {} (its stderr is above)",
-            out.status
-        );
-    }
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = run_script(python, "trafilatura_peer.py", shared)?;
     let mut pages = HashMap::new();
     let mut summary = Summary::default();
     let mut errors = 0;

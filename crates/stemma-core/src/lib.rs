@@ -9,8 +9,10 @@
 
 pub mod attrib;
 pub mod charset;
+pub mod dates;
 pub mod entities;
 pub mod extract;
+pub mod lexicon;
 pub mod model;
 pub mod syndicate;
 pub mod text;

@@ -87,6 +87,10 @@ pub struct Article {
     pub authors: Vec<String>,
     /// ISO 8601 date or date-time of this copy.
     pub published: Option<String>,
+    /// Where `published` was read: `json-ld`, `meta:<key>`, `time`, `microdata`, `byline`,
+    /// `text`, `header` or `url`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub published_source: Option<String>,
     /// ISO 8601 date or date-time of the page's last declared update, when it differs.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub modified: Option<String>,
@@ -121,6 +125,7 @@ impl Article {
             title: None,
             authors: Vec::new(),
             published: None,
+            published_source: None,
             modified: None,
             site_name: None,
             language: None,

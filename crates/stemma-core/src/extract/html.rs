@@ -659,6 +659,7 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     article.title = resolved.title;
     article.authors = resolved.authors;
     article.published = resolved.published;
+    article.published_source = resolved.published_source;
     article.modified = resolved.modified;
     article.site_name = resolved.site_name;
     article.url = resolved.url.clone();

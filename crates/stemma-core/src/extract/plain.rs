@@ -419,6 +419,7 @@ fn assemble(blocks: Vec<Block>, source: Source, markdown: bool) -> Article {
             article.site_name = Some(site.clone());
         }
         article.published = Some(date.clone());
+        article.published_source = Some("header".into());
     }
     // A second dated line naming someone else is the original's byline and date.
     let original = dated

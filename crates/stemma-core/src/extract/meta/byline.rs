@@ -142,12 +142,7 @@ pub(super) fn split_declared(s: &str) -> Vec<String> {
     let s = prefix.replace(&s, "");
     let s = tail.replace(&s, "");
     let mut out = Vec::new();
-    for part in s
-        .split(" and ")
-        .flat_map(|p| p.split(" & "))
-        .flat_map(|p| p.split(';'))
-        .flat_map(|p| p.split(" und "))
-    {
+    for part in s.split(';').flat_map(crate::lexicon::split_joined) {
         // "Name, Role" keeps the name; "A, B, C" keeps all names.
         let pieces: Vec<&str> = part
             .split(',')
@@ -573,7 +568,7 @@ pub(super) fn parse_byline(s: &str, lenient: bool) -> Vec<String> {
     }
     let mut t = String::with_capacity(s.len());
     let mut last = 0;
-    let dates = if may_hold_date(&s) {
+    let dates = if crate::dates::may_hold_date(&s) {
         find_dates(&s)
     } else {
         Vec::new()
@@ -599,12 +594,7 @@ pub(super) fn parse_byline(s: &str, lenient: bool) -> Vec<String> {
                 break;
             }
             let mut names = Vec::new();
-            for person in piece
-                .split(" and ")
-                .flat_map(|p| p.split(" & "))
-                .flat_map(|p| p.split(" und "))
-                .flat_map(|p| p.split(" y "))
-            {
+            for person in crate::lexicon::split_joined(piece) {
                 if let Some(n) = clean_name(person, lenient) {
                     names.push(n);
                 }

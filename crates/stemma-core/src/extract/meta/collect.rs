@@ -311,6 +311,7 @@ pub fn on_element(
                         pos,
                         value: dt.to_string(),
                         kind,
+                        source: "time",
                     });
                 }
             }
@@ -322,6 +323,7 @@ pub fn on_element(
                         pos,
                         value: v.to_string(),
                         kind,
+                        source: "microdata",
                     });
                 }
             }
@@ -452,7 +454,7 @@ pub(super) fn capture_kind_of(
 pub(super) fn byline_prefix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^\s*(?:(?i:(?:written|posted|reported|story|words|text|reviewed|edited|published)\s+)?(?i:by)\s+\w|(?i:author|authors|written by|byline)\s*:\s*\w|(?i:written\s*)?by[A-Z])").expect("byline prefix")
+        Regex::new(r"^\s*(?:(?i:(?:written|posted|reported|story|words|text|reviewed|edited|published)\s+)?(?i:by)\s+\w|(?i:author|authors|written by|byline)\s*:\s*\w|(?i:written\s*)?by[A-Z]|(?i:von|par|por|door|di|av|af|автор)\s+\p{Lu})").expect("byline prefix")
     })
 }
 

@@ -13,13 +13,10 @@ pub(super) fn label_before(text: &str, at: usize) -> DateKind {
         .unwrap_or(0);
     // The last label word within the 30 characters before the date decides.
     for w in crate::text::words(&head[start..]).iter().rev() {
-        match w.as_str() {
-            "updated" | "update" | "modified" | "reviewed" | "revised" | "refreshed" | "edited" => {
-                return DateKind::Updated
-            }
-            "published" | "posted" | "written" | "created" | "released" | "date" | "publish"
-            | "originally" => return DateKind::Published,
-            _ => {}
+        match crate::lexicon::date_label(w) {
+            Some(true) => return DateKind::Updated,
+            Some(false) => return DateKind::Published,
+            None => {}
         }
     }
     DateKind::Unknown
@@ -33,6 +30,11 @@ pub(super) struct VisibleDate {
     kind: DateKind,
     /// The other reading of an all-numeric date whose day and month could be swapped.
     swapped: Option<String>,
+    /// The date was read month first ("03/10/2023" as March 10, the US order).
+    month_first: bool,
+    /// Where it was read: `byline` (a dateline near the headline), `text` (elsewhere),
+    /// `time` or `microdata`.
+    source: &'static str,
 }
 
 /// Dates past this distance from the headline yield to declared ones.
@@ -62,6 +64,16 @@ pub(super) fn swapped_reading(s: &str, read: &str) -> Option<String> {
 /// short dateline (a date and a few words, or a labelled / date-classed element), not from a
 /// sentence; runs of dated items (related posts, comments, event listings) are skipped.
 pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleDate> {
+    dateline(m, anchor, false)
+}
+
+/// The last resort: the dateline nearest the headline (or first on the page) at any
+/// distance, hinted or not, still not part of a run of dates.
+fn any_dateline(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleDate> {
+    dateline(m, anchor, true)
+}
+
+fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDate> {
     struct Cand {
         pos: u32,
         idx: usize,
@@ -72,10 +84,13 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
     }
     let mut cands: Vec<Cand> = Vec::new();
     for (i, s) in m.snippets.iter().enumerate() {
-        if !may_hold_date(&s.text) {
+        if !crate::dates::may_hold_date(&s.text) {
             continue;
         }
-        let dates = find_dates(&s.text);
+        let dates: Vec<_> = find_dates(&s.text)
+            .into_iter()
+            .filter(|d| plausible(&d.2))
+            .collect();
         if dates.is_empty() {
             continue;
         }
@@ -94,12 +109,12 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
             .any(|(a, _, _)| label_before(&s.text, *a) != DateKind::Unknown);
         let limit = if hinted {
             40
-        } else if labelled {
+        } else if labelled || loose {
             14
         } else {
             8
         };
-        if word_count(&rest) > limit {
+        if word_count(&rest) - clock_words(&rest) > limit {
             continue;
         }
         // "March 3 – April 9, 2022", "as of May 2, 2023": a span or a reference, not a dateline.
@@ -137,6 +152,7 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
             continue;
         }
         let cost = match anchor {
+            _ if loose => anchor.map_or(c.idx as u32, |a| c.pos.abs_diff(a)),
             Some(a) => match anchor_cost(c.pos, a) {
                 Some(x) => x,
                 None => continue,
@@ -158,12 +174,22 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
                 date: pick.2.clone(),
                 kind: label_before(text, pick.0),
                 swapped: swapped_reading(&text[pick.0..pick.1], &pick.2),
+                month_first: text[pick.0..pick.1].contains('/')
+                    && text[pick.0..pick.1]
+                        .split('/')
+                        .next()
+                        .is_some_and(|a| a.trim().len() <= 2),
+                source: if anchor.is_some() && !loose {
+                    "byline"
+                } else {
+                    "text"
+                },
             },
         ));
     }
-    if let Some(a) = anchor {
+    if let Some(a) = anchor.filter(|_| !loose) {
         for t in &m.time_values {
-            let Some(d) = parse_date(&t.value) else {
+            let Some(d) = parse_date(&t.value).filter(|d| plausible(d)) else {
                 continue;
             };
             let Some(cost) = anchor_cost(t.pos, a) else {
@@ -178,11 +204,24 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
                     date: d,
                     kind: t.kind,
                     swapped: None,
+                    month_first: false,
+                    source: t.source,
                 },
             ));
         }
     }
     let (pos, best) = found.iter().min_by_key(|(_, v)| v.cost)?;
+    // An unlabelled date next to one marked as the publication (`itemprop=datePublished`,
+    // "Published …"): the marked one.
+    if best.kind == DateKind::Unknown {
+        if let Some((_, other)) = found
+            .iter()
+            .filter(|(p, v)| p.abs_diff(*pos) <= 5 && v.kind == DateKind::Published)
+            .min_by_key(|(_, v)| v.cost)
+        {
+            return Some(other.clone());
+        }
+    }
     // "June 3, 2021 · Updated May 5, 2024" in two elements: the one that is not the update.
     if best.kind == DateKind::Updated {
         if let Some((_, other)) = found
@@ -200,15 +239,22 @@ pub(super) fn visible_date(m: &PageMeta, anchor: Option<u32>) -> Option<VisibleD
     Some(best.clone())
 }
 
-/// Every written date form has a four-digit year (19xx or 20xx): a cheap test before the
-/// date patterns run.
-pub(super) fn may_hold_date(s: &str) -> bool {
+/// Words a time of day adds to a dateline ("13:30" is two words, "Uhr" and "pm" one).
+fn clock_words(s: &str) -> usize {
     let b = s.as_bytes();
-    b.windows(4).any(|w| {
-        (w[0] == b'1' && w[1] == b'9' || w[0] == b'2' && w[1] == b'0')
-            && w[2].is_ascii_digit()
-            && w[3].is_ascii_digit()
-    })
+    let colons = (1..b.len().saturating_sub(2))
+        .filter(|&i| b[i] == b':' && b[i - 1].is_ascii_digit() && b[i + 1].is_ascii_digit())
+        .count();
+    let units = crate::text::words(s)
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "uhr" | "am" | "pm" | "h" | "hrs" | "heures" | "hs"
+            )
+        })
+        .count();
+    (colons + units).min(word_count(s))
 }
 
 /// Two days next to each other: the same moment written in two time zones.
@@ -233,129 +279,278 @@ pub(super) fn declared_modified(m: &PageMeta, arts: &[&Value]) -> Option<String>
         })
 }
 
+/// A publication date and where it was read (the record's `published_source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub date: String,
+    pub source: String,
+}
+
+/// A date a page can carry: not before 1995, not after today (a page cannot be published
+/// later than it is read).
+pub(super) fn plausible(d: &str) -> bool {
+    let Some(day) = d
+        .get(..10)
+        .and_then(|x| chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d").ok())
+    else {
+        return false;
+    };
+    chrono::Datelike::year(&day) >= crate::dates::MIN_YEAR
+        && day <= crate::dates::today() + chrono::Duration::days(1)
+}
+
+/// The keys of `<meta>` tags that declare the publication date, best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+    "article:published",
+    "og:article:published_time",
+];
+
+/// Any other meta key that names a publication date ("w-published-date", "published",
+/// "citation_online_date", "uploadDate").
+fn is_pub_key(k: &str) -> bool {
+    let pubkey = (k.contains("publish") && !k.contains("publisher"))
+        || k.contains("pubdate")
+        || k.contains("pub-date")
+        || k.contains("pub_date")
+        || k.starts_with("citation_") && k.ends_with("date")
+        || k.contains("upload_date")
+        || k.contains("uploaddate")
+        || k == "created"
+        || k.ends_with(":date")
+        || k.ends_with("_date");
+    pubkey && !k.contains("modif") && !k.contains("updat")
+}
+
+/// A plausible date of the JSON-LD article objects' `key`.
+fn ld_date(arts: &[&Value], key: &str) -> Option<Published> {
+    ld_field(arts, key)
+        .as_ref()
+        .and_then(str_of)
+        .and_then(|s| parse_date(&s))
+        .filter(|d| plausible(d))
+        .map(|date| Published {
+            date,
+            source: "json-ld".into(),
+        })
+}
+
+/// The publication date the page declares: JSON-LD `datePublished`, then `<meta>` tags.
+fn declared_published(m: &PageMeta, arts: &[&Value]) -> Option<Published> {
+    let ld = ld_date(arts, "datePublished");
+    // Several article objects with different days (a list of related stories): the page's
+    // own `<meta>` says which is this one.
+    let ld_days: Vec<String> = arts
+        .iter()
+        .filter_map(|a| a.get("datePublished").and_then(str_of))
+        .filter_map(|s| parse_date(&s).and_then(|d| d.get(..10).map(str::to_string)))
+        .collect();
+    let ambiguous = ld_days.iter().any(|d| Some(d) != ld_days.first());
+    if ld.is_some() && !ambiguous {
+        return ld;
+    }
+    declared_meta(m).or(ld)
+}
+
+/// The publication date of the page's `<meta>` tags.
+fn declared_meta(m: &PageMeta) -> Option<Published> {
+    let found = |date: String, source: String| Some(Published { date, source });
+    for key in PUBLISHED_KEYS {
+        if let Some(d) = m
+            .metas_all(key)
+            .find_map(|v| parse_date(v).filter(|d| plausible(d)))
+        {
+            return found(d, format!("meta:{key}"));
+        }
+    }
+    m.metas.iter().find_map(|(k, v)| {
+        if is_pub_key(k) {
+            let d = parse_date(v).filter(|d| plausible(d))?;
+            found(d, format!("meta:{k}"))
+        } else {
+            None
+        }
+    })
+}
+
 pub(super) fn resolve_date(
     m: &PageMeta,
     arts: &[&Value],
     anchor: Option<u32>,
     fetch_url: Option<&str>,
-) -> Option<String> {
-    let declared = ld_field(arts, "datePublished")
-        .as_ref()
-        .and_then(str_of)
-        .and_then(|s| parse_date(&s))
-        .or_else(|| {
-            m.meta(&[
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "publishdate",
-                "publish-date",
-                "pubdate",
-                "publication_date",
-                "sailthru.date",
-                "parsely-pub-date",
-                "dc.date.issued",
-                "dc.date",
-                "dcterms.created",
-                "date",
-                "article.published",
-                "cxenseparse:recs:publishtime",
-                "article:published",
-                "og:article:published_time",
-            ])
-            .and_then(parse_date)
-        })
-        .or_else(|| {
-            // Any other meta key that names a publication date ("w-published-date",
-            // "published", "citation_online_date", "uploadDate").
-            m.metas.iter().find_map(|(k, v)| {
-                let pubkey = (k.contains("publish") && !k.contains("publisher"))
-                    || k.contains("pubdate")
-                    || k.contains("pub-date")
-                    || k.contains("pub_date")
-                    || k.starts_with("citation_") && k.ends_with("date")
-                    || k.contains("upload_date")
-                    || k.contains("uploaddate")
-                    || k == "created"
-                    || k.ends_with(":date")
-                    || k.ends_with("_date") && !k.contains("modif") && !k.contains("updat");
-                if pubkey && !k.contains("modif") && !k.contains("updat") {
-                    parse_date(v)
-                } else {
-                    None
-                }
-            })
-        });
+) -> Option<Published> {
+    let declared = declared_published(m, arts);
+    if tracing::enabled!(tracing::Level::TRACE) {
+        tracing::trace!(?anchor, h1 = ?m.h1_pos, "dates: anchor");
+        for sn in m
+            .snippets
+            .iter()
+            .filter(|s| crate::dates::may_hold_date(&s.text))
+        {
+            tracing::trace!(pos = sn.pos, hints = ?sn.hints, text = %sn.text, "dates: snippet");
+        }
+        for t in &m.time_values {
+            tracing::trace!(pos = t.pos, kind = ?t.kind, value = %t.value, "dates: time value");
+        }
+    }
     let modified = declared_modified(m, arts);
     let day = |d: &str| d.get(..10).map(str::to_string);
     let visible = visible_date(m, anchor).map(|mut v| {
         // "03/10/2023": the reading the page declares elsewhere.
         if let Some(alt) = v.swapped.take() {
-            let known = [declared.as_deref(), modified.as_deref()];
-            if known
-                .iter()
-                .flatten()
-                .any(|k| day(k).as_deref() == Some(alt.as_str()))
+            let known = [declared.as_ref().map(|d| d.date.clone()), modified.clone()];
+            let times = m.time_values.iter().filter_map(|t| parse_date(&t.value));
+            let mut known = known.into_iter().flatten().chain(times);
+            if known.any(|k| day(&k).as_deref() == Some(alt.as_str()))
+                || (v.month_first && day_first_page(m))
             {
+                // The reading the page declares elsewhere, else the order of its language.
                 v.date = alt;
             }
         }
         v
     });
-    let chosen = match (visible, declared.clone()) {
+    let shown = |v: VisibleDate| Published {
+        date: v.date,
+        source: v.source.to_string(),
+    };
+    let time_value = |kind: Option<DateKind>| {
+        m.time_values.iter().find_map(|t| {
+            if kind.is_some_and(|k| k != t.kind) {
+                return None;
+            }
+            let date = parse_date(&t.value).filter(|d| plausible(d))?;
+            Some(Published {
+                date,
+                source: t.source.to_string(),
+            })
+        })
+    };
+    let created = || ld_date(arts, "dateCreated");
+    // The date in the URL: the fetch URL's, else the one the page gives as its own
+    // (canonical link, og:url).
+    let url_day = fetch_url
+        .and_then(date_from_url)
+        .or_else(|| m.canonical.as_deref().and_then(date_from_url))
+        .or_else(|| m.meta(&["og:url"]).and_then(date_from_url))
+        .filter(|d| plausible(d));
+    let from_url = || {
+        url_day.clone().map(|date| Published {
+            date,
+            source: "url".into(),
+        })
+    };
+    let chosen = match (visible, declared) {
         (Some(v), Some(d)) => {
             let vd = day(&v.date);
-            if vd == day(&d) {
+            if vd == day(&d.date) {
                 Some(d)
+            } else if url_day.is_some() && (url_day == vd) != (url_day == day(&d.date)) {
+                // The URL's date settles a disagreement.
+                Some(if url_day == vd { shown(v) } else { d })
             } else if v.cost > NEAR_COST
                 || v.kind == DateKind::Updated
                 || (v.kind != DateKind::Published
-                    && one_day_apart(vd.as_deref(), day(&d).as_deref()))
+                    && one_day_apart(vd.as_deref(), day(&d.date).as_deref()))
                 || modified.as_deref().and_then(day) == vd
             {
                 // A far date, or the page's update date: the declared publication wins.
                 Some(d)
             } else {
-                Some(v.date)
+                Some(shown(v))
             }
         }
         (Some(v), None) if v.kind == DateKind::Updated => {
             // Only an update date is printed: a publication date declared anywhere else wins.
-            m.time_values
-                .iter()
-                .find(|t| t.kind == DateKind::Published)
-                .and_then(|t| parse_date(&t.value))
-                .or_else(|| {
-                    ld_field(arts, "dateCreated")
-                        .as_ref()
-                        .and_then(str_of)
-                        .and_then(|s| parse_date(&s))
-                })
-                .or_else(|| fetch_url.and_then(date_from_url))
-                .or(Some(v.date))
+            time_value(Some(DateKind::Published))
+                .or_else(created)
+                .or_else(from_url)
+                .or(Some(shown(v)))
         }
-        (Some(v), None) => Some(v.date),
+        (Some(v), None) => Some(shown(v)),
         (None, Some(d)) => Some(d),
         // Nothing near the headline and nothing declared: a labelled or date-classed date
         // anywhere on the page.
-        (None, None) if anchor.is_some() => visible_date(m, None).map(|v| v.date),
+        (None, None) if anchor.is_some() => visible_date(m, None).map(shown),
         (None, None) => None,
     };
+    let chosen = chosen.map(|c| {
+        // A declared UTC time and a `<time>` / microdata value of the same moment in the
+        // page's own zone, one day apart: the local day.
+        if !is_utc(&c.date) {
+            return c;
+        }
+        m.time_values
+            .iter()
+            .filter(|t| t.kind != DateKind::Updated)
+            .filter_map(|t| parse_date(&t.value))
+            .find(|t| !is_utc(t) && same_moment(t, &c.date) && day(t) != day(&c.date))
+            .map_or(c, |date| Published {
+                date,
+                source: "time".into(),
+            })
+    });
     chosen
-        .or_else(|| {
-            m.time_values
-                .iter()
-                .find(|t| t.kind == DateKind::Published)
-                .and_then(|t| parse_date(&t.value))
-        })
-        .or_else(|| m.time_values.iter().find_map(|t| parse_date(&t.value)))
-        .or_else(|| {
-            ld_field(arts, "dateCreated")
-                .as_ref()
-                .and_then(str_of)
-                .and_then(|s| parse_date(&s))
-        })
-        .or_else(|| fetch_url.and_then(date_from_url))
+        .or_else(|| time_value(Some(DateKind::Published)))
+        .or_else(|| time_value(None))
+        .or_else(created)
+        .or_else(from_url)
+        .or_else(|| any_dateline(m, anchor).map(shown))
+}
+
+/// Two date-times of the same moment, one perhaps written without its zone: the same
+/// instant, or (without a zone) the same minutes and seconds less than a day apart.
+fn same_moment(a: &str, b: &str) -> bool {
+    use chrono::DateTime;
+    let zoned = |s: &str| DateTime::parse_from_rfc3339(s).ok();
+    let naive = |s: &str| {
+        let s = s.get(..19)?.replacen(' ', "T", 1);
+        chrono::NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M:%S").ok()
+    };
+    if let (Some(x), Some(y)) = (zoned(a), zoned(b)) {
+        return x == y;
+    }
+    match (naive(a), naive(b)) {
+        (Some(x), Some(y)) => {
+            let gap = (x - y).num_seconds().abs();
+            gap < 86_400 && gap % 900 == 0
+        }
+        _ => false,
+    }
+}
+
+/// The page's language writes the day before the month (all but US English).
+fn day_first_page(m: &PageMeta) -> bool {
+    let lang = m
+        .html_lang
+        .as_deref()
+        .or_else(|| m.meta(&["content-language", "og:locale", "dc.language", "language"]))
+        .map(|l| l.trim().to_ascii_lowercase().replace('_', "-"));
+    match lang.as_deref() {
+        None | Some("") => false,
+        Some(l) => !(l == "en" || l.starts_with("en-us")),
+    }
+}
+
+/// A date-time in UTC ("…T05:30:59Z", "…+00:00"): its day may not be the page's own.
+fn is_utc(d: &str) -> bool {
+    d.len() > 10 && (d.ends_with('Z') || d.ends_with("+00:00"))
 }
 
 pub(super) fn date_from_url(url: &str) -> Option<String> {

@@ -78,6 +78,8 @@ pub struct TimeValue {
     pub pos: u32,
     pub value: String,
     pub kind: DateKind,
+    /// `time` (`<time datetime>`) or `microdata` (`itemprop` with `content`).
+    pub source: &'static str,
 }
 
 /// What a date says it is.
@@ -166,52 +168,52 @@ impl PageMeta {
     }
 }
 
-/// JSON-LD strings sometimes carry HTML entities; decode the common ones.
+/// JSON-LD strings and attribute-like texts sometimes carry HTML character references:
+/// decode them all, named (the full HTML table: "&rsquo;", "&eacute;") and numeric ("&#8217;",
+/// "&#x2019;"). A reference that names nothing stays as written.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    let s = s
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ");
-    // Numeric references: "&#038;", "&#8217;", "&#x2019;".
     let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
-    while let Some(i) = rest.find("&#") {
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
-        let tail = &rest[i + 2..];
-        let (hex, digits) = match tail.strip_prefix(['x', 'X']) {
-            Some(t) => (true, t),
-            None => (false, tail),
-        };
-        let end = digits
-            .find(|c: char| !c.is_ascii_hexdigit())
-            .unwrap_or(digits.len());
-        let code = if hex {
-            u32::from_str_radix(&digits[..end], 16).ok()
-        } else {
-            digits[..end].parse::<u32>().ok()
-        };
-        match (
-            code.and_then(char::from_u32),
-            digits[end..].strip_prefix(';'),
-        ) {
-            (Some(c), Some(after)) if end > 0 => {
-                out.push(c);
-                rest = after;
+        let tail = &rest[i + 1..];
+        match reference(tail) {
+            Some((chars, len)) => {
+                out.extend(chars.into_iter().flatten());
+                rest = &tail[len..];
             }
-            _ => {
-                out.push_str("&#");
+            None => {
+                out.push('&');
                 rest = tail;
             }
         }
     }
     out.push_str(rest);
     out
+}
+
+/// The character(s) of the reference at the start of `tail` (just after its `&`) and the
+/// bytes it takes, `;` included.
+fn reference(tail: &str) -> Option<([Option<char>; 2], usize)> {
+    let end = tail.bytes().take(34).position(|b| b == b';')?;
+    let name = &tail[..end];
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        return Some(([Some(char::from_u32(code)?), None], end + 1));
+    }
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let &(a, b) = html5ever::data::NAMED_ENTITIES.get(&tail[..=end])?;
+    // NBSP reads as a space in a headline or a name.
+    let first = if a == 0xA0 { ' ' } else { char::from_u32(a)? };
+    Some(([Some(first), char::from_u32(b).filter(|_| b != 0)], end + 1))
 }
 
 /// Undo UTF-8 read as Latin-1 ("InvestorÃ¢Â€Â™s" / "Investorâ\u{80}\u{99}s" → "Investor’s").
@@ -237,6 +239,8 @@ pub struct Resolved {
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
+    /// Where `published` was read (see [`crate::model::Article::published_source`]).
+    pub published_source: Option<String>,
     pub modified: Option<String>,
     pub site_name: Option<String>,
     pub url: Option<String>,
@@ -265,7 +269,9 @@ pub fn resolve(m: &PageMeta, fetch_url: Option<&str>) -> Resolved {
     let (title, anchor) = resolve_title(m, &arts, r.site_name.as_deref());
     r.title = title;
     r.authors = resolve_authors(m, &arts, anchor, r.site_name.as_deref());
-    r.published = resolve_date(m, &arts, anchor, fetch_url);
+    let published = resolve_date(m, &arts, anchor, fetch_url);
+    r.published_source = published.as_ref().map(|p| p.source.to_string());
+    r.published = published.map(|p| p.date);
     r.modified = declared_modified(m, &arts).filter(|d| r.published.as_deref() != Some(d.as_str()));
 
     // URL.

@@ -287,3 +287,204 @@ fn labels_before_dates() {
         DateKind::Updated
     );
 }
+
+fn page_without_url(body: &str) -> crate::model::Article {
+    super::super::html::extract_html(
+        body,
+        crate::model::Source {
+            path: "t.html".into(),
+            format: crate::model::Format::Html,
+            url: None,
+            warc_record_id: None,
+            warc_date: None,
+        },
+    )
+}
+
+fn published(a: &crate::model::Article) -> (Option<&str>, Option<&str>) {
+    (a.published.as_deref(), a.published_source.as_deref())
+}
+
+#[test]
+fn datelines_in_other_languages() {
+    for (line, day) in [
+        ("Veröffentlicht am 14. Februar 2012", "2012-02-14"),
+        ("Publié le 1er mars 2020", "2020-03-01"),
+        ("Publicado el 3 de marzo de 2021", "2021-03-03"),
+        ("Party, 30.10.23", "2023-10-30"),
+        ("14 сентября 2020", "2020-09-14"),
+    ] {
+        let html = format!(
+            r#"<html><body><h1>Ferry route approved after long debate</h1>
+            <div class="date">{line}</div>{STORY}</body></html>"#
+        );
+        assert_eq!(
+            published(&page_without_url(&html)),
+            (Some(day), Some("byline")),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn declared_sources_are_named() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2021-06-01T08:00:00+02:00"></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (
+            Some("2021-06-01T08:00:00+02:00"),
+            Some("meta:article:published_time")
+        )
+    );
+}
+
+#[test]
+fn the_canonical_url_dates_a_page_that_prints_no_date() {
+    let html = format!(
+        r#"<html><head><link rel="canonical" href="https://harbour-gazette.test/2013/08/07/ferry/"></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (Some("2013-08-07"), Some("url"))
+    );
+}
+
+#[test]
+fn a_utc_declaration_yields_to_the_same_moment_in_the_page_zone() {
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2023-11-09T02:11:03+00:00"}}</script></head>
+        <body><h1>Ferry route approved after long debate</h1>
+        <time datetime="2023-11-08T21:11:03-05:00">Nov 8, 2023</time>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page_without_url(&html).published.as_deref(),
+        Some("2023-11-08T21:11:03-05:00")
+    );
+    // Another moment on the next day is not the same publication.
+    let html = html.replace("21:11:03-05:00", "23:40:00-05:00");
+    assert_eq!(
+        page_without_url(&html).published.as_deref(),
+        Some("2023-11-09T02:11:03+00:00")
+    );
+}
+
+#[test]
+fn implausible_dates_are_ignored() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2099-01-01">
+        <meta name="date" content="1991-05-05"></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)), (None, None));
+}
+
+#[test]
+fn a_dateline_anywhere_is_the_last_resort() {
+    let html = format!(
+        r#"<html><body><div>{STORY}</div><footer><em>01.11.2023 11:35</em></footer></body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (Some("2023-11-01"), Some("text"))
+    );
+}
+
+#[test]
+fn a_time_of_day_does_not_make_a_dateline_a_sentence() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <h2>Harbour (1 / 1) <span>06.11.2023 13:30 Uhr von Olga Berg</span> Symbolbild</h2>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page_without_url(&html).published.as_deref(),
+        Some("2023-11-06")
+    );
+}
+
+#[test]
+fn several_json_ld_articles_defer_to_the_meta_date() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2023-11-01 08:20:40">
+        <script type="application/ld+json">[{{"@type":"NewsArticle","datePublished":"2023-08-09T10:28:37+00:00"}},
+        {{"@type":"NewsArticle","datePublished":"2023-11-01T08:20:40+00:00"}}]</script></head>
+        <body><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (
+            Some("2023-11-01T08:20:40"),
+            Some("meta:article:published_time")
+        )
+    );
+}
+
+#[test]
+fn slashed_dates_read_in_the_page_language_order() {
+    let html = |lang: &str| {
+        format!(
+            r#"<html lang="{lang}"><body><h1>Ferry route approved after long debate</h1>
+            <div class="date">02/10/2020</div>{STORY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        page_without_url(&html("en-GB")).published.as_deref(),
+        Some("2020-10-02")
+    );
+    assert_eq!(
+        page_without_url(&html("en-US")).published.as_deref(),
+        Some("2020-02-10")
+    );
+}
+
+#[test]
+fn a_date_marked_as_the_publication_beats_its_unmarked_neighbour() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <div class="author"><time>2018-08-29 14:15:57</time><time itemprop="datePublished" datetime="2018-06-22 10:20:00">22.06.2018</time></div>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        page_without_url(&html)
+            .published
+            .as_deref()
+            .and_then(|d| d.get(..10)),
+        Some("2018-06-22")
+    );
+}
+
+#[test]
+fn bylines_in_other_languages() {
+    for (line, names) in [
+        ("Von Anna Berg und Max Kurz", vec!["Anna Berg", "Max Kurz"]),
+        (
+            "Par Jean Dupont et Marie Lefort",
+            vec!["Jean Dupont", "Marie Lefort"],
+        ),
+        ("Por Ana Ruiz y Luis Mora", vec!["Ana Ruiz", "Luis Mora"]),
+    ] {
+        let html = format!(
+            r#"<html><body><h1>Ferry route approved after long debate</h1>
+            <p>{line}</p>{STORY}</body></html>"#
+        );
+        assert_eq!(page_without_url(&html).authors, names, "{line}");
+    }
+}
+
+#[test]
+fn every_named_entity_is_decoded() {
+    assert_eq!(
+        decode_entities("Investor&rsquo;s caf&eacute; &amp; &#8220;bar&#x201D; &bogus; a&b&nbsp;c"),
+        "Investor\u{2019}s caf\u{e9} & \u{201c}bar\u{201d} &bogus; a&b c"
+    );
+    assert_eq!(
+        decode_entities("&rsquo;s café &eacute;"),
+        "\u{2019}s café \u{e9}"
+    );
+    assert_eq!(
+        decode_entities("&#xZZ; &#99999999; &"),
+        "&#xZZ; &#99999999; &"
+    );
+}
