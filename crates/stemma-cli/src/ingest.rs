@@ -57,6 +57,47 @@ struct Batch {
     files_done: u64,
 }
 
+/// One input file: record JSONL, or pages for stemma-input.
+enum Input {
+    Records(PathBuf),
+    Pages(Result<stemma_input::InputItem, stemma_input::InputError>),
+}
+
+/// The inputs in argument order: directories walked by stemma-input's walker, keeping record
+/// files and pages; named files by their name; `-` is pages on standard input.
+fn inputs(args: &[OsString]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for a in args {
+        let p = std::path::Path::new(a);
+        if a != "-" && p.is_dir() {
+            out.extend(
+                stemma_input::walk_files(p, |f| {
+                    if is_records(&f) {
+                        Some(Input::Records(f))
+                    } else {
+                        let kind = stemma_input::FileKind::from_path(&f)?;
+                        Some(Input::Pages(Ok(stemma_input::InputItem::File {
+                            path: f,
+                            kind,
+                        })))
+                    }
+                })
+                .into_iter()
+                .map(|r| r.unwrap_or_else(|e| Input::Pages(Err(e)))),
+            );
+        } else if a != "-" && is_records(p) {
+            out.push(Input::Records(p.to_path_buf()));
+        } else {
+            out.extend(
+                stemma_input::expand(std::slice::from_ref(a))
+                    .into_iter()
+                    .map(Input::Pages),
+            );
+        }
+    }
+    out
+}
+
 fn is_records(p: &std::path::Path) -> bool {
     let name = p.to_string_lossy();
     [".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"]
@@ -132,14 +173,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ..
     } = Workers::new(args.jobs, args.max_mib)?;
 
-    // The inputs: record files by name, everything else through stemma-input's walker.
-    let (records, pages): (Vec<OsString>, Vec<OsString>) = args
-        .paths
-        .iter()
-        .cloned()
-        .partition(|p| is_records(std::path::Path::new(p)));
-    let page_items = stemma_input::expand(&pages);
-    let files = (records.len() + page_items.len()) as u64;
+    let inputs = inputs(&args.paths);
+    let files = inputs.len() as u64;
     let bar = bar(args.progress, files);
     let batch_size = args.batch.max(1);
 
@@ -163,33 +198,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             true
         };
-        for p in &records {
-            let mut alive = true;
-            read_records(std::path::Path::new(p), &mut |it| {
-                if alive {
-                    alive = push(it, &mut cur);
+        for input in inputs {
+            match input {
+                Input::Records(p) => {
+                    let mut alive = true;
+                    read_records(&p, &mut |it| {
+                        if alive {
+                            alive = push(it, &mut cur);
+                        }
+                    });
+                    if !alive {
+                        return;
+                    }
                 }
-            });
-            if !alive {
-                return;
-            }
-            cur.files_done += 1;
-        }
-        for item in page_items {
-            let docs: stemma_input::Documents = match item {
-                Ok(item) => stemma_input::read(&item, &read_limits),
-                Err(e) => Box::new(std::iter::once(Err(e))),
-            };
-            for d in docs {
-                let it = match d {
-                    Ok(doc) => Item::Doc(doc),
-                    Err(e) => Item::Failed(Failure {
-                        input: e.path().display().to_string(),
-                        reason: e.to_string(),
-                    }),
-                };
-                if !push(it, &mut cur) {
-                    return;
+                Input::Pages(item) => {
+                    let docs: stemma_input::Documents = match item {
+                        Ok(item) => stemma_input::read(&item, &read_limits),
+                        Err(e) => Box::new(std::iter::once(Err(e))),
+                    };
+                    for d in docs {
+                        let it = match d {
+                            Ok(doc) => Item::Doc(doc),
+                            Err(e) => Item::Failed(Failure {
+                                input: e.path().display().to_string(),
+                                reason: e.to_string(),
+                            }),
+                        };
+                        if !push(it, &mut cur) {
+                            return;
+                        }
+                    }
                 }
             }
             cur.files_done += 1;

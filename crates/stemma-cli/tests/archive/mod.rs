@@ -363,3 +363,35 @@ fn make_read_only(dir: &Path) -> bool {
 }
 
 const SETTLE: Duration = Duration::from_millis(20);
+
+#[test]
+fn archive_takes_record_jsonl_from_directories() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let r = run_input(
+        Command::new(env!("CARGO_BIN_EXE_stemma"))
+            .arg("extract")
+            .arg(archive_fixtures().join("original.md")),
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    write(
+        tmp.path(),
+        "in/nested/records.jsonl",
+        format!("{}not a record\n", r.stdout),
+    );
+    // a link loop in the walked tree ends
+    std::os::unix::fs::symlink(tmp.path().join("in"), tmp.path().join("in/nested/loop")).unwrap();
+    let r = ingest(&data, &[&tmp.path().join("in")]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("1 added"), "{}", r.stderr);
+    let errors = json_lines(&data, &["errors"]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        str_of(&errors[0], "input").ends_with("records.jsonl:2"),
+        "{errors:?}"
+    );
+    assert!(str_of(&errors[0], "reason").contains("not an article record"));
+    let hits = json_lines(&data, &["search", "Brenning"]);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}
