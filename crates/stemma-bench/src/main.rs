@@ -7,6 +7,8 @@
 //! stemma-bench attribution [--shared DIR] [--split dev|train] [--json FILE] [--floors FILE]
 //!                          [--dump DIR]
 //! stemma-bench seed [--shared DIR]
+//! stemma-bench ingest [--shared DIR] [--pages N] [--data DIR] [--json F]
+//!                     [--min-pages-per-sec R] [--max-search-p95-ms T]
 //! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
 //!                          [--scale N] [--seed S]
 //! ```
@@ -15,6 +17,7 @@ mod attribution;
 mod data;
 mod extraction;
 mod floors;
+mod ingest;
 mod metrics;
 mod peer;
 mod seed;
@@ -57,6 +60,8 @@ enum Cmd {
     TrainCues(attribution::TrainArgs),
     /// Copies, origins and speed on a generated syndication corpus, beside datasketch.
     Syndication(syndication::SyndicationArgs),
+    /// The archive at scale: pages/s end to end, store size, memory, cost per page, search latency.
+    Ingest(ingest::IngestArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -107,6 +112,7 @@ fn main() -> ExitCode {
         Cmd::Attribution(args) => attribution::run(&args),
         Cmd::TrainCues(args) => attribution::train(&args),
         Cmd::Syndication(args) => syndication::run(&args),
+        Cmd::Ingest(args) => ingest::run(args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -66,46 +66,46 @@ pub(crate) fn merge(tx: &Transaction, article_id: i64, a: &Article) -> Result<Ve
         let id = match found {
             Some(id) => id,
             None => {
-                tx.execute(
-                    "INSERT INTO entities (name, kind) VALUES (?1, ?2)",
-                    params![e.name, kind_str(e.kind)],
-                )?;
+                tx.prepare_cached("INSERT INTO entities (name, kind) VALUES (?1, ?2)")?
+                    .execute(params![e.name, kind_str(e.kind)])?;
                 tx.last_insert_rowid()
             }
         };
         // A name another entity already holds stays with it: first come, first kept.
         for n in &norms {
-            tx.execute(
-                "INSERT OR IGNORE INTO entity_names (norm, entity) VALUES (?1, ?2)",
-                params![n, id],
-            )?;
+            tx.prepare_cached("INSERT OR IGNORE INTO entity_names (norm, entity) VALUES (?1, ?2)")?
+                .execute(params![n, id])?;
         }
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO entity_aliases (entity, norm, name) VALUES (?1, ?2, ?3)",
-            params![id, norms[0], e.name],
-        )?;
+        )?
+        .execute(params![id, norms[0], e.name])?;
         for al in &e.aliases {
             let n = normalise(&al.name);
             if n.is_empty() {
                 continue;
             }
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR IGNORE INTO entity_aliases (entity, norm, name) VALUES (?1, ?2, ?3)",
-                params![id, n, al.name],
-            )?;
-            tx.execute(
-                "INSERT OR IGNORE INTO alias_evidence (entity, alias_norm, article, evidence, in_title)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, n, article_id, al.evidence.text, al.in_title],
+            )?
+            .execute(params![id, n, al.name])?;
+            tx.prepare_cached("INSERT OR IGNORE INTO alias_evidence (entity, alias_norm, article, evidence, in_title)
+                 VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![id, n, article_id, al.evidence.text, al.in_title],
             )?;
         }
         let roles = serde_json::to_string(&e.roles)?;
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO entity_mentions (entity, article, name, roles, mentions)
              VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (entity, article) DO UPDATE SET mentions = mentions + excluded.mentions",
-            params![id, article_id, e.name, roles, e.mentions.len() as i64],
-        )?;
+        )?
+        .execute(params![
+            id,
+            article_id,
+            e.name,
+            roles,
+            e.mentions.len() as i64
+        ])?;
         if !ids.contains(&id) {
             ids.push(id);
         }

@@ -234,13 +234,16 @@ impl Store {
         failures: Vec<Failure>,
     ) -> Result<(IngestReport, Vec<i64>)> {
         let Some(w) = self.writer.as_mut() else {
-            unreachable!("checked by ingest_batch")
+            return Err(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+                action: "ingest (opened for reading)",
+            });
         };
         let tx = self.conn.transaction()?;
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO batches (committed_at, articles, failed) VALUES (?1, 0, ?2)",
-            params![now(), failures.len() as i64],
-        )?;
+        )?
+        .execute(params![now(), failures.len() as i64])?;
         let batch = tx.last_insert_rowid();
         let mut report = IngestReport {
             batch,
@@ -248,10 +251,10 @@ impl Store {
             ..IngestReport::default()
         };
         for f in &failures {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO failures (input, reason, batch) VALUES (?1, ?2, ?3)",
-                params![f.input, f.reason, batch],
-            )?;
+            )?
+            .execute(params![f.input, f.reason, batch])?;
         }
         let mut seen = HashSet::new();
         let mut new_ids = Vec::new();
@@ -269,18 +272,14 @@ impl Store {
             }
             let id = insert_article(&tx, batch, &it)?;
             // A page read again under its path: its earlier failure is history.
-            tx.execute(
-                "DELETE FROM failures WHERE input = ?1",
-                [&it.article.source.path],
-            )?;
+            tx.prepare_cached("DELETE FROM failures WHERE input = ?1")?
+                .execute([&it.article.source.path])?;
             new_ids.push(id);
             prepared.push((id, it.synd));
         }
         report.added = new_ids.len();
-        tx.execute(
-            "UPDATE batches SET articles = ?1 WHERE id = ?2",
-            params![report.added as i64, batch],
-        )?;
+        tx.prepare_cached("UPDATE batches SET articles = ?1 WHERE id = ?2")?
+            .execute(params![report.added as i64, batch])?;
 
         // Syndication: add the records, store them, rewrite the stories they changed.
         let first = w.synd.len();
@@ -403,22 +402,17 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
     let a = &it.article;
     let source = match outlet(a) {
         Some((name, norm)) => {
-            tx.execute(
-                "INSERT OR IGNORE INTO sources (name, norm) VALUES (?1, ?2)",
-                params![name, norm],
-            )?;
+            tx.prepare_cached("INSERT OR IGNORE INTO sources (name, norm) VALUES (?1, ?2)")?
+                .execute(params![name, norm])?;
             Some(
-                tx.query_row("SELECT id FROM sources WHERE norm = ?1", [&norm], |r| {
-                    r.get::<_, i64>(0)
-                })?,
+                tx.prepare_cached("SELECT id FROM sources WHERE norm = ?1")?
+                    .query_row([&norm], |r| r.get::<_, i64>(0))?,
             )
         }
         None => None,
     };
-    tx.execute(
-        "INSERT INTO articles (batch, key, record_id, url, path, title, published, source, record, day)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    tx.prepare_cached("INSERT INTO articles (batch, key, record_id, url, path, title, published, source, record, day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
             batch,
             it.key,
             it.synd.id,
@@ -489,30 +483,30 @@ fn write_story(
         return Ok(());
     };
     for &a in &ids {
-        tx.execute(
+        tx.prepare_cached(
             "DELETE FROM stories WHERE id IN (SELECT story FROM story_members WHERE article = ?1)",
-            [a],
-        )?;
+        )?
+        .execute([a])?;
     }
     let story = ix.story(members);
     let origin = story.origin.as_deref().and_then(article_of);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO stories (id, origin, origin_certain, origin_reason, credited, size, batch)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            story_id,
-            origin,
-            story.origin_certain,
-            story.origin_reason,
-            story
-                .credited
-                .as_ref()
-                .map(serde_json::to_string)
-                .transpose()?,
-            ids.len() as i64,
-            batch,
-        ],
-    )?;
+    )?
+    .execute(params![
+        story_id,
+        origin,
+        story.origin_certain,
+        story.origin_reason,
+        story
+            .credited
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()?,
+        ids.len() as i64,
+        batch,
+    ])?;
     let mut role: HashMap<i64, &str> = ids.iter().map(|&a| (a, "member")).collect();
     if let Some(o) = origin {
         role.insert(o, "origin");
@@ -530,22 +524,22 @@ fn write_story(
         };
         role.insert(copy, r);
         let flags: Vec<String> = e.flags.iter().map(|&f| flag_str(f)).collect();
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR REPLACE INTO story_edges (story, copy, source, shared, shared_of_source,
                  notice, notice_names_source, lag_days, flags)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                story_id,
-                copy,
-                source,
-                f64::from(e.evidence.shared),
-                f64::from(e.evidence.shared_of_source),
-                e.evidence.notice,
-                e.evidence.notice_names_source,
-                e.evidence.lag_days,
-                flags.join(","),
-            ],
-        )?;
+        )?
+        .execute(params![
+            story_id,
+            copy,
+            source,
+            f64::from(e.evidence.shared),
+            f64::from(e.evidence.shared_of_source),
+            e.evidence.notice,
+            e.evidence.notice_names_source,
+            e.evidence.lag_days,
+            flags.join(","),
+        ])?;
     }
     let mut st =
         tx.prepare_cached("INSERT INTO story_members (story, article, role) VALUES (?1, ?2, ?3)")?;
