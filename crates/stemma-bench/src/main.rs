@@ -7,6 +7,8 @@
 //! stemma-bench attribution [--shared DIR] [--split dev|train] [--json FILE] [--floors FILE]
 //!                          [--dump DIR]
 //! stemma-bench seed [--shared DIR]
+//! stemma-bench ingest [--shared DIR] [--pages N] [--data DIR] [--json F]
+//!                     [--min-pages-per-sec R] [--max-search-p95-ms T]
 //! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
 //!                          [--scale N] [--seed S]
 //! stemma-bench worst [--stemma PATH] [--limit-mib 2048] [--dir DIR]
@@ -17,6 +19,7 @@ mod data;
 mod dates;
 mod extraction;
 mod floors;
+mod ingest;
 mod metrics;
 mod peer;
 mod seed;
@@ -62,6 +65,8 @@ enum Cmd {
     Syndication(syndication::SyndicationArgs),
     /// Generated worst cases beside a good page: time and peak memory under a memory limit.
     Worst(worst::WorstArgs),
+    /// The archive at scale: pages/s end to end, store size, memory, cost per page, search latency.
+    Ingest(ingest::IngestArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -113,6 +118,7 @@ fn main() -> ExitCode {
         Cmd::TrainCues(args) => attribution::train(&args),
         Cmd::Syndication(args) => syndication::run(&args),
         Cmd::Worst(args) => worst::run(&args),
+        Cmd::Ingest(args) => ingest::run(args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -97,22 +97,12 @@ enum Item {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .context("starting worker threads")?;
-    let max_bytes = args.max_mib.saturating_mul(1024 * 1024);
-    let read_limits = ReadLimits {
-        max_document_bytes: max_bytes,
-    };
-    let limits = stemma_core::Limits {
-        max_bytes,
-        ..stemma_core::Limits::default()
-    };
+    let Workers {
+        jobs,
+        pool,
+        read_limits,
+        limits,
+    } = Workers::new(args.jobs, args.max_mib)?;
 
     // Output and checkpoint.
     let mut skip = 0u64;
@@ -342,7 +332,39 @@ fn run_identity(args: &Args) -> String {
     .to_string()
 }
 
-fn extract_one(
+/// The worker pool and the size limits of `--jobs` and `--max-mib`.
+pub(crate) struct Workers {
+    pub jobs: usize,
+    pub pool: rayon::ThreadPool,
+    pub read_limits: ReadLimits,
+    pub limits: stemma_core::Limits,
+}
+
+impl Workers {
+    pub fn new(jobs: Option<usize>, max_mib: usize) -> Result<Self> {
+        let jobs = jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .context("starting worker threads")?;
+        let max_bytes = max_mib.saturating_mul(1024 * 1024).max(1);
+        Ok(Workers {
+            jobs,
+            pool,
+            read_limits: ReadLimits {
+                max_document_bytes: max_bytes,
+            },
+            limits: stemma_core::Limits {
+                max_bytes,
+                ..stemma_core::Limits::default()
+            },
+        })
+    }
+}
+
+pub(crate) fn extract_one(
     doc: &Document,
     limits: &stemma_core::Limits,
     attribute: bool,

@@ -12,6 +12,9 @@ macro_rules! say {
 
 mod attribute;
 mod extract;
+mod ingest;
+mod output;
+mod query;
 mod report;
 mod syndicate;
 
@@ -39,6 +42,26 @@ enum Command {
     Attribute(attribute::Args),
     /// Group article records into stories of copies: origin, who copied whom, evidence.
     Syndicate(syndicate::Args),
+    /// Store pages or article records in the archive (--data DIR).
+    Ingest(ingest::Args),
+    /// Search the archive: ranked articles with highlighted snippets.
+    Search(query::SearchArgs),
+    /// Who said what: quotes with where they first appeared and who repeated them.
+    Quotes(query::QuotesArgs),
+    /// The stemma of a story: its origin, then each copy.
+    Story(query::StoryArgs),
+    /// An entity under all its names, with the articles that assert each.
+    Entity(query::EntityArgs),
+    /// Articles over time for an entity or a query.
+    Attention(query::AttentionArgs),
+    /// The inputs that failed to ingest, with the reason.
+    Errors(query::PlainArgs),
+    /// What the archive holds.
+    Stats(query::PlainArgs),
+    /// Verify the archive and say what is wrong.
+    Check(query::PlainArgs),
+    /// Rebuild the full-text index from the database.
+    Reindex(query::PlainArgs),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +81,16 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Attribute(args) => attribute::run(args),
         Command::Syndicate(args) => syndicate::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Search(args) => query::search(args),
+        Command::Quotes(args) => query::quotes(args),
+        Command::Story(args) => query::story(args),
+        Command::Entity(args) => query::entity(args),
+        Command::Attention(args) => query::attention(args),
+        Command::Errors(args) => query::errors(args),
+        Command::Stats(args) => query::stats(args),
+        Command::Check(args) => query::check(args),
+        Command::Reindex(args) => query::reindex(args),
     };
     match result {
         Ok(code) => code,

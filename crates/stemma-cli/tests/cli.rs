@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod archive;
+
 /// No single run of stemma in this file should come anywhere near this.
 const TIME_LIMIT: Duration = Duration::from_secs(30);
 

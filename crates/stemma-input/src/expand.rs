@@ -69,6 +69,38 @@ fn sniff_file(path: &Path) -> io::Result<FileKind> {
 
 /// Walk a directory depth-first in path order, without recursion.
 fn walk(root: &Path, out: &mut Vec<Result<InputItem, InputError>>) {
+    walk_with(
+        root,
+        &mut |path| match FileKind::from_path(&path) {
+            Some(kind) => Some(Ok(InputItem::File { path, kind })),
+            None => {
+                debug!(path = %path.display(), "skipping: not a known format");
+                None
+            }
+        },
+        out,
+    );
+}
+
+/// The regular files below `root`, depth-first in path order, each turned into an output by
+/// `keep` (which skips a file by answering `None`). Hidden entries are skipped; symbolic links
+/// are followed but each directory is walked once, so link loops end; a directory or entry
+/// that cannot be read gives an error in its place and the walk goes on. This is the one
+/// directory walker: `expand` (pages) uses it, and so can any command that wants other files.
+pub fn walk_files<T>(
+    root: &Path,
+    mut keep: impl FnMut(PathBuf) -> Option<T>,
+) -> Vec<Result<T, InputError>> {
+    let mut out = Vec::new();
+    walk_with(root, &mut |p| keep(p).map(Ok), &mut out);
+    out
+}
+
+fn walk_with<T>(
+    root: &Path,
+    keep: &mut dyn FnMut(PathBuf) -> Option<Result<T, InputError>>,
+    out: &mut Vec<Result<T, InputError>>,
+) {
     let mut visited: HashSet<PathBuf> = HashSet::new();
     if let Ok(real) = fs::canonicalize(root) {
         visited.insert(real);
@@ -125,10 +157,8 @@ fn walk(root: &Path, out: &mut Vec<Result<InputItem, InputError>>) {
             }
         } else if !meta.is_file() {
             debug!(path = %path.display(), "skipping: not a regular file");
-        } else if let Some(kind) = FileKind::from_path(&path) {
-            out.push(Ok(InputItem::File { path, kind }));
-        } else {
-            debug!(path = %path.display(), "skipping: not a known format");
+        } else if let Some(item) = keep(path) {
+            out.push(item);
         }
     }
 }

@@ -20,7 +20,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub use error::InputError;
-pub use expand::expand;
+pub use expand::{expand, walk_files};
 pub use sniff::sniff_format;
 pub use stemma_core::{Document, Format, Source};
 

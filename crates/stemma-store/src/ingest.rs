@@ -1,0 +1,554 @@
+//! Writing: one batch in one SQLite transaction, then into the full-text index; the
+//! reconciliation of the two on open; the syndication index's load.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use stemma_core::syndicate::{self, shingle, Config, Flag, Index, Prepared};
+use stemma_core::Article;
+
+use crate::dates::day_number;
+use crate::error::{Result, StoreError};
+use crate::fulltext::TextDoc;
+use crate::{entities, Store};
+
+/// An article ready to be stored: its identity and its syndication record, computed by
+/// [`prepare`] (pure, so callers may prepare on many threads).
+pub struct Incoming {
+    pub article: Article,
+    /// `url:URL`, else `sha:` and the BLAKE3 of title and text: the same page twice is one.
+    pub key: String,
+    pub synd: Prepared,
+}
+
+/// Prepare an article for [`crate::Archive::ingest`].
+pub fn prepare(article: Article) -> Incoming {
+    let key = match article
+        .url
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        Some(u) => format!("url:{u}"),
+        None => {
+            let mut h = blake3::Hasher::new();
+            h.update(article.title.as_deref().unwrap_or("").as_bytes());
+            h.update(b"\0");
+            h.update(article.text.as_bytes());
+            format!("sha:{}", h.finalize().to_hex())
+        }
+    };
+    let synd = syndicate::prepare(&article);
+    Incoming { article, key, synd }
+}
+
+/// An input that could not be read or extracted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    pub input: String,
+    pub reason: String,
+}
+
+/// What one batch did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestReport {
+    /// The batch number (0 when nothing was written).
+    pub batch: i64,
+    pub added: usize,
+    /// Articles already stored (same URL, else same content).
+    pub duplicates: usize,
+    pub failed: usize,
+    /// Stories that gained an article.
+    pub stories: usize,
+}
+
+fn now() -> String {
+    chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The outlet of an article: its site name, else its URL's host.
+fn outlet(a: &Article) -> Option<(String, String)> {
+    let name = a
+        .site_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .or_else(|| {
+            let u = a.url.as_deref()?;
+            let rest = u.split_once("://").map_or(u, |(_, r)| r);
+            let h = rest.split(['/', '?', '#']).next()?;
+            let h = h.strip_prefix("www.").unwrap_or(h);
+            (!h.is_empty()).then(|| h.to_string())
+        })?;
+    let norm = entities::normalise(&name);
+    (!norm.is_empty()).then_some((name, norm))
+}
+
+fn flag_str(f: Flag) -> String {
+    serde_json::to_value(f)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The saved form of the syndication index, as [`Index`] deserialises it.
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    config: Config,
+    #[serde(serialize_with = "raw_list")]
+    docs: &'a [String],
+    parent: &'a [u32],
+}
+
+fn raw_list<S: serde::Serializer>(docs: &&[String], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(docs.len()))?;
+    for d in docs.iter() {
+        let raw: &serde_json::value::RawValue =
+            serde_json::from_str(d).map_err(serde::ser::Error::custom)?;
+        seq.serialize_element(raw)?;
+    }
+    seq.end()
+}
+
+/// The syndication index from the stored records, with each record's cluster its story, and
+/// the article of each record number.
+pub(crate) fn load_synd(conn: &Connection) -> Result<(Index, Vec<i64>)> {
+    let mut docs = Vec::new();
+    let mut articles = Vec::new();
+    {
+        let mut st = conn.prepare("SELECT idx, article, prepared FROM synd ORDER BY idx")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let idx: i64 = r.get(0)?;
+            if idx as usize != docs.len() {
+                return Err(StoreError::Corrupt {
+                    path: conn.path().unwrap_or("").into(),
+                    detail: format!("syndication record {idx} out of sequence"),
+                });
+            }
+            articles.push(r.get::<_, i64>(1)?);
+            docs.push(r.get::<_, String>(2)?);
+        }
+    }
+    let idx_of: HashMap<i64, u32> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| (a, i as u32))
+        .collect();
+    let mut parent: Vec<u32> = (0..docs.len() as u32).collect();
+    {
+        let mut st = conn.prepare("SELECT story, article FROM story_members")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let (story, article): (i64, i64) = (r.get(0)?, r.get(1)?);
+            if let (Some(&s), Some(&a)) = (idx_of.get(&story), idx_of.get(&article)) {
+                parent[a as usize] = s;
+            }
+        }
+    }
+    let json = serde_json::to_vec(&IndexOut {
+        config: Config::default(),
+        docs: &docs,
+        parent: &parent,
+    })?;
+    let ix: Index = serde_json::from_slice(&json)?;
+    Ok((ix, articles))
+}
+
+/// What the full-text index holds of stored articles, read back from SQLite.
+pub(crate) fn text_docs(conn: &Connection, ids: &[i64]) -> Result<Vec<TextDoc>> {
+    let mut art = conn.prepare(
+        "SELECT a.record, a.day, coalesce(s.name, '') FROM articles a
+         LEFT JOIN sources s ON s.id = a.source WHERE a.id = ?1",
+    )?;
+    let mut ents = conn.prepare("SELECT entity FROM entity_mentions WHERE article = ?1")?;
+    let mut out = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let Some((record, day, site)) = art
+            .query_row([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .optional()?
+        else {
+            continue;
+        };
+        let a: Article = serde_json::from_str(&record)?;
+        let entities = ents
+            .query_map([id], |r| r.get::<_, i64>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut speakers: Vec<String> = a
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_ref()?.name.clone())
+            .collect();
+        speakers.sort();
+        speakers.dedup();
+        out.push(TextDoc {
+            article: id,
+            title: a.title.unwrap_or_default(),
+            body: a.text,
+            quotes: a.quotes.into_iter().map(|q| q.text).collect(),
+            site,
+            speakers,
+            entities,
+            day,
+        });
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Store a batch: see [`crate::Archive::ingest`].
+    pub(crate) fn ingest_batch(
+        &mut self,
+        items: Vec<Incoming>,
+        failures: Vec<Failure>,
+    ) -> Result<IngestReport> {
+        self.writer()?;
+        if items.is_empty() && failures.is_empty() {
+            return Ok(IngestReport::default());
+        }
+        let result = self.write_batch(items, failures);
+        if result.is_err() {
+            // The transaction rolled back; the in-memory index may hold part of the batch.
+            if let Err(e) = self.load_synd() {
+                tracing::warn!(error = %e, "store: reloading the syndication index failed");
+            }
+        }
+        let (report, new_ids) = result?;
+        self.index_articles(&new_ids, report.batch)?;
+        Ok(report)
+    }
+
+    fn write_batch(
+        &mut self,
+        items: Vec<Incoming>,
+        failures: Vec<Failure>,
+    ) -> Result<(IngestReport, Vec<i64>)> {
+        let Some(w) = self.writer.as_mut() else {
+            return Err(StoreError::ReadOnly {
+                dir: self.dir.clone(),
+                action: "ingest (opened for reading)",
+            });
+        };
+        let tx = self.conn.transaction()?;
+        tx.prepare_cached(
+            "INSERT INTO batches (committed_at, articles, failed) VALUES (?1, 0, ?2)",
+        )?
+        .execute(params![now(), failures.len() as i64])?;
+        let batch = tx.last_insert_rowid();
+        let mut report = IngestReport {
+            batch,
+            failed: failures.len(),
+            ..IngestReport::default()
+        };
+        for f in &failures {
+            tx.prepare_cached(
+                "INSERT OR REPLACE INTO failures (input, reason, batch) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![f.input, f.reason, batch])?;
+        }
+        let mut seen = HashSet::new();
+        let mut new_ids = Vec::new();
+        let mut prepared = Vec::new();
+        for it in items {
+            let exists = tx
+                .query_row("SELECT 1 FROM articles WHERE key = ?1", [&it.key], |_| {
+                    Ok(())
+                })
+                .optional()?
+                .is_some();
+            if exists || !seen.insert(it.key.clone()) {
+                report.duplicates += 1;
+                continue;
+            }
+            let id = insert_article(&tx, batch, &it)?;
+            // A page read again under its path: its earlier failure is history.
+            tx.prepare_cached("DELETE FROM failures WHERE input = ?1")?
+                .execute([&it.article.source.path])?;
+            new_ids.push(id);
+            prepared.push((id, it.synd));
+        }
+        report.added = new_ids.len();
+        tx.prepare_cached("UPDATE batches SET articles = ?1 WHERE id = ?2")?
+            .execute(params![report.added as i64, batch])?;
+
+        // Syndication: add the records, store them, rewrite the stories they changed.
+        let first = w.synd.len();
+        let ids: Vec<(i64, String)> = prepared.iter().map(|(a, p)| (*a, p.id.clone())).collect();
+        let jsons: Vec<String> = prepared
+            .iter()
+            .map(|(_, p)| serde_json::to_string(p))
+            .collect::<Result<_, _>>()?;
+        let rep = w
+            .synd
+            .add_batch(prepared.into_iter().map(|(_, p)| p).collect())?;
+        let mut ins =
+            tx.prepare("INSERT INTO synd (idx, article, prepared) VALUES (?1, ?2, ?3)")?;
+        for ((article, rid), json) in ids.iter().zip(&jsons) {
+            if let Some(i) = w.synd.lookup(rid) {
+                if i as usize >= first && i as usize == w.synd_article.len() {
+                    w.synd_article.push(*article);
+                    ins.execute(params![i, article, json])?;
+                }
+            }
+        }
+        drop(ins);
+        let clusters = w.synd.clusters_of(&rep.added);
+        report.stories = clusters.len();
+        for members in clusters {
+            write_story(&tx, &w.synd, &w.synd_article, &members, batch)?;
+        }
+        tx.commit()?;
+        Ok((report, new_ids))
+    }
+
+    /// Add stored articles to the full-text index and commit it as holding `batch`.
+    pub(crate) fn index_articles(&mut self, ids: &[i64], batch: i64) -> Result<()> {
+        let docs = text_docs(&self.conn, ids)?;
+        self.text()?;
+        let (Some(text), Some(w)) = (self.text.as_ref(), self.writer.as_mut()) else {
+            return Ok(());
+        };
+        for d in &docs {
+            text.delete(&w.text, d.article);
+            text.add(&w.text, d)?;
+        }
+        text.commit(&mut w.text, batch)?;
+        Ok(())
+    }
+
+    /// Bring the full-text index up to SQLite (see the crate docs for the rule).
+    pub(crate) fn reconcile(&mut self) -> Result<()> {
+        let last = self.last_batch()?;
+        let text = self.text()?;
+        let committed = text.committed_batch()?;
+        if committed > last {
+            tracing::warn!(
+                committed,
+                last,
+                "store: the full-text index is ahead of the database; rebuilding it"
+            );
+            self.reindex_all()?;
+            return Ok(());
+        }
+        if committed < last {
+            let ids: Vec<i64> = {
+                let mut st = self
+                    .conn
+                    .prepare("SELECT id FROM articles WHERE batch > ?1 ORDER BY id")?;
+                let rows = st.query_map([committed], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            tracing::info!(
+                from = committed + 1,
+                to = last,
+                articles = ids.len(),
+                "store: indexing batches the full-text index missed"
+            );
+            self.index_articles(&ids, last)?;
+        }
+        let docs = self.text()?.num_docs()?;
+        let articles: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        if docs != articles as u64 {
+            tracing::warn!(
+                docs,
+                articles,
+                "store: full-text index and database disagree; rebuilding the index"
+            );
+            self.reindex_all()?;
+        }
+        Ok(())
+    }
+
+    /// Rebuild the full-text index from SQLite; the number of articles indexed.
+    pub(crate) fn reindex_all(&mut self) -> Result<u64> {
+        self.text()?;
+        let last = self.last_batch()?;
+        let ids: Vec<i64> = {
+            let mut st = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;
+            let rows = st.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let dir = self.dir.clone();
+        let (Some(text), Some(w)) = (self.text.as_ref(), self.writer.as_mut()) else {
+            return Err(StoreError::ReadOnly {
+                dir,
+                action: "reindex",
+            });
+        };
+        w.text.delete_all_documents()?;
+        for chunk in ids.chunks(4096) {
+            for d in text_docs(&self.conn, chunk)? {
+                text.add(&w.text, &d)?;
+            }
+        }
+        text.commit(&mut w.text, last)?;
+        Ok(ids.len() as u64)
+    }
+}
+
+fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
+    let a = &it.article;
+    let source = match outlet(a) {
+        Some((name, norm)) => {
+            tx.prepare_cached("INSERT OR IGNORE INTO sources (name, norm) VALUES (?1, ?2)")?
+                .execute(params![name, norm])?;
+            Some(
+                tx.prepare_cached("SELECT id FROM sources WHERE norm = ?1")?
+                    .query_row([&norm], |r| r.get::<_, i64>(0))?,
+            )
+        }
+        None => None,
+    };
+    tx.prepare_cached("INSERT INTO articles (batch, key, record_id, url, path, title, published, source, record, day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
+            batch,
+            it.key,
+            it.synd.id,
+            a.url,
+            a.source.path,
+            a.title,
+            a.published,
+            source,
+            serde_json::to_string(a)?,
+            a.published.as_deref().and_then(day_number),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut q = tx.prepare_cached(
+        "INSERT INTO quotes (article, text, norm, kind, speech_act, speaker, speaker_norm, role,
+                             start, end, confidence, headline)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for quote in &a.quotes {
+        let norm = shingle::normalise(&quote.text);
+        let headline = it
+            .synd
+            .quotes
+            .iter()
+            .find(|r| r.norm == norm)
+            .and_then(|r| r.headline.clone());
+        let speaker = quote.speaker.as_ref();
+        let name = speaker.and_then(|s| s.name.clone());
+        q.execute(params![
+            id,
+            quote.text,
+            norm,
+            serde_json::to_value(quote.kind)?.as_str().unwrap_or(""),
+            serde_json::to_value(quote.speech_act)?
+                .as_str()
+                .unwrap_or(""),
+            name,
+            name.as_deref().map(entities::normalise),
+            speaker.and_then(|s| s.role.clone()),
+            quote.start as i64,
+            quote.end as i64,
+            f64::from(quote.confidence),
+            headline,
+        ])?;
+    }
+    entities::merge(tx, id, a)?;
+    Ok(id)
+}
+
+/// Replace the stories of `members` with the one they now form. The story's id is its
+/// smallest article id; roles: `origin`, `copy`, `excerpt`, `embedded`, `member`.
+fn write_story(
+    tx: &Transaction,
+    ix: &Index,
+    synd_article: &[i64],
+    members: &[u32],
+    batch: i64,
+) -> Result<()> {
+    let article_of = |rid: &str| -> Option<i64> {
+        ix.lookup(rid)
+            .and_then(|i| synd_article.get(i as usize).copied())
+    };
+    let ids: Vec<i64> = members
+        .iter()
+        .filter_map(|&i| synd_article.get(i as usize).copied())
+        .collect();
+    let Some(&story_id) = ids.iter().min() else {
+        return Ok(());
+    };
+    for &a in &ids {
+        tx.prepare_cached(
+            "DELETE FROM stories WHERE id IN (SELECT story FROM story_members WHERE article = ?1)",
+        )?
+        .execute([a])?;
+    }
+    let story = ix.story(members);
+    let origin = story.origin.as_deref().and_then(article_of);
+    tx.prepare_cached(
+        "INSERT INTO stories (id, origin, origin_certain, origin_reason, credited, size, batch)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        story_id,
+        origin,
+        story.origin_certain,
+        story.origin_reason,
+        story
+            .credited
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()?,
+        ids.len() as i64,
+        batch,
+    ])?;
+    let mut role: HashMap<i64, &str> = ids.iter().map(|&a| (a, "member")).collect();
+    if let Some(o) = origin {
+        role.insert(o, "origin");
+    }
+    for e in &story.edges {
+        let (Some(copy), Some(source)) = (article_of(&e.copy), article_of(&e.source)) else {
+            continue;
+        };
+        let r = if e.flags.contains(&Flag::Embedded) {
+            "embedded"
+        } else if e.flags.contains(&Flag::Excerpt) {
+            "excerpt"
+        } else {
+            "copy"
+        };
+        role.insert(copy, r);
+        let flags: Vec<String> = e.flags.iter().map(|&f| flag_str(f)).collect();
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO story_edges (story, copy, source, shared, shared_of_source,
+                 notice, notice_names_source, lag_days, flags)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            story_id,
+            copy,
+            source,
+            f64::from(e.evidence.shared),
+            f64::from(e.evidence.shared_of_source),
+            e.evidence.notice,
+            e.evidence.notice_names_source,
+            e.evidence.lag_days,
+            flags.join(","),
+        ])?;
+    }
+    let mut st =
+        tx.prepare_cached("INSERT INTO story_members (story, article, role) VALUES (?1, ?2, ?3)")?;
+    for &a in &ids {
+        st.execute(params![
+            story_id,
+            a,
+            role.get(&a).copied().unwrap_or("member")
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! The store through its interface: idempotence, incremental stories, the writer lock, and a
+//! data directory written by schema version 1 that opens and migrates.
+
+use std::path::Path;
+
+use stemma_core::{Article, Format, Source};
+use stemma_store::{prepare, Archive, AttentionQuery, Bucket, SearchQuery, Store, StoreError};
+
+fn article(path: &str, site: &str, date: &str, text: &str) -> Article {
+    let mut a = Article::empty(Source {
+        path: path.into(),
+        format: Format::Text,
+        url: None,
+        warc_record_id: None,
+        warc_date: None,
+    });
+    a.title = Some(format!("{site} reports"));
+    a.site_name = Some(site.into());
+    a.published = Some(date.into());
+    a.text = text.into();
+    a
+}
+
+fn long_text(seed: &str) -> String {
+    (0..12)
+        .map(|i| format!("The {seed} committee met for session {i} and agreed on the {seed} budget for the harbour, the ferry and the school in paragraph {i}."))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn same_page_twice_is_stored_once_and_copies_join_stories_across_batches() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = long_text("river");
+    {
+        let mut s = Store::open_write(tmp.path()).unwrap();
+        let r = s
+            .ingest(
+                vec![prepare(article("a.txt", "Alder Post", "2022-01-01", &text))],
+                vec![],
+            )
+            .unwrap();
+        assert_eq!((r.added, r.duplicates), (1, 0));
+        let r = s
+            .ingest(
+                vec![
+                    prepare(article("a.txt", "Alder Post", "2022-01-01", &text)),
+                    prepare(article("b.txt", "Birch Times", "2022-01-02", &text)),
+                ],
+                vec![],
+            )
+            .unwrap();
+        assert_eq!((r.added, r.duplicates), (1, 1));
+    }
+    // reopened: the index is rebuilt from the store, and a third copy joins the same story
+    let mut s = Store::open_write(tmp.path()).unwrap();
+    s.ingest(
+        vec![prepare(article("c.txt", "Cedar News", "2022-01-03", &text))],
+        vec![],
+    )
+    .unwrap();
+    let stories = s.story("a.txt").unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].members.len(), 3);
+    assert_eq!(stories[0].origin.as_deref(), Some("a.txt"));
+    assert_eq!(s.stats().unwrap().stories, 1);
+    assert!(s.check().unwrap().ok());
+}
+
+#[test]
+fn a_second_writer_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let _first = Store::open_write(tmp.path()).unwrap();
+    match Store::open_write(tmp.path()) {
+        Err(e @ StoreError::Locked { .. }) => {
+            assert!(e.to_string().contains("another stemma process"))
+        }
+        Err(e) => panic!("unexpected error {e}"),
+        Ok(_) => panic!("a second writer was let in"),
+    }
+    // a reader is not
+    Store::open_read(tmp.path()).unwrap();
+}
+
+#[test]
+fn missing_directory_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let e = Store::open_read(&tmp.path().join("nothing")).err().unwrap();
+    assert!(matches!(e, StoreError::Missing(_)), "{e}");
+}
+
+/// `tests/fixtures/schema-v1.sql`: the dump of a data directory written at schema version 1
+/// (two articles ingested from invented pages).
+fn v1_dir(dir: &Path) {
+    let sql = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-v1.sql"),
+    )
+    .unwrap();
+    let conn = rusqlite::Connection::open(dir.join(stemma_store::DB_FILE)).unwrap();
+    conn.execute_batch(&sql).unwrap();
+}
+
+#[test]
+fn schema_v1_directory_opens_and_migrates() {
+    let tmp = tempfile::tempdir().unwrap();
+    v1_dir(tmp.path());
+    // a reader migrates it (and builds the missing full-text index through the writer)
+    let s = Store::open_read(tmp.path()).unwrap();
+    let st = s.stats().unwrap();
+    assert_eq!(st.schema, stemma_store::SCHEMA_VERSION);
+    assert_eq!(st.articles, 2);
+    // v2's day numbers were filled in from `published`
+    let att = s
+        .attention(&AttentionQuery {
+            entity: None,
+            query: Some("harbour".into()),
+            by: Bucket::Month,
+            site: None,
+        })
+        .unwrap();
+    assert!(
+        !att.is_empty() && att.iter().all(|r| r.bucket != "undated"),
+        "{att:?}"
+    );
+    let hits = s
+        .search(&SearchQuery {
+            text: "harbour".into(),
+            limit: 5,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert!(!hits.is_empty());
+    assert!(s.check().unwrap().ok(), "{:?}", s.check().unwrap());
+    drop(s);
+    // and takes new pages
+    let mut w = Store::open_write(tmp.path()).unwrap();
+    let r = w
+        .ingest(
+            vec![prepare(article(
+                "new.txt",
+                "Dune Gazette",
+                "2023-05-01",
+                &long_text("meadow"),
+            ))],
+            vec![],
+        )
+        .unwrap();
+    assert_eq!(r.added, 1);
+}
