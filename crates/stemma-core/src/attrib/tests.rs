@@ -1,3 +1,4 @@
+use super::driver::names_nobody;
 use super::*;
 
 /// (cue, source, content pieces) as text.
