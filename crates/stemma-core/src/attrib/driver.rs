@@ -26,6 +26,8 @@ pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
         split_contraction(&d, f);
         relative_content(&d, f);
     }
+    // What each is to a reader; events that report nobody's words go.
+    out.retain_mut(|f| reading(&d, f).map(|m| f.mode = m).is_some());
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
     out

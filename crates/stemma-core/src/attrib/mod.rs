@@ -20,6 +20,7 @@ pub mod cues;
 mod driver;
 mod layout;
 pub mod learned;
+mod modes;
 pub mod quotes;
 mod record;
 mod shapes;
@@ -38,7 +39,8 @@ use conventions::*;
 pub(crate) use driver::{cue_heads, sentence_by_rules_with};
 pub use driver::{cue_training_sents, find, find_with};
 use layout::*;
-pub use record::{annotate, found_quotes, quotes, CharIndex};
+use modes::*;
+pub use record::{annotate, annotate_with, found_quotes, quotes, CharIndex};
 use shapes::*;
 use spans::*;
 

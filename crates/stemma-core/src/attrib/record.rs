@@ -61,13 +61,20 @@ pub(super) fn applies(language: Option<&str>) -> bool {
 }
 
 /// Fill `article.entities` and `article.quotes` from its title and text (English articles;
-/// others are left as they are).
+/// others are left as they are); the quotes are speech alone ([`annotate_with`] for more).
 pub fn annotate(article: &mut Article) {
+    annotate_with(article, &[Mode::Speech]);
+}
+
+/// [`annotate`], keeping the quotes of `modes`.
+pub fn annotate_with(article: &mut Article, modes: &[Mode]) {
     if !applies(article.language.as_deref()) || article.text.is_empty() {
         return;
     }
     let entities = crate::entities::find_entities(article.title.as_deref(), &article.text);
-    article.quotes = quotes(&article.text, &entities);
+    let mut quotes = quotes(&article.text, &entities);
+    quotes.retain(|q| modes.contains(&q.mode));
+    article.quotes = quotes;
     article.entities = entities;
 }
 
@@ -126,6 +133,8 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
             speech_act: act,
             speaker,
             confidence: f.confidence,
+            mode: f.mode,
+            continued: false,
         };
         out.push((f, q));
     }
