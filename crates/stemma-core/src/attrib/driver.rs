@@ -10,24 +10,28 @@ pub fn find(text: &str) -> Vec<Found> {
 
 /// [`find`] with another cue model (`None`: the lexicon rules alone).
 pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
-    let d = Doc::new(text);
+    find_in(&Doc::new(text), model)
+}
+
+/// [`find_with`] on a text already read into a [`Doc`].
+pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     let mut out = Vec::new();
-    let table = model.map(|_| learned::Table::new(&d));
+    let table = model.map(|_| learned::Table::new(d));
     for si in 0..d.sents.len() {
-        sentence(&d, si, model.zip(table.as_ref()), &mut out);
+        sentence(d, si, model.zip(table.as_ref()), &mut out);
     }
-    layout_attributions(&d, &mut out);
+    layout_attributions(d, &mut out);
     for &(s, e) in &d.sents {
-        if let Some(f) = in_a_poll(&d, s, e) {
+        if let Some(f) = in_a_poll(d, s, e) {
             out.push(f);
         }
     }
     for f in &mut out {
-        split_contraction(&d, f);
-        relative_content(&d, f);
+        split_contraction(d, f);
+        relative_content(d, f);
     }
     // What each is to a reader; events that report nobody's words go.
-    out.retain_mut(|f| reading(&d, f).map(|m| f.mode = m).is_some());
+    out.retain_mut(|f| reading(d, f).map(|m| f.mode = m).is_some());
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
     out

@@ -15,6 +15,7 @@
 //! Offsets inside this module are bytes; the public records ([`crate::model::Quote`],
 //! [`Attribution`]) carry code-point offsets.
 
+mod continuation;
 mod conventions;
 pub mod cues;
 mod driver;
@@ -35,7 +36,9 @@ use cues::{Cue, Mode};
 use quotes::Region;
 use tokens::{Kind, Token};
 
+use continuation::*;
 use conventions::*;
+use driver::find_in;
 pub(crate) use driver::{cue_heads, sentence_by_rules_with};
 pub use driver::{cue_training_sents, find, find_with};
 use layout::*;
@@ -58,6 +61,9 @@ pub struct Found {
     pub act: SpeechAct,
     pub mode: Mode,
     pub confidence: f32,
+    /// A quotation with no cue of its own, credited to the speaker of the one before it (its
+    /// `cue` is empty, at the quotation's start).
+    pub continued: bool,
 }
 
 /// A span in code-point offsets, as `stemma attribute` prints it.

@@ -88,7 +88,13 @@ pub fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
 
 /// Each attribution found in `text` (with content) beside its quote record.
 pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
-    let found = find(text);
+    let d = Doc::new(text);
+    let mut found = find_in(&d, learned::shipped());
+    let more = continued_quotes(&d, &found);
+    if !more.is_empty() {
+        found.extend(more);
+        found.sort_by_key(|f| f.cue.0);
+    }
     let ix = CharIndex::new(text);
     let mut resolver = speaker::Resolver::new(entities);
     let mut out = Vec::with_capacity(found.len());
@@ -129,12 +135,12 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
                 .iter()
                 .map(|&(x, y)| [ix.at(x), ix.at(y)])
                 .collect(),
-            cue: Some(ix.model_span(f.cue)),
+            cue: (!f.continued).then(|| ix.model_span(f.cue)),
             speech_act: act,
             speaker,
             confidence: f.confidence,
             mode: f.mode,
-            continued: false,
+            continued: f.continued,
         };
         out.push((f, q));
     }

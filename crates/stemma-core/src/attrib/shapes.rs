@@ -40,6 +40,7 @@ pub(super) fn make(
         act: c.act,
         mode: c.mode,
         confidence,
+        continued: false,
     }
 }
 
