@@ -167,6 +167,16 @@ pub(super) fn post_quote(
     })
 }
 
+/// Tokens right before the comma at `comma` are a name of two to four capitalised words with
+/// another comma before them.
+fn name_between_commas(d: &Doc, s: usize, comma: usize) -> bool {
+    let mut k = comma;
+    while k > s && comma - k < 4 && d.toks[k - 1].kind == Kind::Word && d.toks[k - 1].cap {
+        k -= 1;
+    }
+    comma - k >= 2 && k > s && d.punct(k - 1) == Some(",")
+}
+
 /// `…, X said.` / `…, said X.` with no quote marks around the content.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn post_clause(
@@ -212,6 +222,11 @@ pub(super) fn post_clause(
     let src = if src_left.is_some() {
         src_left
     } else if c0 == comma && after < e && d.toks[after].kind == Kind::Word {
+        // "Director, threat research at Cobalt, Dana Reyes, said the attack began": a name
+        // between two commas before the cue is its subject (the shape is `X said …`).
+        if !d.toks[after].cap && name_between_commas(d, s, comma - 1) {
+            return None;
+        }
         source_right(d, after, e)
     } else {
         None
