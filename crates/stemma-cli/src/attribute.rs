@@ -10,6 +10,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use stemma_core::attrib::{self, CharIndex, CharSpan};
+use stemma_core::{Mode, SpeakerKind};
 
 use crate::extract::OutFormat;
 
@@ -26,6 +27,14 @@ pub struct Args {
     /// Largest file accepted, in MiB; larger ones are reported and skipped.
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
     max_mib: u64,
+    /// Which attributions to print: speech, thought, evidence (comma-separated).
+    #[arg(long, value_delimiter = ',', value_parser = parse_mode, default_value = "speech,thought,evidence")]
+    modes: Vec<Mode>,
+}
+
+/// A `--modes` item: "speech", "thought" or "evidence".
+pub(crate) fn parse_mode(s: &str) -> Result<Mode, String> {
+    Mode::parse(s).ok_or_else(|| format!("unknown mode {s:?} (speech, thought, evidence)"))
 }
 
 #[derive(Serialize)]
@@ -37,6 +46,7 @@ struct PathOnly {
 struct Who {
     name: Option<String>,
     role: Option<String>,
+    kind: Option<SpeakerKind>,
 }
 
 #[derive(Serialize)]
@@ -50,6 +60,9 @@ struct Attribution {
     content_pieces: Vec<[usize; 2]>,
     kind: stemma_core::QuoteKind,
     speech_act: stemma_core::SpeechAct,
+    mode: Mode,
+    /// A quotation with no cue of its own, credited to the speaker before it.
+    continued: bool,
     speaker: Option<Who>,
 }
 
@@ -75,8 +88,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         out.write_all(b"[")?;
     }
     for chunk in args.files.chunks(BATCH) {
-        let results: Vec<Result<Record, String>> =
-            pool.install(|| chunk.par_iter().map(|p| one(p, limit)).collect());
+        let results: Vec<Result<Record, String>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|p| one(p, limit, &args.modes))
+                .collect()
+        });
         for r in results {
             match r {
                 Ok(rec) => {
@@ -144,14 +161,14 @@ fn read(path: &OsString, limit: u64) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("{shown}: not UTF-8 text ({e})"))
 }
 
-fn one(path: &OsString, limit: u64) -> Result<Record, String> {
+fn one(path: &OsString, limit: u64, modes: &[Mode]) -> Result<Record, String> {
     let text = read(path, limit)?;
     let shown = if path == "-" {
         "-".to_string()
     } else {
         PathBuf::from(path).display().to_string()
     };
-    let attributions = std::panic::catch_unwind(|| attributions(&text)).map_err(|_| {
+    let attributions = std::panic::catch_unwind(|| attributions(&text, modes)).map_err(|_| {
         format!("{shown}: internal error during attribution (a bug: please report)")
     })?;
     Ok(Record {
@@ -160,11 +177,12 @@ fn one(path: &OsString, limit: u64) -> Result<Record, String> {
     })
 }
 
-fn attributions(text: &str) -> Vec<Attribution> {
+fn attributions(text: &str, modes: &[Mode]) -> Vec<Attribution> {
     let entities = stemma_core::entities::find_entities(None, text);
     let ix = CharIndex::new(text);
     attrib::found_quotes(text, &entities)
         .into_iter()
+        .filter(|(_, q)| modes.contains(&q.mode))
         .map(|(f, q)| {
             let (a, b) = (f.content[0].0, f.content[f.content.len() - 1].1);
             let pieces: Vec<[usize; 2]> = if f.content.len() > 1 {
@@ -182,9 +200,12 @@ fn attributions(text: &str) -> Vec<Attribution> {
                 content_pieces: pieces,
                 kind: f.kind,
                 speech_act: q.speech_act,
+                mode: q.mode,
+                continued: q.continued,
                 speaker: q.speaker.map(|s| Who {
                     name: s.name,
                     role: s.role,
+                    kind: s.kind,
                 }),
             }
         })

@@ -83,6 +83,9 @@ pub struct Args {
     /// Leave out attribution (`quotes`) and `entities`: extraction only.
     #[arg(long)]
     no_attribution: bool,
+    /// Which attributions a record's `quotes` carry: speech, thought, evidence (comma-separated).
+    #[arg(long, value_delimiter = ',', value_parser = crate::attribute::parse_mode, default_value = "speech")]
+    modes: Vec<stemma_core::Mode>,
 }
 
 /// Documents extracted per batch (per worker); a checkpoint is written after each batch.
@@ -225,8 +228,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             batch
                 .into_par_iter()
                 .map(|it| match it {
-                    Item::Doc(doc) => extract_one(&doc, &limits, !args.no_attribution)
-                        .map_err(|e| format!("{}: {e}", where_from(&doc))),
+                    Item::Doc(doc) => extract_one(
+                        &doc,
+                        &limits,
+                        (!args.no_attribution).then_some(&args.modes[..]),
+                    )
+                    .map_err(|e| format!("{}: {e}", where_from(&doc))),
                     Item::Failed(message) => Err(message),
                 })
                 .collect()
@@ -328,6 +335,7 @@ fn run_identity(args: &Args) -> String {
         "format": format!("{:?}", args.format).to_lowercase(),
         "max_mib": args.max_mib,
         "no_attribution": args.no_attribution,
+        "modes": args.modes,
     })
     .to_string()
 }
@@ -367,12 +375,12 @@ impl Workers {
 pub(crate) fn extract_one(
     doc: &Document,
     limits: &stemma_core::Limits,
-    attribute: bool,
+    modes: Option<&[stemma_core::Mode]>,
 ) -> Result<Article, String> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut a = stemma_core::extract::extract_with(doc, limits)?;
-        if attribute {
-            stemma_core::attrib::annotate(&mut a);
+        if let Some(modes) = modes {
+            stemma_core::attrib::annotate_with(&mut a, modes);
         }
         Ok::<_, stemma_core::ExtractError>(a)
     })) {

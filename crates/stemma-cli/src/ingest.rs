@@ -244,12 +244,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 b.items
                     .into_par_iter()
                     .map(|it| match it {
-                        Item::Doc(doc) => extract_one(&doc, &limits, true)
-                            .map(stemma_store::prepare)
-                            .map_err(|reason| Failure {
-                                input: label(&doc),
-                                reason,
-                            }),
+                        Item::Doc(doc) => {
+                            extract_one(&doc, &limits, Some(&[stemma_core::Mode::Speech]))
+                                .map(stemma_store::prepare)
+                                .map_err(|reason| Failure {
+                                    input: label(&doc),
+                                    reason,
+                                })
+                        }
                         Item::Record(a) => Ok(stemma_store::prepare(*a)),
                         Item::Failed(f) => Err(f),
                     })

@@ -19,6 +19,6 @@ pub mod text;
 
 pub use extract::{extract, ExtractError, Limits};
 pub use model::{
-    Alias, Article, Document, Entity, EntityKind, Format, Quote, QuoteKind, RepublishedFrom,
-    Source, Span, Speaker, SpeechAct, Tag,
+    Alias, Article, Document, Entity, EntityKind, Format, Mode, Quote, QuoteKind, RepublishedFrom,
+    Source, Span, Speaker, SpeakerKind, SpeechAct, Tag,
 };

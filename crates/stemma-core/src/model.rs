@@ -179,6 +179,47 @@ pub enum SpeechAct {
     Report,
 }
 
+/// How an attribution relates to speech: what a reader means by "who said what" is `speech`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Words said or written ("said", "told", "tweeted", "in a statement").
+    #[default]
+    Speech,
+    /// Thoughts, beliefs, wishes, stances ("believes", "wants", "fears", "knows").
+    Thought,
+    /// Findings of documents, polls, studies, data ("a poll shows", "documents show").
+    Evidence,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Speech, Mode::Thought, Mode::Evidence];
+
+    /// The mode named `s` ("speech", "thought", "evidence").
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.name() == s.trim())
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Speech => "speech",
+            Mode::Thought => "thought",
+            Mode::Evidence => "evidence",
+        }
+    }
+}
+
+/// What kind of speaker a source names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organization,
+    /// A group of people named by what they are ("officials", "prosecutors", "sources
+    /// familiar with the talks").
+    Group,
+}
+
 /// The named person or organisation behind a quote's source mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
@@ -189,6 +230,9 @@ pub struct Speaker {
     pub mention: Option<Span>,
     /// The role or title the article gives the speaker ("Russian Foreign Minister").
     pub role: Option<String>,
+    /// Person, organisation or group, when the source says which.
+    #[serde(default)]
+    pub kind: Option<SpeakerKind>,
 }
 
 /// One attribution: somebody's words (or thoughts) and who they are credited to.
@@ -214,6 +258,12 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// 0..1: how sure the attribution is.
     pub confidence: f32,
+    /// Speech, thought or evidence (records carry speech alone unless asked for more).
+    #[serde(default)]
+    pub mode: Mode,
+    /// A quotation with no cue of its own, credited to the speaker of the quotation before it.
+    #[serde(default)]
+    pub continued: bool,
 }
 
 /// What joins the pieces of an interrupted quote in [`Quote::text`].

@@ -8,15 +8,7 @@ use crate::entities::lexicon::FastMap;
 use crate::model::SpeechAct;
 
 /// How a cue relates to speech.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Words said or written ("said", "told", "tweeted").
-    Speech,
-    /// Thoughts, beliefs, wishes ("thinks", "believes", "hopes").
-    Thought,
-    /// Findings of documents, polls, studies ("shows", "found").
-    Evidence,
-}
+pub use crate::model::Mode;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Cue {

@@ -12,7 +12,7 @@
 
 use crate::entities::lexicon::FastMap;
 use crate::entities::{DescriptionIndex, NameIndex};
-use crate::model::{Entity, EntityKind, Span, Speaker};
+use crate::model::{Entity, EntityKind, Span, Speaker, SpeakerKind};
 
 /// Pronouns that stand for one person, for an organisation, for a group.
 fn pronoun_kind(w: &str) -> Option<&'static [EntityKind]> {
@@ -197,10 +197,17 @@ impl<'a> Resolver<'a> {
         let role = role
             .or_else(|| e.and_then(|e| role_in_mention(&mention.text, e)))
             .or_else(|| e.and_then(|e| e.roles.first().cloned()));
+        let kind = match e.map(|e| e.kind) {
+            Some(EntityKind::Person) => Some(SpeakerKind::Person),
+            Some(EntityKind::Organization) => Some(SpeakerKind::Organization),
+            Some(_) => None,
+            None => kind_of_phrase(&mention.text),
+        };
         Speaker {
             name: e.map(|e| e.name.clone()),
             mention: Some(mention.clone()),
             role,
+            kind,
         }
     }
 
@@ -315,9 +322,114 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Nouns that name a body, not a person ("the ministry", "the power utility").
+const BODIES: &[&str] = &[
+    "agency",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "campaign",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "firm",
+    "government",
+    "group",
+    "institute",
+    "ministry",
+    "office",
+    "organization",
+    "organisation",
+    "party",
+    "police",
+    "regulator",
+    "service",
+    "team",
+    "union",
+    "university",
+    "utility",
+    "white house",
+];
+
+/// Nouns that name several people by what they are ("officials", "prosecutors").
+const GROUPS: &[&str] = &[
+    "analysts",
+    "authorities",
+    "critics",
+    "democrats",
+    "economists",
+    "experts",
+    "investigators",
+    "lawmakers",
+    "leaders",
+    "members",
+    "officials",
+    "officers",
+    "organizers",
+    "people",
+    "prosecutors",
+    "protesters",
+    "republicans",
+    "researchers",
+    "residents",
+    "scientists",
+    "sources",
+    "supporters",
+    "witnesses",
+    "voters",
+    "workers",
+];
+
+/// Organisation or group, for a mention that names nobody (the phrase is kept as the
+/// mention): by its head noun, the last word before a preposition or comma.
+fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
+    let head = head_of(mention).to_lowercase();
+    let head = [
+        " for ",
+        " of ",
+        " with ",
+        " at ",
+        " from ",
+        " in ",
+        " familiar ",
+    ]
+    .iter()
+    .filter_map(|k| find_in(&head, k))
+    .min()
+    .map_or(head.as_str(), |p| &head[..p]);
+    let last = head.rsplit(' ').next().unwrap_or("");
+    if GROUPS.contains(&last) {
+        Some(SpeakerKind::Group)
+    } else if BODIES.iter().any(|b| head.ends_with(b)) {
+        Some(SpeakerKind::Organization)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_that_name_nobody_say_what_kind_they_are() {
+        let k = kind_of_phrase;
+        assert_eq!(k("officials"), Some(SpeakerKind::Group));
+        assert_eq!(
+            k("sources familiar with the negotiations"),
+            Some(SpeakerKind::Group)
+        );
+        assert_eq!(k("the power utility"), Some(SpeakerKind::Organization));
+        assert_eq!(
+            k("the Ministry of Coastal Affairs"),
+            Some(SpeakerKind::Organization)
+        );
+        assert_eq!(k("a witness"), None);
+    }
 
     #[test]
     fn agent_phrases() {

@@ -1,3 +1,4 @@
+use super::driver::names_nobody;
 use super::*;
 
 /// (cue, source, content pieces) as text.
@@ -394,4 +395,21 @@ fn interrupted_quote_cites_each_piece() {
     let mut wrong = q.clone();
     wrong.pieces[1][0] += 1;
     assert!(!wrong.cites(text));
+}
+
+#[test]
+fn a_name_after_a_role_with_commas_is_the_speaker() {
+    let text = "Director, threat research at security firm Cobalt, Dana Reyes, said the attack \
+                began in May.";
+    let (cue, src, content, _) = one(text);
+    assert_eq!(cue, "said");
+    assert!(
+        src.as_deref().is_some_and(|s| s.contains("Dana Reyes")),
+        "{src:?}"
+    );
+    assert_eq!(content, ["the attack began in May"]);
+    let ents = crate::entities::find_entities(None, text);
+    let q = quotes(text, &ents);
+    let who = q[0].speaker.as_ref().and_then(|s| s.name.as_deref());
+    assert_eq!(who, Some("Dana Reyes"));
 }

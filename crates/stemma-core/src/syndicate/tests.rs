@@ -1,7 +1,7 @@
 //! Unit tests on invented records (made-up outlets and words).
 
 use super::*;
-use crate::model::{Format, Quote, QuoteKind, Source, Speaker, SpeechAct};
+use crate::model::{Format, Mode, Quote, QuoteKind, Source, Speaker, SpeechAct};
 
 /// Deterministic filler prose: `n` words from a small invented vocabulary, in paragraphs.
 fn prose(seed: u64, n: usize) -> String {
@@ -260,8 +260,11 @@ fn quotes_spread_across_unrelated_stories() {
             name: Some(speaker.into()),
             mention: None,
             role: None,
+            kind: None,
         }),
         confidence: 0.9,
+        mode: Mode::Speech,
+        continued: false,
     };
     let mut a = rec("https://a.example/q", "A", "2024-02-01", &prose(11, 300));
     a.quotes = vec![quote("Ida Brack")];
@@ -528,8 +531,11 @@ fn a_quote_repeated_by_a_roundup_is_not_spread() {
             name: Some("Ines Falk".into()),
             mention: None,
             role: None,
+            kind: None,
         }),
         confidence: 0.9,
+        mode: Mode::Speech,
+        continued: false,
     };
     let mut records = roundup_records();
     records[0].quotes = vec![quote.clone()];

@@ -1,0 +1,312 @@
+//! The driver: each sentence's cue phrases (from the tagger, or the lexicon alone), each
+//! handed to the sentence shapes in turn, with the checks every attribution passes.
+
+use super::*;
+
+/// Everything attributed in `text` (byte offsets), in text order of the cues.
+pub fn find(text: &str) -> Vec<Found> {
+    find_with(text, learned::shipped())
+}
+
+/// [`find`] with another cue model (`None`: the lexicon rules alone).
+pub fn find_with(text: &str, model: Option<&learned::Model>) -> Vec<Found> {
+    find_in(&Doc::new(text), model)
+}
+
+/// [`find_with`] on a text already read into a [`Doc`].
+pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
+    let mut out = Vec::new();
+    let table = model.map(|_| learned::Table::new(d));
+    for si in 0..d.sents.len() {
+        sentence(d, si, model.zip(table.as_ref()), &mut out);
+    }
+    layout_attributions(d, &mut out);
+    for &(s, e) in &d.sents {
+        if let Some(f) = in_a_poll(d, s, e) {
+            out.push(f);
+        }
+    }
+    for f in &mut out {
+        split_contraction(d, f);
+        relative_content(d, f);
+    }
+    // What each is to a reader; events that report nobody's words go.
+    out.retain_mut(|f| reading(d, f).map(|m| f.mode = m).is_some());
+    out.sort_by_key(|f| f.cue.0);
+    out.dedup_by_key(|f| f.cue);
+    out
+}
+
+/// Cue heads of one sentence: token index, cue, and the token after the cue phrase.
+pub(crate) fn cue_heads(d: &Doc, s: usize, e: usize) -> Vec<(usize, usize, Cue)> {
+    let mut heads = Vec::new();
+    let mut i = s;
+    while i < e {
+        let t = &d.toks[i];
+        if t.kind != Kind::Word || d.inq[i].is_some() {
+            i += 1;
+            continue;
+        }
+        let w = d.w(i);
+        if w == "according" && d.is(i + 1, "to") {
+            heads.push((
+                i,
+                i + 2,
+                Cue {
+                    act: SpeechAct::Report,
+                    mode: Mode::Speech,
+                    recipient: false,
+                    finite: false,
+                    weak: false,
+                },
+            ));
+            i += 2;
+            continue;
+        }
+        if let Some(c) = d.lex_at(i) {
+            // A capitalised cue word mid-sentence is a name ("Will Said"), not a verb.
+            if t.cap && (i > s || w.starts_with("say")) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            if (w.starts_with("point") && d.is(i + 1, "out"))
+                || (w.starts_with("call") && (d.is(i + 1, "for") || d.is(i + 1, "on")))
+                || (w.starts_with("refer") && d.is(i + 1, "to"))
+                || (w == "went" && d.is(i + 1, "on"))
+            {
+                end += 1;
+            }
+            if matches!(w, "pointed" | "pointing") && end == i + 1 {
+                i += 1;
+                continue;
+            }
+            if w.starts_with("said")
+                && d.is(end, "in")
+                && (d.is(end + 1, "a") || d.is(end + 1, "an"))
+                && d.is(end + 2, "statement")
+            {
+                end += 3;
+            }
+            heads.push((i, end, c));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    heads
+}
+
+pub(super) fn sentence(
+    d: &Doc,
+    si: usize,
+    model: Option<(&learned::Model, &learned::Table)>,
+    out: &mut Vec<Found>,
+) {
+    let (s, e) = d.sents[si];
+    let Some((model, table)) = model else {
+        return sentence_by_rules(d, s, e, out);
+    };
+    // Cue phrases: runs of tokens the tagger marks.
+    let marks = learned::cue_tokens(model, d, table, s, e);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        if marks[i].0 {
+            let a = i;
+            i += 1;
+            // A cue runs on over I tags; a B tag begins the next one.
+            while i < marks.len() && marks[i].0 && !marks[i].1 {
+                i += 1;
+            }
+            runs.push((s + a, s + i));
+        } else {
+            i += 1;
+        }
+    }
+    // "according to" is one cue whichever half the tagger marked.
+    for r in &mut runs {
+        if r.0 > s && d.is(r.0, "to") && d.is(r.0 - 1, "according") {
+            r.0 -= 1;
+        }
+        if d.is(r.1 - 1, "according") && d.is(r.1, "to") {
+            r.1 += 1;
+        }
+    }
+    runs.dedup();
+    let first_here = out.len();
+    for (k, &(c0, after)) in runs.iter().enumerate() {
+        // Scare quotes and quoted words are not cues; "known as" names, it reports nothing.
+        if (c0..after).all(|j| d.in_any_quote(j)) || d.is(after - 1, "known") && d.is(after, "as") {
+            continue;
+        }
+        let h = (c0..after)
+            .rev()
+            .find(|&j| {
+                d.toks[j].kind == Kind::Word && (d.lex_at(j).is_some() || d.w(j) == "according")
+            })
+            .unwrap_or(after - 1);
+        if d.w(h) == "according" {
+            according(d, s, e, h, after, out);
+            continue;
+        }
+        let mut cue = d.lex_at(h).unwrap_or(Cue::STATEMENT);
+        cue.weak = false;
+        let next_head = runs.get(k + 1).map_or(e, |x| x.0);
+        let found = post_quote(d, s, e, c0, after, cue)
+            .or_else(|| post_clause(d, s, e, c0, after, cue))
+            .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
+            .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
+        // ", adding …", ", saying …": the speaker of the clause before.
+        let mut found = found;
+        if !cue.finite && c0 > s && d.punct(c0 - 1) == Some(",") {
+            if let Some(prev) = out[first_here..].last() {
+                if prev.source.is_some() {
+                    found.source = prev.source;
+                }
+            }
+        }
+        // Without a speaker, only a known reporting word makes an attribution ("will be
+        // discussed with Washington" is not one).
+        if found.source.is_none() && d.lex_at(h).is_none_or(|c| c.mode != Mode::Speech) {
+            continue;
+        }
+        // A passive without an agent ("is expected", "was asked") names no source: its
+        // subject is what is said or who is addressed.
+        // With one ("has been criticized by some of his rivals"), the agent is the source.
+        let by_in_cue = after > c0 + 1 && d.is(after - 1, "by");
+        let passive = if by_in_cue {
+            is_passive(d, c0, after - 1)
+        } else {
+            is_passive(d, c0, after)
+        };
+        if passive {
+            found.source = if by_in_cue {
+                agent_right(d, after, e)
+            } else if d.is(after, "by") {
+                agent_right(d, after + 1, e)
+            } else {
+                None
+            }
+            .map(|(a, b)| d.range(a, b - 1));
+        }
+        if found
+            .source
+            .is_some_and(|(a, b)| d.tok_at(a).is_some_and(|k| names_nobody(d, k, b)))
+        {
+            found.source = None;
+        }
+        out.push(found);
+    }
+}
+
+/// A cue the shapes above do not fit: keep the cue, take the speaker and the words as well as
+/// the sentence allows.
+pub(super) fn fallback(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    after: usize,
+    cue: Cue,
+    next_head: usize,
+) -> Found {
+    let src = source_left(d, s, c0).or_else(|| {
+        d.lex_at(c0).filter(|c| c.mode == Mode::Speech)?;
+        subject_of(d, s, c0)
+    });
+    let tail_empty = (after..e).all(|j| d.toks[j].kind == Kind::Punct);
+    let content = if tail_empty && c0 > s {
+        let mut end = c0;
+        if let Some((a, _)) = src {
+            end = a;
+        }
+        while end > s && matches!(d.punct(end - 1), Some("," | "—" | "–")) {
+            end -= 1;
+        }
+        (end > s).then_some((s, end))
+    } else {
+        let mut a = after;
+        while matches!(d.punct(a), Some("," | ":" | "—" | "–")) {
+            a += 1;
+        }
+        let end = content_end(d, a, next_head.min(e));
+        (end > a).then_some((a, end))
+    };
+    let content: Vec<(usize, usize)> = content.into_iter().map(|(a, b)| (a, b - 1)).collect();
+    let has_quote = content
+        .iter()
+        .any(|&(a, b)| (a..=b).any(|x| d.inq[x].is_some()));
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    make(d, (c0, after), src, &content, kind, cue, 0.4)
+}
+
+/// A source that is the one word `k` (ending at byte `end`) and cannot name anyone: "There
+/// are concerns about …", "Whenever asked about …", "it was drawing complaints".
+pub(super) fn names_nobody(d: &Doc, k: usize, end: usize) -> bool {
+    let w = d.w(k);
+    d.toks[k].end == end
+        && (matches!(
+            w,
+            "there" | "whenever" | "when" | "while" | "if" | "as" | "after" | "before"
+        ) || !d.toks[k].cap
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && !cues::is_pronoun(w))
+}
+
+/// Cue phrases found by the lexicon alone (no shipped model).
+pub(super) fn sentence_by_rules(d: &Doc, s: usize, e: usize, out: &mut Vec<Found>) {
+    sentence_by_rules_with(d, s, e, &cue_heads(d, s, e), out)
+}
+
+/// [`sentence_by_rules`] with the sentence's cue heads already found.
+pub(crate) fn sentence_by_rules_with(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    heads: &[(usize, usize, Cue)],
+    out: &mut Vec<Found>,
+) {
+    for (k, &(h, after, cue)) in heads.iter().enumerate() {
+        // The cue phrase grows left over auxiliaries and adverbs ("has also said").
+        let mut c0 = h;
+        while c0 > s && d.toks[c0 - 1].kind == Kind::Word && cues::is_cue_modifier(d.w(c0 - 1)) {
+            c0 -= 1;
+        }
+        if d.w(h) == "according" {
+            according(d, s, e, h, after, out);
+            continue;
+        }
+        let next_head = heads.get(k + 1).map_or(e, |x| x.0);
+        if let Some(f) = post_quote(d, s, e, c0, after, cue)
+            .or_else(|| post_clause(d, s, e, c0, after, cue))
+            .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
+        {
+            out.push(f);
+        }
+    }
+}
+
+/// Training sentences for the cue tagger: every token of `text` with its features, whether it
+/// lies inside one of `cue_spans` (byte ranges), and whether it is a cue candidate at all.
+pub fn cue_training_sents(text: &str, cue_spans: &[Range]) -> Vec<learned::Sentence> {
+    let d = Doc::new(text);
+    let table = learned::Table::new(&d);
+    let mut all = Vec::with_capacity(d.sents.len());
+    for &(s, e) in &d.sents {
+        let mut out = Vec::with_capacity(e - s);
+        for i in s..e {
+            let t = &d.toks[i];
+            let y = cue_spans.iter().any(|&(a, b)| t.start >= a && t.end <= b);
+            let mut f = Vec::with_capacity(32);
+            learned::features(&d, &table, s, e, i, &mut f);
+            out.push((f, y, learned::candidate(&d, i)));
+        }
+        all.push(out);
+    }
+    all
+}

@@ -1,0 +1,463 @@
+//! What an attribution is to a reader: words said (`speech`), a belief, wish or stance
+//! (`thought`), the finding of a poll, report or data (`evidence`) — or no attribution at all
+//! (an event: "pleaded guilty", "the troubles have members worried"), which is dropped.
+//!
+//! The cue lexicon's modes feed the tagger's features and stay as trained; this pass reads the
+//! finished attribution (its cue word, its source's head noun, what follows the cue) once
+//! every span is settled.
+
+use super::*;
+
+/// Cue words of belief, wish, feeling or stance, whatever the lexicon's act says.
+const THOUGHT: &[&str] = &[
+    "think",
+    "thinks",
+    "thought",
+    "thinking",
+    "believe",
+    "believes",
+    "believed",
+    "believing",
+    "want",
+    "wants",
+    "wanted",
+    "wanting",
+    "wish",
+    "wishes",
+    "wished",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "fear",
+    "fears",
+    "feared",
+    "fearing",
+    "know",
+    "knows",
+    "knew",
+    "known",
+    "expect",
+    "expects",
+    "expected",
+    "expecting",
+    "worry",
+    "worries",
+    "worried",
+    "feel",
+    "feels",
+    "felt",
+    "doubt",
+    "doubts",
+    "doubted",
+    "suspect",
+    "suspects",
+    "suspected",
+    "wonder",
+    "wonders",
+    "wondered",
+    "consider",
+    "considers",
+    "considered",
+    "assume",
+    "assumes",
+    "assumed",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "see",
+    "sees",
+    "saw",
+    "view",
+    "views",
+    "viewed",
+    "support",
+    "supports",
+    "supported",
+    "supporting",
+    "oppose",
+    "opposes",
+    "opposed",
+    "opposing",
+    "favor",
+    "favors",
+    "favored",
+    "favour",
+    "favours",
+    "favoured",
+    "like",
+    "likes",
+    "liked",
+    "intend",
+    "intends",
+    "intended",
+    "plan",
+    "plans",
+    "planned",
+    "decided",
+    "decide",
+    "decides",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "learned",
+    "learnt",
+    "recognize",
+    "recognizes",
+    "recognise",
+    "recognises",
+    "deemed",
+    "convinced",
+    "concerned",
+    "skeptical",
+    "sceptical",
+    "confident",
+    "optimistic",
+    "pessimistic",
+    "aware",
+    "unaware",
+    "sure",
+    "remember",
+    "remembers",
+    "remembered",
+    "imagine",
+    "imagines",
+    "imagined",
+];
+
+/// Cue words that report a finding, when a document, poll or data is their source (or always).
+const EVIDENCE: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "showing",
+    "find",
+    "finds",
+    "found",
+    "indicate",
+    "indicates",
+    "indicated",
+    "suggest",
+    "suggests",
+    "suggested",
+    "reveal",
+    "reveals",
+    "revealed",
+    "estimate",
+    "estimates",
+    "estimated",
+    "project",
+    "projects",
+    "projected",
+    "conclude",
+    "concludes",
+    "concluded",
+    "confirm",
+    "confirms",
+    "confirmed",
+];
+
+/// Head nouns of a source that is a document, poll or data rather than a speaker.
+const EVIDENCE_SOURCES: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "surveys",
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "data",
+    "document",
+    "documents",
+    "records",
+    "figures",
+    "statistics",
+    "research",
+    "analysis",
+    "census",
+    "results",
+    "numbers",
+    "evidence",
+    "estimates",
+    "projections",
+    "findings",
+    "audit",
+    "review",
+    "filings",
+    "filing",
+    "footage",
+    "photos",
+    "images",
+    "tests",
+    "models",
+    "forecast",
+];
+
+/// Feelings that a causative ("have members worried", "left voters nervous") puts on others:
+/// the sentence reports a state of affairs, nobody's words.
+const FEELINGS: &[&str] = &[
+    "worried",
+    "concerned",
+    "nervous",
+    "anxious",
+    "fearful",
+    "scared",
+    "wondering",
+    "guessing",
+    "convinced",
+    "hoping",
+    "angry",
+    "upset",
+    "excited",
+];
+
+/// Verbs of a causative before a feeling.
+const CAUSATIVE: &[&str] = &[
+    "have", "has", "had", "having", "left", "leaves", "leave", "leaving", "keep", "keeps", "kept",
+    "keeping", "got", "gets", "get", "getting", "make", "makes", "made", "making",
+];
+
+/// Cue words that name an event of a court, a vote or an office, not words said (unless a
+/// "that" clause follows: "charged that …").
+const EVENTS: &[&str] = &[
+    "charged",
+    "convicted",
+    "sentenced",
+    "indicted",
+    "arrested",
+    "nominated",
+    "named",
+    "elected",
+    "appointed",
+    "signed",
+    "fined",
+    "acquitted",
+];
+
+/// The mode a reader gives `f`, or `None` when it is no attribution at all.
+pub(super) fn reading(d: &Doc, f: &Found) -> Option<Mode> {
+    // The token the cue starts in (a contracted auxiliary starts inside one: "he|’s said").
+    let c0 = d
+        .toks
+        .partition_point(|t| t.end <= f.cue.0)
+        .min(d.toks.len().checked_sub(1)?);
+    // The cue's head: its last word the lexicon knows, else its last word.
+    let c1 = (c0..d.toks.len())
+        .take_while(|&j| d.toks[j].start < f.cue.1)
+        .last()
+        .unwrap_or(c0);
+    let head = (c0..=c1)
+        .rev()
+        .find(|&j| d.toks[j].kind == Kind::Word && d.lex_at(j).is_some())
+        .or_else(|| (c0..=c1).rev().find(|&j| d.toks[j].kind == Kind::Word))
+        .unwrap_or(c1);
+    let w = d.w(head);
+    if is_event(d, head, w) {
+        return None;
+    }
+    let evidence_source = f.source.is_some_and(|s| names_evidence(d, s));
+    if w == "according" || w == "to" && head > 0 && d.is(head - 1, "according") {
+        return Some(if evidence_source {
+            Mode::Evidence
+        } else {
+            Mode::Speech
+        });
+    }
+    if f.mode == Mode::Evidence || evidence_source {
+        return Some(Mode::Evidence);
+    }
+    if THOUGHT.contains(&w) {
+        return Some(Mode::Thought);
+    }
+    if EVIDENCE.contains(&w) && f.source.is_none() {
+        return Some(Mode::Evidence);
+    }
+    Some(f.mode)
+}
+
+/// "pleaded guilty", "was charged with", "have party members worried".
+fn is_event(d: &Doc, head: usize, w: &str) -> bool {
+    let next = head + 1;
+    if matches!(w, "pleaded" | "pled" | "pleads" | "plead" | "pleading")
+        && (d.is(next, "guilty") || d.is(next, "not") || d.is(next, "no") || d.is(next, "innocent"))
+    {
+        return true;
+    }
+    if EVENTS.contains(&w) && !d.is(next, "that") && d.inq.get(next).is_none_or(|q| q.is_none()) {
+        return true;
+    }
+    if FEELINGS.contains(&w) {
+        // A causative verb, an object between it and the feeling, and no "been" (a passive
+        // "has been worried" is the subject's own feeling).
+        let from = head.saturating_sub(6);
+        for k in (from..head.saturating_sub(1)).rev() {
+            if d.toks[k].kind != Kind::Word || d.is(k, "been") || d.is(k, "be") {
+                break;
+            }
+            if CAUSATIVE.contains(&d.w(k)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the source at bytes `s` names a document, poll or data: its head noun (the last
+/// word before a preposition, a participle or a comma) is one.
+fn names_evidence(d: &Doc, (a, b): Range) -> bool {
+    let Some(first) = d.tok_at(a) else {
+        return false;
+    };
+    let mut head = None;
+    for k in first..d.toks.len() {
+        if d.toks[k].start >= b || d.toks[k].kind != Kind::Word {
+            break;
+        }
+        let w = d.w(k);
+        if k > first
+            && matches!(
+                w,
+                "of" | "by"
+                    | "from"
+                    | "for"
+                    | "in"
+                    | "on"
+                    | "released"
+                    | "conducted"
+                    | "published"
+                    | "commissioned"
+                    | "obtained"
+                    | "seen"
+                    | "reviewed"
+                    | "filed"
+                    | "that"
+                    | "which"
+            )
+        {
+            break;
+        }
+        head = Some(k);
+    }
+    head.is_some_and(|k| EVIDENCE_SOURCES.contains(&d.w(k)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (cue, mode) of each attribution found in `text`.
+    fn modes(text: &str) -> Vec<(String, Mode)> {
+        find(text)
+            .into_iter()
+            .map(|f| (text[f.cue.0..f.cue.1].to_string(), f.mode))
+            .collect()
+    }
+
+    fn only(text: &str, mode: Mode) {
+        let got = modes(text);
+        assert!(!got.is_empty(), "{text}: nothing found");
+        assert!(got.iter().all(|(_, m)| *m == mode), "{text}: {got:?}");
+    }
+
+    fn no_speech(text: &str) {
+        let got = modes(text);
+        assert!(
+            got.iter().all(|(_, m)| *m != Mode::Speech),
+            "{text}: {got:?}"
+        );
+    }
+
+    #[test]
+    fn words_said_or_written_are_speech() {
+        only(
+            "“The dam is safe,” said engineer Lotte Brandvik.",
+            Mode::Speech,
+        );
+        only(
+            "Mayor Ilse Varga told reporters that the bridge would open in May.",
+            Mode::Speech,
+        );
+        only(
+            "Councillor Bram Oduya tweeted that the vote had been rigged.",
+            Mode::Speech,
+        );
+        only(
+            "The minister has mocked the plan as a fantasy, Edda Moor wrote.",
+            Mode::Speech,
+        );
+    }
+
+    #[test]
+    fn beliefs_wishes_and_knowledge_are_thought() {
+        only(
+            "Harald Quist believes that the levy will fail in the spring.",
+            Mode::Thought,
+        );
+        only(
+            "Residents of Low Ferry fear that the river will flood again.",
+            Mode::Thought,
+        );
+        no_speech("Many councillors want the harbour levy dropped before the vote.");
+        no_speech("The columnist knows the mayor will lose the harbour ward.");
+        no_speech("Harald Quist thinks the levy is doomed.");
+    }
+
+    #[test]
+    fn polls_reports_and_data_are_evidence() {
+        only(
+            "A poll released Monday shows that most voters oppose the levy.",
+            Mode::Evidence,
+        );
+        only(
+            "Documents show that the mayor approved the contract in March.",
+            Mode::Evidence,
+        );
+        only(
+            "According to a report by the port authority, traffic fell by a third.",
+            Mode::Evidence,
+        );
+        only(
+            "According to Mayor Ilse Varga, traffic fell by a third.",
+            Mode::Speech,
+        );
+        only(
+            "The report said that the harbour had lost money for years.",
+            Mode::Evidence,
+        );
+    }
+
+    #[test]
+    fn events_are_no_attribution() {
+        no_speech("The former vice-president pleaded guilty to fraud on Tuesday.");
+        no_speech(
+            "The mayor's legal troubles have party members worried about his chances in May.",
+        );
+        no_speech("Jon Albers was charged with fraud by the harbour police.");
+        // A plea to somebody is words said.
+        only(
+            "Edda Moor pleaded with the council to keep the ferry running.",
+            Mode::Speech,
+        );
+    }
+
+    #[test]
+    fn records_carry_speech_unless_asked() {
+        let text = "“The dam is safe,” said engineer Lotte Brandvik. Harald Quist believes \
+                    that the levy will fail. A poll released Monday shows that most voters \
+                    oppose the levy.";
+        let all = quotes(text, &[]);
+        let got: Vec<Mode> = all.iter().map(|q| q.mode).collect();
+        assert_eq!(
+            got,
+            [Mode::Speech, Mode::Thought, Mode::Evidence],
+            "{all:?}"
+        );
+    }
+}

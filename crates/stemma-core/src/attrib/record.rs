@@ -1,0 +1,152 @@
+//! Record building: byte ranges to code-point offsets, attributions to quote records with
+//! their speakers resolved.
+
+use super::*;
+
+/// Byte offset → code-point offset.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// For each character of more than one byte: its byte offset and the bytes beyond one per
+    /// character up to and including it (news text is mostly ASCII: a short list).
+    wide: Vec<(u32, u32)>,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut wide = Vec::new();
+        let mut extra = 0u32;
+        for (b, &byte) in text.as_bytes().iter().enumerate() {
+            // A leading byte of a multi-byte character: 0b11xx_xxxx.
+            if byte >= 0xC0 {
+                extra += match byte {
+                    0xF0.. => 3,
+                    0xE0.. => 2,
+                    _ => 1,
+                };
+                wide.push((b as u32, extra));
+            }
+        }
+        CharIndex { text, wide }
+    }
+
+    /// The code-point offset of byte offset `b` (a char boundary).
+    pub fn at(&self, b: usize) -> usize {
+        let b = b.min(self.text.len());
+        // The wide characters starting before `b` lie wholly before it (`b` is a boundary).
+        let k = self.wide.partition_point(|&(at, _)| (at as usize) < b);
+        b - k.checked_sub(1).map_or(0, |k| self.wide[k].1 as usize)
+    }
+
+    pub fn span(&self, r: Range) -> CharSpan {
+        CharSpan {
+            start: self.at(r.0),
+            end: self.at(r.1),
+            text: self.text[r.0..r.1].to_string(),
+        }
+    }
+
+    fn model_span(&self, r: Range) -> Span {
+        let c = self.span(r);
+        Span {
+            start: c.start,
+            end: c.end,
+            text: c.text,
+        }
+    }
+}
+
+/// Whether attribution and entity rules apply: English, or a language nobody detected.
+pub(super) fn applies(language: Option<&str>) -> bool {
+    language.is_none_or(|l| l == "en" || l.starts_with("en-"))
+}
+
+/// Fill `article.entities` and `article.quotes` from its title and text (English articles;
+/// others are left as they are); the quotes are speech alone ([`annotate_with`] for more).
+pub fn annotate(article: &mut Article) {
+    annotate_with(article, &[Mode::Speech]);
+}
+
+/// [`annotate`], keeping the quotes of `modes`.
+pub fn annotate_with(article: &mut Article, modes: &[Mode]) {
+    if !applies(article.language.as_deref()) || article.text.is_empty() {
+        return;
+    }
+    let entities = crate::entities::find_entities(article.title.as_deref(), &article.text);
+    let mut quotes = quotes(&article.text, &entities);
+    quotes.retain(|q| modes.contains(&q.mode));
+    article.quotes = quotes;
+    article.entities = entities;
+}
+
+/// The attributions of `text` as quote records, speakers resolved against `entities`.
+pub fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+    found_quotes(text, entities)
+        .into_iter()
+        .map(|(_, q)| q)
+        .collect()
+}
+
+/// Each attribution found in `text` (with content) beside its quote record.
+pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
+    let d = Doc::new(text);
+    let mut found = find_in(&d, learned::shipped());
+    let more = continued_quotes(&d, &found);
+    if !more.is_empty() {
+        found.extend(more);
+        found.sort_by_key(|f| f.cue.0);
+    }
+    let ix = CharIndex::new(text);
+    let mut resolver = speaker::Resolver::new(entities);
+    let mut out = Vec::with_capacity(found.len());
+    // Resolve in text order of the sources, so "he" follows the speaker before it.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].source.map_or(found[i].cue.0, |s| s.0));
+    let mut speakers = vec![None; found.len()];
+    for i in order {
+        if let Some((a, mut b)) = found[i].source {
+            // The mention without the comma that closed an appositive.
+            while b > a && text[..b].ends_with(',') {
+                b -= 1;
+            }
+            speakers[i] = Some(resolver.resolve(&ix.model_span((a, b))));
+        }
+    }
+    for (f, speaker) in found.into_iter().zip(speakers) {
+        let (Some(&(a, _)), Some(&(_, b))) = (f.content.first(), f.content.last()) else {
+            continue;
+        };
+        let words: Vec<&str> = f.content.iter().map(|&(x, y)| &text[x..y]).collect();
+        let content = words.join(crate::model::QUOTE_PIECE_JOINER);
+        let act = if content
+            .trim_end_matches(|c: char| is_closing(c))
+            .ends_with('?')
+        {
+            SpeechAct::Question
+        } else {
+            f.act
+        };
+        let q = Quote {
+            text: content,
+            kind: f.kind,
+            start: ix.at(a),
+            end: ix.at(b),
+            pieces: f
+                .content
+                .iter()
+                .map(|&(x, y)| [ix.at(x), ix.at(y)])
+                .collect(),
+            cue: (!f.continued).then(|| ix.model_span(f.cue)),
+            speech_act: act,
+            speaker,
+            confidence: f.confidence,
+            mode: f.mode,
+            continued: f.continued,
+        };
+        out.push((f, q));
+    }
+    out
+}
+
+pub(super) fn is_closing(c: char) -> bool {
+    tokens::is_quote_char(c) || c == ')' || c == '.'
+}

@@ -1,0 +1,566 @@
+//! Sentence shapes: for one cue, its source and content by the shape of the sentence
+//! (`“…,” X said.`, `…, X said.`, `X said (that) …`, `According to X, …`).
+
+use super::*;
+
+/// The quote regions that make up one quotation starting with the region that opens at
+/// token `open`: the region itself and its continuations into later paragraphs.
+pub(super) fn quote_pieces(d: &Doc, open: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut k = d.inq[open].map(|k| k as usize);
+    while let Some(ki) = k {
+        let r = d.regions[ki];
+        pieces.push((r.open, r.close));
+        if !r.continues {
+            break;
+        }
+        // Its continuation is the next region (see quotes::regions).
+        k = Some(ki + 1).filter(|&j| j < d.regions.len() && !d.regions[j].single);
+        if pieces.len() > 50 {
+            break;
+        }
+    }
+    pieces
+}
+
+pub(super) fn make(
+    d: &Doc,
+    cue: (usize, usize),
+    src: Option<(usize, usize)>,
+    content: &[(usize, usize)],
+    kind: QuoteKind,
+    c: Cue,
+    confidence: f32,
+) -> Found {
+    Found {
+        cue: d.range(cue.0, cue.1 - 1),
+        source: src.map(|(a, b)| d.range(a, b - 1)),
+        content: content.iter().map(|&(a, b)| d.range(a, b)).collect(),
+        kind,
+        act: c.act,
+        mode: c.mode,
+        confidence,
+        continued: false,
+    }
+}
+
+/// `“…,” X said.` / `“…,” said X.` and the interrupted `“…,” X said, “…”`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn post_quote(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    after: usize,
+    cue: Cue,
+) -> Option<Found> {
+    // The quote that ends before the cue: the last region closing before c0 in this sentence.
+    let mut j = c0;
+    // Tokens between the quote and the cue: the speaker, a comma.
+    while j > s && d.inq[j - 1].is_none() {
+        j -= 1;
+        if c0 - j > 12 {
+            return None;
+        }
+    }
+    if j == s || j == c0 && !d.is_quote(j - 1) {
+        return None;
+    }
+    let k = d.inq[j - 1]? as usize;
+    let r = d.regions[k];
+    if r.close != j - 1 {
+        return None;
+    }
+    // Only a comma (or nothing) between the quote's end and the speaker / cue.
+    let mut src_start = j;
+    if matches!(d.punct(src_start), Some("," | "—" | "–")) {
+        src_start += 1;
+    }
+    let quote_ends_clause = r.close > r.open
+        && matches!(
+            d.toks[r.close - 1].text(d.text),
+            "," | "?" | "!" | "." | "—" | "–" | "…"
+        )
+        || d.punct(r.close + 1) == Some(",");
+    if !quote_ends_clause {
+        return None;
+    }
+    let src = if src_start < c0 {
+        source_left(d, src_start, c0).filter(|&(a, _)| a == src_start)
+    } else {
+        let st = if d.punct(after) == Some(",") {
+            after + 1
+        } else {
+            after
+        };
+        source_right(d, st, e)
+    };
+    src?;
+    // An interrupted quote goes on after the cue clause: `, “…”` in this sentence, or a quote
+    // that opens the next sentence of the paragraph.
+    let mut pieces = quote_pieces(d, r.open);
+    // The quote may have opened paragraphs earlier (each reopened, closed once, here).
+    let mut kk = k;
+    while kk > 0 {
+        // A region that continues is right before its continuation (see quotes::regions).
+        let prev = kk - 1;
+        if d.regions[prev].single || !d.regions[prev].continues || pieces.len() > 50 {
+            break;
+        }
+        let p = d.regions[prev];
+        pieces.insert(0, (p.open, p.close));
+        kk = prev;
+    }
+    let mut q = after;
+    if let Some((_, b)) = src.filter(|&(a, _)| a >= after) {
+        q = b;
+    }
+    while q < d.toks.len()
+        && q < e
+        && d.inq[q].is_none()
+        && d.toks[q].kind != Kind::Quote
+        && q < after + 8
+    {
+        if matches!(d.punct(q), Some("," | ":" | "." | "—")) {
+            q += 1;
+            break;
+        }
+        q += 1;
+    }
+    let mut continued = false;
+    if q < d.toks.len() && !d.toks[q].para_start {
+        if let Some(r2) = d.region_at(q) {
+            if r2.open > r.close {
+                pieces.extend(quote_pieces(d, r2.open));
+                continued = true;
+            }
+        }
+    }
+    // Or the quote goes on in the next sentences of the paragraph, each opening with a quote
+    // and naming no other speaker (`“…,” she said, pointing to the mill. “…”`).
+    if !continued {
+        let mut si = d.sent_of[r.close] as usize + 1;
+        while let Some(&(ns, ne)) = d.sents.get(si) {
+            if d.toks[ns].para_start || !d.is_quote(ns) {
+                break;
+            }
+            let Some(r2) = d.region_at(ns) else { break };
+            let own_cue = (ns..ne).any(|j| {
+                d.inq[j].is_none() && d.toks[j].kind == Kind::Word && d.lex_at(j).is_some()
+            });
+            if own_cue || r2.open <= r.close {
+                break;
+            }
+            let r2 = *r2;
+            pieces.extend(quote_pieces(d, r2.open));
+            if r2.close + 1 < ne || !r2.closed {
+                break;
+            }
+            si += 1;
+        }
+    }
+    let content: Vec<_> = pieces.iter().map(|&(a, b)| (a, b)).collect();
+    let f = make(d, (c0, after), src, &[], QuoteKind::Direct, cue, 0.9);
+    Some(Found {
+        content: content.iter().map(|&(a, b)| d.range(a, b)).collect(),
+        ..f
+    })
+}
+
+/// Tokens right before the comma at `comma` are a name of two to four capitalised words with
+/// another comma before them.
+fn name_between_commas(d: &Doc, s: usize, comma: usize) -> bool {
+    let mut k = comma;
+    while k > s && comma - k < 4 && d.toks[k - 1].kind == Kind::Word && d.toks[k - 1].cap {
+        k -= 1;
+    }
+    comma - k >= 2 && k > s && d.punct(k - 1) == Some(",")
+}
+
+/// `…, X said.` / `…, said X.` with no quote marks around the content.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn post_clause(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    after: usize,
+    cue: Cue,
+) -> Option<Found> {
+    if !cue.finite {
+        return None;
+    }
+    // The comma before the speaker: the speaker is everything between it and the cue
+    // ("current and former officials said").
+    let mut comma = c0;
+    let mut src_left = None;
+    let cut = skip_time_left(d, s, c0);
+    let mut j = cut;
+    while j > s && cut - j <= 8 && d.punct(j - 1) != Some(",") {
+        let t = &d.toks[j - 1];
+        let bad = t.kind == Kind::Quote
+            || d.inq[j - 1].is_some()
+            || t.kind == Kind::Punct && !matches!(t.text(d.text), "-" | "&" | "." | "(" | ")")
+            || t.kind == Kind::Word
+                && !t.cap
+                && (d.lex_at(j - 1).is_some()
+                    || matches!(d.w(j - 1), "that" | "who" | "which" | "is" | "was"));
+        if bad {
+            j = cut + 1;
+            break;
+        }
+        j -= 1;
+    }
+    if j < cut && j > s && d.punct(j - 1) == Some(",") {
+        comma = j;
+        src_left = Some((j, cut));
+    }
+    if comma <= s || d.punct(comma - 1) != Some(",") {
+        // "…, said X": nothing between the comma and the cue.
+        return None;
+    }
+    let src = if src_left.is_some() {
+        src_left
+    } else if c0 == comma && after < e && d.toks[after].kind == Kind::Word {
+        // "Director, threat research at Cobalt, Dana Reyes, said the attack began": a name
+        // between two commas before the cue is its subject (the shape is `X said …`).
+        if !d.toks[after].cap && name_between_commas(d, s, comma - 1) {
+            return None;
+        }
+        source_right(d, after, e)
+    } else {
+        None
+    };
+    let (_, src_end) = src?;
+    // The cue clause ends the sentence, but for a short setting ("on Tuesday", "in a
+    // statement") or a participle that starts the next attribution (", adding …").
+    let mut tail = if src_left.is_some() { after } else { src_end };
+    if tail < e
+        && d.toks[tail].kind == Kind::Word
+        && matches!(
+            d.w(tail),
+            "on" | "in"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "late"
+                | "early"
+                | "earlier"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+        )
+    {
+        let mut k = tail + 1;
+        while k < e
+            && k < tail + 8
+            && d.toks[k].kind != Kind::Punct
+            && d.toks[k].kind != Kind::Quote
+        {
+            k += 1;
+        }
+        tail = k;
+    }
+    let trailing_ok = tail >= e
+        || matches!(d.punct(tail), Some("." | "!" | "?" | ";"))
+        || (d.punct(tail) == Some(",")
+            && tail + 1 < e
+            && d.toks[tail + 1].kind == Kind::Word
+            && d.lex_at(tail + 1).is_some_and(|c| !c.finite));
+    // "It makes sense, he said, for Democrats to …": the cue clause sits inside the words,
+    // which go on after it.
+    let parenthetical = !trailing_ok
+        && d.punct(tail) == Some(",")
+        && tail + 2 < e
+        && d.toks[tail + 1].kind == Kind::Word
+        && d.inq[tail + 1].is_none()
+        && d.lex_at(tail + 1).is_none();
+    if !trailing_ok && !parenthetical {
+        return None;
+    }
+    let mut cstart = s;
+    if cstart + 1 < comma
+        && d.toks[cstart].kind == Kind::Word
+        && matches!(
+            d.w(cstart),
+            "still" | "however" | "meanwhile" | "but" | "and" | "so" | "indeed" | "instead" | "yet"
+        )
+        && d.punct(cstart + 1) == Some(",")
+    {
+        cstart += 2;
+    }
+    let cend = comma - 1;
+    if cend <= cstart + 2 {
+        return None;
+    }
+    let has_quote = (cstart..cend).any(|i| d.inq[i].is_some());
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    let mut pieces = vec![(cstart, cend - 1)];
+    if parenthetical {
+        let b = content_end(d, tail + 1, e);
+        if b <= tail + 1 {
+            return None;
+        }
+        pieces.push((tail + 1, b - 1));
+    }
+    Some(make(d, (c0, after), src, &pieces, kind, cue, 0.7))
+}
+
+/// `X said (that) …`, `X said: “…”`, `X told reporters …`.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn pre_content(
+    d: &Doc,
+    s: usize,
+    e: usize,
+    c0: usize,
+    after: usize,
+    cue: Cue,
+    next_head: usize,
+) -> Option<Found> {
+    let participial = !cue.finite && c0 > s && d.punct(c0 - 1) == Some(",");
+    let mut src = source_left(d, s, c0);
+    if src.is_none() && !participial && c0 > s {
+        // "X, who endorsed Y, said": the clause's subject; "X called … and said": the
+        // sentence's subject.
+        if d.punct(c0 - 1) == Some(",") || d.is(c0 - 1, "and") {
+            src = subject_of(d, s, c0);
+        }
+    }
+    if src.is_none() && !participial {
+        return None;
+    }
+    let mut i = after;
+    // A recipient ("told reporters", "urged Congress").
+    if cue.recipient && i < e && d.toks[i].kind == Kind::Word && !d.is(i, "that") {
+        if cues::is_pronoun(d.w(i)) {
+            i += 1;
+        } else if matches!(
+            d.w(i),
+            "his" | "her" | "their" | "our" | "my" | "its" | "the" | "a"
+        ) && i + 1 < e
+            && d.toks[i + 1].kind == Kind::Word
+            && !d.is(i + 1, "that")
+        {
+            // "told the National Post …", "asked our followers …"
+            i += 2;
+            while i < e && d.toks[i].kind == Kind::Word && d.toks[i].cap {
+                i += 1;
+            }
+        } else {
+            let mut j = i;
+            while j < e && j < i + 5 && d.toks[j].kind == Kind::Word && !d.is(j, "that") {
+                j += 1;
+            }
+            if j < e && (d.is(j, "that") || matches!(d.punct(j), Some(":" | ",")) || d.is_quote(j))
+            {
+                i = j;
+            } else if d.toks[i].cap {
+                i += 1;
+                while i < e && d.toks[i].cap {
+                    i += 1;
+                }
+            }
+        }
+    }
+    // A time or setting phrase before "that" ("at a news conference on Tuesday that").
+    if !d.is(i, "that")
+        && d.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+        && (matches!(
+            d.w(i),
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "last"
+                | "this"
+                | "earlier"
+                | "late"
+                | "early"
+                | "privately"
+                | "publicly"
+                | "repeatedly"
+        ) || cues::is_time_word(d.w(i)))
+    {
+        let mut j = i;
+        while j < e
+            && j < i + 12
+            && d.toks[j].kind != Kind::Quote
+            && !matches!(d.punct(j), Some("." | ";"))
+        {
+            if d.is(j, "that") {
+                break;
+            }
+            j += 1;
+        }
+        if d.is(j, "that") && (i..j).all(|x| d.toks[x].kind != Kind::Word || d.lex_at(x).is_none())
+        {
+            i = j;
+        }
+    }
+    while matches!(d.punct(i), Some("," | ":" | "—" | "–")) {
+        i += 1;
+    }
+    if i >= e {
+        return None;
+    }
+    let strong_intro =
+        d.is(i, "that") || d.is_quote(i) || after < e && matches!(d.punct(after), Some(":"));
+    if cue.weak && !strong_intro {
+        return None;
+    }
+    if cue.mode != Mode::Speech && !strong_intro && d.toks[i].kind != Kind::Word {
+        return None;
+    }
+    if let Some(r) = d.region_at(i) {
+        // Quoted content: the quote (and its continuations), unless the sentence goes on after
+        // it as reported speech.
+        let pieces = quote_pieces(d, r.open);
+        let end_q = r.close + 1;
+        let rest_is_end =
+            end_q >= e || matches!(d.punct(end_q), Some("." | "!" | "?")) && end_q + 1 >= e;
+        if rest_is_end || !r.closed {
+            let src = if participial {
+                subject_of(d, s, c0).or(src)
+            } else {
+                src
+            };
+            return Some(make(d, (c0, after), src, &[], QuoteKind::Direct, cue, 0.9)).map(|f| {
+                Found {
+                    content: pieces.iter().map(|&(a, b)| d.range(a, b)).collect(),
+                    ..f
+                }
+            });
+        }
+    }
+    // Reported speech up to the sentence's end, or to the next cue phrase (", adding …").
+    let mut end = content_end(d, i, e);
+    if next_head < end {
+        let mut j = next_head;
+        while j > i && d.toks[j - 1].kind == Kind::Word && cues::is_cue_modifier(d.w(j - 1)) {
+            j -= 1;
+        }
+        if j > i && d.punct(j - 1) == Some(",") {
+            end = j - 1;
+        }
+    }
+    end = clause_end(d, i, end);
+    // A verb that takes a noun phrase ("praised the plan", "attacked Fiorina", or a cue the
+    // lexicon does not know) has that phrase for content: it ends at the first comma or
+    // spaced dash, where the sentence moves on.
+    let known = (c0..after).any(|j| d.lex_at(j).is_some());
+    let takes_object = !known
+        || cue.mode != Mode::Speech
+        || matches!(
+            cue.act,
+            SpeechAct::Praise
+                | SpeechAct::Criticism
+                | SpeechAct::Accusation
+                | SpeechAct::Appeal
+                | SpeechAct::Agreement
+        );
+    if takes_object && !strong_intro {
+        if let Some(j) = (i + 1..end).find(|&j| {
+            d.inq[j].is_none()
+                && (d.punct(j) == Some(",")
+                    || matches!(d.punct(j), Some("-" | "--" | "—" | "–")) && d.toks[j].space_before)
+        }) {
+            end = j;
+        }
+    }
+    if end <= i {
+        return None;
+    }
+    let has_quote = (i..end).any(|x| d.inq[x].is_some());
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    let src = if participial {
+        subject_of(d, s, c0).or(src)
+    } else {
+        src
+    };
+    let conf = if cue.mode == Mode::Speech { 0.75 } else { 0.5 };
+    Some(make(d, (c0, after), src, &[(i, end - 1)], kind, cue, conf))
+}
+
+/// `According to X, …` and `…, according to X.`
+pub(super) fn according(d: &Doc, s: usize, e: usize, h: usize, after: usize, out: &mut Vec<Found>) {
+    let cue = Cue {
+        act: SpeechAct::Report,
+        finite: false,
+        ..Cue::STATEMENT
+    };
+    // The source: up to a comma or the sentence end.
+    let mut j = after;
+    while j < e
+        && !matches!(d.punct(j), Some("," | "." | ";" | "!" | "?" | ":"))
+        && d.toks[j].kind != Kind::Quote
+    {
+        j += 1;
+    }
+    if j == after {
+        return;
+    }
+    let opening = h == s || h > s && d.toks[h].cap;
+    // "According to X, a spokesman for Y, …": the appositive belongs to the source.
+    if opening
+        && d.punct(j) == Some(",")
+        && d.toks.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+        && matches!(
+            d.w(j + 1),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their"
+        )
+    {
+        let mut k = j + 1;
+        while k < e
+            && k < j + 14
+            && d.toks[k].kind != Kind::Quote
+            && !matches!(d.punct(k), Some("," | "." | ";" | ":"))
+        {
+            k += 1;
+        }
+        if d.punct(k) == Some(",") {
+            j = k;
+        }
+    }
+    let src = Some((after, j));
+    let (cs, ce) = if opening {
+        // According to X, content.
+        let cs = if d.punct(j) == Some(",") {
+            j + 1
+        } else {
+            return;
+        };
+        (cs, content_end(d, cs, e))
+    } else if d.punct(h - 1) == Some(",") {
+        (s, h - 1)
+    } else {
+        (s, h)
+    };
+    if ce <= cs {
+        return;
+    }
+    let has_quote = (cs..ce).any(|x| d.inq[x].is_some());
+    let kind = if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    };
+    out.push(make(d, (h, after), src, &[(cs, ce - 1)], kind, cue, 0.8));
+}
