@@ -415,7 +415,7 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
             batch,
             it.key,
-            it.synd.id,
+            it.synd.name(),
             a.url,
             a.source.path,
             a.title,
@@ -471,9 +471,18 @@ fn write_story(
     members: &[u32],
     batch: i64,
 ) -> Result<()> {
+    // A story names its records by `Prepared::name` (url, else path, else the content id).
+    let names: HashMap<&str, i64> = members
+        .iter()
+        .copied()
+        .chain(ix.embedders(members))
+        .filter_map(|i| Some((ix.doc(i)?.name(), *synd_article.get(i as usize)?)))
+        .collect();
     let article_of = |rid: &str| -> Option<i64> {
-        ix.lookup(rid)
-            .and_then(|i| synd_article.get(i as usize).copied())
+        names.get(rid).copied().or_else(|| {
+            ix.lookup(rid)
+                .and_then(|i| synd_article.get(i as usize).copied())
+        })
     };
     let ids: Vec<i64> = members
         .iter()
