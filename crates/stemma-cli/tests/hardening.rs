@@ -228,15 +228,17 @@ fn warnings_in_a_file_carry_no_colour_codes() {
 // ---------------------------------------------------------------------------------------------
 // 15. --resume belongs to one run
 
-/// Start `stemma extract ARGS… --jobs 1 --output OUT`, with a FIFO after `n` documents in
-/// `dir` so that the run stops there; kill it once its checkpoint says the first batch (32
-/// documents) is done, then put an ordinary document where the FIFO was.
-fn interrupt_after_first_batch(d: &Path, dir: &str, out: &str, args: &[&str]) {
-    let fifo = d.join(dir).join("zz-wait.txt");
+/// Start `stemma extract --jobs 1 --output OUT ARGS… wait.txt`, where `wait.txt` is a FIFO
+/// named as the last input so that the run stops there (a directory walk skips FIFOs, so it
+/// is named on its own); kill it once its checkpoint says the first batch (32 documents) is
+/// done, then put an ordinary document where the FIFO was.
+fn interrupt_after_first_batch(d: &Path, out: &str, args: &[&str]) {
+    let fifo = d.join("wait.txt");
     let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
     assert!(made.success());
     let mut full = vec!["extract", "--jobs", "1", "--output", out];
     full.extend_from_slice(args);
+    full.push("wait.txt");
     let mut child = stemma(d, &full)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -259,7 +261,7 @@ fn interrupt_after_first_batch(d: &Path, dir: &str, out: &str, args: &[&str]) {
     child.kill().unwrap();
     child.wait().unwrap();
     fs::remove_file(&fifo).unwrap();
-    write(d, &format!("{dir}/zz-wait.txt"), text_doc(999));
+    write(d, "wait.txt", text_doc(999));
 }
 
 #[test]
@@ -268,7 +270,7 @@ fn resume_refuses_a_checkpoint_of_other_inputs_or_options() {
     let d = dir.path();
     write_docs(d, "docs", 40);
     write_docs(d, "other", 3);
-    interrupt_after_first_batch(d, "docs", "out.jsonl", &["docs"]);
+    interrupt_after_first_batch(d, "out.jsonl", &["docs"]);
     let kept = fs::read(d.join("out.jsonl")).unwrap();
     for (args, what) in [
         (vec!["other"], "another PATH list"),
@@ -288,9 +290,19 @@ fn resume_refuses_a_checkpoint_of_other_inputs_or_options() {
         assert_eq!(fs::read(d.join("out.jsonl")).unwrap(), kept, "{what}");
     }
     // The same command resumes and gives every document once.
-    let r = run(d, &["extract", "--resume", "--output", "out.jsonl", "docs"]);
+    let r = run(
+        d,
+        &[
+            "extract",
+            "--resume",
+            "--output",
+            "out.jsonl",
+            "docs",
+            "wait.txt",
+        ],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let expected = run(d, &["extract", "docs"]).stdout;
+    let expected = run(d, &["extract", "docs", "wait.txt"]).stdout;
     assert_eq!(fs::read_to_string(d.join("out.jsonl")).unwrap(), expected);
 }
 
@@ -299,11 +311,11 @@ fn json_output_resumes_after_interruption() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write_docs(d, "docs", 40);
-    interrupt_after_first_batch(d, "docs", "out.json", &["--format", "json", "docs"]);
+    interrupt_after_first_batch(d, "out.json", &["--format", "json", "docs"]);
     let r = run(
         d,
         &[
-            "extract", "--format", "json", "--resume", "--output", "out.json", "docs",
+            "extract", "--format", "json", "--resume", "--output", "out.json", "docs", "wait.txt",
         ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -312,7 +324,7 @@ fn json_output_resumes_after_interruption() {
         "{}",
         r.stderr
     );
-    let expected = run(d, &["extract", "--format", "json", "docs"]).stdout;
+    let expected = run(d, &["extract", "--format", "json", "docs", "wait.txt"]).stdout;
     let got = fs::read_to_string(d.join("out.json")).unwrap();
     assert_eq!(got, expected);
     let v: Value = serde_json::from_str(&got).expect("one JSON array");
