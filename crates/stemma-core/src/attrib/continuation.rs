@@ -22,11 +22,43 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
             .max()
             .unwrap_or(f.cue.1)
     };
+    // Looked up, not walked, so that a text of many quotations stays linear: content pieces
+    // by start with the running furthest end, cues by start, attributions by where they end.
+    let mut pieces_by_start: Vec<(usize, usize)> = found
+        .iter()
+        .flat_map(|f| f.content.iter().copied())
+        .collect();
+    pieces_by_start.sort_unstable();
+    let reach: Vec<usize> = pieces_by_start
+        .iter()
+        .scan(0usize, |m, &(_, y)| {
+            *m = (*m).max(y);
+            Some(*m)
+        })
+        .collect();
+    let mut cues: Vec<(usize, usize)> = found.iter().map(|f| f.cue).collect();
+    cues.sort_unstable();
     let covered = |a: usize, b: usize| {
-        found
+        // A piece overlaps [a, b) when one starting before b reaches past a.
+        let n = pieces_by_start.partition_point(|p| p.0 < b);
+        if n > 0 && reach[n - 1] > a {
+            return true;
+        }
+        let from = cues.partition_point(|c| c.0 < a);
+        cues[from..]
             .iter()
-            .any(|f| f.content.iter().any(|&(x, y)| x < b && a < y) || f.cue.0 >= a && f.cue.1 <= b)
+            .take_while(|c| c.0 <= b)
+            .any(|c| c.1 <= b)
     };
+    // Attributions with content, ordered by end (stable: among equal ends the later one in
+    // `found` comes last, as a scan keeping the last maximum would pick it).
+    let mut by_end: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.content.is_empty())
+        .map(|(i, f)| (end_of(f), i))
+        .collect();
+    by_end.sort_by_key(|&(e, _)| e);
     let mut k = 0;
     while k < d.regions.len() {
         let r = d.regions[k];
@@ -45,11 +77,19 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
             continue;
         }
         // The attribution just before: the one (found or continued) ending last before it.
-        let prev = found
+        let from_found = by_end[..by_end.partition_point(|&(e, _)| e <= start)]
+            .last()
+            .map(|&(e, i)| (e, &found[i]));
+        // Continued quotations come in text order, so the last one ending in time is latest.
+        let from_out = out
             .iter()
-            .chain(out.iter())
-            .filter(|f| !f.content.is_empty() && end_of(f) <= start)
-            .max_by_key(|f| end_of(f));
+            .rev()
+            .map(|f| (end_of(f), f))
+            .find(|&(e, _)| e <= start);
+        let prev = match (from_found, from_out) {
+            (Some(a), Some(b)) => Some(if b.0 >= a.0 { b.1 } else { a.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        };
         let Some(prev) = prev else {
             continue;
         };
