@@ -91,13 +91,7 @@ fn load(shared: &Path) -> Result<Vec<DatePage>> {
             id: id.clone(),
             gold,
             doc: Document {
-                source: Source {
-                    path: path.display().to_string(),
-                    format: Format::Html,
-                    url: None,
-                    warc_record_id: None,
-                    warc_date: None,
-                },
+                source: Source::file(path.display().to_string(), Format::Html),
                 content_format: Format::Html,
                 bytes,
                 http_charset: None,

@@ -43,6 +43,19 @@ pub struct Source {
     pub warc_date: Option<String>,
 }
 
+impl Source {
+    /// A file's source: its path and format, no URL and no WARC record.
+    pub fn file(path: impl Into<String>, format: Format) -> Self {
+        Source {
+            path: path.into(),
+            format,
+            url: None,
+            warc_record_id: None,
+            warc_date: None,
+        }
+    }
+}
+
 /// A raw document handed to the extractor: bytes plus what the container knew about them.
 /// Producing these (files, gzip, WARC) is `stemma-input`'s job; the core never does I/O.
 #[derive(Debug, Clone)]

@@ -11,13 +11,7 @@ fn page(name: &str) -> Article {
         .join(name);
     let bytes = std::fs::read(&path).expect("fixture");
     let doc = Document {
-        source: Source {
-            path: name.to_string(),
-            format: Format::Html,
-            url: None,
-            warc_record_id: None,
-            warc_date: None,
-        },
+        source: Source::file(name, Format::Html),
         content_format: Format::Html,
         bytes,
         http_charset: None,

@@ -248,24 +248,7 @@ fn batches_are_incremental_idempotent_and_survive_serde() {
 #[test]
 fn quotes_spread_across_unrelated_stories() {
     let said = "the tide will not wait for the council to make up its mind";
-    let quote = |speaker: &str| Quote {
-        text: said.into(),
-        kind: QuoteKind::Direct,
-        start: 0,
-        end: 10,
-        pieces: vec![[0, 10]],
-        cue: None,
-        speech_act: SpeechAct::Statement,
-        speaker: Some(Speaker {
-            name: Some(speaker.into()),
-            mention: None,
-            role: None,
-            kind: None,
-        }),
-        confidence: 0.9,
-        mode: Mode::Speech,
-        continued: false,
-    };
+    let quote = |speaker: &str| direct_quote(said, speaker);
     let mut a = rec("https://a.example/q", "A", "2024-02-01", &prose(11, 300));
     a.quotes = vec![quote("Ida Brack")];
     let mut b = rec("https://b.example/q", "B", "2024-02-03", &prose(12, 300));
@@ -519,24 +502,7 @@ fn records_without_a_url_are_told_apart_by_their_content() {
 #[test]
 fn a_quote_repeated_by_a_roundup_is_not_spread() {
     let said = "the cranes will stand idle until the harbour board signs";
-    let quote = Quote {
-        text: said.into(),
-        kind: QuoteKind::Direct,
-        start: 0,
-        end: 10,
-        pieces: vec![[0, 10]],
-        cue: None,
-        speech_act: SpeechAct::Statement,
-        speaker: Some(Speaker {
-            name: Some("Ines Falk".into()),
-            mention: None,
-            role: None,
-            kind: None,
-        }),
-        confidence: 0.9,
-        mode: Mode::Speech,
-        continued: false,
-    };
+    let quote = direct_quote(said, "Ines Falk");
     let mut records = roundup_records();
     records[0].quotes = vec![quote.clone()];
     records[4].quotes = vec![quote.clone()];
@@ -554,4 +520,26 @@ fn a_quote_repeated_by_a_roundup_is_not_spread() {
     let spread = ix.quote_spread();
     assert_eq!(spread.len(), 1);
     assert_eq!(spread[0].stories, 2);
+}
+
+/// A direct quote of `said` by `speaker`, as attribution would record it.
+fn direct_quote(said: &str, speaker: &str) -> Quote {
+    Quote {
+        text: said.into(),
+        kind: QuoteKind::Direct,
+        start: 0,
+        end: 10,
+        pieces: vec![[0, 10]],
+        cue: None,
+        speech_act: SpeechAct::Statement,
+        speaker: Some(Speaker {
+            name: Some(speaker.into()),
+            mention: None,
+            role: None,
+            kind: None,
+        }),
+        confidence: 0.9,
+        mode: Mode::Speech,
+        continued: false,
+    }
 }
