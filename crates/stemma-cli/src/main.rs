@@ -16,6 +16,7 @@ mod ingest;
 mod output;
 mod query;
 mod report;
+mod serve;
 mod syndicate;
 
 use std::io::IsTerminal;
@@ -62,6 +63,8 @@ enum Command {
     Check(query::PlainArgs),
     /// Rebuild the full-text index from the database.
     Reindex(query::PlainArgs),
+    /// Serve the archive: a JSON API (OpenAPI at /api/openapi.json) and a web UI.
+    Serve(serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => query::stats(args),
         Command::Check(args) => query::check(args),
         Command::Reindex(args) => query::reindex(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -9,6 +9,7 @@ use crate::Store;
 
 /// The verdict of [`crate::Archive::check`].
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CheckReport {
     /// Problems found; empty when the store is sound.
     pub problems: Vec<String>,

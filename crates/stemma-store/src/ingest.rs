@@ -45,6 +45,7 @@ pub fn prepare(article: Article) -> Incoming {
 
 /// An input that could not be read or extracted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Failure {
     pub input: String,
     pub reason: String,
@@ -52,6 +53,7 @@ pub struct Failure {
 
 /// What one batch did.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IngestReport {
     /// The batch number (0 when nothing was written).
     pub batch: i64,

@@ -27,6 +27,7 @@ pub struct SearchQuery {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     pub article: i64,
     /// The article's URL, else its source path.
@@ -53,6 +54,7 @@ pub struct QuoteQuery {
 
 /// One place a quote appeared.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Appearance {
     pub article: i64,
     pub record: String,
@@ -65,6 +67,7 @@ pub struct Appearance {
 
 /// A quote with every article that carries it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteGroup {
     pub quote: String,
     pub speaker: Option<String>,
@@ -81,6 +84,7 @@ pub struct QuoteGroup {
 
 /// A member of a story.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoryMember {
     pub article: i64,
     pub record: String,
@@ -101,6 +105,7 @@ pub struct StoryMember {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoryView {
     pub id: i64,
     pub size: i64,
@@ -108,12 +113,14 @@ pub struct StoryView {
     pub origin_certain: bool,
     pub origin_reason: String,
     /// The origin the copies' notices name, when it is not in the archive.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub credited: Option<serde_json::Value>,
     /// Origin first, then by date.
     pub members: Vec<StoryMember>,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AliasUse {
     pub article: i64,
     pub record: String,
@@ -122,6 +129,7 @@ pub struct AliasUse {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NameView {
     pub name: String,
     /// The articles that assert this name, with their words.
@@ -129,6 +137,7 @@ pub struct NameView {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct QuoteLine {
     pub quote: String,
     pub speaker: Option<String>,
@@ -138,6 +147,7 @@ pub struct QuoteLine {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntityView {
     pub id: i64,
     pub name: String,
@@ -159,12 +169,14 @@ pub struct AttentionQuery {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttentionRow {
     pub bucket: String,
     pub articles: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Stats {
     pub articles: i64,
     pub outlets: i64,

@@ -1,0 +1,131 @@
+//! stemma-server: `stemma serve`. An HTTP layer over the archive's [`stemma_store::Archive`]
+//! interface, in the spirit of meilisearch's split: the engines and the store know nothing of
+//! HTTP; this crate maps requests to store queries (on blocking threads, see [`state`]) and
+//! store errors to the one table of error codes ([`error`]).
+//!
+//! * `/api/…`: the JSON API, its OpenAPI document generated from the handlers
+//!   (`/api/openapi.json`).
+//! * everything else: the web UI, server-rendered HTML (askama), no JavaScript needed.
+//!
+//! Read endpoints are open; write endpoints ask for the bearer token. The server refuses to
+//! listen on a non-loopback address without a token.
+
+pub mod api;
+pub mod error;
+pub mod state;
+pub mod ui;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+
+pub use error::{ApiError, ErrorCode};
+pub use state::AppState;
+
+/// How `stemma serve` runs.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub data: PathBuf,
+    pub bind: SocketAddr,
+    /// The bearer token for write endpoints (`--token` or `STEMMA_TOKEN`).
+    pub token: Option<String>,
+    /// The largest upload accepted, in bytes.
+    pub max_upload: usize,
+}
+
+/// Why the server could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(
+        "refusing to listen on {0} without a token: anyone who can reach it could write to the \
+         archive; pass --token (or STEMMA_TOKEN), or bind a loopback address such as 127.0.0.1"
+    )]
+    TokenRequired(SocketAddr),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("server: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The whole application: API, OpenAPI document, UI and its static files.
+pub fn app(state: AppState) -> Router {
+    let (api, doc) = api::routes();
+    let doc = std::sync::Arc::new(doc);
+    Router::new()
+        .merge(api)
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let doc = doc.clone();
+                async move { Json(doc.as_ref().clone()) }
+            }),
+        )
+        .route("/static/style.css", get(style))
+        .merge(ui::routes())
+        .with_state(state)
+}
+
+async fn style() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../static/style.css"),
+    )
+}
+
+/// Check the configuration, bind, and serve until `shutdown` resolves; requests in flight
+/// are finished first. `ready` is called with the address actually bound (port 0 picks one).
+pub async fn serve(
+    config: ServerConfig,
+    ready: impl FnOnce(SocketAddr),
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServeError> {
+    if config.token.is_none() && !config.bind.ip().is_loopback() {
+        return Err(ServeError::TokenRequired(config.bind));
+    }
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .map_err(|source| ServeError::Bind {
+            addr: config.bind,
+            source,
+        })?;
+    let addr = listener.local_addr()?;
+    let state = AppState::new(config.data, config.token, config.max_upload);
+    tracing::info!(%addr, "serve: listening");
+    ready(addr);
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown)
+        .await?;
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("serve: shutting down");
+}
