@@ -20,6 +20,7 @@
 //! [`Archive`] is the narrow interface the CLI (and later a server) uses, so another
 //! implementation (a server database) can stand beside this embedded one.
 
+mod article;
 mod check;
 mod dates;
 mod entities;
@@ -36,6 +37,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use stemma_core::syndicate::Index;
 
+pub use article::{ArticleView, StoryRef};
 pub use check::CheckReport;
 pub use dates::{bucket_label, day_number, day_string, Bucket};
 pub use error::{Result, StoreError};
@@ -80,6 +82,8 @@ pub trait Archive {
     /// The inputs that failed, with the reason.
     fn errors(&self) -> Result<Vec<Failure>>;
     fn stats(&self) -> Result<Stats>;
+    /// One stored article by id: its record and the stories it belongs to.
+    fn article(&self, id: i64) -> Result<ArticleView>;
     /// Verify the store and say what is wrong.
     fn check(&self) -> Result<CheckReport>;
     /// Rebuild the full-text index from SQLite.

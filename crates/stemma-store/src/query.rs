@@ -820,6 +820,9 @@ impl crate::Archive for Store {
     fn stats(&self) -> Result<Stats> {
         self.stats_impl()
     }
+    fn article(&self, id: i64) -> Result<crate::ArticleView> {
+        self.article_impl(id)
+    }
     fn check(&self) -> Result<crate::CheckReport> {
         self.check_impl()
     }

@@ -65,6 +65,17 @@ fn same_page_twice_is_stored_once_and_copies_join_stories_across_batches() {
     assert_eq!(stories[0].origin.as_deref(), Some("a.txt"));
     assert_eq!(s.stats().unwrap().stories, 1);
     assert!(s.check().unwrap().ok());
+
+    // an article by id: its record as stored, and its role in the story
+    let id = stories[0].members[1].article;
+    let view = s.article(id).unwrap();
+    assert_eq!(view.record_id, stories[0].members[1].record);
+    assert_eq!(view.record.text, text);
+    assert_eq!(view.stories.len(), 1);
+    assert_eq!(view.stories[0].story, stories[0].id);
+    assert_eq!(view.stories[0].role, stories[0].members[1].role);
+    assert_eq!(view.stories[0].size, 3);
+    assert!(matches!(s.article(9999), Err(StoreError::NotFound(_))));
 }
 
 #[test]
