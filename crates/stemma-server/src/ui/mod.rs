@@ -9,12 +9,18 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+mod search;
+pub mod svg;
+pub mod text;
+
 use crate::error::ApiError;
 use crate::state::AppState;
 
 /// The UI's routes.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home))
+    Router::new()
+        .route("/", get(home))
+        .route("/search", get(search::search))
 }
 
 /// A rendered page, or the error page with the error's status.
@@ -60,4 +66,9 @@ async fn home(State(state): State<AppState>) -> Response {
         Err(e) => return error_page(e),
     };
     page(Ok(Home { stats }))
+}
+
+/// A parameter's value, unless absent or blank (an empty form field).
+pub(crate) fn nonempty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
