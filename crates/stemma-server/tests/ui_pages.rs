@@ -151,3 +151,78 @@ async fn search_without_an_archive_says_so() {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("<p class=\"error\">"), "{html}");
 }
+
+#[tokio::test]
+async fn article_shows_metadata_the_notice_marked_quotes_and_its_story() {
+    let tmp = demo_store();
+    let id = article_id(tmp.path(), "https://birch-times.example/world/velmar");
+    let (status, html) = get(tmp.path(), &format!("/article/{id}")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let doc = Html::parse_document(&html);
+    let one = |s: &str| {
+        let t = texts(&doc, &format!("article.record {s}"));
+        assert_eq!(t.len(), 1, "{s}: {t:?}");
+        t[0].clone()
+    };
+    assert_eq!(one("h1.headline"), "Lavrov says Velmar talks will go on");
+    assert_eq!(one(".byline"), "By Mira Stone");
+    assert_eq!(one(".site"), "Birch Times");
+    assert_eq!(one(".published"), "2016-09-15");
+    assert_eq!(
+        texts(&doc, "ul.tags li"),
+        vec!["section: World", "keyword: ceasefire"]
+    );
+    let notice = one(".notice");
+    assert!(
+        notice.contains("Alder Post") && notice.contains("originally published by the Alder Post"),
+        "{notice}"
+    );
+    assert_eq!(
+        attrs(&doc, ".notice a", "href"),
+        vec!["https://alder-post.example/alder/velmar.html"]
+    );
+    // both quotes marked, with their speaker, each followed by the speaker's link
+    let marks: Vec<_> = doc.select(&sel("div.body mark.quote")).collect();
+    assert_eq!(marks.len(), 2);
+    assert_eq!(
+        marks[0].text().collect::<String>(),
+        "“The talks on Velmar will go on until the guns fall silent,”"
+    );
+    for m in &marks {
+        assert_eq!(m.value().attr("data-speaker"), Some(LAVROV));
+        let next = m
+            .next_sibling()
+            .and_then(scraper::ElementRef::wrap)
+            .unwrap();
+        assert_eq!(next.value().attr("class"), Some("speaker"));
+        assert_eq!(next.value().attr("href"), Some("/entity/Sergey%20Lavrov"));
+    }
+    // the text around them is kept whole: paragraphs as in the record
+    assert_eq!(doc.select(&sel("div.body p")).count(), 12);
+    let body: String = doc
+        .select(&sel("div.body"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(body.contains("Sergey Lavrov, the foreign minister, said after the meeting."));
+    // the story, with the three copies, origin first
+    let links = attrs(&doc, "section.copies a.story-link", "href");
+    assert_eq!(links.len(), 1);
+    assert!(links[0].starts_with("/story/"));
+    let rows = texts(&doc, "section.copies tbody tr td:first-child");
+    assert_eq!(rows, vec!["Alder Post", "Birch Times (this)", "Cedar News"]);
+    // the entities it names link to their pages
+    assert!(attrs(&doc, ".entities a", "href")
+        .contains(&"/entity/Jabhat%20Fateh%20al-Sham".to_string()));
+}
+
+#[tokio::test]
+async fn article_errors_are_pages() {
+    let tmp = demo_store();
+    let (status, html) = get(tmp.path(), "/article/99999").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("<p class=\"error\">"));
+    let (status, _) = get(tmp.path(), "/article/abc").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}

@@ -9,6 +9,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+mod article;
 mod search;
 pub mod svg;
 pub mod text;
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
         .route("/search", get(search::search))
+        .route("/article/{id}", get(article::article))
 }
 
 /// A rendered page, or the error page with the error's status.
@@ -71,4 +73,11 @@ async fn home(State(state): State<AppState>) -> Response {
 /// A parameter's value, unless absent or blank (an empty form field).
 pub(crate) fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A numeric id from the path, or a 400 page naming what was asked for.
+pub(crate) fn parse_id(raw: &str, what: &str) -> Result<i64, ApiError> {
+    raw.trim()
+        .parse::<i64>()
+        .map_err(|_| ApiError::bad_request(format!("{what} id {raw:?}: not a number")))
 }
