@@ -226,3 +226,133 @@ async fn article_errors_are_pages() {
     let (status, _) = get(tmp.path(), "/article/abc").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn entity_page_has_names_with_evidence_roles_quotes_and_a_chart() {
+    let tmp = demo_store();
+    // by an alias: the organisation under all its names, with the words that assert each
+    let (status, html) = get(tmp.path(), "/entity/Al%20Nusra%20Front").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let doc = Html::parse_document(&html);
+    assert_eq!(texts(&doc, "h1.entity-name"), vec!["Jabhat Fateh al-Sham"]);
+    let names = texts(&doc, "section.names dt");
+    assert_eq!(names, vec!["Jabhat Fateh al-Sham", "Al Nusra Front"]);
+    let evidence = texts(&doc, "section.names dd");
+    assert_eq!(
+        evidence.len(),
+        2,
+        "its own name, then the words asserting the alias: {evidence:?}"
+    );
+    assert!(
+        evidence[1].contains("formerly known as the Al Nusra Front"),
+        "{evidence:?}"
+    );
+    // the three copies that assert it with the same words, each linked
+    assert_eq!(doc.select(&sel("section.names dd a")).count(), 3);
+
+    // a person: roles, quotes by him with outlet, date and article link, the chart
+    let (status, html) = get(tmp.path(), "/entity/Sergey%20Lavrov").await;
+    assert_eq!(status, StatusCode::OK);
+    let doc = Html::parse_document(&html);
+    assert_eq!(texts(&doc, "h1.entity-name"), vec![LAVROV]);
+    assert!(texts(&doc, "section.roles li").contains(&"foreign minister".to_string()));
+    let quotes: Vec<_> = doc
+        .select(&sel("section.quotes-by ul.quotes > li.quote"))
+        .collect();
+    assert_eq!(
+        quotes.len(),
+        2,
+        "two quotes, each once though three outlets carried them"
+    );
+    let first = &quotes[0];
+    let t = |s: &str| {
+        first
+            .select(&sel(s))
+            .map(|e| e.text().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        t(".quote-text"),
+        vec!["“The talks on Velmar will go on until the guns fall silent,”"]
+    );
+    assert_eq!(t(".outlet"), vec!["Alder Post"]);
+    assert_eq!(t(".date"), vec!["2016-09-14"]);
+    assert!(t(".also")[0].contains("Birch Times") && t(".also")[0].contains("Cedar News"));
+    let link = first.select(&sel("a.article-link")).next().unwrap();
+    assert!(link.value().attr("href").unwrap().starts_with("/article/"));
+    // the chart: one bar for September 2016 holding all six appearances
+    let chart = doc.select(&sel("svg.chart")).next().expect("a chart");
+    let bars: Vec<String> = chart
+        .select(&sel("rect.bar title"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert_eq!(bars, vec!["2016-09: 6"]);
+    // the articles naming him
+    assert_eq!(doc.select(&sel("section.articles li")).count(), 3);
+}
+
+#[tokio::test]
+async fn a_speaker_without_an_entity_gets_a_quotes_page_and_an_unknown_name_a_404() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = "“The bridge opens in May,” said Ivo Marr.";
+    let mut a = article(
+        "g.html",
+        "Gull Courier",
+        "2021-04-01",
+        "Bridge date set",
+        text,
+    );
+    a.quotes = vec![quote(text, "“The bridge opens in May,”", "Ivo Marr")];
+    fill(tmp.path(), vec![a]);
+    let (status, html) = get(tmp.path(), "/entity/Ivo%20Marr").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let doc = Html::parse_document(&html);
+    assert_eq!(texts(&doc, "h1.entity-name"), vec!["Ivo Marr"]);
+    assert_eq!(doc.select(&sel("ul.quotes > li.quote")).count(), 1);
+    let (status, html) = get(tmp.path(), "/entity/Nobody%20Here").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("<p class=\"error\">"));
+}
+
+#[tokio::test]
+async fn quotes_and_attention_pages() {
+    let tmp = demo_store();
+    let (status, html) = get(tmp.path(), "/quotes?speaker=Ona%20Fell").await;
+    assert_eq!(status, StatusCode::OK);
+    let doc = Html::parse_document(&html);
+    assert_eq!(
+        texts(&doc, "ul.quotes > li.quote .quote-text"),
+        vec!["“Passengers have waited long enough,”"]
+    );
+    let (_, html) = get(tmp.path(), "/quotes?q=ceasefire").await;
+    assert_eq!(
+        Html::parse_document(&html).select(&sel("li.quote")).count(),
+        1
+    );
+    let (_, html) = get(tmp.path(), "/quotes").await;
+    assert_eq!(
+        Html::parse_document(&html).select(&sel("li.quote")).count(),
+        3
+    );
+
+    let (status, html) = get(tmp.path(), "/attention?q=Velmar&by=month").await;
+    assert_eq!(status, StatusCode::OK);
+    let doc = Html::parse_document(&html);
+    let bars: Vec<String> = doc
+        .select(&sel("svg.chart rect.bar title"))
+        .map(|t| t.text().collect())
+        .collect();
+    // September 2016 to March 2017, the empty months drawn too
+    assert_eq!(bars.len(), 7, "{bars:?}");
+    assert_eq!(bars[0], "2016-09: 3");
+    assert_eq!(bars[6], "2017-03: 1");
+    let (_, html) = get(tmp.path(), "/attention?entity=Sergey%20Lavrov&by=day").await;
+    let doc = Html::parse_document(&html);
+    assert_eq!(
+        doc.select(&sel("svg.chart rect.bar")).count(),
+        4,
+        "14th to 17th September"
+    );
+    let (status, _) = get(tmp.path(), "/attention?q=x&by=year").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}

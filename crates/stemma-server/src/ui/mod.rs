@@ -10,6 +10,9 @@ use axum::routing::get;
 use axum::Router;
 
 mod article;
+mod attention;
+mod entity;
+mod quotes;
 mod search;
 pub mod svg;
 pub mod text;
@@ -23,6 +26,9 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home))
         .route("/search", get(search::search))
         .route("/article/{id}", get(article::article))
+        .route("/entity/{name}", get(entity::entity))
+        .route("/quotes", get(quotes::quotes))
+        .route("/attention", get(attention::attention))
 }
 
 /// A rendered page, or the error page with the error's status.

@@ -59,7 +59,7 @@ pub fn bar_chart(title: &str, bars: &[(String, u64)]) -> String {
     let plot_w = W - LEFT - RIGHT;
     let plot_h = H - TOP - BOTTOM;
     let step = plot_w / bars.len() as f64;
-    let bar_w = (step * 0.8).max(1.0);
+    let bar_w = (step * 0.8).clamp(1.0, 56.0);
     let base = TOP + plot_h;
     // axis and three gridlines with their counts
     for i in 0..=2u64 {
