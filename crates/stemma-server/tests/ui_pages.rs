@@ -356,3 +356,59 @@ async fn quotes_and_attention_pages() {
     let (status, _) = get(tmp.path(), "/attention?q=x&by=year").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn story_page_draws_the_tree_and_lists_members_origin_first() {
+    let tmp = demo_store();
+    let origin_id = article_id(tmp.path(), "https://alder-post.example/alder/velmar.html");
+    // the article page's story link leads here
+    let (_, html) = get(tmp.path(), &format!("/article/{origin_id}")).await;
+    let href = attrs(&Html::parse_document(&html), "a.story-link", "href").remove(0);
+    let (status, html) = get(tmp.path(), &href).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let doc = Html::parse_document(&html);
+    let tree = doc
+        .select(&sel("svg.stemma-tree"))
+        .next()
+        .expect("the tree");
+    // a box per member, an edge per copy, each box a link to its article
+    assert_eq!(tree.select(&sel("g.node")).count(), 3);
+    assert_eq!(tree.select(&sel("g.node.origin")).count(), 1);
+    assert_eq!(tree.select(&sel("path.edge")).count(), 2);
+    let outlets: Vec<String> = tree
+        .select(&sel("text.outlet"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert_eq!(outlets, vec!["Alder Post", "Birch Times", "Cedar News"]);
+
+    let members: Vec<_> = doc.select(&sel("ol.members > li.member")).collect();
+    let roles: Vec<_> = members
+        .iter()
+        .map(|m| m.value().attr("data-role").unwrap())
+        .collect();
+    assert_eq!(roles, vec!["origin", "copy", "copy"]);
+    let field = |i: usize, s: &str| -> String {
+        members[i]
+            .select(&sel(s))
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(field(0, ".outlet"), "Alder Post");
+    assert_eq!(field(1, ".outlet"), "Birch Times");
+    assert_eq!(field(1, ".lag"), "lag +1 day");
+    assert_eq!(field(2, ".lag"), "lag +3 days");
+    assert!(
+        field(1, ".shared").ends_with("% shared"),
+        "{}",
+        field(1, ".shared")
+    );
+    assert_eq!(field(0, ".lag"), "");
+    // the Cedar copy changed the byline; the Birch copy kept its notice
+    assert_eq!(members[2].select(&sel(".flag-byline-changed")).count(), 1);
+    assert_eq!(members[1].select(&sel(".flag-byline-changed")).count(), 0);
+    assert!(field(1, ".notice-state").contains("kept"));
+    assert_eq!(tree.select(&sel(".flag.byline-changed")).count(), 1);
+
+    let (status, _) = get(tmp.path(), "/story/424242").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

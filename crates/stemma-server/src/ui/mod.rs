@@ -14,6 +14,7 @@ mod attention;
 mod entity;
 mod quotes;
 mod search;
+mod story;
 pub mod svg;
 pub mod text;
 
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/search", get(search::search))
         .route("/article/{id}", get(article::article))
         .route("/entity/{name}", get(entity::entity))
+        .route("/story/{id}", get(story::story))
         .route("/quotes", get(quotes::quotes))
         .route("/attention", get(attention::attention))
 }
