@@ -149,7 +149,7 @@ async fn search_without_an_archive_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let (status, html) = get(&tmp.path().join("none"), "/search?q=x").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("<p class=\"error\">"), "{html}");
+    assert!(html.contains("<p class=\"error\""), "{html}");
 }
 
 #[tokio::test]
@@ -222,7 +222,7 @@ async fn article_errors_are_pages() {
     let tmp = demo_store();
     let (status, html) = get(tmp.path(), "/article/99999").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("<p class=\"error\">"));
+    assert!(html.contains("<p class=\"error\""));
     let (status, _) = get(tmp.path(), "/article/abc").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
@@ -311,7 +311,7 @@ async fn a_speaker_without_an_entity_gets_a_quotes_page_and_an_unknown_name_a_40
     assert_eq!(doc.select(&sel("ul.quotes > li.quote")).count(), 1);
     let (status, html) = get(tmp.path(), "/entity/Nobody%20Here").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("<p class=\"error\">"));
+    assert!(html.contains("<p class=\"error\""));
 }
 
 #[tokio::test]
