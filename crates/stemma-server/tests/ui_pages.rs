@@ -412,3 +412,25 @@ async fn story_page_draws_the_tree_and_lists_members_origin_first() {
     let (status, _) = get(tmp.path(), "/story/424242").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn home_lists_outlets_speakers_and_entities_and_unknown_paths_are_error_pages() {
+    let tmp = demo_store();
+    let (status, html) = get(tmp.path(), "/").await;
+    assert_eq!(status, StatusCode::OK);
+    let doc = Html::parse_document(&html);
+    assert!(texts(&doc, ".top-speakers li").contains(&"Sergey Lavrov 3 articles".to_string()));
+    assert_eq!(doc.select(&sel(".top-outlets li")).count(), 4);
+    assert!(attrs(&doc, ".top-outlets a", "href").contains(&"/search?site=Dune%20Gazette".to_string()));
+    assert_eq!(doc.select(&sel("form.search input[name=q]")).count(), 1);
+
+    let (status, html) = get(tmp.path(), "/no/such/page").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let doc = Html::parse_document(&html);
+    assert_eq!(texts(&doc, "p.error"), vec!["no page at /no/such/page"]);
+    // under /api/ the error stays JSON
+    let (status, body) = get(tmp.path(), "/api/no-such-endpoint").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["code"], "not_found");
+}

@@ -9,7 +9,7 @@ use stemma_core::Article;
 use stemma_store::{Archive, ArticleView, StoreError, StoryView};
 
 use super::text::{body, entity_href, safe_url, Piece, QuoteSpan};
-use super::{page, parse_id};
+use super::{page, parse_id, title_or};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -190,11 +190,7 @@ fn build_page(view: ArticleView, stories: Vec<StoryView>) -> ArticlePage {
         })
         .collect();
     ArticlePage {
-        headline: a
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| view.record_id.clone()),
+        headline: title_or(a.title.clone(), &view.record_id),
         byline: a.authors.join(", "),
         site,
         published: a.published.clone().unwrap_or_default(),

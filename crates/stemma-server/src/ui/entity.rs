@@ -14,10 +14,10 @@ use stemma_store::{
 };
 
 use super::attention::time_axis;
-use super::page;
 use super::quotes::{QuoteItem, MAX_QUOTES};
 use super::svg::bar_chart;
 use super::text::{entity_href, urlencode};
+use super::{page, title_or};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -235,7 +235,7 @@ fn build_page(name: &str, g: Gathered) -> EntityPage {
             .into_iter()
             .map(|h| ArticleLink {
                 href: format!("/article/{}", h.article),
-                title: h.title.filter(|t| !t.trim().is_empty()).unwrap_or(h.record),
+                title: title_or(h.title, &h.record),
                 outlet: h.site.unwrap_or_default(),
                 date: h.published.unwrap_or_default(),
             })

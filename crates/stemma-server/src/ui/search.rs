@@ -8,7 +8,7 @@ use serde::Deserialize;
 use stemma_store::{Archive, Facets, SearchQuery};
 
 use super::text::{highlight, urlencode, Seg};
-use super::{nonempty, page};
+use super::{nonempty, page, title_or};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -199,10 +199,7 @@ async fn build(state: AppState, params: SearchParams) -> Result<SearchPage, ApiE
         .take(PER_PAGE)
         .map(|h| HitView {
             href: format!("/article/{}", h.article),
-            title: h
-                .title
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| h.record.clone()),
+            title: title_or(h.title, &h.record),
             site: h.site.unwrap_or_default(),
             published: h.published.unwrap_or_default(),
             snippet: highlight(&h.snippet, &h.highlights),

@@ -9,7 +9,7 @@ use stemma_store::{Archive, StoryMember, StoryView};
 
 use super::article::{percent, MaybeLink};
 use super::svg::{story_tree, TreeNode};
-use super::{page, parse_id};
+use super::{page, parse_id, title_or};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -108,23 +108,17 @@ fn build_page(v: StoryView) -> StoryPage {
             }
         })
         .collect();
-    let title = v
-        .members
-        .first()
-        .and_then(|m| m.title.clone())
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| format!("Story {}", v.id));
+    let title = v.members.first().map_or_else(
+        || format!("Story {}", v.id),
+        |m| title_or(m.title.clone(), &m.record),
+    );
     let tree = story_tree(&format!("The stemma of “{title}”"), &nodes);
     let members: Vec<MemberItem> = v
         .members
         .iter()
         .map(|m| MemberItem {
             href: format!("/article/{}", m.article),
-            title: m
-                .title
-                .clone()
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| m.record.clone()),
+            title: title_or(m.title.clone(), &m.record),
             role: contract_role(&m.role),
             role_label: m.role.clone(),
             outlet: outlet(m),
