@@ -210,7 +210,7 @@ async fn article_shows_metadata_the_notice_marked_quotes_and_its_story() {
     let links = attrs(&doc, "section.copies a.story-link", "href");
     assert_eq!(links.len(), 1);
     assert!(links[0].starts_with("/story/"));
-    let rows = texts(&doc, "section.copies tbody tr td:first-child");
+    let rows = texts(&doc, "section.copies .copy-list .copy-outlet");
     assert_eq!(rows, vec!["Alder Post", "Birch Times (this)", "Cedar News"]);
     // the entities it names link to their pages
     assert!(attrs(&doc, ".entities a", "href")
@@ -421,7 +421,9 @@ async fn home_lists_outlets_speakers_and_entities_and_unknown_paths_are_error_pa
     let doc = Html::parse_document(&html);
     assert!(texts(&doc, ".top-speakers li").contains(&"Sergey Lavrov 3 articles".to_string()));
     assert_eq!(doc.select(&sel(".top-outlets li")).count(), 4);
-    assert!(attrs(&doc, ".top-outlets a", "href").contains(&"/search?site=Dune%20Gazette".to_string()));
+    assert!(
+        attrs(&doc, ".top-outlets a", "href").contains(&"/search?site=Dune%20Gazette".to_string())
+    );
     assert_eq!(doc.select(&sel("form.search input[name=q]")).count(), 1);
 
     let (status, html) = get(tmp.path(), "/no/such/page").await;
