@@ -430,6 +430,20 @@ async fn home_lists_outlets_speakers_and_entities_and_unknown_paths_are_error_pa
     assert_eq!(status, StatusCode::NOT_FOUND);
     let doc = Html::parse_document(&html);
     assert_eq!(texts(&doc, "p.error"), vec!["no page at /no/such/page"]);
+    // a malformed query or path is a 400 page too, not a plain-text rejection
+    for uri in [
+        "/search?q=a&page=1&page=2",
+        "/entity/%FF%FE",
+        "/quotes?speaker=a&speaker=b",
+    ] {
+        let (status, html) = get(tmp.path(), uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(
+            Html::parse_document(&html).select(&sel("p.error")).count(),
+            1,
+            "{uri}: {html}"
+        );
+    }
     // under /api/ the error stays JSON
     let (status, body) = get(tmp.path(), "/api/no-such-endpoint").await;
     assert_eq!(status, StatusCode::NOT_FOUND);

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use stemma_store::{
     bucket_label, day_number, Archive, Bucket, EntityView, QuoteGroup, QuoteQuery, SearchQuery,
@@ -17,7 +17,7 @@ use super::attention::time_axis;
 use super::quotes::{QuoteItem, MAX_QUOTES};
 use super::svg::bar_chart;
 use super::text::{entity_href, urlencode};
-use super::{page, title_or};
+use super::{page, segment, title_or, Segment};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -256,12 +256,12 @@ fn build_page(name: &str, g: Gathered) -> EntityPage {
     }
 }
 
-pub async fn entity(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+pub async fn entity(State(state): State<AppState>, name: Segment) -> Response {
     page(build(state, name).await)
 }
 
-async fn build(state: AppState, name: String) -> Result<EntityPage, ApiError> {
-    let name = name.trim().to_string();
+async fn build(state: AppState, name: Segment) -> Result<EntityPage, ApiError> {
+    let name = segment(name)?.trim().to_string();
     if name.is_empty() {
         return Err(ApiError::bad_request("an entity needs a name"));
     }

@@ -128,6 +128,25 @@ async fn home(State(state): State<AppState>) -> Response {
         entities: top(&facets.entities, &|v| text::entity_href(v)),
     }))
 }
+/// The query string's fields, or a 400 page saying what is wrong with them (a repeated
+/// field, bad percent-encoding).
+pub(crate) type Params<T> =
+    Result<axum::extract::Query<T>, axum::extract::rejection::QueryRejection>;
+
+pub(crate) fn params<T>(p: Params<T>) -> Result<T, ApiError> {
+    p.map(|q| q.0)
+        .map_err(|e| ApiError::bad_request(e.body_text()))
+}
+
+/// A path segment, decoded, or a 400 page (bad percent-encoding, not UTF-8).
+pub(crate) type Segment =
+    Result<axum::extract::Path<String>, axum::extract::rejection::PathRejection>;
+
+pub(crate) fn segment(p: Segment) -> Result<String, ApiError> {
+    p.map(|s| s.0)
+        .map_err(|e| ApiError::bad_request(e.body_text()))
+}
+
 /// A parameter's value, unless absent or blank (an empty form field).
 pub(crate) fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
