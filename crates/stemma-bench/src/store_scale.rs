@@ -90,6 +90,10 @@ pub fn build_store(dir: &Path, articles: usize) -> Result<Built> {
         }
     }
     if dir.exists() {
+        // Never empty a store another process is writing (its lock says so).
+        if let Err(e @ StoreError::Locked { .. }) = Store::open_write(dir) {
+            return Err(e.into());
+        }
         std::fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
     }
     let mut store = Store::open_write(dir)?;
