@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+#[path = "common/prose.rs"]
+mod prose;
+use prose::prose;
+
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 
 struct Run {
@@ -87,28 +91,6 @@ fn syndicate(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
         });
     }
     wait(child)
-}
-
-/// Invented prose: `n` words drawn by a seeded generator from a small vocabulary.
-fn prose(seed: u64, n: usize) -> String {
-    const VOCAB: [&str; 32] = [
-        "harbour", "council", "lantern", "ferry", "orchard", "ledger", "quarry", "tidal", "budget",
-        "bridge", "river", "school", "grain", "market", "storm", "levy", "choir", "museum", "tram",
-        "permit", "clinic", "mill", "canal", "beacon", "pier", "garden", "tower", "meadow",
-        "forge", "court", "station", "valley",
-    ];
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut out = String::new();
-    for i in 0..n {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        if i > 0 {
-            out.push(' ');
-        }
-        out.push_str(VOCAB[(x % VOCAB.len() as u64) as usize]);
-    }
-    out
 }
 
 /// `n` unrelated records, one JSON object per line, with every field `stemma extract` prints.
@@ -336,4 +318,40 @@ fn only_text_is_required_and_json_arrays_are_read() {
         ]
     );
     assert_eq!(stories[0]["origin"], "https://tidewater.example/pier");
+}
+
+/// The walker stemma-input gives every command: a directory that links back to its parent is
+/// walked once (not forever), and a folder that cannot be read is reported, not dropped.
+#[test]
+fn directories_are_walked_once_through_link_loops_and_unreadable_ones_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir_all(inp.join("sub")).unwrap();
+    fs::write(inp.join("a.jsonl"), records(3, 31)).unwrap();
+    fs::write(inp.join("sub/b.jsonl"), records(2, 32)).unwrap();
+    std::os::unix::fs::symlink(&inp, inp.join("sub/loop")).unwrap();
+    let locked = inp.join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("c.jsonl"), records(1, 33)).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads any folder: then the locked one is simply read.
+    let unreadable = fs::read_dir(&locked).is_err();
+
+    let r = syndicate(dir.path(), &["in"], None);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    let names = all_members(&r);
+    let expected = if unreadable { 5 } else { 6 };
+    assert_eq!(
+        names.len(),
+        expected,
+        "each record once: {names:?}\n{}",
+        r.stderr
+    );
+    if unreadable {
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("locked"), "{}", r.stderr);
+    } else {
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
 }
