@@ -282,6 +282,14 @@ impl FullText {
         Ok(searcher.search(&q, &DayCounts)?)
     }
 
+    /// Every article matching `text` under `filter` (the search page's facets).
+    pub fn matching(&self, text: &str, filter: &TextFilter) -> Result<HashSet<i64>> {
+        let searcher = self.reader.searcher();
+        let q = self.query(text, filter)?;
+        let docs = searcher.search(&q, &DocSetCollector)?;
+        article_ids(&searcher, docs)
+    }
+
     /// The articles whose quotes contain one of `phrases` (as phrases, in the quotes field).
     pub fn quoting(&self, phrases: &[String]) -> Result<HashSet<i64>> {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -295,14 +303,7 @@ impl FullText {
         }
         let searcher = self.reader.searcher();
         let docs = searcher.search(&BooleanQuery::new(any), &DocSetCollector)?;
-        let mut out = HashSet::with_capacity(docs.len());
-        for addr in docs {
-            let seg = searcher.segment_reader(addr.segment_ord);
-            if let Some(id) = seg.fast_fields().i64("article")?.first(addr.doc_id) {
-                out.insert(id);
-            }
-        }
-        Ok(out)
+        article_ids(&searcher, docs)
     }
 
     /// A highlighter for the words of `text` in article bodies.
@@ -362,4 +363,19 @@ impl SegmentCollector for SegmentDays {
     fn harvest(self) -> Self::Fruit {
         self.counts
     }
+}
+
+/// The article ids of a set of matched documents.
+fn article_ids(
+    searcher: &tantivy::Searcher,
+    docs: HashSet<tantivy::DocAddress>,
+) -> Result<HashSet<i64>> {
+    let mut out = HashSet::with_capacity(docs.len());
+    for addr in docs {
+        let seg = searcher.segment_reader(addr.segment_ord);
+        if let Some(id) = seg.fast_fields().i64("article")?.first(addr.doc_id) {
+            out.insert(id);
+        }
+    }
+    Ok(out)
 }
