@@ -21,6 +21,8 @@ use stemma_core::{Document, Format};
 use stemma_input::{FileKind, ReadLimits};
 use stemma_store::{Archive, Failure, Incoming, QuoteQuery, SearchQuery, Store};
 
+use crate::store_scale::{percentile, split_outcomes};
+
 #[derive(clap::Args)]
 pub struct IngestArgs {
     /// The shared data directory (read-only).
@@ -127,14 +129,6 @@ fn through_warc(docs: Vec<Document>, label: &str) -> Vec<Result<Document, Failur
         .collect()
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
 pub fn run(args: IngestArgs) -> Result<bool> {
     let mut base: Vec<Document> = Vec::new();
     for ds in [
@@ -197,13 +191,7 @@ pub fn run(args: IngestArgs) -> Result<bool> {
                     Ok(stemma_store::prepare(a))
                 })
                 .collect();
-            let (mut ok, mut bad) = (Vec::new(), Vec::new());
-            for o in outcomes {
-                match o {
-                    Ok(i) => ok.push(i),
-                    Err(f) => bad.push(f),
-                }
-            }
+            let (ok, bad) = split_outcomes(outcomes);
             if tx.send((ok, bad, end - start)).is_err() {
                 return;
             }

@@ -9,6 +9,8 @@
 //! stemma-bench seed [--shared DIR]
 //! stemma-bench ingest [--shared DIR] [--pages N] [--data DIR] [--json F]
 //!                     [--min-pages-per-sec R] [--max-search-p95-ms T]
+//! stemma-bench store-scale [--articles N] [--data DIR] [--keep] [--rounds R] [--per-kind K]
+//!                          [--json F] [--floors F]
 //! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
 //!                          [--scale N] [--seed S]
 //! stemma-bench worst [--stemma PATH] [--limit-mib 2048] [--dir DIR]
@@ -22,7 +24,9 @@ mod floors;
 mod ingest;
 mod metrics;
 mod peer;
+mod scale_gen;
 mod seed;
+mod store_scale;
 mod syndication;
 mod worst;
 
@@ -67,6 +71,8 @@ enum Cmd {
     Worst(worst::WorstArgs),
     /// The archive at scale: pages/s end to end, store size, memory, cost per page, search latency.
     Ingest(ingest::IngestArgs),
+    /// Queries at scale: a store of N generated records, then a fixed query mix's latency.
+    StoreScale(store_scale::StoreScaleArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -119,6 +125,7 @@ fn main() -> ExitCode {
         Cmd::Syndication(args) => syndication::run(&args),
         Cmd::Worst(args) => worst::run(&args),
         Cmd::Ingest(args) => ingest::run(args),
+        Cmd::StoreScale(args) => store_scale::run(&args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 mod archive;
+#[path = "common/prose.rs"]
+mod prose;
 
 /// No single run of stemma in this file should come anywhere near this.
 const TIME_LIMIT: Duration = Duration::from_secs(30);

@@ -59,8 +59,9 @@ impl Store {
                 "SELECT count(*) FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story = s.id)",
             ),
             (
-                "syndication records in more than one story",
-                "SELECT count(*) FROM (SELECT article FROM story_members GROUP BY article HAVING count(*) > 1)",
+                "syndication records that are a copy in more than one story",
+                "SELECT count(*) FROM (SELECT article FROM story_members WHERE role != 'embedding'
+                 GROUP BY article HAVING count(*) > 1)",
             ),
             (
                 "quotes of articles that are not stored",

@@ -7,7 +7,10 @@ use std::collections::HashSet;
 use std::ops::Bound;
 use std::path::Path;
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, DocSetCollector, SegmentCollector, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::directory::MmapDirectory;
 use tantivy::query::{
     AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
@@ -16,7 +19,10 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, SchemaBuilder, FAST, INDEXED, STORED, TEXT,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{
+    DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument,
+    Term,
+};
 
 use crate::error::{Result, StoreError};
 
@@ -268,11 +274,27 @@ impl FullText {
         Ok(out)
     }
 
-    /// Every article matching `text` under `filter`.
-    pub fn matching(&self, text: &str, filter: &TextFilter) -> Result<HashSet<i64>> {
+    /// How many articles matching `text` under `filter` fall on each day (`None`: undated),
+    /// read from the index's day column: no article is looked up.
+    pub fn day_counts(&self, text: &str, filter: &TextFilter) -> Result<HashMap<Option<i64>, i64>> {
         let searcher = self.reader.searcher();
         let q = self.query(text, filter)?;
-        let docs = searcher.search(&q, &DocSetCollector)?;
+        Ok(searcher.search(&q, &DayCounts)?)
+    }
+
+    /// The articles whose quotes contain one of `phrases` (as phrases, in the quotes field).
+    pub fn quoting(&self, phrases: &[String]) -> Result<HashSet<i64>> {
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for p in phrases {
+            if let Some(q) = self.phrase(self.f.quotes, p)? {
+                any.push((Occur::Should, q));
+            }
+        }
+        if any.is_empty() {
+            return Ok(HashSet::new());
+        }
+        let searcher = self.reader.searcher();
+        let docs = searcher.search(&BooleanQuery::new(any), &DocSetCollector)?;
         let mut out = HashSet::with_capacity(docs.len());
         for addr in docs {
             let seg = searcher.segment_reader(addr.segment_ord);
@@ -293,5 +315,51 @@ impl FullText {
         let mut g = SnippetGenerator::create(&searcher, &*q, self.f.body)?;
         g.set_max_num_chars(240);
         Ok(Some(g))
+    }
+}
+
+/// Counts of matching documents per day (the `day` fast field).
+struct DayCounts;
+
+struct SegmentDays {
+    day: Column<i64>,
+    counts: HashMap<Option<i64>, i64>,
+}
+
+impl Collector for DayCounts {
+    type Fruit = HashMap<Option<i64>, i64>;
+    type Child = SegmentDays;
+
+    fn for_segment(&self, _ord: u32, segment: &SegmentReader) -> tantivy::Result<SegmentDays> {
+        Ok(SegmentDays {
+            day: segment.fast_fields().i64("day")?,
+            counts: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut out = HashMap::new();
+        for f in fruits {
+            for (d, n) in f {
+                *out.entry(d).or_insert(0) += n;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl SegmentCollector for SegmentDays {
+    type Fruit = HashMap<Option<i64>, i64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        *self.counts.entry(self.day.first(doc)).or_insert(0) += 1;
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.counts
     }
 }

@@ -102,7 +102,7 @@ struct IndexOut<'a> {
     config: Config,
     #[serde(serialize_with = "raw_list")]
     docs: &'a [String],
-    parent: &'a [u32],
+    links: &'a [(u32, u32, u8)],
 }
 
 fn raw_list<S: serde::Serializer>(docs: &&[String], s: S) -> Result<S::Ok, S::Error> {
@@ -116,7 +116,7 @@ fn raw_list<S: serde::Serializer>(docs: &&[String], s: S) -> Result<S::Ok, S::Er
     seq.end()
 }
 
-/// The syndication index from the stored records, with each record's cluster its story, and
+/// The syndication index from the stored records and links (no pair is compared again), and
 /// the article of each record number.
 pub(crate) fn load_synd(conn: &Connection) -> Result<(Index, Vec<i64>)> {
     let mut docs = Vec::new();
@@ -136,26 +136,15 @@ pub(crate) fn load_synd(conn: &Connection) -> Result<(Index, Vec<i64>)> {
             docs.push(r.get::<_, String>(2)?);
         }
     }
-    let idx_of: HashMap<i64, u32> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, &a)| (a, i as u32))
-        .collect();
-    let mut parent: Vec<u32> = (0..docs.len() as u32).collect();
-    {
-        let mut st = conn.prepare("SELECT story, article FROM story_members")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let (story, article): (i64, i64) = (r.get(0)?, r.get(1)?);
-            if let (Some(&s), Some(&a)) = (idx_of.get(&story), idx_of.get(&article)) {
-                parent[a as usize] = s;
-            }
-        }
-    }
+    let links: Vec<(u32, u32, u8)> = {
+        let mut st = conn.prepare("SELECT a, b, kind FROM synd_links ORDER BY rowid")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
     let json = serde_json::to_vec(&IndexOut {
         config: Config::default(),
         docs: &docs,
-        parent: &parent,
+        links: &links,
     })?;
     let ix: Index = serde_json::from_slice(&json)?;
     Ok((ix, articles))
@@ -285,6 +274,7 @@ impl Store {
 
         // Syndication: add the records, store them, rewrite the stories they changed.
         let first = w.synd.len();
+        let first_link = w.synd.link_count();
         let ids: Vec<(i64, String)> = prepared.iter().map(|(a, p)| (*a, p.id.clone())).collect();
         let jsons: Vec<String> = prepared
             .iter()
@@ -304,6 +294,12 @@ impl Store {
             }
         }
         drop(ins);
+        let mut link =
+            tx.prepare_cached("INSERT INTO synd_links (a, b, kind) VALUES (?1, ?2, ?3)")?;
+        for &(a, b, k) in w.synd.links_from(first_link) {
+            link.execute(params![a, b, k])?;
+        }
+        drop(link);
         let clusters = w.synd.clusters_of(&rep.added);
         report.stories = clusters.len();
         for members in clusters {
@@ -443,6 +439,11 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
             .and_then(|r| r.headline.clone());
         let speaker = quote.speaker.as_ref();
         let name = speaker.and_then(|s| s.name.clone());
+        let speaker_norm = name.as_deref().map(entities::normalise);
+        if let Some(n) = &speaker_norm {
+            tx.prepare_cached("INSERT OR IGNORE INTO speakers (norm) VALUES (?1)")?
+                .execute([n])?;
+        }
         q.execute(params![
             id,
             quote.text,
@@ -452,7 +453,7 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
                 .as_str()
                 .unwrap_or(""),
             name,
-            name.as_deref().map(entities::normalise),
+            speaker_norm,
             speaker.and_then(|s| s.role.clone()),
             quote.start as i64,
             quote.end as i64,
@@ -464,8 +465,10 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
     Ok(id)
 }
 
-/// Replace the stories of `members` with the one they now form. The story's id is its
-/// smallest article id; roles: `origin`, `copy`, `excerpt`, `embedded`, `member`.
+/// Replace the stories of `members` (a story's copies) with the one they now form, the
+/// records that embed a run of it joining as `embedding` members (a roundup is a member of
+/// every story it quotes, and the stories stay apart). The story's id is its smallest copy's
+/// article id; roles: `origin`, `copy`, `excerpt`, `member` for the copies, `embedding`.
 fn write_story(
     tx: &Transaction,
     ix: &Index,
@@ -473,12 +476,12 @@ fn write_story(
     members: &[u32],
     batch: i64,
 ) -> Result<()> {
+    let embedders = ix.embedders(members);
     // A story names its records by `Prepared::name` (url, else path, else the content id).
     let names: HashMap<&str, i64> = members
         .iter()
-        .copied()
-        .chain(ix.embedders(members))
-        .filter_map(|i| Some((ix.doc(i)?.name(), *synd_article.get(i as usize)?)))
+        .chain(&embedders)
+        .filter_map(|&i| Some((ix.doc(i)?.name(), *synd_article.get(i as usize)?)))
         .collect();
     let article_of = |rid: &str| -> Option<i64> {
         names.get(rid).copied().or_else(|| {
@@ -490,12 +493,18 @@ fn write_story(
         .iter()
         .filter_map(|&i| synd_article.get(i as usize).copied())
         .collect();
+    let embedding: Vec<i64> = embedders
+        .iter()
+        .filter_map(|&i| synd_article.get(i as usize).copied())
+        .collect();
     let Some(&story_id) = ids.iter().min() else {
         return Ok(());
     };
+    // The stories these records were copies in (not those they only embed) are replaced.
     for &a in &ids {
         tx.prepare_cached(
-            "DELETE FROM stories WHERE id IN (SELECT story FROM story_members WHERE article = ?1)",
+            "DELETE FROM stories WHERE id IN
+                 (SELECT story FROM story_members WHERE article = ?1 AND role != 'embedding')",
         )?
         .execute([a])?;
     }
@@ -560,6 +569,11 @@ fn write_story(
             a,
             role.get(&a).copied().unwrap_or("member")
         ])?;
+    }
+    for &a in &embedding {
+        if !ids.contains(&a) {
+            st.execute(params![story_id, a, "embedding"])?;
+        }
     }
     Ok(())
 }

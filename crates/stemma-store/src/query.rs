@@ -211,10 +211,6 @@ struct EdgeRow {
 /// Most rows a query gathers before grouping.
 const MAX_ROWS: usize = 100_000;
 
-fn placeholders(n: usize) -> String {
-    vec!["?"; n].join(",")
-}
-
 fn dir_size(p: &std::path::Path) -> u64 {
     let mut total = 0;
     let mut stack = vec![p.to_path_buf()];
@@ -264,6 +260,18 @@ impl Store {
         let pat = format!("% {} %", n.replace(['%', '_', '\\'], ""));
         let ids = st.query_map([pat], |r| r.get(0))?;
         Ok(ids.collect::<Result<_, _>>()?)
+    }
+
+    /// A condition on `q.article`: the articles whose quotes hold one of `names` as the
+    /// full-text index finds them, so that only their quotes are read (every quote when
+    /// there are more than [`MAX_ROWS`]).
+    fn quoting_cond(&self, names: &[String]) -> Result<String> {
+        let ids = self.text()?.quoting(names)?;
+        if ids.len() > MAX_ROWS {
+            return Ok("1".into());
+        }
+        let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+        Ok(format!("q.article IN ({})", list.join(",")))
     }
 
     /// The record id (url, else path) of a stored article.
@@ -359,7 +367,11 @@ impl Store {
         let mut cond: Vec<String> = Vec::new();
         let mut args: Vec<String> = Vec::new();
         if let Some(s) = &q.speaker {
-            cond.push("(' ' || q.speaker_norm || ' ') LIKE ?".into());
+            // Matched among the distinct speakers, then found through the speaker index.
+            cond.push(
+                "q.speaker_norm IN (SELECT norm FROM speakers WHERE (' ' || norm || ' ') LIKE ?)"
+                    .into(),
+            );
             args.push(format!("% {} %", normalise(s)));
         }
         if let Some(t) = &q.text {
@@ -389,6 +401,7 @@ impl Store {
                 .collect();
             cond.push(format!("({})", any.join(" OR ")));
             args.extend(names.iter().map(|n| format!("% {n} %")));
+            cond.push(self.quoting_cond(&names)?);
         }
         let where_ = if cond.is_empty() {
             String::new()
@@ -530,7 +543,7 @@ impl Store {
                         json_extract(a.record, '$.republished_from.evidence')
                  FROM story_members m JOIN articles a ON a.id = m.article
                  LEFT JOIN sources s ON s.id = a.source
-                 WHERE m.story = ?1 ORDER BY m.role != 'origin', a.day IS NULL, a.day, a.published, a.id",
+                 WHERE m.story = ?1 ORDER BY m.role != 'origin', m.role = 'embedding', a.day IS NULL, a.day, a.published, a.id",
             )?;
             let mut rows = st.query([id])?;
             while let Some(r) = rows.next()? {
@@ -688,8 +701,11 @@ impl Store {
                 &name_norms,
             )?;
             let likes: Vec<String> = name_norms.iter().map(|n| format!("% {n} %")).collect();
+            let quoting = self.quoting_cond(&name_norms)?;
             let quotes_about = self.quote_lines(
-                &format!("{base} WHERE {about_cond} ORDER BY a.day, a.id LIMIT 200"),
+                &format!(
+                    "{base} WHERE {quoting} AND ({about_cond}) ORDER BY a.day, a.id LIMIT 200"
+                ),
                 &likes,
             )?;
             out.push(EntityView {
@@ -707,54 +723,29 @@ impl Store {
     }
 
     pub(crate) fn attention_impl(&self, q: &AttentionQuery) -> Result<Vec<AttentionRow>> {
-        let articles: Vec<i64> = match (&q.entity, &q.query) {
-            (Some(e), _) => {
-                let ids = self.entity_ids(e)?;
-                let sql = format!(
-                    "SELECT DISTINCT article FROM entity_mentions WHERE entity IN ({}) LIMIT {MAX_ROWS}",
-                    placeholders(ids.len())
-                );
-                let mut st = self.conn.prepare(&sql)?;
-                let rows = st.query_map(params_from_iter(ids.iter()), |r| r.get(0))?;
-                rows.collect::<Result<_, _>>()?
-            }
-            (None, Some(text)) => {
-                let filter = TextFilter {
-                    site: q.site.clone(),
-                    ..TextFilter::default()
-                };
-                self.text()?.matching(text, &filter)?.into_iter().collect()
-            }
+        // Counted in the full-text index, which holds each article's day, outlet and entities.
+        let filter = TextFilter {
+            site: q.site.clone(),
+            entities: q
+                .entity
+                .as_deref()
+                .map(|e| self.entity_ids(e))
+                .transpose()?,
+            ..TextFilter::default()
+        };
+        let text = match (&q.entity, &q.query) {
+            (Some(_), _) => "",
+            (None, Some(text)) => text.as_str(),
             (None, None) => {
                 return Err(StoreError::Query(
                     "attention needs --entity or --query".into(),
                 ))
             }
         };
-        let site = q.site.as_deref().map(normalise);
         let mut counts: BTreeMap<String, i64> = BTreeMap::new();
-        let mut st = self.conn.prepare(
-            "SELECT a.day, s.norm FROM articles a LEFT JOIN sources s ON s.id = a.source WHERE a.id = ?1",
-        )?;
-        for id in articles {
-            let Some((day, snorm)) = st
-                .query_row([id], |r| {
-                    Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<String>>(1)?))
-                })
-                .optional()?
-            else {
-                continue;
-            };
-            if let Some(s) = &site {
-                if snorm
-                    .as_deref()
-                    .is_none_or(|n| !(format!(" {n} ")).contains(&format!(" {s} ")))
-                {
-                    continue;
-                }
-            }
+        for (day, n) in self.text()?.day_counts(text, &filter)? {
             let label = day.map_or_else(|| "undated".to_string(), |d| bucket_label(d, q.by));
-            *counts.entry(label).or_default() += 1;
+            *counts.entry(label).or_default() += n;
         }
         Ok(counts
             .into_iter()

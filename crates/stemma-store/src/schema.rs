@@ -7,7 +7,7 @@ use crate::dates::day_number;
 use crate::error::Result;
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Version 1: the records, the quotes, the entities, the stories, the syndication index.
 const V1: &str = r#"
@@ -148,6 +148,32 @@ fn v2(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// Version 3: the syndication index's links (`synd_links`, in the order they were found), so
+/// that it loads as it was saved, embedding relations included; an older store's links are
+/// taken from its stories (each copy linked to its story's first article). And an index on
+/// `articles.path`, which `story` looks articles up by; the distinct speakers (`speakers`), so
+/// that `quotes --speaker` matches a name among them rather than among all quotes.
+fn v3(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE synd_links (
+             a INTEGER NOT NULL,
+             b INTEGER NOT NULL,
+             kind INTEGER NOT NULL
+         );
+         CREATE INDEX articles_path ON articles(path);
+         CREATE TABLE speakers (norm TEXT PRIMARY KEY) WITHOUT ROWID;
+         INSERT OR IGNORE INTO speakers (norm)
+             SELECT speaker_norm FROM quotes WHERE speaker_norm IS NOT NULL;
+         INSERT INTO synd_links (a, b, kind)
+             SELECT sm.idx, ss.idx, 0 FROM story_members m
+             JOIN synd sm ON sm.article = m.article
+             JOIN synd ss ON ss.article = m.story
+             WHERE m.article != m.story
+             ORDER BY m.story, m.article;",
+    )?;
+    Ok(())
+}
+
 /// The schema version of a database (0: empty).
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -161,6 +187,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<i64> {
         match v {
             0 => tx.execute_batch(V1)?,
             1 => v2(&tx)?,
+            2 => v3(&tx)?,
             _ => break,
         }
         v += 1;

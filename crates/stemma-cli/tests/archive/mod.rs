@@ -14,6 +14,7 @@ use super::{run_input, write, Run};
 
 mod crash;
 mod damage;
+mod roundup;
 
 /// `stemma ARGS… --data DATA`, run in `data`'s parent.
 fn stemma(data: &Path, args: &[&str]) -> Run {

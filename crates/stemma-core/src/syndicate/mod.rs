@@ -455,6 +455,18 @@ impl Index {
         }
     }
 
+    /// The verified links `(a, b, kind)` from the `from`-th on, in the order they were found:
+    /// with the records, what the saved form holds (a store that keeps the records keeps these
+    /// too, and loads the index without comparing any pair again).
+    pub fn links_from(&self, from: usize) -> &[(u32, u32, u8)] {
+        self.links.get(from..).unwrap_or(&[])
+    }
+
+    /// How many links the index holds.
+    pub fn link_count(&self) -> usize {
+        self.links.len()
+    }
+
     /// The record at index number `i`.
     pub fn doc(&self, i: u32) -> Option<&Prepared> {
         self.docs.get(i as usize)
