@@ -282,6 +282,21 @@ impl FullText {
         Ok(searcher.search(&q, &DayCounts)?)
     }
 
+    /// Every article matching `text` under `filter` (the search page's facets).
+    pub fn matching(&self, text: &str, filter: &TextFilter) -> Result<HashSet<i64>> {
+        let searcher = self.reader.searcher();
+        let q = self.query(text, filter)?;
+        let docs = searcher.search(&q, &DocSetCollector)?;
+        let mut out = HashSet::with_capacity(docs.len());
+        for addr in docs {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            if let Some(id) = seg.fast_fields().i64("article")?.first(addr.doc_id) {
+                out.insert(id);
+            }
+        }
+        Ok(out)
+    }
+
     /// The articles whose quotes contain one of `phrases` (as phrases, in the quotes field).
     pub fn quoting(&self, phrases: &[String]) -> Result<HashSet<i64>> {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();

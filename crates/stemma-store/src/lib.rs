@@ -25,6 +25,7 @@ mod check;
 mod dates;
 mod entities;
 mod error;
+mod facets;
 mod fulltext;
 mod ingest;
 mod query;
@@ -41,6 +42,7 @@ pub use article::{ArticleView, StoryRef};
 pub use check::CheckReport;
 pub use dates::{bucket_label, day_number, day_string, Bucket};
 pub use error::{Result, StoreError};
+pub use facets::{FacetCount, Facets, PeriodCount, FACET_MAX_ARTICLES, FACET_TOP};
 pub use fulltext::TextFilter;
 pub use ingest::{prepare, Failure, Incoming, IngestReport};
 pub use query::*;
@@ -71,6 +73,8 @@ pub trait Archive {
     fn ingest(&mut self, items: Vec<Incoming>, failures: Vec<Failure>) -> Result<IngestReport>;
     /// Ranked articles with highlighted snippets.
     fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>>;
+    /// How many of a search's matches each outlet, speaker, entity and period holds.
+    fn facets(&self, q: &SearchQuery) -> Result<Facets>;
     /// Who said what: quotes grouped by their words, with where they appeared.
     fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteGroup>>;
     /// The stemma of the story an article (id, URL or path) or a story id belongs to.

@@ -793,6 +793,9 @@ impl crate::Archive for Store {
     fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
         self.search_impl(q)
     }
+    fn facets(&self, q: &SearchQuery) -> Result<crate::Facets> {
+        self.facets_impl(q)
+    }
     fn quotes(&self, q: &QuoteQuery) -> Result<Vec<QuoteGroup>> {
         self.quotes_impl(q)
     }

@@ -9,12 +9,28 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 
+mod article;
+mod attention;
+mod entity;
+mod quotes;
+mod search;
+mod story;
+pub mod svg;
+pub mod text;
+
 use crate::error::ApiError;
 use crate::state::AppState;
 
 /// The UI's routes.
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/", get(home))
+    Router::new()
+        .route("/", get(home))
+        .route("/search", get(search::search))
+        .route("/article/{id}", get(article::article))
+        .route("/entity/{name}", get(entity::entity))
+        .route("/story/{id}", get(story::story))
+        .route("/quotes", get(quotes::quotes))
+        .route("/attention", get(attention::attention))
 }
 
 /// A rendered page, or the error page with the error's status.
@@ -60,4 +76,16 @@ async fn home(State(state): State<AppState>) -> Response {
         Err(e) => return error_page(e),
     };
     page(Ok(Home { stats }))
+}
+
+/// A parameter's value, unless absent or blank (an empty form field).
+pub(crate) fn nonempty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A numeric id from the path, or a 400 page naming what was asked for.
+pub(crate) fn parse_id(raw: &str, what: &str) -> Result<i64, ApiError> {
+    raw.trim()
+        .parse::<i64>()
+        .map_err(|_| ApiError::bad_request(format!("{what} id {raw:?}: not a number")))
 }
