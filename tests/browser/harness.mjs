@@ -19,6 +19,8 @@ export function startDemo(args = []) {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // The server never outlives the tests, even when they end abruptly.
+    process.once('exit', () => proc.kill('SIGKILL'));
     let out = '';
     let err = '';
     const timer = setTimeout(() => {
