@@ -149,7 +149,7 @@ async fn search_without_an_archive_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let (status, html) = get(&tmp.path().join("none"), "/search?q=x").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("<p class=\"error\">"), "{html}");
+    assert!(html.contains("<p class=\"error\""), "{html}");
 }
 
 #[tokio::test]
@@ -210,7 +210,7 @@ async fn article_shows_metadata_the_notice_marked_quotes_and_its_story() {
     let links = attrs(&doc, "section.copies a.story-link", "href");
     assert_eq!(links.len(), 1);
     assert!(links[0].starts_with("/story/"));
-    let rows = texts(&doc, "section.copies tbody tr td:first-child");
+    let rows = texts(&doc, "section.copies .copy-list .copy-outlet");
     assert_eq!(rows, vec!["Alder Post", "Birch Times (this)", "Cedar News"]);
     // the entities it names link to their pages
     assert!(attrs(&doc, ".entities a", "href")
@@ -222,7 +222,7 @@ async fn article_errors_are_pages() {
     let tmp = demo_store();
     let (status, html) = get(tmp.path(), "/article/99999").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("<p class=\"error\">"));
+    assert!(html.contains("<p class=\"error\""));
     let (status, _) = get(tmp.path(), "/article/abc").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
@@ -311,7 +311,7 @@ async fn a_speaker_without_an_entity_gets_a_quotes_page_and_an_unknown_name_a_40
     assert_eq!(doc.select(&sel("ul.quotes > li.quote")).count(), 1);
     let (status, html) = get(tmp.path(), "/entity/Nobody%20Here").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(html.contains("<p class=\"error\">"));
+    assert!(html.contains("<p class=\"error\""));
 }
 
 #[tokio::test]
@@ -411,4 +411,42 @@ async fn story_page_draws_the_tree_and_lists_members_origin_first() {
 
     let (status, _) = get(tmp.path(), "/story/424242").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn home_lists_outlets_speakers_and_entities_and_unknown_paths_are_error_pages() {
+    let tmp = demo_store();
+    let (status, html) = get(tmp.path(), "/").await;
+    assert_eq!(status, StatusCode::OK);
+    let doc = Html::parse_document(&html);
+    assert!(texts(&doc, ".top-speakers li").contains(&"Sergey Lavrov 3 articles".to_string()));
+    assert_eq!(doc.select(&sel(".top-outlets li")).count(), 4);
+    assert!(
+        attrs(&doc, ".top-outlets a", "href").contains(&"/search?site=Dune%20Gazette".to_string())
+    );
+    assert_eq!(doc.select(&sel("form.search input[name=q]")).count(), 1);
+
+    let (status, html) = get(tmp.path(), "/no/such/page").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let doc = Html::parse_document(&html);
+    assert_eq!(texts(&doc, "p.error"), vec!["no page at /no/such/page"]);
+    // a malformed query or path is a 400 page too, not a plain-text rejection
+    for uri in [
+        "/search?q=a&page=1&page=2",
+        "/entity/%FF%FE",
+        "/quotes?speaker=a&speaker=b",
+    ] {
+        let (status, html) = get(tmp.path(), uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(
+            Html::parse_document(&html).select(&sel("p.error")).count(),
+            1,
+            "{uri}: {html}"
+        );
+    }
+    // under /api/ the error stays JSON
+    let (status, body) = get(tmp.path(), "/api/no-such-endpoint").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["code"], "not_found");
 }

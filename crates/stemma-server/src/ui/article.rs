@@ -3,13 +3,13 @@
 //! the people and organisations it names, and the stories it belongs to with their copies.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use stemma_core::Article;
 use stemma_store::{Archive, ArticleView, StoreError, StoryView};
 
 use super::text::{body, entity_href, safe_url, Piece, QuoteSpan};
-use super::{page, parse_id};
+use super::{page, parse_id, segment, title_or, Segment};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -190,11 +190,7 @@ fn build_page(view: ArticleView, stories: Vec<StoryView>) -> ArticlePage {
         })
         .collect();
     ArticlePage {
-        headline: a
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| view.record_id.clone()),
+        headline: title_or(a.title.clone(), &view.record_id),
         byline: a.authors.join(", "),
         site,
         published: a.published.clone().unwrap_or_default(),
@@ -216,12 +212,12 @@ fn build_page(view: ArticleView, stories: Vec<StoryView>) -> ArticlePage {
     }
 }
 
-pub async fn article(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+pub async fn article(State(state): State<AppState>, id: Segment) -> Response {
     page(build(state, id).await)
 }
 
-async fn build(state: AppState, id: String) -> Result<ArticlePage, ApiError> {
-    let id = parse_id(&id, "article")?;
+async fn build(state: AppState, id: Segment) -> Result<ArticlePage, ApiError> {
+    let id = parse_id(&segment(id)?, "article")?;
     let (view, stories) = state
         .read(move |s| {
             let view = s.article(id)?;

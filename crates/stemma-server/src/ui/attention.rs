@@ -4,13 +4,13 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use stemma_store::{bucket_label, day_number, Archive, AttentionQuery, Bucket};
 
 use super::svg::bar_chart;
-use super::{nonempty, page};
+use super::{nonempty, page, params, Params};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -80,10 +80,7 @@ pub struct AttentionPage {
     pub chart: String,
 }
 
-pub async fn attention(
-    State(state): State<AppState>,
-    Query(p): Query<AttentionParams>,
-) -> Response {
+pub async fn attention(State(state): State<AppState>, p: Params<AttentionParams>) -> Response {
     page(build(state, p).await)
 }
 
@@ -98,7 +95,8 @@ fn parse_by(by: Option<&str>) -> Result<(Bucket, &'static str), ApiError> {
     }
 }
 
-async fn build(state: AppState, p: AttentionParams) -> Result<AttentionPage, ApiError> {
+async fn build(state: AppState, p: Params<AttentionParams>) -> Result<AttentionPage, ApiError> {
+    let p = params(p)?;
     let own = |v: &Option<String>| nonempty(v).map(str::to_string);
     let (bucket, by) = parse_by(nonempty(&p.by))?;
     let (entity, q, site) = (own(&p.entity), own(&p.q), own(&p.site));

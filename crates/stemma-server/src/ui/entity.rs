@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use stemma_store::{
     bucket_label, day_number, Archive, Bucket, EntityView, QuoteGroup, QuoteQuery, SearchQuery,
@@ -14,10 +14,10 @@ use stemma_store::{
 };
 
 use super::attention::time_axis;
-use super::page;
 use super::quotes::{QuoteItem, MAX_QUOTES};
 use super::svg::bar_chart;
 use super::text::{entity_href, urlencode};
+use super::{page, segment, title_or, Segment};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -235,7 +235,7 @@ fn build_page(name: &str, g: Gathered) -> EntityPage {
             .into_iter()
             .map(|h| ArticleLink {
                 href: format!("/article/{}", h.article),
-                title: h.title.filter(|t| !t.trim().is_empty()).unwrap_or(h.record),
+                title: title_or(h.title, &h.record),
                 outlet: h.site.unwrap_or_default(),
                 date: h.published.unwrap_or_default(),
             })
@@ -256,12 +256,12 @@ fn build_page(name: &str, g: Gathered) -> EntityPage {
     }
 }
 
-pub async fn entity(State(state): State<AppState>, Path(name): Path<String>) -> Response {
+pub async fn entity(State(state): State<AppState>, name: Segment) -> Response {
     page(build(state, name).await)
 }
 
-async fn build(state: AppState, name: String) -> Result<EntityPage, ApiError> {
-    let name = name.trim().to_string();
+async fn build(state: AppState, name: Segment) -> Result<EntityPage, ApiError> {
+    let name = segment(name)?.trim().to_string();
     if name.is_empty() {
         return Err(ApiError::bad_request("an entity needs a name"));
     }

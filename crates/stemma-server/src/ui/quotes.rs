@@ -2,13 +2,13 @@
 //! repeated it; and the quote list item the entity page shares.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use stemma_store::{Archive, QuoteGroup, QuoteQuery};
 
 use super::text::entity_href;
-use super::{nonempty, page};
+use super::{nonempty, page, params, Params};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -77,13 +77,14 @@ pub struct QuotesPage {
     pub quotes: Vec<QuoteItem>,
 }
 
-pub async fn quotes(State(state): State<AppState>, Query(p): Query<QuotesParams>) -> Response {
+pub async fn quotes(State(state): State<AppState>, p: Params<QuotesParams>) -> Response {
     page(build(state, p).await)
 }
 
 // `..Default::default()` keeps this building as the query gains fields.
 #[allow(clippy::needless_update)]
-async fn build(state: AppState, p: QuotesParams) -> Result<QuotesPage, ApiError> {
+async fn build(state: AppState, p: Params<QuotesParams>) -> Result<QuotesPage, ApiError> {
+    let p = params(p)?;
     let own = |v: &Option<String>| nonempty(v).map(str::to_string);
     let query = QuoteQuery {
         speaker: own(&p.speaker),

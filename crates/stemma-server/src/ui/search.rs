@@ -2,13 +2,13 @@
 //! (outlet, period, speaker, entity) whose links add a filter.
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use stemma_store::{Archive, Facets, SearchQuery};
 
 use super::text::{highlight, urlencode, Seg};
-use super::{nonempty, page};
+use super::{nonempty, page, title_or, Params};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -182,11 +182,12 @@ fn facet_groups(p: &SearchParams, f: &Facets) -> Vec<FacetGroup> {
     groups
 }
 
-pub async fn search(State(state): State<AppState>, Query(params): Query<SearchParams>) -> Response {
-    page(build(state, params).await)
+pub async fn search(State(state): State<AppState>, p: Params<SearchParams>) -> Response {
+    page(build(state, p).await)
 }
 
-async fn build(state: AppState, params: SearchParams) -> Result<SearchPage, ApiError> {
+async fn build(state: AppState, p: Params<SearchParams>) -> Result<SearchPage, ApiError> {
+    let params = super::params(p)?;
     let page_no = params.page_number()?;
     let skip = (page_no - 1) * PER_PAGE;
     let q = params.query(skip + PER_PAGE);
@@ -199,10 +200,7 @@ async fn build(state: AppState, params: SearchParams) -> Result<SearchPage, ApiE
         .take(PER_PAGE)
         .map(|h| HitView {
             href: format!("/article/{}", h.article),
-            title: h
-                .title
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| h.record.clone()),
+            title: title_or(h.title, &h.record),
             site: h.site.unwrap_or_default(),
             published: h.published.unwrap_or_default(),
             snippet: highlight(&h.snippet, &h.highlights),

@@ -3,13 +3,13 @@
 //! and changed bylines marked), then the members in order with the same facts.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use stemma_store::{Archive, StoryMember, StoryView};
 
 use super::article::{percent, MaybeLink};
 use super::svg::{story_tree, TreeNode};
-use super::{page, parse_id};
+use super::{page, parse_id, segment, title_or, Segment};
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -108,23 +108,17 @@ fn build_page(v: StoryView) -> StoryPage {
             }
         })
         .collect();
-    let title = v
-        .members
-        .first()
-        .and_then(|m| m.title.clone())
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| format!("Story {}", v.id));
+    let title = v.members.first().map_or_else(
+        || format!("Story {}", v.id),
+        |m| title_or(m.title.clone(), &m.record),
+    );
     let tree = story_tree(&format!("The stemma of “{title}”"), &nodes);
     let members: Vec<MemberItem> = v
         .members
         .iter()
         .map(|m| MemberItem {
             href: format!("/article/{}", m.article),
-            title: m
-                .title
-                .clone()
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| m.record.clone()),
+            title: title_or(m.title.clone(), &m.record),
             role: contract_role(&m.role),
             role_label: m.role.clone(),
             outlet: outlet(m),
@@ -174,12 +168,12 @@ fn build_page(v: StoryView) -> StoryPage {
     }
 }
 
-pub async fn story(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+pub async fn story(State(state): State<AppState>, id: Segment) -> Response {
     page(build(state, id).await)
 }
 
-async fn build(state: AppState, raw: String) -> Result<StoryPage, ApiError> {
-    let id = parse_id(&raw, "story")?;
+async fn build(state: AppState, id: Segment) -> Result<StoryPage, ApiError> {
+    let id = parse_id(&segment(id)?, "story")?;
     let views = state.read(move |s| s.story(&id.to_string())).await?;
     let view = views
         .into_iter()

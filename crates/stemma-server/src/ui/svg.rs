@@ -36,7 +36,7 @@ fn clip(s: &str, n: usize) -> String {
 pub fn bar_chart(title: &str, bars: &[(String, u64)]) -> String {
     const W: f64 = 860.0;
     const H: f64 = 260.0;
-    const LEFT: f64 = 44.0;
+    const LEFT: f64 = 64.0;
     const RIGHT: f64 = 12.0;
     const TOP: f64 = 14.0;
     const BOTTOM: f64 = 56.0;
@@ -62,8 +62,13 @@ pub fn bar_chart(title: &str, bars: &[(String, u64)]) -> String {
     let bar_w = (step * 0.8).clamp(1.0, 56.0);
     let base = TOP + plot_h;
     // axis and three gridlines with their counts
+    let mut last_tick = None;
     for i in 0..=2u64 {
         let v = max * i / 2;
+        if last_tick == Some(v) {
+            continue;
+        }
+        last_tick = Some(v);
         let y = base - plot_h * v as f64 / max as f64;
         let _ = write!(
             s,
@@ -255,6 +260,14 @@ mod tests {
         assert_eq!(svg.matches("<rect class=\"bar\"").count(), 3);
         // the tallest bar fills the plot, an empty one has no height
         assert!(svg.contains("height=\"190.0\""), "{svg}");
+        // ticks 0, 1, 3 (no tick twice)
+        assert_eq!(svg.matches("class=\"tick\"").count(), 3);
+        assert_eq!(
+            bar_chart("t", &[("a".into(), 1)])
+                .matches("class=\"tick\"")
+                .count(),
+            2
+        );
         assert!(svg.contains("height=\"0.0\""));
         no_raw(&svg);
         assert!(bar_chart("t", &[]).contains("Nothing to count"));
