@@ -463,13 +463,9 @@ impl Checkpoint {
             f.sync_data()?;
         }
         let len = std::fs::metadata(&self.output)?.len();
-        let tmp = self.path.with_extension("progress.tmp");
-        {
-            let mut f = File::create(&tmp)?;
-            writeln!(f, "{done} {len}\n{}", self.identity)?;
-            f.sync_all()?;
-        }
-        std::fs::rename(&tmp, &self.path)?;
+        stemma_input::write_atomic(&self.path, |w| {
+            writeln!(w, "{done} {len}\n{}", self.identity)
+        })?;
         Ok(())
     }
 

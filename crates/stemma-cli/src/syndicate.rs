@@ -64,7 +64,8 @@ const LOCK_FILE: &str = "index.lock";
 /// The layout of index.json this version writes and reads.
 const FORMAT: u32 = 2;
 
-/// The input files in order (directories walked, sorted); `-` stays `-`.
+/// The input files in order (directories walked by stemma-input's walker: sorted, hidden
+/// entries skipped, link loops walked once, read errors in place); `-` stays `-`.
 fn expand(inputs: &[OsString]) -> Vec<Result<PathBuf, String>> {
     let mut out = Vec::new();
     for i in inputs {
@@ -72,7 +73,16 @@ fn expand(inputs: &[OsString]) -> Vec<Result<PathBuf, String>> {
         if i == "-" {
             out.push(Ok(p));
         } else if p.is_dir() {
-            walk(&p, &mut out);
+            out.extend(
+                stemma_input::walk_files(&p, |f| {
+                    f.extension()
+                        .and_then(|x| x.to_str())
+                        .is_some_and(|x| matches!(x, "jsonl" | "ndjson" | "json"))
+                        .then_some(f)
+                })
+                .into_iter()
+                .map(|r| r.map_err(|e| e.to_string())),
+            );
         } else if p.exists() {
             out.push(Ok(p));
         } else {
@@ -80,34 +90,6 @@ fn expand(inputs: &[OsString]) -> Vec<Result<PathBuf, String>> {
         }
     }
     out
-}
-
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, String>>) {
-    let mut stack = vec![dir.to_path_buf()];
-    let mut files = Vec::new();
-    while let Some(d) = stack.pop() {
-        let rd = match fs::read_dir(&d) {
-            Ok(rd) => rd,
-            Err(e) => {
-                out.push(Err(format!("{}: {e}", d.display())));
-                continue;
-            }
-        };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p
-                .extension()
-                .and_then(|x| x.to_str())
-                .is_some_and(|x| matches!(x, "jsonl" | "ndjson" | "json"))
-            {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    out.extend(files.into_iter().map(Ok));
 }
 
 fn index_path(dir: &Path) -> PathBuf {
@@ -198,25 +180,19 @@ fn looks_old(p: &Path) -> bool {
         .is_some()
 }
 
-/// Write the index to DIR/index.json through a temporary file and a rename, so a reader (or
+/// Write the index to DIR/index.json whole (a temporary file and a rename), so a reader (or
 /// an interruption) never sees half an index.
 fn save_index(dir: &Path, ix: &Index, pending: &[u32]) -> Result<()> {
-    let tmp = dir.join(format!("{INDEX_FILE}.tmp"));
-    {
-        let f = File::create(&tmp).with_context(|| format!("writing {}", tmp.display()))?;
-        let mut w = BufWriter::new(f);
-        let saved = SavedRef {
-            format: FORMAT,
-            pending,
-            index: ix,
-        };
-        serde_json::to_writer(&mut w, &saved)?;
-        w.flush()?;
-        w.get_ref().sync_all()?;
-    }
-    fs::rename(&tmp, index_path(dir))
-        .with_context(|| format!("renaming {} into place", tmp.display()))?;
-    Ok(())
+    let saved = SavedRef {
+        format: FORMAT,
+        pending,
+        index: ix,
+    };
+    let p = index_path(dir);
+    stemma_input::write_atomic(&p, |w| {
+        serde_json::to_writer(w, &saved).map_err(io::Error::from)
+    })
+    .with_context(|| format!("writing {}", p.display()))
 }
 
 /// Is the first byte that is not white space `[` (a JSON array of records)?

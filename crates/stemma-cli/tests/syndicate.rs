@@ -319,3 +319,39 @@ fn only_text_is_required_and_json_arrays_are_read() {
     );
     assert_eq!(stories[0]["origin"], "https://tidewater.example/pier");
 }
+
+/// The walker stemma-input gives every command: a directory that links back to its parent is
+/// walked once (not forever), and a folder that cannot be read is reported, not dropped.
+#[test]
+fn directories_are_walked_once_through_link_loops_and_unreadable_ones_are_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    fs::create_dir_all(inp.join("sub")).unwrap();
+    fs::write(inp.join("a.jsonl"), records(3, 31)).unwrap();
+    fs::write(inp.join("sub/b.jsonl"), records(2, 32)).unwrap();
+    std::os::unix::fs::symlink(&inp, inp.join("sub/loop")).unwrap();
+    let locked = inp.join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("c.jsonl"), records(1, 33)).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads any folder: then the locked one is simply read.
+    let unreadable = fs::read_dir(&locked).is_err();
+
+    let r = syndicate(dir.path(), &["in"], None);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    let names = all_members(&r);
+    let expected = if unreadable { 5 } else { 6 };
+    assert_eq!(
+        names.len(),
+        expected,
+        "each record once: {names:?}\n{}",
+        r.stderr
+    );
+    if unreadable {
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("locked"), "{}", r.stderr);
+    } else {
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+}

@@ -4,10 +4,15 @@
 //! * [`read`] turns one item into documents: one for a page file or standard input, one per
 //!   HTML response record for a WARC file, streamed.
 //!
+//! * [`walk_files`] is the one directory walker (sorted, hidden entries skipped, link loops
+//!   walked once, read errors reported in place); [`write_atomic`] the one way output files
+//!   are rewritten (a temporary file and a rename).
+//!
 //! Gzip (`.gz`, multi-member) is undone on the fly. Nothing here panics on bad input: every
 //! problem is an [`InputError`] naming the path, and memory is bounded by
 //! [`ReadLimits::max_document_bytes`] (plus small fixed buffers).
 
+mod atomic;
 mod error;
 mod expand;
 mod http;
@@ -19,6 +24,7 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+pub use atomic::write_atomic;
 pub use error::InputError;
 pub use expand::{expand, walk_files};
 pub use sniff::sniff_format;

@@ -53,11 +53,8 @@ pub(crate) fn merge(tx: &Transaction, article_id: i64, a: &Article) -> Result<Ve
         let mut found = None;
         for n in &norms {
             found = tx
-                .query_row(
-                    "SELECT entity FROM entity_names WHERE norm = ?1",
-                    [n],
-                    |r| r.get::<_, i64>(0),
-                )
+                .prepare_cached("SELECT entity FROM entity_names WHERE norm = ?1")?
+                .query_row([n], |r| r.get::<_, i64>(0))
                 .optional()?;
             if found.is_some() {
                 break;

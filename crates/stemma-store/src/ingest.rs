@@ -10,8 +10,9 @@ use stemma_core::Article;
 
 use crate::dates::day_number;
 use crate::error::{Result, StoreError};
+use crate::fulltext::FullText;
 use crate::fulltext::TextDoc;
-use crate::{entities, Store};
+use crate::{entities, Store, Writer, COMMIT_EVERY};
 
 /// An article ready to be stored: its identity and its syndication record, computed by
 /// [`prepare`] (pure, so callers may prepare on many threads).
@@ -150,6 +151,27 @@ pub(crate) fn load_synd(conn: &Connection) -> Result<(Index, Vec<i64>)> {
     Ok((ix, articles))
 }
 
+/// What the full-text index holds of an article.
+fn text_doc(id: i64, a: &Article, site: String, day: Option<i64>, entities: Vec<i64>) -> TextDoc {
+    let mut speakers: Vec<String> = a
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref()?.name.clone())
+        .collect();
+    speakers.sort();
+    speakers.dedup();
+    TextDoc {
+        article: id,
+        title: a.title.clone().unwrap_or_default(),
+        body: a.text.clone(),
+        quotes: a.quotes.iter().map(|q| q.text.clone()).collect(),
+        site,
+        speakers,
+        entities,
+        day,
+    }
+}
+
 /// What the full-text index holds of stored articles, read back from SQLite.
 pub(crate) fn text_docs(conn: &Connection, ids: &[i64]) -> Result<Vec<TextDoc>> {
     let mut art = conn.prepare(
@@ -175,23 +197,7 @@ pub(crate) fn text_docs(conn: &Connection, ids: &[i64]) -> Result<Vec<TextDoc>> 
         let entities = ents
             .query_map([id], |r| r.get::<_, i64>(0))?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut speakers: Vec<String> = a
-            .quotes
-            .iter()
-            .filter_map(|q| q.speaker.as_ref()?.name.clone())
-            .collect();
-        speakers.sort();
-        speakers.dedup();
-        out.push(TextDoc {
-            article: id,
-            title: a.title.unwrap_or_default(),
-            body: a.text,
-            quotes: a.quotes.into_iter().map(|q| q.text).collect(),
-            site,
-            speakers,
-            entities,
-            day,
-        });
+        out.push(text_doc(id, &a, site, day, entities));
     }
     Ok(out)
 }
@@ -214,8 +220,8 @@ impl Store {
                 tracing::warn!(error = %e, "store: reloading the syndication index failed");
             }
         }
-        let (report, new_ids) = result?;
-        self.index_articles(&new_ids, report.batch)?;
+        let (report, docs) = result?;
+        self.index_docs(&docs, report.batch, false)?;
         Ok(report)
     }
 
@@ -223,7 +229,7 @@ impl Store {
         &mut self,
         items: Vec<Incoming>,
         failures: Vec<Failure>,
-    ) -> Result<(IngestReport, Vec<i64>)> {
+    ) -> Result<(IngestReport, Vec<TextDoc>)> {
         let Some(w) = self.writer.as_mut() else {
             return Err(StoreError::ReadOnly {
                 dir: self.dir.clone(),
@@ -248,27 +254,27 @@ impl Store {
             .execute(params![f.input, f.reason, batch])?;
         }
         let mut seen = HashSet::new();
-        let mut new_ids = Vec::new();
+        let mut docs = Vec::new();
         let mut prepared = Vec::new();
         for it in items {
             let exists = tx
-                .query_row("SELECT 1 FROM articles WHERE key = ?1", [&it.key], |_| {
-                    Ok(())
-                })
+                .prepare_cached("SELECT 1 FROM articles WHERE key = ?1")?
+                .query_row([&it.key], |_| Ok(()))
                 .optional()?
                 .is_some();
             if exists || !seen.insert(it.key.clone()) {
                 report.duplicates += 1;
                 continue;
             }
-            let id = insert_article(&tx, batch, &it)?;
+            let doc = insert_article(&tx, batch, &it)?;
+            let id = doc.article;
             // A page read again under its path: its earlier failure is history.
             tx.prepare_cached("DELETE FROM failures WHERE input = ?1")?
                 .execute([&it.article.source.path])?;
-            new_ids.push(id);
+            docs.push(doc);
             prepared.push((id, it.synd));
         }
-        report.added = new_ids.len();
+        report.added = docs.len();
         tx.prepare_cached("UPDATE batches SET articles = ?1 WHERE id = ?2")?
             .execute(params![report.added as i64, batch])?;
 
@@ -306,21 +312,35 @@ impl Store {
             write_story(&tx, &w.synd, &w.synd_article, &members, batch)?;
         }
         tx.commit()?;
-        Ok((report, new_ids))
+        Ok((report, docs))
     }
 
     /// Add stored articles to the full-text index and commit it as holding `batch`.
     pub(crate) fn index_articles(&mut self, ids: &[i64], batch: i64) -> Result<()> {
         let docs = text_docs(&self.conn, ids)?;
+        self.index_docs(&docs, batch, true)
+    }
+
+    /// Add documents to the full-text index as holding `batch`. The commit waits, unless
+    /// `now`, until [`COMMIT_EVERY`] has passed since the last one (or a query, a check or
+    /// closing the store asks for it): each commit makes a segment that is merged again
+    /// later, so committing every batch costs more than indexing.
+    fn index_docs(&mut self, docs: &[TextDoc], batch: i64, now: bool) -> Result<()> {
         self.text()?;
         let (Some(text), Some(w)) = (self.text.as_ref(), self.writer.as_mut()) else {
             return Ok(());
         };
-        for d in &docs {
-            text.delete(&w.text, d.article);
-            text.add(&w.text, d)?;
+        {
+            let tw = w.text.get_mut();
+            for d in docs {
+                text.delete(tw, d.article);
+                text.add(tw, d)?;
+            }
         }
-        text.commit(&mut w.text, batch)?;
+        w.pending.set(Some(batch));
+        if now || w.last_commit.get().elapsed() >= COMMIT_EVERY {
+            commit_pending(text, w)?;
+        }
         Ok(())
     }
 
@@ -385,30 +405,46 @@ impl Store {
                 action: "reindex",
             });
         };
-        w.text.delete_all_documents()?;
+        let tw = w.text.get_mut();
+        tw.delete_all_documents()?;
         for chunk in ids.chunks(4096) {
             for d in text_docs(&self.conn, chunk)? {
-                text.add(&w.text, &d)?;
+                text.add(tw, &d)?;
             }
         }
-        text.commit(&mut w.text, last)?;
+        w.pending.set(Some(last));
+        commit_pending(text, w)?;
         Ok(ids.len() as u64)
     }
 }
 
-fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
+/// Commit what the full-text writer holds, if anything, naming its last batch.
+pub(crate) fn commit_pending(text: &FullText, w: &Writer) -> Result<()> {
+    if let Some(batch) = w.pending.get() {
+        text.commit(&mut w.text.borrow_mut(), batch)?;
+        w.pending.set(None);
+        w.last_commit.set(std::time::Instant::now());
+    }
+    Ok(())
+}
+
+/// Store one article, its quotes and entities; what the full-text index is to hold of it.
+fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<TextDoc> {
     let a = &it.article;
-    let source = match outlet(a) {
+    let (source, site) = match outlet(a) {
         Some((name, norm)) => {
             tx.prepare_cached("INSERT OR IGNORE INTO sources (name, norm) VALUES (?1, ?2)")?
                 .execute(params![name, norm])?;
-            Some(
-                tx.prepare_cached("SELECT id FROM sources WHERE norm = ?1")?
-                    .query_row([&norm], |r| r.get::<_, i64>(0))?,
-            )
+            let (id, name) = tx
+                .prepare_cached("SELECT id, name FROM sources WHERE norm = ?1")?
+                .query_row([&norm], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+                })?;
+            (Some(id), name)
         }
-        None => None,
+        None => (None, String::new()),
     };
+    let day = a.published.as_deref().and_then(day_number);
     tx.prepare_cached("INSERT INTO articles (batch, key, record_id, url, path, title, published, source, record, day)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
             batch,
@@ -420,7 +456,7 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
             a.published,
             source,
             serde_json::to_string(a)?,
-            a.published.as_deref().and_then(day_number),
+            day,
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -461,8 +497,8 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<i64> {
             headline,
         ])?;
     }
-    entities::merge(tx, id, a)?;
-    Ok(id)
+    let entities = entities::merge(tx, id, a)?;
+    Ok(text_doc(id, a, site, day, entities))
 }
 
 /// Replace the stories of `members` (a story's copies) with the one they now form, the

@@ -31,6 +31,7 @@ mod ingest;
 mod query;
 mod schema;
 
+use std::cell::{Cell, RefCell};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,9 @@ use fulltext::FullText;
 pub const DB_FILE: &str = "stemma.sqlite";
 /// The full-text index folder inside a data directory.
 pub const INDEX_DIR: &str = "index";
+/// The writer's SQLite page cache, as `PRAGMA cache_size` takes it (negative: KiB).
+const WRITER_CACHE_KIB: i64 = -131_072;
+
 /// The writer's lock file.
 pub const LOCK_FILE: &str = "write.lock";
 
@@ -94,6 +98,14 @@ pub trait Archive {
     fn reindex(&mut self) -> Result<u64>;
 }
 
+impl Drop for Store {
+    fn drop(&mut self) {
+        if let Err(e) = self.flush() {
+            tracing::warn!(error = %e, "store: committing the full-text index on close failed (the next open indexes the batches it missed)");
+        }
+    }
+}
+
 /// The embedded store: SQLite + tantivy in one directory.
 pub struct Store {
     dir: PathBuf,
@@ -104,10 +116,17 @@ pub struct Store {
     writer: Option<Writer>,
 }
 
+/// How long full-text documents may wait for their commit while an ingest goes on.
+const COMMIT_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// What only the writer holds.
 struct Writer {
     _lock: File,
-    text: tantivy::IndexWriter,
+    /// Borrowed mutably to commit, also from a query (`&self`) that must see every batch.
+    text: RefCell<tantivy::IndexWriter>,
+    /// The last batch added to the full-text writer and not committed yet.
+    pending: Cell<Option<i64>>,
+    last_commit: Cell<std::time::Instant>,
     synd: Index,
     /// The article id of each syndication record, by record number.
     synd_article: Vec<i64>,
@@ -222,6 +241,12 @@ impl Store {
             .map_err(|e| sql_error(&path, e))?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(|e| sql_error(&path, e))?;
+        // The writer's page cache holds the indexes that every batch inserts into at random
+        // places (names, keys, quote words): with SQLite's default 2 MiB, each insert reads
+        // pages back from the file once the store outgrows it, and the cost per page grows.
+        conn.pragma_update(None, "cache_size", WRITER_CACHE_KIB)
+            .map_err(|e| sql_error(&path, e))?;
+        conn.set_prepared_statement_cache_capacity(64);
         let v = schema::version(&conn).map_err(|e| match e {
             StoreError::Sql(s) => sql_error(&path, s),
             e => e,
@@ -244,7 +269,9 @@ impl Store {
             text_error: None,
             writer: Some(Writer {
                 _lock: lock,
-                text: tw,
+                text: RefCell::new(tw),
+                pending: Cell::new(None),
+                last_commit: Cell::new(std::time::Instant::now()),
                 synd: Index::default(),
                 synd_article: Vec::new(),
             }),
@@ -289,14 +316,28 @@ impl Store {
         })
     }
 
+    /// The full-text index, with every batch stored so far committed to it.
     pub(crate) fn text(&self) -> Result<&FullText> {
-        self.text.as_ref().ok_or_else(|| {
+        let text = self.text.as_ref().ok_or_else(|| {
             StoreError::Query(format!(
                 "the full-text index of {} cannot be read ({}); run `stemma reindex`",
                 self.dir.display(),
                 self.text_error.as_deref().unwrap_or("missing")
             ))
-        })
+        })?;
+        if let Some(w) = &self.writer {
+            ingest::commit_pending(text, w)?;
+        }
+        Ok(text)
+    }
+
+    /// Commit what the full-text index has been given (ingest commits it every few seconds;
+    /// queries, `check` and closing the store commit it too).
+    pub fn flush(&mut self) -> Result<()> {
+        if let (Some(text), Some(w)) = (self.text.as_ref(), self.writer.as_ref()) {
+            ingest::commit_pending(text, w)?;
+        }
+        Ok(())
     }
 
     fn writer(&mut self) -> Result<&mut Writer> {

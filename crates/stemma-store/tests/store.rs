@@ -158,3 +158,48 @@ fn schema_v1_directory_opens_and_migrates() {
         .unwrap();
     assert_eq!(r.added, 1);
 }
+
+#[test]
+fn full_text_commits_wait_but_queries_and_closing_see_every_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut w = Store::open_write(tmp.path()).unwrap();
+    let search = |s: &Store| {
+        s.search(&SearchQuery {
+            text: "lighthouse".into(),
+            limit: 5,
+            ..SearchQuery::default()
+        })
+        .unwrap()
+        .len()
+    };
+    for (i, word) in ["lighthouse", "orchard"].iter().enumerate() {
+        w.ingest(
+            vec![prepare(article(
+                &format!("{i}.txt"),
+                "Alder Post",
+                "2022-01-01",
+                &long_text(word),
+            ))],
+            vec![],
+        )
+        .unwrap();
+    }
+    // The writer's own queries commit what waits first.
+    assert_eq!(search(&w), 1);
+    assert!(w.check().unwrap().ok());
+    w.ingest(
+        vec![prepare(article(
+            "2.txt",
+            "Birch Times",
+            "2022-01-02",
+            &long_text("lighthouse keeper"),
+        ))],
+        vec![],
+    )
+    .unwrap();
+    // Closing the writer commits, and a reader sees every batch.
+    drop(w);
+    let r = Store::open_read(tmp.path()).unwrap();
+    assert_eq!(search(&r), 2);
+    assert!(r.check().unwrap().ok());
+}
