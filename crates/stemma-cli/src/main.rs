@@ -11,6 +11,7 @@ macro_rules! say {
 }
 
 mod attribute;
+mod demo;
 mod extract;
 mod ingest;
 mod output;
@@ -37,6 +38,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Ingest a small invented news corpus (and ../shared/seed) into a temporary archive and serve it.
+    Demo(demo::Args),
     /// Extract clean article records from HTML, Markdown, text and WARC files.
     Extract(extract::Args),
     /// Attribute quotes in plain-text files (each read verbatim as an article's text).
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Demo(args) => demo::run(args),
         Command::Extract(args) => extract::run(args),
         Command::Attribute(args) => attribute::run(args),
         Command::Syndicate(args) => syndicate::run(args),
