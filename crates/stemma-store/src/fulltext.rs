@@ -287,7 +287,7 @@ impl FullText {
         let searcher = self.reader.searcher();
         let q = self.query(text, filter)?;
         let docs = searcher.search(&q, &DocSetCollector)?;
-        article_ids(&searcher, docs)
+        ids_of(&searcher, docs)
     }
 
     /// The articles whose quotes contain one of `phrases` (as phrases, in the quotes field).
@@ -303,7 +303,7 @@ impl FullText {
         }
         let searcher = self.reader.searcher();
         let docs = searcher.search(&BooleanQuery::new(any), &DocSetCollector)?;
-        article_ids(&searcher, docs)
+        ids_of(&searcher, docs)
     }
 
     /// A highlighter for the words of `text` in article bodies.
@@ -366,7 +366,7 @@ impl SegmentCollector for SegmentDays {
 }
 
 /// The article ids of a set of matched documents.
-fn article_ids(
+fn ids_of(
     searcher: &tantivy::Searcher,
     docs: HashSet<tantivy::DocAddress>,
 ) -> Result<HashSet<i64>> {
