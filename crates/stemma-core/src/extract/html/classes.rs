@@ -198,6 +198,10 @@ pub(super) enum Drop {
     Soft,
     /// Boilerplate by a layout class (sidebar, footer…): set aside unless it holds most prose.
     Layout,
+    /// Hidden (`hidden`, `display:none`, a hiding class, a boilerplate role): set aside like
+    /// a soft drop, unless it and its siblings of the same kind hold most of the prose (the
+    /// hidden pages of a slideshow article).
+    Hidden,
     /// Boilerplate by a weak class hint: set aside only outside a positive container.
     Weak,
 }

@@ -26,8 +26,20 @@ pub(super) fn clean_body(
 ) -> (String, Option<RepublishedFrom>) {
     let els = &flat.els;
     let in_parts = |o: u32| parts.iter().any(|&(lo, hi)| o >= lo && o < hi);
-    // 3. The container's blocks, cleaned.
     let title_words = title.map(crate::text::words).unwrap_or_default();
+    // The page's headline: the first `<h1>` that shares most of its words with the title.
+    let headline = flat
+        .blocks
+        .iter()
+        .filter(|b| els.get(b.owner as usize).is_some_and(|e| e.tag == "h1"))
+        .find(|b| {
+            let words = crate::text::words(&b.text);
+            !title_words.is_empty()
+                && !words.is_empty()
+                && words.iter().filter(|w| title_words.contains(w)).count() * 2 >= words.len()
+        })
+        .map(|b| b.owner);
+    // 3. The container's blocks, cleaned.
     let mut out: Vec<(Cow<'_, str>, &str)> = Vec::new();
     let mut notice: Option<RepublishedFrom> = None;
     let mut seen_content = 0u32;
@@ -84,10 +96,13 @@ pub(super) fn clean_body(
         if (ld > 0.5 && b.chars < 400 && !heading) || is_junk(&b.text) {
             continue;
         }
-        if tag == "h1"
-            || (!title_words.is_empty()
-                && out.is_empty()
-                && crate::text::words(&b.text) == title_words)
+        // The headline: the title's words again, or the `<h1>` before the body's prose. When
+        // the page has already shown its headline in an earlier `<h1>`, the `<h1>`s of the
+        // body are section headings (pages that give each section one).
+        let is_title = !title_words.is_empty() && crate::text::words(&b.text) == title_words;
+        if (tag == "h1"
+            && (is_title || (seen_content == 0 && headline.is_none_or(|h| h >= b.owner))))
+            || (is_title && out.is_empty())
         {
             continue;
         }
@@ -100,7 +115,17 @@ pub(super) fn clean_body(
         if words_in(&b.text) <= 2
             && !matches!(
                 tag,
-                "p" | "li" | "h2" | "h3" | "h4" | "td" | "blockquote" | "pre"
+                "p" | "li"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "td"
+                    | "th"
+                    | "dt"
+                    | "dd"
+                    | "blockquote"
+                    | "pre"
             )
         {
             continue;

@@ -240,7 +240,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                         }
                     }
                     if a.hidden {
-                        drop = Drop::Soft;
+                        drop = Drop::Hidden;
                     }
                     if capture.is_none() {
                         if let Some(kind) =

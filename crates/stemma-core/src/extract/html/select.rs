@@ -8,6 +8,10 @@ use crate::model::RepublishedFrom;
 
 /// Tunables of content selection.
 const LAMBDA: f64 = 0.35;
+/// Prose characters per section, on average, for sibling sections to be judged together.
+const MIN_SECTION_PROSE: f64 = 300.0;
+/// Paragraphs per section, on average, for sibling sections to be judged together.
+const MIN_SECTION_PARAGRAPHS: f64 = 2.0;
 
 /// Select the article container and return its cleaned text and any republication notice.
 pub(super) fn main_text(
@@ -34,13 +38,17 @@ pub(super) fn main_text(
     // Content-like characters per subtree, before any drop: a weak hint never removes a
     // large share of the page's prose.
     let mut prose = vec![0f64; n];
+    // Prose blocks (paragraphs) per subtree.
+    let mut paragraphs = vec![0f64; n];
     for b in &flat.blocks {
         let o = b.owner as usize;
         if o < n && b.prose {
             prose[o] += b.chars as f64;
+            paragraphs[o] += 1.0;
         }
     }
     sum_subtrees(els, &mut prose);
+    sum_subtrees(els, &mut paragraphs);
     // Subtrees holding a positive container below their root are never set aside.
     let mut positive_below = vec![false; n];
     for i in (1..n).rev() {
@@ -50,6 +58,31 @@ pub(super) fn main_text(
         }
     }
     let total_prose = prose[0].max(1.0);
+    // A weak hint or a hidden block is judged with its siblings of the same kind (tag and
+    // first class word) when each of them is a piece of prose of its own, paragraphs and
+    // not a line: an article cut into ten `gallery-section`s, or a slideshow that shows one
+    // of them at a time and hides the rest, holds the page's prose together, though each
+    // section holds a tenth of it. (A list of teasers, a summary each, is judged item by
+    // item.)
+    let mut groups: std::collections::HashMap<(u32, &str, &str), (f64, f64, f64)> =
+        std::collections::HashMap::new();
+    for (i, e) in els.iter().enumerate() {
+        if let Some(k) = kind(e) {
+            let g = groups.entry((e.parent, e.tag, k)).or_default();
+            g.0 += prose[i];
+            g.1 += paragraphs[i];
+            g.2 += 1.0;
+        }
+    }
+    let group_prose = |i: usize| {
+        let e = &els[i];
+        kind(e)
+            .and_then(|k| groups.get(&(e.parent, e.tag, k)))
+            .filter(|&&(sum, paras, count)| {
+                sum >= MIN_SECTION_PROSE * count && paras >= MIN_SECTION_PARAGRAPHS * count
+            })
+            .map_or(prose[i], |g| g.0)
+    };
     let mut i = 0;
     while i < n {
         let e = &els[i];
@@ -58,7 +91,8 @@ pub(super) fn main_text(
             Drop::Hard => true,
             Drop::Soft => prose[i] < 0.5 * total_prose,
             Drop::Layout => prose[i] < 0.5 * total_prose,
-            Drop::Weak => !in_positive[i] && prose[i] < 0.3 * total_prose,
+            Drop::Hidden => group_prose(i) < 0.5 * total_prose,
+            Drop::Weak => !in_positive[i] && group_prose(i) < 0.3 * total_prose,
         };
         if candidate && !e.positive && (e.chars as f64) < 0.5 * total as f64 && !positive_below[i] {
             if e.chars >= 200 {
@@ -192,9 +226,10 @@ fn refine(els: &[El<'_>], dropped: &[bool], content: &[f64], best: usize) -> usi
 }
 
 /// The article is sometimes cut into sibling parts (sections between promo boxes): the
-/// best container plus its siblings of the same tag and class. (Taking siblings by their
-/// share of prose alone was measured and pulls in teasers more often than it mends a split
-/// body.) Returns subtree ranges in document order.
+/// best container plus its siblings of the same tag and class, and what stands between two
+/// such parts and is not set aside (a subheading between sections). (Taking siblings by
+/// their share of prose alone was measured and pulls in teasers more often than it mends a
+/// split body.) Returns subtree ranges in document order.
 fn with_sibling_parts(
     els: &[El<'_>],
     dropped: &[bool],
@@ -210,21 +245,37 @@ fn with_sibling_parts(
         return parts;
     }
     let me = &els[best];
+    if me.class.is_empty() {
+        return parts;
+    }
+    // The parent's children: (start, end, whether a part).
+    let mut children: Vec<(u32, u32, bool)> = Vec::new();
     let mut i = parent + 1;
     let end = els[parent].end as usize;
     while i < end {
         let sib = &els[i];
         let next = sib.end as usize;
-        if i != best && !dropped[i] && content[i] > 0.0 {
-            let same_class = !me.class.is_empty() && sib.tag == me.tag && sib.class == me.class;
-            if same_class {
-                parts.push((i as u32, sib.end));
-            }
+        let part = i == best
+            || (!dropped[i] && content[i] > 0.0 && sib.tag == me.tag && sib.class == me.class);
+        if !dropped[i] {
+            children.push((i as u32, sib.end, part));
         }
         i = next.max(i + 1);
     }
-    parts.sort_unstable();
+    let first = children.iter().position(|c| c.2);
+    let last = children.iter().rposition(|c| c.2);
+    if let (Some(a), Some(b)) = (first, last) {
+        parts = children[a..=b]
+            .iter()
+            .map(|&(lo, hi, _)| (lo, hi))
+            .collect();
+    }
     parts
+}
+
+/// An element's first class word: what kind of block it is.
+fn kind<'a>(e: &El<'a>) -> Option<&'a str> {
+    e.class.split_ascii_whitespace().next()
 }
 
 fn common_ancestor(els: &[El<'_>], a: usize, b: usize) -> usize {
