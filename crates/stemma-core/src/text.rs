@@ -2,12 +2,17 @@
 
 pub use crate::dates::{find_date, find_dates, parse_date};
 
-/// Collapse runs of whitespace (including NBSP and zero-width marks) to one space and trim.
+/// Collapse runs of whitespace (including NBSP) to one space and trim. Invisible marks inside
+/// a word (a soft hyphen, a zero-width space, a BOM) are dropped: "Mit\u{ad}tel\u{ad}al\u{ad}ter"
+/// is one word on screen, so it is one word here.
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' || c == '\u{ad}' {
+        if matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}') {
+            continue;
+        }
+        if c.is_whitespace() {
             pending_space = !out.is_empty();
         } else {
             if pending_space {
@@ -282,6 +287,10 @@ mod tests {
     #[test]
     fn squash_whitespace() {
         assert_eq!(squash("  a\u{a0}\n b\t\tc  "), "a b c");
+        assert_eq!(
+            squash("Mit\u{ad}tel\u{ad}al\u{200b}ter \u{feff}x"),
+            "Mittelalter x"
+        );
     }
 
     #[test]

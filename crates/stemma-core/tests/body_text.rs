@@ -49,6 +49,8 @@ golden! {
     body_caption_credit_lines => "caption_credit_lines.html",
     body_lead_teaser => "lead_teaser.html",
     body_tiny_page => "tiny_page.html",
+    body_slideshow_hidden_sections => "slideshow_hidden_sections.html",
+    body_section_headings_reference => "section_headings_reference.html",
 }
 
 #[test]
@@ -85,20 +87,27 @@ fn identical_sibling_paragraphs_all_stay() {
     assert_eq!(paragraphs(&a).len(), 3, "{:?}", a.text);
 }
 
+/// The body holds each of `inside` and none of `outside`.
+fn assert_body(a: &Article, inside: &[&str], outside: &[&str]) {
+    for s in inside {
+        assert!(a.text.contains(s), "{s:?} missing from {:?}", a.text);
+    }
+    for s in outside {
+        assert!(!a.text.contains(s), "{s:?} kept in {:?}", a.text);
+    }
+}
+
 #[test]
 fn a_credit_line_does_not_take_its_paragraph() {
     let a = page("caption_credit_lines.html");
-    assert!(
-        a.text.contains("The Pebble Mini fits in a shirt pocket"),
-        "{:?}",
-        a.text
+    assert_body(
+        &a,
+        &[
+            "The Pebble Mini fits in a shirt pocket",
+            "comes in at half the price",
+        ],
+        &["Image credit"],
     );
-    assert!(
-        a.text.contains("comes in at half the price"),
-        "{:?}",
-        a.text
-    );
-    assert!(!a.text.contains("Image credit"), "{:?}", a.text);
 }
 
 #[test]
@@ -114,4 +123,28 @@ fn a_teaser_lead_that_the_description_names_leads_the_body() {
 fn a_one_line_page_gives_its_line() {
     let a = page("tiny_page.html");
     assert_eq!(a.text, "Reading room shut until Monday");
+}
+
+#[test]
+fn a_slideshow_keeps_the_sections_it_hides() {
+    let a = page("slideshow_hidden_sections.html");
+    assert!(a.text.starts_with("Some objects arrive"), "{:?}", a.text);
+    // The hidden sections are the article; a hidden teaser is still not body.
+    assert_body(
+        &a,
+        &["5. A Bread Bag With a Window", "It washes at forty degrees"],
+        &["pressure cooker", "houseplants"],
+    );
+}
+
+#[test]
+fn section_headings_and_sibling_sections_stay() {
+    let a = page("section_headings_reference.html");
+    let p = paragraphs(&a);
+    // The `<h1>` of each section is a heading of the body, not the headline.
+    assert!(p.contains(&"Our Story"), "{:?}", a.text);
+    assert!(p.contains(&"What We Do Now"), "{:?}", a.text);
+    assert!(!p.contains(&"About us"), "{:?}", a.text);
+    // Soft hyphens join the word they cut.
+    assert_body(&a, &["Mitgliederversammlung"], &["Follow us"]);
 }

@@ -1,0 +1,207 @@
+//! What an element's tag, attributes, class and id say about it: boilerplate (and how
+//! strongly), hidden, or a positive article container.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Tags that are boilerplate by their nature (unless they hold most of the page).
+pub(super) fn is_boilerplate_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "nav" | "aside" | "footer" | "header" | "figcaption" | "form" | "menu"
+    )
+}
+
+/// The attributes of an element that content selection reads, in one pass over them.
+pub(super) struct ElAttrs<'a> {
+    pub(super) class: &'a str,
+    pub(super) id: &'a str,
+    pub(super) itemprop: &'a str,
+    /// `hidden`, `aria-hidden=true`, `display:none`, a hiding class, or a boilerplate role.
+    pub(super) hidden: bool,
+}
+
+impl<'a> ElAttrs<'a> {
+    pub(super) fn of(el: &'a super::super::dom::Element) -> Self {
+        let mut a = ElAttrs {
+            class: "",
+            id: "",
+            itemprop: "",
+            hidden: false,
+        };
+        for (name, value) in el.attrs() {
+            match name {
+                "class" => {
+                    a.class = value;
+                    a.hidden |= value.split_ascii_whitespace().any(|c| {
+                        matches!(
+                            c,
+                            "hidden"
+                                | "d-none"
+                                | "invisible"
+                                | "is-hidden"
+                                | "hide"
+                                | "display-none"
+                        )
+                    });
+                }
+                "id" => a.id = value,
+                "itemprop" => a.itemprop = value,
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.hidden |= value == "true",
+                "style" if value.len() < 2000 => {
+                    let s = value.to_ascii_lowercase().replace(' ', "");
+                    a.hidden |= s.contains("display:none") || s.contains("visibility:hidden");
+                }
+                "role" => {
+                    a.hidden |= matches!(
+                        value,
+                        "navigation"
+                            | "complementary"
+                            | "banner"
+                            | "contentinfo"
+                            | "dialog"
+                            | "alert"
+                    )
+                }
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
+/// Read an element's class and id: is it a positive container, and which boilerplate tier?
+/// One `RegexSet` pass over "class id", lower-cased.
+pub(super) fn classify_class(class: &str, id: &str) -> (bool, Drop) {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        regex::RegexSet::new([
+            positive_re().as_str(),
+            negative_re().as_str(),
+            layout_negative_re().as_str(),
+            weak_negative_re().as_str(),
+        ])
+        .expect("class regex set")
+    });
+    let mut key = String::with_capacity(class.len() + id.len() + 1);
+    key.push_str(class);
+    key.push(' ');
+    key.push_str(id);
+    key.make_ascii_lowercase();
+    let mut m = set.matches(&key);
+    if m.matched(2) && layout_re().is_match(&key) {
+        key = layout_re().replace_all(&key, "").into_owned();
+        m = set.matches(&key);
+    }
+    if m.matched(0) {
+        return (true, Drop::Keep);
+    }
+    let drop = if m.matched(1) {
+        if key.contains("comment") || key.contains("disqus") {
+            Drop::Hard
+        } else {
+            Drop::Soft
+        }
+    } else if m.matched(2) {
+        Drop::Layout
+    } else if m.matched(3) {
+        Drop::Weak
+    } else {
+        Drop::Keep
+    };
+    (false, drop)
+}
+
+/// Class/id words that mark boilerplate anywhere, even inside the article container.
+fn negative_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)(?:^|[\s_\-])(?:
+                comment|comments|disqus|respond|replies
+              | share|sharing|social|sociable|addthis|sharethis|follow
+              | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
+              | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
+              | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
+              | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promos?|promotions?|promotional|promobox|commercial|affiliate
+              | skyscraper|breadcrumbs?|tag-?list|tagcloud
+              | print-?only|noprint|skip-?link|screen-?reader-?text|sr-only|visually-?hidden
+              | rating|votes
+            )(?:$|[\s_\-])",
+        )
+        .expect("negative class regex")
+    })
+}
+
+/// Class/id words of page layout: boilerplate unless the element holds most of the page's
+/// prose (a "sidebar-content" column that is the main column).
+fn layout_negative_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:^|[\s_\-])(?:sidebar|side-?bar|footer|site-?footer|masthead|site-?header)(?:$|[\s_\-])")
+            .expect("layout negative class regex")
+    })
+}
+
+/// Layout descriptors that name a sidebar without being one ("has-sidebar", "sidebar-first-only").
+fn layout_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?:has|with|no|without|is)-sidebar\S*|sidebar-(?:first|second|left|right|both)-only|\S+-with-sidebar")
+            .expect("layout regex")
+    })
+}
+
+/// Class/id words that mark boilerplate outside the article container only: inside one they
+/// are as often the content's own wrappers ("card", "meta", "caption" of a body image…).
+fn weak_negative_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)(?:^|[\s_\-])(?:
+                card|cards|teaser|rail|banner|partner|topics|keywords|foot
+              | nav|navbar|navigation|menu|pagination|pager
+              | tags|categories|toolbar|toc|table-?of-?contents|login|signin|search
+              | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
+              | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
+            )(?:$|[\s_\-])",
+        )
+        .expect("weak negative class regex")
+    })
+}
+
+fn positive_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?x)(?:
+                article-?body|articlebody|article-?content|article-?text|articletext|story-?body|storybody|story-?content|story-?text
+              | entry-?content|post-?content|post-?body|postbody|post-?text|body-?text|bodytext|main-?content|page-?content
+              | content-?body|text-?content|rich-?text|richtext|prose|article__body|article__content|c-entry-content|td-post-content
+              | field-?body|field-?name-?body|node-?content|news-?content|news-?text|article-?main|single-?content|blog-?content
+            )",
+        )
+        .expect("positive class regex")
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Drop {
+    Keep,
+    /// Comments: set aside whatever their share of the page (a long thread is still not the
+    /// article), unless the subtree holds over half of all text.
+    Hard,
+    /// Boilerplate by tag or class; reconsidered when the subtree holds most of the page or
+    /// most of its prose.
+    Soft,
+    /// Boilerplate by a layout class (sidebar, footer…): set aside unless it holds most prose.
+    Layout,
+    /// Hidden (`hidden`, `display:none`, a hiding class, a boilerplate role): set aside like
+    /// a soft drop, unless it and its siblings of the same kind hold most of the prose (the
+    /// hidden pages of a slideshow article).
+    Hidden,
+    /// Boilerplate by a weak class hint: set aside only outside a positive container.
+    Weak,
+}

@@ -1,0 +1,304 @@
+//! The container's blocks cleaned into the body: bylines, headline repeats, link lists,
+//! boilerplate lines, a trailing footer and responsive duplicates out; the lead the page's
+//! description names in.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::super::notice::{self, Boilerplate};
+use super::classes::Drop;
+use super::flatten::{Block, El, Flat};
+use crate::model::RepublishedFrom;
+use crate::text::word_count_unspaced as words_in;
+
+pub(super) const MIN_CONTENT_CHARS: u32 = 40;
+
+/// The container's blocks (those of `parts`, less what is `dropped`), cleaned; returns the
+/// body text and any republication notice found on the way.
+pub(super) fn clean_body(
+    flat: &Flat<'_>,
+    dropped: &[bool],
+    parts: &[(u32, u32)],
+    title: Option<&str>,
+    description: Option<&str>,
+) -> (String, Option<RepublishedFrom>) {
+    let els = &flat.els;
+    let in_parts = |o: u32| parts.iter().any(|&(lo, hi)| o >= lo && o < hi);
+    let title_words = title.map(crate::text::words).unwrap_or_default();
+    // The page's headline: the first `<h1>` that shares most of its words with the title.
+    let headline = flat
+        .blocks
+        .iter()
+        .filter(|b| els.get(b.owner as usize).is_some_and(|e| e.tag == "h1"))
+        .find(|b| {
+            let words = crate::text::words(&b.text);
+            !title_words.is_empty()
+                && !words.is_empty()
+                && words.iter().filter(|w| title_words.contains(w)).count() * 2 >= words.len()
+        })
+        .map(|b| b.owner);
+    // 3. The container's blocks, cleaned.
+    let mut out: Vec<(Cow<'_, str>, &str)> = Vec::new();
+    let mut notice: Option<RepublishedFrom> = None;
+    let mut seen_content = 0u32;
+    // Each paragraph text seen, with the parent of the block that held it first.
+    let mut seen_texts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let inside: Vec<&Block> = flat
+        .blocks
+        .iter()
+        .filter(|b| in_parts(b.owner) && !dropped[b.owner as usize])
+        .collect();
+    let body_chars: u32 = inside.iter().map(|b| b.chars).sum();
+    // Content-like characters still to come after each block: a notice or footer line only
+    // ends the body when little prose follows it (else it is an image credit or an aside).
+    let mut after = vec![0u32; inside.len() + 1];
+    for (k, b) in inside.iter().enumerate().rev() {
+        after[k] = after[k + 1] + if b.prose { b.chars } else { 0 };
+    }
+    for (k, b) in inside.iter().enumerate() {
+        let tag = els[b.owner as usize].tag;
+        let ld = b.ld;
+        let at_tail = after[k + 1] * 4 < body_chars.max(1) || after[k + 1] < 200;
+        if let Some(nt) = notice::parse_notice(&b.text, b.link.as_deref()) {
+            if seen_content == 0 || at_tail {
+                notice.get_or_insert(nt);
+                if seen_content > 0 {
+                    break;
+                }
+                continue;
+            }
+        }
+        // A block of several lines (`<br>`) is judged line by line: a credit line under a
+        // caption or a paragraph does not take the paragraph with it.
+        let mut text: Cow<'_, str> = Cow::Borrowed(b.text.as_str());
+        if b.text.contains('\n') {
+            let kept: Vec<&str> = b
+                .text
+                .lines()
+                .filter(|l| notice::boilerplate(l) != Some(Boilerplate::Line))
+                .collect();
+            if kept.is_empty() {
+                continue;
+            }
+            if kept.len() < b.text.lines().count() {
+                text = Cow::Owned(kept.join("\n"));
+            }
+        }
+        match notice::boilerplate(&text) {
+            Some(Boilerplate::FooterStart) if seen_content > 0 && at_tail => break,
+            Some(Boilerplate::FooterStart) if seen_content == 0 || words_in(&text) <= 8 => continue,
+            Some(Boilerplate::Line) => continue,
+            _ => {}
+        }
+        let heading = matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6");
+        if (ld > 0.5 && b.chars < 400 && !heading) || is_junk(&b.text) {
+            continue;
+        }
+        // The headline: the title's words again, or the `<h1>` before the body's prose. When
+        // the page has already shown its headline in an earlier `<h1>`, the `<h1>`s of the
+        // body are section headings (pages that give each section one).
+        let is_title = !title_words.is_empty() && crate::text::words(&b.text) == title_words;
+        if (tag == "h1"
+            && (is_title || (seen_content == 0 && headline.is_none_or(|h| h >= b.owner))))
+            || (is_title && out.is_empty())
+        {
+            continue;
+        }
+        // Bylines and date lines sit in the first blocks, sometimes after a lead caption.
+        if (seen_content == 0 || (out.len() < 6 && words_in(&b.text) <= 12))
+            && is_header_line(&b.text)
+        {
+            continue;
+        }
+        if words_in(&b.text) <= 2
+            && !matches!(
+                tag,
+                "p" | "li"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "td"
+                    | "th"
+                    | "dt"
+                    | "dd"
+                    | "blockquote"
+                    | "pre"
+            )
+        {
+            continue;
+        }
+        if b.prose {
+            seen_content += b.chars;
+        }
+        // The same paragraph again under another parent is a responsive duplicate (one copy
+        // per screen size); repeated among its siblings, the page means it (a refrain, a
+        // repeated instruction).
+        let parent = els[b.owner as usize].parent;
+        if b.chars >= 40 && *seen_texts.entry(b.text.as_str()).or_insert(parent) != parent {
+            continue;
+        }
+        out.push((text, tag));
+    }
+    // Trailing short non-sentences (credits, "Tags:", stray labels) are not body.
+    // A body ends with prose: trailing headings ("More stories") and short non-sentences
+    // (credits, "Tags:", stray labels) are not body.
+    while let Some((last, tag)) = out.last() {
+        let heading = matches!(*tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        if heading
+            || (words_in(last) < 5
+                && !last.ends_with([
+                    '.', '!', '?', '"', '\u{201d}', '\u{3002}', '\u{ff01}', '\u{ff1f}',
+                ]))
+        {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    // The lead (standfirst) often sits apart from the body, between the headline and the
+    // article container, or is marked as the page's description (`itemprop=description`, a
+    // teaser class). The page states its lead in its description: a block that opens with
+    // the description's words, set aside or outside the container, leads the body.
+    // Only before the body's first block: a site-wide blurb in the footer is no lead.
+    let first = flat
+        .blocks
+        .iter()
+        .position(|b| in_parts(b.owner) && !dropped[b.owner as usize])
+        .unwrap_or(0);
+    // … or inside it, set aside (microdata restating the description, a teaser class).
+    let candidates: Vec<&Block> = flat
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|&(k, b)| k < first || (in_parts(b.owner) && dropped[b.owner as usize]))
+        .map(|(_, b)| b)
+        .collect();
+    let lead = description.and_then(|d| find_lead(els, &candidates, d));
+    if let Some(b) = lead {
+        let lead = b.text.as_str();
+        let o = &els[b.owner as usize];
+        tracing::debug!(tag = o.tag, class = o.class, drop = ?o.drop, pclass = els[o.parent as usize].class, "lead");
+        if !out.iter().any(|(t, _)| t.as_ref() == lead) {
+            out.insert(0, (Cow::Borrowed(lead), "p"));
+        }
+    }
+    if out.is_empty() {
+        // A tiny page (one line of text) still gives its line: the longest block that is
+        // not set aside, not mostly links and not boilerplate.
+        let line = flat
+            .blocks
+            .iter()
+            .filter(|b| {
+                !dropped.get(b.owner as usize).copied().unwrap_or(true)
+                    && b.ld <= 0.5
+                    && words_in(&b.text) >= 3
+                    && !is_junk(&b.text)
+                    && notice::boilerplate(&b.text).is_none()
+                    && notice::parse_notice(&b.text, None).is_none()
+                    && (title_words.is_empty() || crate::text::words(&b.text) != title_words)
+            })
+            .max_by_key(|b| b.chars);
+        return (line.map(|b| b.text.clone()).unwrap_or_default(), notice);
+    }
+    let texts: Vec<&str> = out.iter().map(|(t, _)| t.as_ref()).collect();
+    (texts.join("\n\n"), notice)
+}
+
+/// Elements inside a subtree that is never article text whatever its share (comments).
+fn dropped_hard(els: &[El<'_>]) -> Vec<bool> {
+    let mut hard = vec![false; els.len()];
+    for i in 0..els.len() {
+        let p = els[i].parent as usize;
+        hard[i] = els[i].drop == Drop::Hard || (p < i && hard[p]);
+    }
+    hard
+}
+
+/// The block that carries the page's description (its lead): its first eight words are the
+/// description's first eight (or all of them, for a shorter one), and it has at least five.
+///
+/// A subheadline is not a lead: a heading, or text in the headline's own header block (a
+/// `<header>`, or a wrapper whose class says header, headline or hero), stays out.
+fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Option<&'a Block> {
+    let hard = dropped_hard(els);
+    let in_header = |mut i: usize| {
+        for _ in 0..4 {
+            let e = &els[i];
+            let class = e.class.to_ascii_lowercase();
+            if e.tag == "header"
+                || ["header", "heading", "headline", "hero"]
+                    .iter()
+                    .any(|w| class.contains(w))
+            {
+                return true;
+            }
+            let p = e.parent as usize;
+            if p >= i {
+                break;
+            }
+            i = p;
+        }
+        false
+    };
+    let want: Vec<String> = crate::text::words(description)
+        .into_iter()
+        .take(8)
+        .collect();
+    if want.len() < 5 {
+        return None;
+    }
+    blocks
+        .iter()
+        .copied()
+        .filter(|b| {
+            let o = b.owner as usize;
+            o < els.len()
+                && !hard[o]
+                && b.ld < 0.5
+                && matches!(els[o].tag, "p" | "div" | "section" | "article" | "span")
+                && !in_header(o)
+        })
+        .find(|b| {
+            words_in(&b.text) >= 5
+                && crate::text::words(&b.text)
+                    .into_iter()
+                    .take(want.len())
+                    .eq(want.iter().cloned())
+        })
+}
+
+pub(super) fn is_content_like(chars: u32, ld: f64, text: &str) -> bool {
+    chars >= MIN_CONTENT_CHARS && ld < 0.4 && words_in(text) >= 6 && !is_junk(text)
+}
+
+/// Escaped markup shown as text, a bare URL, or a bare machine date: never body.
+fn is_junk(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with('<')
+        && t.contains('>')
+        && t[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!'))
+        || ((t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' '))
+        || (t.len() <= 40
+            && t.starts_with(|c: char| c.is_ascii_digit())
+            && crate::text::parse_date(t).is_some()
+            && words_in(t) <= 8
+            && !t.contains(' '))
+}
+
+/// A byline or date line at the top of the body ("By Jane Doe", "March 3, 2022", "Updated 5 min ago").
+fn is_header_line(t: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(?-i:(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Dd]i|[Aa]v)\s+\p{Lu})|written by|posted(?-u:\b)|published(?-u:\b)|updated(?-u:\b)|last updated|estimated reading time|\d+\s+(?:min|minute|hour)s?\s+(?:ago|read))|(?-u:\b)\d+\s*(?:min|minute)s?\s+read(?-u:\b)|^[^.]{0,60}(?-u:\b)(?:staff\s+)?(?:writer|correspondent|reporter|editor|columnist|contributor)$",
+        )
+        .expect("header line regex")
+    });
+    if t.len() > 200 {
+        return false;
+    }
+    re.is_match(t) || (words_in(t) <= 8 && crate::text::find_date(t).is_some())
+}
