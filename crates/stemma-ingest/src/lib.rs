@@ -14,7 +14,7 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use stemma_core::{Article, Document};
 use stemma_input::ReadLimits;
 use stemma_store::{Archive, Failure, Incoming, StoreError};
@@ -70,7 +70,7 @@ pub fn limits(max_bytes: usize) -> (ReadLimits, stemma_core::Limits) {
 }
 
 /// Where a run stands, after each stored batch.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Progress {
     /// Input files (or standard input) read to the end.

@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod error;
+pub mod jobs;
 pub mod state;
 pub mod ui;
 
@@ -56,10 +57,13 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// The whole application: API, OpenAPI document, UI and its static files.
+/// The whole application: API, OpenAPI document, UI and its static files. Bodies are
+/// bounded by the upload limit (plus room for a form's framing); `POST /api/ingest` counts
+/// the bytes itself and answers `payload_too_large`.
 pub fn app(state: AppState) -> Router {
     let (api, doc) = api::routes();
     let doc = std::sync::Arc::new(doc);
+    let body_limit = state.max_upload().saturating_add(1 << 20);
     Router::new()
         .merge(api)
         .route(
@@ -71,6 +75,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/static/style.css", get(style))
         .merge(ui::routes())
+        .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .with_state(state)
 }
 
@@ -99,11 +104,19 @@ pub async fn serve(
         })?;
     let addr = listener.local_addr()?;
     let state = AppState::new(config.data, config.token, config.max_upload);
+    let resumed = state.jobs().resume();
+    if !resumed.is_empty() {
+        tracing::info!(jobs = ?resumed, "serve: resuming unfinished upload jobs");
+    }
     tracing::info!(%addr, "serve: listening");
     ready(addr);
-    axum::serve(listener, app(state))
+    let served = axum::serve(listener, app(state.clone()))
         .with_graceful_shutdown(shutdown)
-        .await?;
+        .await;
+    // The running job stops after its current batch; the rest stay spooled for next time.
+    let jobs = state.jobs().clone();
+    let _ = tokio::task::spawn_blocking(move || jobs.shutdown()).await;
+    served?;
     Ok(())
 }
 
