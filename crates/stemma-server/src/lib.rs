@@ -28,8 +28,8 @@ use axum::{Json, Router};
 pub use error::{ApiError, ErrorCode};
 pub use state::AppState;
 
-/// How `stemma serve` runs.
-#[derive(Debug, Clone)]
+/// How `stemma serve` runs. Its `Debug` shows whether a token is set, never the token.
+#[derive(Clone)]
 pub struct ServerConfig {
     pub data: PathBuf,
     pub bind: SocketAddr,
@@ -37,6 +37,17 @@ pub struct ServerConfig {
     pub token: Option<String>,
     /// The largest upload accepted, in bytes.
     pub max_upload: usize,
+}
+
+impl std::fmt::Debug for ServerConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerConfig")
+            .field("data", &self.data)
+            .field("bind", &self.bind)
+            .field("token", &self.token.as_ref().map(|_| "(set)"))
+            .field("max_upload", &self.max_upload)
+            .finish()
+    }
 }
 
 /// Why the server could not start or stopped.
