@@ -9,6 +9,7 @@
 //! stemma-bench seed [--shared DIR]
 //! stemma-bench ingest [--shared DIR] [--pages N] [--data DIR] [--json F]
 //!                     [--min-pages-per-sec R] [--max-search-p95-ms T]
+//! stemma-bench serve-load --data DIR [--seconds 30] [--concurrency 8] [--min-rps R]
 //! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
 //!                          [--scale N] [--seed S]
 //! stemma-bench worst [--stemma PATH] [--limit-mib 2048] [--dir DIR]
@@ -23,6 +24,7 @@ mod ingest;
 mod metrics;
 mod peer;
 mod seed;
+mod serve_load;
 mod syndication;
 mod worst;
 
@@ -67,6 +69,8 @@ enum Cmd {
     Worst(worst::WorstArgs),
     /// The archive at scale: pages/s end to end, store size, memory, cost per page, search latency.
     Ingest(ingest::IngestArgs),
+    /// The HTTP API under load on loopback: searches for a bounded time; requests/s, p50/p99.
+    ServeLoad(serve_load::ServeLoadArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -119,6 +123,7 @@ fn main() -> ExitCode {
         Cmd::Syndication(args) => syndication::run(&args),
         Cmd::Worst(args) => worst::run(&args),
         Cmd::Ingest(args) => ingest::run(args),
+        Cmd::ServeLoad(args) => serve_load::run(args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",
