@@ -270,31 +270,8 @@ pub fn run(args: IngestArgs) -> Result<bool> {
     println!("  reopen for writing (syndication index loaded from the store): {reopen:.2} s");
 
     // Search latency: a fixed mix of queries, bare and with filters.
-    let probe = store.search(&SearchQuery {
-        text: "said".into(),
-        limit: 50,
-        ..SearchQuery::default()
-    })?;
-    let site = probe.iter().find_map(|h| h.site.clone());
-    let speaker = store
-        .quotes(&QuoteQuery {
-            limit: 1,
-            ..QuoteQuery::default()
-        })?
-        .into_iter()
-        .find_map(|q| q.speaker);
-    let words = [
-        "government",
-        "police said",
-        "election",
-        "market",
-        "president",
-        "climate",
-        "court",
-        "company",
-        "health",
-        "minister",
-    ];
+    let (site, speaker) = filter_values(&store)?;
+    let words = SEARCH_WORDS;
     let mut times = Vec::new();
     for round in 0..3 {
         for (i, w) in words.iter().enumerate() {
@@ -349,4 +326,36 @@ pub fn run(args: IngestArgs) -> Result<bool> {
         }
     }
     Ok(ok)
+}
+
+/// The words of the search latency mix (here and in `serve-load`).
+pub(crate) const SEARCH_WORDS: [&str; 10] = [
+    "government",
+    "police said",
+    "election",
+    "market",
+    "president",
+    "climate",
+    "court",
+    "company",
+    "health",
+    "minister",
+];
+
+/// An outlet and a speaker of the archive, for the mix's filtered searches.
+pub(crate) fn filter_values(store: &Store) -> Result<(Option<String>, Option<String>)> {
+    let probe = store.search(&SearchQuery {
+        text: "said".into(),
+        limit: 50,
+        ..SearchQuery::default()
+    })?;
+    let site = probe.iter().find_map(|h| h.site.clone());
+    let speaker = store
+        .quotes(&QuoteQuery {
+            limit: 1,
+            ..QuoteQuery::default()
+        })?
+        .into_iter()
+        .find_map(|q| q.speaker);
+    Ok((site, speaker))
 }

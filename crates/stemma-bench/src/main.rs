@@ -11,6 +11,7 @@
 //!                     [--min-pages-per-sec R] [--max-search-p95-ms T]
 //! stemma-bench store-scale [--articles N] [--data DIR] [--keep] [--rounds R] [--per-kind K]
 //!                          [--json F] [--floors F]
+//! stemma-bench serve-load --data DIR [--seconds 30] [--concurrency 8] [--min-rps R]
 //! stemma-bench syndication [--shared DIR] [--peers] [--python P] [--json F] [--floors F]
 //!                          [--scale N] [--seed S]
 //! stemma-bench worst [--stemma PATH] [--limit-mib 2048] [--dir DIR]
@@ -27,6 +28,7 @@ mod peer;
 mod scale_gen;
 mod seed;
 mod store_scale;
+mod serve_load;
 mod syndication;
 mod worst;
 
@@ -73,6 +75,8 @@ enum Cmd {
     Ingest(ingest::IngestArgs),
     /// Queries at scale: a store of N generated records, then a fixed query mix's latency.
     StoreScale(store_scale::StoreScaleArgs),
+    /// The HTTP API under load on loopback: searches for a bounded time; requests/s, p50/p99.
+    ServeLoad(serve_load::ServeLoadArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -126,6 +130,7 @@ fn main() -> ExitCode {
         Cmd::Worst(args) => worst::run(&args),
         Cmd::Ingest(args) => ingest::run(args),
         Cmd::StoreScale(args) => store_scale::run(&args),
+        Cmd::ServeLoad(args) => serve_load::run(args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -19,6 +19,7 @@ use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use stemma_core::{Article, Document};
+use stemma_ingest::extract_one;
 use stemma_input::{InputError, ReadLimits};
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -357,36 +358,13 @@ impl Workers {
             .num_threads(jobs)
             .build()
             .context("starting worker threads")?;
-        let max_bytes = max_mib.saturating_mul(1024 * 1024).max(1);
+        let (read_limits, limits) = stemma_ingest::limits(max_mib.saturating_mul(1024 * 1024));
         Ok(Workers {
             jobs,
             pool,
-            read_limits: ReadLimits {
-                max_document_bytes: max_bytes,
-            },
-            limits: stemma_core::Limits {
-                max_bytes,
-                ..stemma_core::Limits::default()
-            },
+            read_limits,
+            limits,
         })
-    }
-}
-
-pub(crate) fn extract_one(
-    doc: &Document,
-    limits: &stemma_core::Limits,
-    modes: Option<&[stemma_core::Mode]>,
-) -> Result<Article, String> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut a = stemma_core::extract::extract_with(doc, limits)?;
-        if let Some(modes) = modes {
-            stemma_core::attrib::annotate_with(&mut a, modes);
-        }
-        Ok::<_, stemma_core::ExtractError>(a)
-    })) {
-        Ok(Ok(a)) => Ok(a),
-        Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("internal error while extracting (a bug: please report this page)".into()),
     }
 }
 

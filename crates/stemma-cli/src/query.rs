@@ -65,6 +65,7 @@ pub fn search(a: SearchArgs) -> Result<ExitCode> {
         speaker: a.speaker,
         entity: a.entity,
         limit: a.limit,
+        offset: 0,
     })?;
     let format = resolve(a.common.format);
     let term = format == Format::Table && std::io::stdout().is_terminal();
@@ -117,6 +118,7 @@ pub fn quotes(a: QuotesArgs) -> Result<ExitCode> {
         about: a.about,
         text: a.text,
         limit: a.limit,
+        offset: 0,
     })?;
     let rows = groups
         .iter()

@@ -5,11 +5,11 @@
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use stemma_store::StoreError;
 
 /// The stable codes, one line each: code, status, when.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// A parameter is missing, malformed or out of range (400).
@@ -20,10 +20,17 @@ pub enum ErrorCode {
     NotFound,
     /// A write endpoint without a bearer token, or with a wrong one (401).
     Unauthorized,
+    /// The server was started without a token, so it takes no uploads (403); the message
+    /// says how to start it with one.
+    UploadsDisabled,
     /// The upload is larger than the server's limit (413).
     PayloadTooLarge,
-    /// Another writer holds the archive (an ingest from the CLI or another job) (409).
+    /// Another writer holds the archive (an ingest from the CLI or another job) (409; in a
+    /// job's status, the job waits and retries until the writer is done).
     Busy,
+    /// The server is stopping and takes no new uploads (503); a job cut off by the stop
+    /// resumes when the server starts again.
+    ShuttingDown,
     /// The data directory holds no archive yet (404 for reads).
     NoArchive,
     /// The archive cannot be read as it is: damaged, too new, or its index is missing (503).
@@ -33,21 +40,39 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the table's order.
+    pub const ALL: [ErrorCode; 11] = [
+        ErrorCode::BadRequest,
+        ErrorCode::BadQuery,
+        ErrorCode::NotFound,
+        ErrorCode::Unauthorized,
+        ErrorCode::UploadsDisabled,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::Busy,
+        ErrorCode::ShuttingDown,
+        ErrorCode::NoArchive,
+        ErrorCode::StoreUnavailable,
+        ErrorCode::Internal,
+    ];
+
     pub fn status(self) -> StatusCode {
         match self {
             ErrorCode::BadRequest | ErrorCode::BadQuery => StatusCode::BAD_REQUEST,
             ErrorCode::NotFound | ErrorCode::NoArchive => StatusCode::NOT_FOUND,
             ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorCode::UploadsDisabled => StatusCode::FORBIDDEN,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::Busy => StatusCode::CONFLICT,
-            ErrorCode::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorCode::StoreUnavailable | ErrorCode::ShuttingDown => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 }
 
 /// An error as the API returns it: `{"code": "...", "message": "..."}`.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,

@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod error;
+pub mod jobs;
 pub mod state;
 pub mod ui;
 
@@ -27,8 +28,8 @@ use axum::{Json, Router};
 pub use error::{ApiError, ErrorCode};
 pub use state::AppState;
 
-/// How `stemma serve` runs.
-#[derive(Debug, Clone)]
+/// How `stemma serve` runs. Its `Debug` shows whether a token is set, never the token.
+#[derive(Clone)]
 pub struct ServerConfig {
     pub data: PathBuf,
     pub bind: SocketAddr,
@@ -36,6 +37,17 @@ pub struct ServerConfig {
     pub token: Option<String>,
     /// The largest upload accepted, in bytes.
     pub max_upload: usize,
+}
+
+impl std::fmt::Debug for ServerConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerConfig")
+            .field("data", &self.data)
+            .field("bind", &self.bind)
+            .field("token", &self.token.as_ref().map(|_| "(set)"))
+            .field("max_upload", &self.max_upload)
+            .finish()
+    }
 }
 
 /// Why the server could not start or stopped.
@@ -56,10 +68,13 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// The whole application: API, OpenAPI document, UI and its static files.
+/// The whole application: API, OpenAPI document, UI and its static files. Bodies are
+/// bounded by the upload limit (plus room for a form's framing); `POST /api/ingest` counts
+/// the bytes itself and answers `payload_too_large`.
 pub fn app(state: AppState) -> Router {
     let (api, doc) = api::routes();
     let doc = std::sync::Arc::new(doc);
+    let body_limit = state.max_upload().saturating_add(1 << 20);
     Router::new()
         .merge(api)
         .route(
@@ -71,6 +86,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/static/style.css", get(style))
         .merge(ui::routes())
+        .layer(axum::extract::DefaultBodyLimit::max(body_limit))
         .with_state(state)
 }
 
@@ -99,11 +115,19 @@ pub async fn serve(
         })?;
     let addr = listener.local_addr()?;
     let state = AppState::new(config.data, config.token, config.max_upload);
+    let resumed = state.jobs().resume();
+    if !resumed.is_empty() {
+        tracing::info!(jobs = ?resumed, "serve: resuming unfinished upload jobs");
+    }
     tracing::info!(%addr, "serve: listening");
     ready(addr);
-    axum::serve(listener, app(state))
+    let served = axum::serve(listener, app(state.clone()))
         .with_graceful_shutdown(shutdown)
-        .await?;
+        .await;
+    // The running job stops after its current batch; the rest stay spooled for next time.
+    let jobs = state.jobs().clone();
+    let _ = tokio::task::spawn_blocking(move || jobs.shutdown()).await;
+    served?;
     Ok(())
 }
 

@@ -24,6 +24,8 @@ pub struct SearchQuery {
     pub speaker: Option<String>,
     pub entity: Option<String>,
     pub limit: usize,
+    /// Hits to skip before the first returned (pagination).
+    pub offset: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -50,6 +52,8 @@ pub struct QuoteQuery {
     pub about: Option<String>,
     pub text: Option<String>,
     pub limit: usize,
+    /// Quotes to skip before the first returned (pagination).
+    pub offset: usize,
 }
 
 /// One place a quote appeared.
@@ -304,10 +308,10 @@ impl Store {
                 .map(|e| self.entity_ids(e))
                 .transpose()?,
         };
-        let hits = text.search(&q.text, &filter, q.limit.max(1))?;
+        let hits = text.search(&q.text, &filter, q.limit.max(1).saturating_add(q.offset))?;
         let highlighter = text.highlighter(&q.text)?;
         let mut out = Vec::with_capacity(hits.len());
-        for h in hits {
+        for h in hits.into_iter().skip(q.offset) {
             let row: Option<HitRow> = self
                 .conn
                 .query_row(
@@ -412,8 +416,9 @@ impl Store {
         let sql = format!(
             "SELECT q.norm, min(coalesce(a.day, 1e12)) AS first FROM quotes q
              JOIN articles a ON a.id = q.article {where_}
-             GROUP BY q.norm ORDER BY first, q.norm LIMIT {}",
-            q.limit.max(1)
+             GROUP BY q.norm ORDER BY first, q.norm LIMIT {} OFFSET {}",
+            q.limit.max(1),
+            q.offset
         );
         let norms: Vec<String> = {
             let mut st = self.conn.prepare(&sql)?;
