@@ -488,3 +488,43 @@ fn every_named_entity_is_decoded() {
         "&#xZZ; &#99999999; &"
     );
 }
+
+#[test]
+fn a_dateline_in_a_block_of_its_own_text() {
+    // The date is the text of a `div` itself, not of a span or paragraph inside it.
+    for (line, day) in [
+        ("Posted on September 21, 2020 by Ann Berg", "2020-09-21"),
+        ("Publié le 3 mars 2021", "2021-03-03"),
+        ("Kim Soyeon 기자 | 2020-03-04 16:52:59", "2020-03-04"),
+        ("27 Sep 2016", "2016-09-27"),
+    ] {
+        let html = format!(
+            r#"<html><body><h1>Ferry route approved after long debate</h1>
+            <div class="page-head"><div class="page-head-info"> {line} </div></div>{STORY}</body></html>"#
+        );
+        assert_eq!(
+            published(&page_without_url(&html)),
+            (Some(day), Some("byline")),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_date_classed_title_attribute_is_a_machine_date() {
+    // hAtom: `<abbr class="published" title="…">`, inside a meta line too long to be a dateline.
+    let html = format!(
+        r#"<html><body>{STORY}<p class="entry-meta">Autor: <span class="author vcard"><a rel="author" href="/?author=1">kinra</a></span> | Artikel veröffentlicht am <abbr class="published" title="Sonntag, Dezember 16th, 2012, 7:05 pm">16.12.2012</abbr> Kategorien: <a href="/c1">Überwachung</a>, <a href="/c2">Datenschutz</a>, <a href="/c3">Innenpolitik</a>, <a href="/c4">Bundestag</a>, <a href="/c5">Bundesrat</a>, <a href="/c6">Polizei</a>, <a href="/c7">Gerichte</a>, <a href="/c8">Gesetze</a>, <a href="/c9">Bürgerrechte</a>, <a href="/c10">Kommentare und Meinungen der Redaktion zu aktuellen Fragen</a>, <a href="/c11">Archiv der älteren Beiträge aus den Jahren 2007 bis 2008</a>, <a href="/c12">Leserbriefe und Antworten</a>, <a href="/c13">Veranstaltungen in der Region</a>, <a href="/c14">Termine</a>, <a href="/c15">Fotos und Videos aus dem Landtag</a>, <a href="/c16">Pressemitteilungen der Fraktionen</a></p></body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (Some("2012-12-16"), Some("microformat"))
+    );
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1><span class="updated" title="2013-04-04T18:52:11+00:00"></span>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)).0,
+        Some("2013-04-04T18:52:11+00:00")
+    );
+}
