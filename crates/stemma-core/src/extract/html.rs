@@ -626,7 +626,7 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     let doc = Dom::parse(&pruned);
     let base = source.url.clone();
     let mut flat = flatten(&doc, base.as_deref());
-    let blocks = flat.blocks.iter().map(|b| (b.owner, b.text.as_str()));
+    let blocks = flat.blocks.iter().map(|b| (b.owner, b.text.as_str(), b.ld));
     meta::add_blocks(&mut flat.meta, blocks);
     let resolved = meta::resolve(&flat.meta, base.as_deref());
     let mut article = Article::empty(source);

@@ -369,18 +369,32 @@ fn title_date(el: &crate::extract::dom::Element, tokens: &[String], pos: u32, me
 }
 
 /// The short texts of block elements (a `div`'s own text: "Posted on May 3, 2021 by Ann"),
-/// read as datelines too: `(owner element, text)` in the order the DOM pass closed them.
-/// Only texts that hold a date and are not already a captured snippet are kept.
-pub fn add_blocks<'a>(meta: &mut PageMeta, blocks: impl Iterator<Item = (u32, &'a str)>) {
+/// read as datelines too: `(owner element, text, share of it in links)` in the order the DOM
+/// pass closed them. Kept: texts that hold a date, are not mostly links (a menu, a list of
+/// stories) and do not merely join captured dated texts inside them.
+pub fn add_blocks<'a>(meta: &mut PageMeta, blocks: impl Iterator<Item = (u32, &'a str, f64)>) {
     let mut seen: std::collections::HashSet<&str> =
         meta.snippets.iter().map(|s| s.text.as_str()).collect();
     let mut new = Vec::new();
-    for (pos, text) in blocks {
-        if text.len() > 250 || !crate::dates::may_hold_date(text) || !seen.insert(text) {
+    for (pos, text, links) in blocks {
+        if text.len() > 250
+            || links >= 0.5
+            || !crate::dates::may_hold_date(text)
+            || !seen.insert(text)
+        {
             continue;
         }
         if meta.snippets.len() + new.len() >= 5000 {
             break;
+        }
+        // The snippets just inside it: one holding a date makes the block a mere wrapper.
+        let from = meta.snippets.partition_point(|s| s.pos < pos);
+        let wraps = meta.snippets[from..]
+            .iter()
+            .take_while(|s| s.pos <= pos + 50)
+            .any(|s| crate::dates::may_hold_date(&s.text) && text.contains(s.text.as_str()));
+        if wraps {
+            continue;
         }
         let hints = meta
             .el_hints

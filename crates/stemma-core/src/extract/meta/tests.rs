@@ -528,3 +528,59 @@ fn a_date_classed_title_attribute_is_a_machine_date() {
         Some("2013-04-04T18:52:11+00:00")
     );
 }
+
+#[test]
+fn a_dateline_beside_a_list_of_another_shape_is_no_run() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1><p><em>10.11.2021</em></p>{STORY}
+        <span class="date">Nr. 34 vom 08. November 2021</span><a href="/34">Fähre</a>
+        <span class="date">Nr. 32 vom 05. November 2021</span><a href="/32">Hafen</a>
+        <span class="date">Nr. 31 vom 03. November 2021</span><a href="/31">Insel</a></body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)).0, Some("2021-11-10"));
+    // Items that repeat one date ("Recorded on …") among items of other dates: a run too.
+    let item = |d: &str| {
+        format!(
+            r#"<div class="episode"><span class="date">{d}</span><a href="/e">Episode</a></div>
+            <div class="episode"><span class="date">Duration: 12:30 | Recorded on August 19, 2025</span></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2023-11-21T09:00:00Z"></head><body>
+        <div class="podcasts">{}{}{}</div><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#,
+        item("Nov 18, 2025"),
+        item("Nov 11, 2025"),
+        item("Nov 4, 2025")
+    );
+    assert_eq!(
+        published(&page_without_url(&html)).0,
+        Some("2023-11-21T09:00:00Z")
+    );
+}
+
+#[test]
+fn a_menu_of_dated_links_is_no_dateline() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <div class="menu-item"><a href="/12m">12M – 12. Mai 2012</a></div>
+        <div class="menu-item"><a href="/15o">#15o – 15.10.11</a></div>
+        <p>The council met in the old town hall, which was full, and the debate went on for hours.</p>
+        <p>Many islanders spoke, and most of them spoke in favour of the route and its timetable.</p>
+        <div class="entry-meta"><div class="posted">Publiziert am 13. Januar 2014 von Ute Riebe</div></div>{STORY}</body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)).0, Some("2014-01-13"));
+}
+
+#[test]
+fn author_markup_does_not_make_a_sentence_a_dateline() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <div class="post-author"><p>Wir suchen zum 1. April 2016 eine Fährfrau oder einen Fährmann in Teilzeit für die Linie zur Insel, die Stelle ist auf ein Jahr befristet.</p></div>{STORY}
+        <p>Posted</p><p>More about the harbour, the ferry and the island council's plans for the coming year and after.</p><p>The council thanked all who came.</p>
+        <time class="published" datetime="2016-01-15T09:00:18+00:00">15/01/2016</time></body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)).0.map(|d| &d[..10]),
+        Some("2016-01-15")
+    );
+}
