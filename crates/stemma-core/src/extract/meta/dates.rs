@@ -35,6 +35,8 @@ pub(super) struct VisibleDate {
     /// Where it was read: `byline` (a dateline near the headline), `text` (elsewhere),
     /// `time` or `microdata`.
     source: &'static str,
+    /// The days of the other dates printed near the headline (not marked as updates).
+    also: Vec<String>,
 }
 
 /// The most elements between two neighbouring items of a run of dated items.
@@ -188,6 +190,7 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                 } else {
                     "text"
                 },
+                also: Vec::new(),
             },
         ));
     }
@@ -210,11 +213,13 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                     swapped: None,
                     month_first: false,
                     source: t.source,
+                    also: Vec::new(),
                 },
             ));
         }
     }
     let (pos, best) = found.iter().min_by_key(|(_, v)| v.cost)?;
+    let mut pick = best;
     // An unlabelled date next to one marked as the publication (`itemprop=datePublished`,
     // "Published …"): the marked one.
     if best.kind == DateKind::Unknown {
@@ -223,7 +228,7 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             .filter(|(p, v)| p.abs_diff(*pos) <= 5 && v.kind == DateKind::Published)
             .min_by_key(|(_, v)| v.cost)
         {
-            return Some(other.clone());
+            pick = other;
         }
     }
     // "June 3, 2021 · Updated May 5, 2024" in two elements: the one that is not the update.
@@ -237,10 +242,23 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             })
             .min_by_key(|(_, v)| v.cost)
         {
-            return Some(other.clone());
+            pick = other;
         }
     }
-    Some(best.clone())
+    let mut pick = pick.clone();
+    // A day printed as the update anywhere near is no publication day, even unlabelled.
+    let near = |updated: bool| {
+        found
+            .iter()
+            .filter(move |(_, v)| v.cost <= NEAR_COST && (v.kind == DateKind::Updated) == updated)
+            .filter_map(|(_, v)| v.date.get(..10))
+    };
+    let updates: Vec<&str> = near(true).collect();
+    pick.also = near(false)
+        .filter(|d| !updates.contains(d))
+        .map(str::to_string)
+        .collect();
+    Some(pick)
 }
 
 /// Is candidate `ci` an item of a run of dated items (related stories, comments, a list of
@@ -523,6 +541,10 @@ pub(super) fn resolve_date(
             } else if url_day.is_some() && (url_day == vd) != (url_day == day(&d.date)) {
                 // The URL's date settles a disagreement.
                 Some(if url_day == vd { shown(v) } else { d })
+            } else if day(&d.date).is_some_and(|dd| v.also.contains(&dd)) {
+                // The declared day is printed near the headline too: the nearest date is
+                // something else (a photo's date, an event's).
+                Some(d)
             } else if v.cost > NEAR_COST
                 || v.kind == DateKind::Updated
                 || (v.kind != DateKind::Published

@@ -584,3 +584,26 @@ fn author_markup_does_not_make_a_sentence_a_dateline() {
         Some("2016-01-15")
     );
 }
+
+#[test]
+fn a_declared_day_printed_near_the_headline_beats_a_nearer_date() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2022-08-14T15:43:26+02:00"></head><body>
+        <h1>Ferry route approved after long debate</h1><p>14/08/2021</p><p>Photo: Harbour Gazette archive</p>
+        <p>14 August 2022, 15:40</p>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (
+            Some("2022-08-14T15:43:26+02:00"),
+            Some("meta:article:published_time")
+        )
+    );
+    // A day printed as the update does not vouch for a declared publication.
+    let html = format!(
+        r#"<html><head><meta name="dc.date" content="2021-10-15"></head><body>
+        <h1>Ferry route approved after long debate</h1><p>13.10.2021</p>{STORY}
+        <p class="date">Zuletzt geändert am: 15.10.2021</p></body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)).0, Some("2021-10-13"));
+}
