@@ -27,8 +27,8 @@ mod metrics;
 mod peer;
 mod scale_gen;
 mod seed;
-mod store_scale;
 mod serve_load;
+mod store_scale;
 mod syndication;
 mod worst;
 

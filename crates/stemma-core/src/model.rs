@@ -100,7 +100,7 @@ pub struct Article {
     pub authors: Vec<String>,
     /// ISO 8601 date or date-time of this copy.
     pub published: Option<String>,
-    /// Where `published` was read: `json-ld`, `meta:<key>`, `time`, `microdata`, `byline`,
+    /// Where `published` was read: `json-ld`, `meta:<key>`, `time`, `microdata`, `microformat`, `byline`,
     /// `text`, `header` or `url`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published_source: Option<String>,

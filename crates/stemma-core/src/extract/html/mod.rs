@@ -32,7 +32,9 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     let pruned = prune_raw_text(html);
     let doc = Dom::parse(&pruned);
     let base = source.url.clone();
-    let flat = flatten(&doc, base.as_deref());
+    let mut flat = flatten(&doc, base.as_deref());
+    let blocks = flat.blocks.iter().map(|b| (b.owner, b.text.as_str(), b.ld));
+    meta::add_blocks(&mut flat.meta, blocks);
     let resolved = meta::resolve(&flat.meta, base.as_deref());
     let mut article = Article::empty(source);
 

@@ -73,7 +73,7 @@ pub(super) fn is_username(n: &str) -> bool {
 /// The byline printed next to the headline: the nearest byline element (or "By …" line).
 pub(super) fn visible_byline(m: &PageMeta, anchor: Option<u32>) -> Vec<String> {
     let mut best: Option<(u32, Vec<String>)> = None;
-    for (i, s) in m.snippets.iter().enumerate() {
+    for (i, s) in m.snippets.iter().enumerate().filter(|(_, s)| !s.block) {
         let strong = s.hints.byline || s.hints.author_class;
         // "By Jane Doe" at the start, or after a date in a short dateline ("May 3, 2021 By
         // Jane Doe 4 comments").

@@ -261,6 +261,18 @@ pub fn on_element(
             st.inner.time |= tag == "time";
         }
     }
+    if mask & (HINT_AUTHOR | HINT_OTHER) != 0 && meta.el_hints.len() < 5000 {
+        let tokens = class_tokens(el);
+        let mut h = byline_hints(el, tag, &tokens);
+        h.date_class = date_class(&tokens);
+        h.time = tag == "time";
+        if h != Hints::default() {
+            meta.el_hints.push((pos, h));
+        }
+        if h.date_class && tag != "time" && tag != "meta" {
+            title_date(el, &tokens, pos, meta);
+        }
+    }
     let itemprop = el.attr("itemprop").unwrap_or("");
     let kind = match itemprop {
         "datePublished" | "dateCreated" => DateKind::Published,
@@ -328,6 +340,76 @@ pub fn on_element(
                 }
             }
         }
+    }
+}
+
+/// A date-classed element's `title` holding the machine date (the hAtom microformat:
+/// `<abbr class="published" title="2012-12-16T19:05:00+01:00">16.12.2012</abbr>`).
+fn title_date(el: &crate::extract::dom::Element, tokens: &[String], pos: u32, meta: &mut PageMeta) {
+    let Some(title) = el.attr("title").filter(|t| t.len() <= 80) else {
+        return;
+    };
+    if meta.time_values.len() >= 500 || parse_date(title).is_none() {
+        return;
+    }
+    let has = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.as_str()));
+    let kind = if has(&["published", "posted", "pubdate", "created"]) {
+        DateKind::Published
+    } else if has(&["updated", "modified", "update", "lastupdated"]) {
+        DateKind::Updated
+    } else {
+        DateKind::Unknown
+    };
+    meta.time_values.push(TimeValue {
+        pos,
+        value: title.to_string(),
+        kind,
+        source: "microformat",
+    });
+}
+
+/// The short texts of block elements (a `div`'s own text: "Posted on May 3, 2021 by Ann"),
+/// read as datelines too: `(owner element, text, share of it in links)` in the order the DOM
+/// pass closed them. Kept: texts that hold a date, are not mostly links (a menu, a list of
+/// stories) and do not merely join captured dated texts inside them.
+pub fn add_blocks<'a>(meta: &mut PageMeta, blocks: impl Iterator<Item = (u32, &'a str, f64)>) {
+    let mut seen: std::collections::HashSet<&str> =
+        meta.snippets.iter().map(|s| s.text.as_str()).collect();
+    let mut new = Vec::new();
+    for (pos, text, links) in blocks {
+        if text.len() > 250
+            || links >= 0.5
+            || !crate::dates::may_hold_date(text)
+            || !seen.insert(text)
+        {
+            continue;
+        }
+        if meta.snippets.len() + new.len() >= 5000 {
+            break;
+        }
+        // The snippets just inside it: one holding a date makes the block a mere wrapper.
+        let from = meta.snippets.partition_point(|s| s.pos < pos);
+        let wraps = meta.snippets[from..]
+            .iter()
+            .take_while(|s| s.pos <= pos + 50)
+            .any(|s| crate::dates::may_hold_date(&s.text) && text.contains(s.text.as_str()));
+        if wraps {
+            continue;
+        }
+        let hints = meta
+            .el_hints
+            .binary_search_by_key(&pos, |h| h.0)
+            .map_or(Hints::default(), |i| meta.el_hints[i].1);
+        new.push(Snippet {
+            pos,
+            text: squash(text),
+            hints,
+            block: true,
+        });
+    }
+    if !new.is_empty() {
+        meta.snippets.extend(new);
+        meta.snippets.sort_by_key(|s| s.pos);
     }
 }
 
@@ -511,6 +593,7 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
                     pos: st.pos,
                     text,
                     hints,
+                    block: false,
                 });
             }
         }

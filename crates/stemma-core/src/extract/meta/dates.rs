@@ -35,7 +35,12 @@ pub(super) struct VisibleDate {
     /// Where it was read: `byline` (a dateline near the headline), `text` (elsewhere),
     /// `time` or `microdata`.
     source: &'static str,
+    /// The days of the other dates printed near the headline (not marked as updates).
+    also: Vec<String>,
 }
+
+/// The most elements between two neighbouring items of a run of dated items.
+const RUN_GAP: u32 = 40;
 
 /// Dates past this distance from the headline yield to declared ones.
 pub(super) const NEAR_COST: u32 = 100;
@@ -81,6 +86,8 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         dates: Vec<(usize, usize, String)>,
         hinted: bool,
         labelled: bool,
+        /// Words besides the dates (none, a few, more): with the hints, the shape of the item.
+        words: usize,
     }
     let mut cands: Vec<Cand> = Vec::new();
     for (i, s) in m.snippets.iter().enumerate() {
@@ -95,6 +102,8 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             continue;
         }
         let hinted = s.hints.date_class || s.hints.time || s.hints.byline || s.hints.author_class;
+        // Date markup vouches for a longer line than author markup does.
+        let date_marked = s.hints.date_class || s.hints.time;
         // The text must be a dateline, not a sentence that mentions a date.
         let mut rest = String::new();
         let mut last = 0;
@@ -107,14 +116,15 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         let labelled = dates
             .iter()
             .any(|(a, _, _)| label_before(&s.text, *a) != DateKind::Unknown);
-        let limit = if hinted {
+        let limit = if date_marked {
             40
-        } else if labelled || loose {
+        } else if hinted || labelled || loose {
             14
         } else {
             8
         };
-        if word_count(&rest) - clock_words(&rest) > limit {
+        let words = word_count(&rest) - clock_words(&rest);
+        if words > limit {
             continue;
         }
         // "March 3 – April 9, 2022", "as of May 2, 2023": a span or a reference, not a dateline.
@@ -134,21 +144,17 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             dates,
             hinted,
             labelled,
+            words,
         });
     }
     let mut found: Vec<(u32, VisibleDate)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
-        // A run of dated items: two or more other dates within a short stretch of the page.
-        let mut others: Vec<&str> = Vec::new();
-        for o in cands[ci.saturating_sub(8)..(ci + 9).min(cands.len())].iter() {
-            if o.pos.abs_diff(c.pos) <= 60
-                && o.first != c.first
-                && !others.contains(&o.first.as_str())
-            {
-                others.push(&o.first);
-            }
-        }
-        if others.len() >= 2 {
+        if in_run(
+            &cands,
+            ci,
+            |o| (m.snippets[o.idx].hints, o.words),
+            |o| (o.pos, &o.first),
+        ) {
             continue;
         }
         let cost = match anchor {
@@ -184,6 +190,7 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                 } else {
                     "text"
                 },
+                also: Vec::new(),
             },
         ));
     }
@@ -206,11 +213,13 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                     swapped: None,
                     month_first: false,
                     source: t.source,
+                    also: Vec::new(),
                 },
             ));
         }
     }
     let (pos, best) = found.iter().min_by_key(|(_, v)| v.cost)?;
+    let mut pick = best;
     // An unlabelled date next to one marked as the publication (`itemprop=datePublished`,
     // "Published …"): the marked one.
     if best.kind == DateKind::Unknown {
@@ -219,7 +228,7 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             .filter(|(p, v)| p.abs_diff(*pos) <= 5 && v.kind == DateKind::Published)
             .min_by_key(|(_, v)| v.cost)
         {
-            return Some(other.clone());
+            pick = other;
         }
     }
     // "June 3, 2021 · Updated May 5, 2024" in two elements: the one that is not the update.
@@ -233,10 +242,78 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             })
             .min_by_key(|(_, v)| v.cost)
         {
-            return Some(other.clone());
+            pick = other;
         }
     }
-    Some(best.clone())
+    let mut pick = pick.clone();
+    // A day printed as the update anywhere near is no publication day, even unlabelled.
+    let near = |updated: bool| {
+        found
+            .iter()
+            .filter(move |(_, v)| v.cost <= NEAR_COST && (v.kind == DateKind::Updated) == updated)
+            .filter_map(|(_, v)| v.date.get(..10))
+    };
+    let updates: Vec<&str> = near(true).collect();
+    pick.also = near(false)
+        .filter(|d| !updates.contains(d))
+        .map(str::to_string)
+        .collect();
+    Some(pick)
+}
+
+/// Is candidate `ci` an item of a run of dated items (related stories, comments, a list of
+/// sources)? Items of one run have the same shape (markup hints, words besides the date:
+/// none, a few, more), each within [`RUN_GAP`] elements of the next. A run: two or more
+/// other dates among those items, or two or more such items (the same date repeated: "recorded
+/// on") with two other dates within 60 elements whatever their shape.
+fn in_run<C>(
+    cands: &[C],
+    ci: usize,
+    shape: impl Fn(&C) -> (Hints, usize),
+    at: impl Fn(&C) -> (u32, &String),
+) -> bool {
+    let bucket = |w: usize| (w > 3) as u8 + (w > 8) as u8;
+    let key = |o: &C| {
+        let (h, w) = shape(o);
+        (h, bucket(w))
+    };
+    let (pos, first) = at(&cands[ci]);
+    let mine = key(&cands[ci]);
+    let mut others: Vec<&String> = Vec::new();
+    let mut items = 0;
+    let forward = cands[ci + 1..].iter();
+    let backward = cands[..ci].iter().rev();
+    for side in [
+        &mut forward.filter(|o| key(o) == mine) as &mut dyn Iterator<Item = &C>,
+        &mut backward.filter(|o| key(o) == mine),
+    ] {
+        let mut last = pos;
+        for o in side.take(8) {
+            let (p, d) = at(o);
+            if p.abs_diff(last) > RUN_GAP {
+                break;
+            }
+            last = p;
+            items += 1;
+            if d != first && !others.contains(&d) {
+                others.push(d);
+            }
+        }
+    }
+    if others.len() >= 2 {
+        return true;
+    }
+    if items < 2 {
+        return false;
+    }
+    let mut near: Vec<&String> = Vec::new();
+    for o in &cands[ci.saturating_sub(8)..(ci + 9).min(cands.len())] {
+        let (p, d) = at(o);
+        if p.abs_diff(pos) <= 60 && d != first && !near.contains(&d) {
+            near.push(d);
+        }
+    }
+    near.len() >= 2
 }
 
 /// Words a time of day adds to a dateline ("13:30" is two words, "Uhr" and "pm" one).
@@ -464,6 +541,10 @@ pub(super) fn resolve_date(
             } else if url_day.is_some() && (url_day == vd) != (url_day == day(&d.date)) {
                 // The URL's date settles a disagreement.
                 Some(if url_day == vd { shown(v) } else { d })
+            } else if day(&d.date).is_some_and(|dd| v.also.contains(&dd)) {
+                // The declared day is printed near the headline too: the nearest date is
+                // something else (a photo's date, an event's).
+                Some(d)
             } else if v.cost > NEAR_COST
                 || v.kind == DateKind::Updated
                 || (v.kind != DateKind::Published

@@ -33,7 +33,7 @@ mod title;
 
 pub use super::urls::{absolutize, host};
 pub use byline::{dedup_names, split_authors};
-pub use collect::{capture_kind, on_captured, on_element, Capture};
+pub use collect::{add_blocks, capture_kind, on_captured, on_element, Capture};
 pub use title::clean_title;
 
 use byline::*;
@@ -61,6 +61,9 @@ pub struct PageMeta {
     h1_pos: Vec<u32>,
     /// Short visible texts that may be a byline or a dateline, in page order.
     snippets: Vec<Snippet>,
+    /// Elements whose class, id or microdata name an author or a date: (position, hints),
+    /// in page order; a text block takes its owner element's.
+    el_hints: Vec<(u32, Hints)>,
     /// Elements seen so far: the preorder index of the next element.
     n_el: u32,
     /// The capture in progress (set when one starts, read back when its text arrives).
@@ -108,6 +111,9 @@ struct Snippet {
     pos: u32,
     text: String,
     hints: Hints,
+    /// The text of a block element (a `div`'s own text) rather than a captured element:
+    /// read for dates only.
+    block: bool,
 }
 
 #[derive(Debug, Default, Clone, Copy)]

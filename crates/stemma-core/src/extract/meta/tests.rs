@@ -488,3 +488,122 @@ fn every_named_entity_is_decoded() {
         "&#xZZ; &#99999999; &"
     );
 }
+
+#[test]
+fn a_dateline_in_a_block_of_its_own_text() {
+    // The date is the text of a `div` itself, not of a span or paragraph inside it.
+    for (line, day) in [
+        ("Posted on September 21, 2020 by Ann Berg", "2020-09-21"),
+        ("Publié le 3 mars 2021", "2021-03-03"),
+        ("Kim Soyeon 기자 | 2020-03-04 16:52:59", "2020-03-04"),
+        ("27 Sep 2016", "2016-09-27"),
+    ] {
+        let html = format!(
+            r#"<html><body><h1>Ferry route approved after long debate</h1>
+            <div class="page-head"><div class="page-head-info"> {line} </div></div>{STORY}</body></html>"#
+        );
+        assert_eq!(
+            published(&page_without_url(&html)),
+            (Some(day), Some("byline")),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn a_date_classed_title_attribute_is_a_machine_date() {
+    // hAtom: `<abbr class="published" title="…">`, inside a meta line too long to be a dateline.
+    let html = format!(
+        r#"<html><body>{STORY}<p class="entry-meta">Autor: <span class="author vcard"><a rel="author" href="/?author=1">kinra</a></span> | Artikel veröffentlicht am <abbr class="published" title="Sonntag, Dezember 16th, 2012, 7:05 pm">16.12.2012</abbr> Kategorien: <a href="/c1">Überwachung</a>, <a href="/c2">Datenschutz</a>, <a href="/c3">Innenpolitik</a>, <a href="/c4">Bundestag</a>, <a href="/c5">Bundesrat</a>, <a href="/c6">Polizei</a>, <a href="/c7">Gerichte</a>, <a href="/c8">Gesetze</a>, <a href="/c9">Bürgerrechte</a>, <a href="/c10">Kommentare und Meinungen der Redaktion zu aktuellen Fragen</a>, <a href="/c11">Archiv der älteren Beiträge aus den Jahren 2007 bis 2008</a>, <a href="/c12">Leserbriefe und Antworten</a>, <a href="/c13">Veranstaltungen in der Region</a>, <a href="/c14">Termine</a>, <a href="/c15">Fotos und Videos aus dem Landtag</a>, <a href="/c16">Pressemitteilungen der Fraktionen</a></p></body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (Some("2012-12-16"), Some("microformat"))
+    );
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1><span class="updated" title="2013-04-04T18:52:11+00:00"></span>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)).0,
+        Some("2013-04-04T18:52:11+00:00")
+    );
+}
+
+#[test]
+fn a_dateline_beside_a_list_of_another_shape_is_no_run() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1><p><em>10.11.2021</em></p>{STORY}
+        <span class="date">Nr. 34 vom 08. November 2021</span><a href="/34">Fähre</a>
+        <span class="date">Nr. 32 vom 05. November 2021</span><a href="/32">Hafen</a>
+        <span class="date">Nr. 31 vom 03. November 2021</span><a href="/31">Insel</a></body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)).0, Some("2021-11-10"));
+    // Items that repeat one date ("Recorded on …") among items of other dates: a run too.
+    let item = |d: &str| {
+        format!(
+            r#"<div class="episode"><span class="date">{d}</span><a href="/e">Episode</a></div>
+            <div class="episode"><span class="date">Duration: 12:30 | Recorded on August 19, 2025</span></div>"#
+        )
+    };
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2023-11-21T09:00:00Z"></head><body>
+        <div class="podcasts">{}{}{}</div><h1>Ferry route approved after long debate</h1>{STORY}</body></html>"#,
+        item("Nov 18, 2025"),
+        item("Nov 11, 2025"),
+        item("Nov 4, 2025")
+    );
+    assert_eq!(
+        published(&page_without_url(&html)).0,
+        Some("2023-11-21T09:00:00Z")
+    );
+}
+
+#[test]
+fn a_menu_of_dated_links_is_no_dateline() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <div class="menu-item"><a href="/12m">12M – 12. Mai 2012</a></div>
+        <div class="menu-item"><a href="/15o">#15o – 15.10.11</a></div>
+        <p>The council met in the old town hall, which was full, and the debate went on for hours.</p>
+        <p>Many islanders spoke, and most of them spoke in favour of the route and its timetable.</p>
+        <div class="entry-meta"><div class="posted">Publiziert am 13. Januar 2014 von Ute Riebe</div></div>{STORY}</body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)).0, Some("2014-01-13"));
+}
+
+#[test]
+fn author_markup_does_not_make_a_sentence_a_dateline() {
+    let html = format!(
+        r#"<html><body><h1>Ferry route approved after long debate</h1>
+        <div class="post-author"><p>Wir suchen zum 1. April 2016 eine Fährfrau oder einen Fährmann in Teilzeit für die Linie zur Insel, die Stelle ist auf ein Jahr befristet.</p></div>{STORY}
+        <p>Posted</p><p>More about the harbour, the ferry and the island council's plans for the coming year and after.</p><p>The council thanked all who came.</p>
+        <time class="published" datetime="2016-01-15T09:00:18+00:00">15/01/2016</time></body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)).0.map(|d| &d[..10]),
+        Some("2016-01-15")
+    );
+}
+
+#[test]
+fn a_declared_day_printed_near_the_headline_beats_a_nearer_date() {
+    let html = format!(
+        r#"<html><head><meta property="article:published_time" content="2022-08-14T15:43:26+02:00"></head><body>
+        <h1>Ferry route approved after long debate</h1><p>14/08/2021</p><p>Photo: Harbour Gazette archive</p>
+        <p>14 August 2022, 15:40</p>{STORY}</body></html>"#
+    );
+    assert_eq!(
+        published(&page_without_url(&html)),
+        (
+            Some("2022-08-14T15:43:26+02:00"),
+            Some("meta:article:published_time")
+        )
+    );
+    // A day printed as the update does not vouch for a declared publication.
+    let html = format!(
+        r#"<html><head><meta name="dc.date" content="2021-10-15"></head><body>
+        <h1>Ferry route approved after long debate</h1><p>13.10.2021</p>{STORY}
+        <p class="date">Zuletzt geändert am: 15.10.2021</p></body></html>"#
+    );
+    assert_eq!(published(&page_without_url(&html)).0, Some("2021-10-13"));
+}
