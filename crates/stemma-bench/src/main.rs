@@ -23,6 +23,7 @@ mod ingest;
 mod metrics;
 mod peer;
 mod seed;
+mod speech;
 mod syndication;
 mod worst;
 
