@@ -91,9 +91,10 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
     let d = Doc::new(text);
     let mut found = find_in(&d, learned::shipped());
     // A headline reports nobody's words: a reader does not count "Minister says …" above the
-    // story as a quote (the story's own sentences carry it).
+    // story as a quote (the story's own sentences carry it). The layout's "Name: …" headline
+    // names its speaker and stays.
     if let Some(h) = headline_end(text) {
-        found.retain(|f| f.cue.0 >= h);
+        found.retain(|f| f.cue.0 >= h || (f.source.is_some() && &text[f.cue.0..f.cue.1] == ":"));
     }
     let more = continued_quotes(&d, &found);
     if !more.is_empty() {
