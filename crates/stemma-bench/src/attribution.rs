@@ -33,10 +33,13 @@ pub struct AttributionArgs {
     /// to be a round no other process slowed).
     #[arg(long, default_value_t = 5.0)]
     pub min_seconds: f64,
+    /// The speech bench: invented articles with hand-marked speech quotes (bench/speech).
+    #[arg(long, default_value = "bench/speech")]
+    pub speech: PathBuf,
 }
 
 /// The floors keys this bench owns.
-const FLOORS: &[&str] = &["polnear_"];
+const FLOORS: &[&str] = &["polnear_", "speech_"];
 
 /// Pieces of one span, code points.
 type Pieces = Vec<(usize, usize)>;
@@ -513,6 +516,21 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         sp.f1()
     );
 
+    // What a reader means: speech quotes and their speakers in invented news.
+    let (n_speech, speech, speech_rows) = crate::speech::run(&args.speech)?;
+    println!(
+        "== speech bench ({} invented articles, {} gold speech quotes; found at 30% cover) ==\n\
+         speech quotes: P {:.4} R {:.4} F1 {:.4}; speaker right {:.4} of {} found",
+        n_speech,
+        speech.gold,
+        speech.precision(),
+        speech.recall(),
+        speech.f1(),
+        speech.speaker(),
+        speech.found
+    );
+    misses.insert("speech", speech_rows);
+
     // Speed, one thread: attribution alone, and attribution + entities + speakers (what
     // `stemma extract` adds to each record).
     let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
@@ -568,6 +586,8 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         measured.insert("polnear_cue_f1", cue.f1());
         measured.insert("polnear_content_f1", content.f1());
     }
+    measured.insert("speech_quote_f1", speech.f1());
+    measured.insert("speech_speaker", speech.speaker());
     let failures = crate::floors::gate(args.gate.floors.as_deref(), FLOORS, &measured, None);
     let ok = failures.as_ref().is_none_or(Vec::is_empty);
     if let Some(dir) = &args.dump {
@@ -583,6 +603,8 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
             "content": content.json(),
             "direct": direct.json(),
             "speaker": sp.json(),
+            "speech": {"articles": n_speech, "gold": speech.gold, "p": speech.precision(),
+                "r": speech.recall(), "f1": speech.f1(), "speaker": speech.speaker()},
             "articles_per_s": {"attribution": find.best, "with_entities_and_speakers": full.best,
                 "median_attribution": find.median, "median_with_entities_and_speakers": full.median},
         });

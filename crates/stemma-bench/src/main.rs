@@ -29,6 +29,7 @@ mod scale_gen;
 mod seed;
 mod serve_load;
 mod store_scale;
+mod speech;
 mod syndication;
 mod worst;
 

@@ -19,6 +19,7 @@ mod continuation;
 mod conventions;
 pub mod cues;
 mod driver;
+pub mod gender;
 mod layout;
 pub mod learned;
 mod modes;

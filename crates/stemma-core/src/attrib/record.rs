@@ -90,13 +90,19 @@ pub fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
 pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
     let d = Doc::new(text);
     let mut found = find_in(&d, learned::shipped());
+    // A headline reports nobody's words: a reader does not count "Minister says …" above the
+    // story as a quote (the story's own sentences carry it). The layout's "Name: …" headline
+    // names its speaker and stays.
+    if let Some(h) = headline_end(text) {
+        found.retain(|f| f.cue.0 >= h || (f.source.is_some() && &text[f.cue.0..f.cue.1] == ":"));
+    }
     let more = continued_quotes(&d, &found);
     if !more.is_empty() {
         found.extend(more);
         found.sort_by_key(|f| f.cue.0);
     }
     let ix = CharIndex::new(text);
-    let mut resolver = speaker::Resolver::new(entities);
+    let mut resolver = speaker::Resolver::with_text(entities, text);
     let mut out = Vec::with_capacity(found.len());
     // Resolve in text order of the sources, so "he" follows the speaker before it.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -147,6 +153,41 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
     out
 }
 
+/// Where the text's headline ends, when it opens with one: a first line of at most 25 words
+/// with more text after it, not ending a sentence ('.', '!', '?' before any closing marks).
+pub(super) fn headline_end(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start().len();
+    let nl = start + text[start..].find('\n')?;
+    let line = text[start..nl].trim_end();
+    if text[nl..].trim().is_empty() || line.split_whitespace().count() > 25 {
+        return None;
+    }
+    let last = line.trim_end_matches(|c: char| tokens::is_quote_char(c) || c == ')');
+    (!line.is_empty() && !last.ends_with(['.', '!', '?'])).then_some(nl)
+}
+
 pub(super) fn is_closing(c: char) -> bool {
     tokens::is_quote_char(c) || c == ')' || c == '.'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_is_no_attribution() {
+        let text = "Mayor says the pier will reopen\n\nThe pier will reopen in May, Mayor \
+                    Ada Quill said on Friday.";
+        assert_eq!(headline_end(text), Some(31));
+        let q = quotes(text, &[]);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].text.starts_with("The pier will reopen in May"));
+        // A first line that ends a sentence is the story itself.
+        assert_eq!(headline_end("Ada Quill said it rained.\nIt did."), None);
+        assert_eq!(headline_end("One line only"), None);
+        assert_eq!(
+            headline_end("\u{201c}We will,\u{201d} she said\n\nMore."),
+            Some(23)
+        );
+    }
 }

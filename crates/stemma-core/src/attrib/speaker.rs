@@ -10,6 +10,7 @@
 //!
 //! An unresolved mention ("a source", "officials") keeps its words and gets no name.
 
+use super::gender::of_score;
 use crate::entities::lexicon::FastMap;
 use crate::entities::{DescriptionIndex, NameIndex};
 use crate::model::{Entity, EntityKind, Span, Speaker, SpeakerKind};
@@ -172,6 +173,8 @@ pub struct Resolver<'a> {
     by_end: Option<Vec<(usize, usize, usize)>>,
     /// Scratch space for name keys.
     key: String,
+    /// Each entity's gender evidence ([`super::gender::scores`]).
+    genders: Vec<i32>,
 }
 
 impl<'a> Resolver<'a> {
@@ -184,7 +187,16 @@ impl<'a> Resolver<'a> {
             descriptions: None,
             by_end: None,
             key: String::new(),
+            genders: vec![0; entities.len()],
         }
+    }
+
+    /// A resolver that knows the genders `text` gives its people, so that "she" never
+    /// resolves to a man.
+    pub fn with_text(entities: &'a [Entity], text: &str) -> Self {
+        let mut r = Resolver::new(entities);
+        r.genders = super::gender::scores(text, entities);
+        r
     }
 
     /// The speaker behind `mention` (code-point offsets into the text).
@@ -250,12 +262,41 @@ impl<'a> Resolver<'a> {
             return (self.last_mentioned(kinds, mention.start), None);
         }
         if let Some(kinds) = pronoun_kind(&lower) {
-            if let Some(l) = self.last {
-                if kinds.contains(&self.entities[l].kind) {
-                    return (Some(l), None);
+            self.index_mentions();
+            let g = super::gender::of_pronoun(&lower);
+            let genders = &self.genders;
+            // Of the right kind, and not of the other gender where the article gives one.
+            let fits = |i: usize| {
+                kinds.contains(&self.entities[i].kind)
+                    && g.is_none_or(|g| of_score(genders[i]).is_none_or(|x| x == g))
+            };
+            if let Some(l) = self.last.filter(|&l| fits(l)) {
+                // A person the article surely gives the pronoun's gender (more than one
+                // sign), named after the last speaker ("… Amira Shahid stood up. She said …"),
+                // is the one the reader has in mind.
+                let recent = g.and_then(|g| {
+                    self.last_mentioned_where(
+                        |i| {
+                            self.entities[i].kind == EntityKind::Person
+                                && genders[i].abs() >= 2
+                                && of_score(genders[i]) == Some(g)
+                        },
+                        mention.start,
+                    )
+                });
+                if let Some((at, r)) = recent {
+                    let last_at = self.last_mentioned_where(|i| i == l, mention.start);
+                    if r != l && last_at.is_none_or(|(l_at, _)| at > l_at) {
+                        return (Some(r), None);
+                    }
                 }
+                return (Some(l), None);
             }
-            return (self.last_mentioned(kinds, mention.start), None);
+            return (
+                self.last_mentioned_where(fits, mention.start)
+                    .map(|(_, i)| i),
+                None,
+            );
         }
         if let Some(hit) = self.names.get(&mention.text) {
             if hit.0.is_some() {
@@ -300,8 +341,16 @@ impl<'a> Resolver<'a> {
 
     /// The entity of one of `kinds` whose mention comes last before `before`.
     fn last_mentioned(&mut self, kinds: &[EntityKind], before: usize) -> Option<usize> {
+        self.index_mentions();
         let entities = self.entities;
-        let by_end = self.by_end.get_or_insert_with(|| {
+        self.last_mentioned_where(|i| kinds.contains(&entities[i].kind), before)
+            .map(|(_, i)| i)
+    }
+
+    /// Every entity mention as (end, start, entity), sorted by end, made once.
+    fn index_mentions(&mut self) {
+        let entities = self.entities;
+        self.by_end.get_or_insert_with(|| {
             let mut v: Vec<(usize, usize, usize)> = entities
                 .iter()
                 .enumerate()
@@ -310,15 +359,24 @@ impl<'a> Resolver<'a> {
             v.sort_unstable();
             v
         });
+    }
+
+    /// The entity `ok` accepts whose mention comes last before `before`, with that mention's
+    /// start (after [`Self::index_mentions`]).
+    fn last_mentioned_where(
+        &self,
+        ok: impl Fn(usize) -> bool,
+        before: usize,
+    ) -> Option<(usize, usize)> {
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
         // Mentions ending before `before`: a prefix of `by_end`; the latest start among them
-        // of the right kind wins (ties: the later entity, as a max over (start, entity)).
+        // that `ok` accepts wins (ties: the later entity, as a max over (start, entity)).
         let n = by_end.partition_point(|&(end, ..)| end <= before);
         by_end[..n]
             .iter()
-            .filter(|&&(_, _, i)| kinds.contains(&self.entities[i].kind))
+            .filter(|&&(_, _, i)| ok(i))
             .map(|&(_, start, i)| (start, i))
             .max()
-            .map(|(_, i)| i)
     }
 }
 
