@@ -28,8 +28,8 @@ mod peer;
 mod scale_gen;
 mod seed;
 mod serve_load;
-mod store_scale;
 mod speech;
+mod store_scale;
 mod syndication;
 mod worst;
 
