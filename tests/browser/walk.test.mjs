@@ -109,6 +109,12 @@ test('the demo corpus: search Valmont, his quotes, the story and who copied it',
   assert.equal(await northgate.locator('.flag-notice-dropped').count(), 1);
   assert.equal(await northgate.locator('.flag-byline-changed').count(), 1);
   assert.equal(await members.nth(1).locator('.flag-notice-dropped').count(), 0);
+  // The two pieces that quote the story are counted apart from its copies, and their own
+  // bylines are not flagged as changes to the story.
+  assert.match(await page.locator('.story-size').textContent(), /3 articles .* quoted by 2 more/);
+  for (const i of [3, 4]) {
+    assert.equal(await members.nth(i).locator('.flag-byline-changed, .flag-notice-dropped').count(), 0);
+  }
   assert.deepEqual(seen.dialogs, []);
   assert.deepEqual(seen.errors, []);
 });

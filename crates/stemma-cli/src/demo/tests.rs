@@ -67,6 +67,13 @@ fn stories_origin_first_copies_in_order_with_dropped_notice_and_changed_byline()
     assert_eq!(northgate.notice_state.as_deref(), Some("dropped"));
     assert!(northgate.byline_changed);
     assert!(m[2].2.contains(&"notice_dropped".to_string()), "{m:?}");
+    // A roundup or a story that quotes a run of this one is a piece of its own: its byline and
+    // its lack of a notice are not flagged as changes to the story.
+    for e in &a.members[3..] {
+        assert!(!e.byline_changed, "{e:?}");
+        assert_ne!(e.notice_state.as_deref(), Some("dropped"), "{e:?}");
+        assert!(e.flags.iter().all(|f| f != "no_notice"), "{e:?}");
+    }
 
     let c = one_story(&store, ORIGIN_C);
     assert_eq!(c.origin.as_deref(), Some(ORIGIN_C));

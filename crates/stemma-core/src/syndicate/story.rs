@@ -504,21 +504,24 @@ pub(super) fn build(ix: &Index, copies: &[u32], embedders: &[u32]) -> Story {
         let sh_copy = shared as f32 / lm.max(1) as f32;
         let sh_src = shared as f32 / lp.max(1) as f32;
         let mut flags = Vec::new();
+        // An embedding member (a roundup quoting a run of the story) is a piece of its own: its
+        // byline and the lack of a notice say nothing about how the story was copied.
+        let embedding = m >= nc;
         let other_site = dm.site.is_none() || dm.site != dp.site;
-        if dm.republished_from.is_none() && other_site {
+        if !embedding && dm.republished_from.is_none() && other_site {
             flags.push(Flag::NoNotice);
             if dp.republished_from.is_some() {
                 flags.push(Flag::NoticeDropped);
             }
         }
-        if !dp.authors.is_empty() {
+        if !dp.authors.is_empty() && !embedding {
             if dm.authors.is_empty() {
                 flags.push(Flag::BylineDropped);
             } else if !same_authors(&dm.authors, &dp.authors) {
                 flags.push(Flag::BylineChanged);
             }
         }
-        if m >= nc || (sh_copy < 0.8 && sh_src >= 0.8) {
+        if embedding || (sh_copy < 0.8 && sh_src >= 0.8) {
             flags.push(Flag::Embedded);
         } else if sh_src < 0.8 && sh_copy >= 0.8 {
             flags.push(Flag::Excerpt);

@@ -47,6 +47,9 @@ pub struct StoryPage {
     pub members: Vec<MemberItem>,
     pub dropped: usize,
     pub changed: usize,
+    /// Members that quote a run of the story inside a piece of their own (not counted in `size`,
+    /// which counts the origin and its copies).
+    pub embedding: usize,
 }
 
 /// A lag in days as a reader says it.
@@ -163,6 +166,7 @@ fn build_page(v: StoryView) -> StoryPage {
         tree,
         dropped: members.iter().filter(|m| m.notice_dropped).count(),
         changed: members.iter().filter(|m| m.byline_changed).count(),
+        embedding: members.iter().filter(|m| m.role == "embedding").count(),
         members,
         title,
     }
