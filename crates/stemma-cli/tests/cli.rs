@@ -11,12 +11,15 @@
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 mod archive;
+#[path = "common/run.rs"]
+mod runner;
+use runner::{wait_limited, Run};
 #[path = "common/prose.rs"]
 mod prose;
 
@@ -40,12 +43,6 @@ fn extract_cmd(dir: &Path, args: &[&str]) -> Command {
         .arg("extract")
         .args(args);
     c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
 }
 
 impl Run {
@@ -80,61 +77,8 @@ fn path_of(record: &Value) -> String {
         .to_owned()
 }
 
-/// Wait for `child`, killing it (and failing the test) past `limit`.
-fn wait_limited(child: &mut Child, limit: Duration) -> ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("waiting for stemma") {
-            return status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("stemma ran longer than {limit:?} and was killed");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-}
-
 fn run_input(cmd: &mut Command, stdin: Option<Vec<u8>>) -> Run {
-    cmd.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    })
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("starting stemma");
-    let feeder = stdin.map(|bytes| {
-        let mut pipe = child.stdin.take().expect("stdin pipe");
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&bytes);
-        })
-    });
-    let mut out = child.stdout.take().expect("stdout pipe");
-    let mut err = child.stderr.take().expect("stderr pipe");
-    let out_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        out.read_to_end(&mut s).expect("reading stdout");
-        s
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        err.read_to_end(&mut s).expect("reading stderr");
-        s
-    });
-    let status = wait_limited(&mut child, TIME_LIMIT);
-    if let Some(f) = feeder {
-        f.join().expect("stdin feeder");
-    }
-    let stdout =
-        String::from_utf8(out_reader.join().expect("stdout reader")).expect("stdout is UTF-8");
-    let stderr = String::from_utf8_lossy(&err_reader.join().expect("stderr reader")).into_owned();
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout,
-        stderr,
-    }
+    runner::run_input(cmd, stdin, TIME_LIMIT)
 }
 
 fn run(dir: &Path, args: &[&str]) -> Run {

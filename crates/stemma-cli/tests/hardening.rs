@@ -4,12 +4,16 @@
 //! under a time limit: a hang is a failure, not a stuck suite.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+#[path = "common/run.rs"]
+mod runner;
+use runner::Run;
 
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 
@@ -22,61 +26,12 @@ fn stemma(dir: &Path, args: &[&str]) -> Command {
     c
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn wait_limited(child: &mut Child) -> ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().expect("waiting for stemma") {
-            return status;
-        }
-        if start.elapsed() > TIME_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("stemma ran longer than {TIME_LIMIT:?} and was killed");
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    runner::wait_limited(child, TIME_LIMIT)
 }
 
 fn run_with(mut cmd: Command, stdin: Option<&[u8]>) -> Run {
-    cmd.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    })
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("starting stemma");
-    if let Some(bytes) = stdin {
-        let mut pipe = child.stdin.take().expect("stdin pipe");
-        let bytes = bytes.to_vec();
-        std::thread::spawn(move || {
-            let _ = pipe.write_all(&bytes);
-        });
-    }
-    let mut out = child.stdout.take().expect("stdout pipe");
-    let mut err = child.stderr.take().expect("stderr pipe");
-    let out_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = out.read_to_end(&mut s);
-        s
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = err.read_to_end(&mut s);
-        s
-    });
-    let status = wait_limited(&mut child);
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out_reader.join().unwrap()).expect("stdout is UTF-8"),
-        stderr: String::from_utf8_lossy(&err_reader.join().unwrap()).into_owned(),
-    }
+    runner::run_input(&mut cmd, stdin.map(<[u8]>::to_vec), TIME_LIMIT)
 }
 
 fn run(dir: &Path, args: &[&str]) -> Run {

@@ -12,9 +12,8 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::params_from_iter;
 use serde::Serialize;
 
-use crate::dates::{day_number, day_string};
-use crate::error::{Result, StoreError};
-use crate::fulltext::TextFilter;
+use crate::dates::day_string;
+use crate::error::Result;
 use crate::query::SearchQuery;
 use crate::Store;
 
@@ -127,29 +126,6 @@ fn periods(days: &[i64]) -> Vec<PeriodCount> {
 }
 
 impl Store {
-    /// The full-text filter of a search: outlet, dates, speaker, entities.
-    pub(crate) fn text_filter(&self, q: &SearchQuery) -> Result<TextFilter> {
-        let day = |s: &Option<String>, what: &str| -> Result<Option<i64>> {
-            match s {
-                None => Ok(None),
-                Some(v) => day_number(v).map(Some).ok_or_else(|| {
-                    StoreError::Query(format!("--{what} {v}: not a date (YYYY-MM-DD)"))
-                }),
-            }
-        };
-        Ok(TextFilter {
-            site: q.site.clone(),
-            from_day: day(&q.from, "from")?,
-            to_day: day(&q.to, "to")?,
-            speaker: q.speaker.clone(),
-            entities: q
-                .entity
-                .as_deref()
-                .map(|e| self.entity_ids(e))
-                .transpose()?,
-        })
-    }
-
     pub(crate) fn facets_impl(&self, q: &SearchQuery) -> Result<Facets> {
         let filter = self.text_filter(q)?;
         let mut ids: Vec<i64> = self
@@ -215,6 +191,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dates::day_number;
 
     fn day(s: &str) -> i64 {
         day_number(s).unwrap()

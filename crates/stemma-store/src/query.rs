@@ -287,8 +287,8 @@ impl Store {
         )?)
     }
 
-    pub(crate) fn search_impl(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
-        let text = self.text()?;
+    /// The full-text filter of a search: outlet, dates, speaker, entities.
+    pub(crate) fn text_filter(&self, q: &SearchQuery) -> Result<TextFilter> {
         let day = |s: &Option<String>, what: &str| -> Result<Option<i64>> {
             match s {
                 None => Ok(None),
@@ -297,7 +297,7 @@ impl Store {
                 }),
             }
         };
-        let filter = TextFilter {
+        Ok(TextFilter {
             site: q.site.clone(),
             from_day: day(&q.from, "from")?,
             to_day: day(&q.to, "to")?,
@@ -307,7 +307,12 @@ impl Store {
                 .as_deref()
                 .map(|e| self.entity_ids(e))
                 .transpose()?,
-        };
+        })
+    }
+
+    pub(crate) fn search_impl(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+        let text = self.text()?;
+        let filter = self.text_filter(q)?;
         let hits = text.search(&q.text, &filter, q.limit.max(1).saturating_add(q.offset))?;
         let highlighter = text.highlighter(&q.text)?;
         let mut out = Vec::with_capacity(hits.len());
