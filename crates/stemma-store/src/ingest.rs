@@ -462,8 +462,8 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<TextDoc
     let id = tx.last_insert_rowid();
     let mut q = tx.prepare_cached(
         "INSERT INTO quotes (article, text, norm, kind, speech_act, speaker, speaker_norm, role,
-                             start, end, confidence, headline)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                             start, end, confidence, headline, day)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for quote in &a.quotes {
         let norm = shingle::normalise(&quote.text);
@@ -495,6 +495,7 @@ fn insert_article(tx: &Transaction, batch: i64, it: &Incoming) -> Result<TextDoc
             quote.end as i64,
             f64::from(quote.confidence),
             headline,
+            day,
         ])?;
     }
     let entities = entities::merge(tx, id, a)?;

@@ -21,6 +21,7 @@
 //! implementation (a server database) can stand beside this embedded one.
 
 mod article;
+mod by_speaker;
 mod check;
 mod dates;
 mod entities;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::Serialize;
 
+use crate::by_speaker;
 use crate::dates::{bucket_label, day_number, Bucket};
 use crate::entities::normalise;
 use crate::error::{Result, StoreError};
@@ -375,13 +376,29 @@ impl Store {
     pub(crate) fn quotes_impl(&self, q: &QuoteQuery) -> Result<Vec<QuoteGroup>> {
         let mut cond: Vec<String> = Vec::new();
         let mut args: Vec<String> = Vec::new();
+        // The speakers a `--speaker` names, matched among the distinct speakers.
+        let mut speakers: Option<Vec<String>> = None;
         if let Some(s) = &q.speaker {
-            // Matched among the distinct speakers, then found through the speaker index.
-            cond.push(
-                "q.speaker_norm IN (SELECT norm FROM speakers WHERE (' ' || norm || ' ') LIKE ?)"
-                    .into(),
-            );
-            args.push(format!("% {} %", normalise(s)));
+            let pat = format!("% {} %", normalise(s));
+            let mut st = self.conn.prepare_cached(
+                "SELECT norm FROM speakers WHERE (' ' || norm || ' ') LIKE ?1 LIMIT ?2",
+            )?;
+            let found = st.query_map(params![pat, by_speaker::MAX_STREAMS as i64 + 1], |r| {
+                r.get::<_, String>(0)
+            })?;
+            let found: Vec<String> = found.collect::<Result<_, _>>()?;
+            if found.is_empty() {
+                return Ok(Vec::new());
+            }
+            if found.len() <= by_speaker::MAX_STREAMS {
+                speakers = Some(found);
+            } else {
+                cond.push(
+                    "q.speaker_norm IN (SELECT norm FROM speakers WHERE (' ' || norm || ' ') LIKE ?)"
+                        .into(),
+                );
+                args.push(pat);
+            }
         }
         if let Some(t) = &q.text {
             cond.push("(' ' || q.norm || ' ') LIKE ?".into());
@@ -412,20 +429,26 @@ impl Store {
             args.extend(names.iter().map(|n| format!("% {n} %")));
             cond.push(self.quoting_cond(&names)?);
         }
-        let where_ = if cond.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", cond.join(" AND "))
-        };
         // The matching quotes' words, then every quote with those words.
-        let sql = format!(
-            "SELECT q.norm, min(coalesce(a.day, 1e12)) AS first FROM quotes q
-             JOIN articles a ON a.id = q.article {where_}
-             GROUP BY q.norm ORDER BY first, q.norm LIMIT {} OFFSET {}",
-            q.limit.max(1),
-            q.offset
-        );
-        let norms: Vec<String> = {
+        let norms: Vec<String> = if let Some(sp) = &speakers {
+            let all = if cond.is_empty() {
+                "1".to_string()
+            } else {
+                cond.join(" AND ")
+            };
+            by_speaker::first_said(&self.conn, sp, &all, &args, q.limit.max(1), q.offset)?
+        } else {
+            let where_ = if cond.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {}", cond.join(" AND "))
+            };
+            let sql = format!(
+                "SELECT q.norm, min(coalesce(q.day, 1e12)) AS first FROM quotes q {where_}
+                 GROUP BY q.norm ORDER BY first, q.norm LIMIT {} OFFSET {}",
+                q.limit.max(1),
+                q.offset
+            );
             let mut st = self.conn.prepare(&sql)?;
             let rows = st.query_map(params_from_iter(args.iter()), |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
@@ -673,12 +696,14 @@ impl Store {
             let mut roles: Vec<String> = Vec::new();
             let mut articles = 0;
             {
-                let mut st = self
-                    .conn
-                    .prepare("SELECT roles FROM entity_mentions WHERE entity = ?1")?;
+                // Read from the index on (entity, roles): each distinct role list once.
+                let mut st = self.conn.prepare(
+                    "SELECT roles, count(*) FROM entity_mentions WHERE entity = ?1
+                     GROUP BY roles ORDER BY min(rowid)",
+                )?;
                 let mut rows = st.query([id])?;
                 while let Some(r) = rows.next()? {
-                    articles += 1;
+                    articles += r.get::<_, i64>(1)?;
                     let rs: Vec<String> = serde_json::from_str(&r.get::<_, String>(0)?)?;
                     for x in rs {
                         if !roles.contains(&x) {
@@ -696,19 +721,21 @@ impl Store {
             };
             let base = "SELECT q.text, q.speaker, a.record_id, s.name, a.published FROM quotes q
                         JOIN articles a ON a.id = q.article LEFT JOIN sources s ON s.id = a.source";
-            let by_cond = name_norms
-                .iter()
-                .map(|_| "q.speaker_norm = ?")
-                .collect::<Vec<_>>()
-                .join(" OR ");
             let about_cond = name_norms
                 .iter()
                 .map(|_| "(' ' || q.norm || ' ') LIKE ?")
                 .collect::<Vec<_>>()
                 .join(" OR ");
+            let by_ids: Vec<String> = by_speaker::latest_rows(&self.conn, &name_norms, 200)?
+                .iter()
+                .map(i64::to_string)
+                .collect();
             let quotes_by = self.quote_lines(
-                &format!("{base} WHERE {by_cond} ORDER BY a.day, a.id LIMIT 200"),
-                &name_norms,
+                &format!(
+                    "{base} WHERE q.id IN ({}) ORDER BY q.day, q.article, q.id",
+                    by_ids.join(",")
+                ),
+                &[],
             )?;
             let likes: Vec<String> = name_norms.iter().map(|n| format!("% {n} %")).collect();
             let quoting = self.quoting_cond(&name_norms)?;

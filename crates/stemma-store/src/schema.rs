@@ -7,7 +7,7 @@ use crate::dates::day_number;
 use crate::error::Result;
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1: the records, the quotes, the entities, the stories, the syndication index.
 const V1: &str = r#"
@@ -174,6 +174,22 @@ fn v3(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// Version 4: each quote's day (its article's day number), so that a speaker's quotes are read
+/// in time order straight from an index on (speaker, day, article) and a query stops after the
+/// page it shows instead of sorting every quote of a frequent speaker; and an index on an
+/// entity's mentions with their roles, so that the entity page counts articles and gathers
+/// roles from the index alone.
+fn v4(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE quotes ADD COLUMN day INTEGER;
+         UPDATE quotes SET day = (SELECT a.day FROM articles a WHERE a.id = quotes.article);
+         DROP INDEX quotes_speaker;
+         CREATE INDEX quotes_speaker_day ON quotes(speaker_norm, day, article);
+         CREATE INDEX entity_mentions_roles ON entity_mentions(entity, roles);",
+    )?;
+    Ok(())
+}
+
 /// The schema version of a database (0: empty).
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
@@ -188,6 +204,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<i64> {
             0 => tx.execute_batch(V1)?,
             1 => v2(&tx)?,
             2 => v3(&tx)?,
+            3 => v4(&tx)?,
             _ => break,
         }
         v += 1;
