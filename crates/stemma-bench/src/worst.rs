@@ -61,21 +61,11 @@ fn run_limited(stemma: &Path, dir: &Path, args: &[&OsStr], limit: u64) -> Result
     let child = cmd
         .spawn()
         .with_context(|| format!("starting {}", stemma.display()))?;
-    let mut status = 0;
-    // SAFETY: an all-zero rusage is a valid value; wait4 fills it in.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: the pid is our child's, not yet waited for; both pointers are valid.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    let seconds = t0.elapsed().as_secs_f64();
-    if pid < 0 {
-        return Err(std::io::Error::last_os_error()).context("waiting for stemma");
-    }
-    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    let w = crate::child::wait(child, t0)?;
     Ok(Run {
-        code,
-        seconds,
-        // ru_maxrss is in KiB on Linux.
-        peak_mib: usage.ru_maxrss as f64 / 1024.0,
+        code: w.code,
+        seconds: w.seconds,
+        peak_mib: w.peak_mib,
     })
 }
 
