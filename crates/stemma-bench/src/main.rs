@@ -18,6 +18,7 @@
 //! ```
 
 mod attribution;
+mod child;
 mod data;
 mod dates;
 mod extraction;
@@ -25,6 +26,7 @@ mod floors;
 mod ingest;
 mod metrics;
 mod peer;
+mod process;
 mod scale_gen;
 mod seed;
 mod serve_load;
@@ -78,6 +80,8 @@ enum Cmd {
     StoreScale(store_scale::StoreScaleArgs),
     /// The HTTP API under load on loopback: searches for a bounded time; requests/s, p50/p99.
     ServeLoad(serve_load::ServeLoadArgs),
+    /// What a user waits for: whole `stemma extract` / `attribute` processes on one CPU, beside trafilatura.
+    Process(process::ProcessArgs),
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -132,6 +136,7 @@ fn main() -> ExitCode {
         Cmd::Ingest(args) => ingest::run(args),
         Cmd::StoreScale(args) => store_scale::run(&args),
         Cmd::ServeLoad(args) => serve_load::run(args),
+        Cmd::Process(args) => process::run(&args),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -73,8 +73,42 @@ impl<'a> ElAttrs<'a> {
 }
 
 /// Read an element's class and id: is it a positive container, and which boilerplate tier?
-/// One `RegexSet` pass over "class id", lower-cased.
+/// Remembered per thread (a page repeats its few class lists on hundreds of elements, and a
+/// site repeats them on every page), up to [`MEMO_MAX`] lists of at most [`MEMO_KEY_MAX`]
+/// bytes, then forgotten at once.
 pub(super) fn classify_class(class: &str, id: &str) -> (bool, Drop) {
+    if class.len() + id.len() > MEMO_KEY_MAX {
+        return classify_class_uncached(class, id);
+    }
+    type Memo = (String, std::collections::HashMap<Box<str>, (bool, Drop)>);
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+    }
+    MEMO.with(|m| {
+        let (key, seen) = &mut *m.borrow_mut();
+        key.clear();
+        key.push_str(class);
+        key.push('\0');
+        key.push_str(id);
+        if let Some(v) = seen.get(key.as_str()) {
+            return *v;
+        }
+        let v = classify_class_uncached(class, id);
+        if seen.len() >= MEMO_MAX {
+            seen.clear();
+        }
+        seen.insert(key.as_str().into(), v);
+        v
+    })
+}
+
+/// Most class lists [`classify_class`] remembers per thread.
+const MEMO_MAX: usize = 4096;
+/// Longest class and id (together) that [`classify_class`] remembers.
+const MEMO_KEY_MAX: usize = 256;
+
+/// One `RegexSet` pass over "class id", lower-cased.
+fn classify_class_uncached(class: &str, id: &str) -> (bool, Drop) {
     static SET: OnceLock<regex::RegexSet> = OnceLock::new();
     let set = SET.get_or_init(|| {
         regex::RegexSet::new([
@@ -204,4 +238,42 @@ pub(super) enum Drop {
     Hidden,
     /// Boilerplate by a weak class hint: set aside only outside a positive container.
     Weak,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_answers_are_the_computed_ones() {
+        let lists = [
+            ("article-body", ""),
+            ("sidebar", "main"),
+            ("comments", ""),
+            ("", "related-links"),
+            ("entry-content post", "x"),
+            ("nav menu", ""),
+        ];
+        // past the memo's capacity too, so that it is cleared and filled again
+        for round in 0..(MEMO_MAX / lists.len() + 2) {
+            for (class, id) in lists {
+                assert_eq!(
+                    classify_class(class, id),
+                    classify_class_uncached(class, id),
+                    "{class:?} {id:?} round {round}"
+                );
+            }
+            let filler = format!("filler-{round}");
+            assert_eq!(
+                classify_class(&filler, ""),
+                classify_class_uncached(&filler, "")
+            );
+        }
+        let long = "comment ".repeat(100);
+        assert_eq!(
+            classify_class(&long, ""),
+            classify_class_uncached(&long, "")
+        );
+        assert_eq!(classify_class("comments", "").1, Drop::Hard);
+    }
 }
