@@ -216,7 +216,7 @@ fn label_re() -> &'static Regex {
 fn byline_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:written\s+)?(?:by|von|par|por|door|di|av)\s*[:\-]?\s+(\S.{0,150})$")
+        Regex::new(r"(?i)^\s*(?:(?:(?:written|geschrieben|verfasst|escrito|écrit|rédigé|scritto|geschreven)\s+)?(?:by|von|par|por|door|di|da|av)\s*[:\-]?\s+|(?:author|authors|autor|autora|auteur|autore|verfasser)\s*:\s*)(\S.{0,150})$")
             .expect("byline regex")
     })
 }
@@ -518,6 +518,25 @@ mod tests {
         // A hashtag is no heading mark.
         let a = extract_plain("#FerryNews today\n\nThe council voted.\n", src(), false);
         assert_eq!(a.title.as_deref(), Some("#FerryNews today"));
+    }
+
+    #[test]
+    fn header_bylines_in_other_languages() {
+        for (line, names) in [
+            (
+                "Geschrieben von Anna Berg und Max Kurz",
+                vec!["Anna Berg", "Max Kurz"],
+            ),
+            (
+                "Escrito por Ana Ruiz y Luis Mora",
+                vec!["Ana Ruiz", "Luis Mora"],
+            ),
+            ("Autor: Piotr Nowak", vec!["Piotr Nowak"]),
+            ("Par Jean Dupont, MD", vec!["Jean Dupont, MD"]),
+        ] {
+            let t = format!("Council Approves New Ferry Route\n\n{line}\n\nThe city council voted on Monday to approve a ferry route between the old harbour and the island.\n");
+            assert_eq!(extract_plain(&t, src(), false).authors, names, "{line}");
+        }
     }
 
     #[test]

@@ -2,6 +2,12 @@
 
 use super::*;
 
+#[cfg(test)]
+mod tests;
+mod words;
+
+pub(super) use words::*;
+
 pub(super) fn resolve_authors(
     m: &PageMeta,
     arts: &[&Value],
@@ -17,49 +23,181 @@ pub(super) fn resolve_authors(
         collect_ld_people(&a, &mut ld);
         ld_org = is_organisation(&a);
     }
-    let ld = clean(ld);
-    let mut metas = Vec::new();
-    for key in [
-        "author",
-        "article:author",
-        "dc.creator",
-        "sailthru.author",
-        "parsely-author",
-        "byl",
-    ] {
-        for v in m.metas_all(key) {
-            if v.starts_with("http") || v.starts_with('@') {
-                continue;
-            }
-            metas.extend(split_authors(v));
-        }
-        if !metas.is_empty() {
-            break;
-        }
-    }
-    let metas = clean(metas);
-    let visible = clean(visible_byline(m, anchor));
     let publisher = ld_field(arts, "publisher").as_ref().and_then(str_of);
-    let (declared, org) = if ld.is_empty() {
+    let outlet = |n: &String| {
+        [site, publisher.as_deref()]
+            .iter()
+            .flatten()
+            .any(|s| crate::text::words(s) == crate::text::words(n))
+    };
+    // "Jane Doe, John Roe, The Harbour Gazette": the outlet credited beside its writers.
+    let clean = |v: Vec<String>| -> Vec<String> {
+        let v = clean(v);
+        if v.iter().any(|n| !outlet(n)) {
+            v.into_iter().filter(|n| !outlet(n)).collect()
+        } else {
+            v
+        }
+    };
+    let ld = clean(ld);
+    let (metas, labelled) = declared_meta_authors(m);
+    let metas = clean(metas);
+    let shown = visible_byline(m, anchor);
+    let visible = clean(shown.names);
+    tracing::debug!(
+        ?ld,
+        ld_org,
+        ?metas,
+        labelled,
+        ?visible,
+        shown.prefixed,
+        shown.cost,
+        ?site,
+        "byline candidates"
+    );
+    let (declared, org) = if !ld.is_empty() {
+        (ld, ld_org)
+    } else if !labelled || visible.is_empty() || shown.far {
         (metas, false)
     } else {
-        (ld, ld_org)
+        // A "Written by" label in the share card is the CMS's user; the printed byline wins.
+        (Vec::new(), false)
     };
     // The declared author stands unless it is an organisation, the site itself or a user
     // name while the page prints a byline.
-    let weak = |names: &[String]| {
-        names.iter().all(|n| {
-            is_username(n)
-                || [site, publisher.as_deref()]
-                    .iter()
-                    .flatten()
-                    .any(|s| crate::text::words(s) == crate::text::words(n))
-        })
+    let weak = |names: &[String]| names.iter().all(|n| is_username(n) || outlet(n));
+    // A declared one-word name ("KatieS") against a printed full name: a login.
+    let one_word = |names: &[String]| names.iter().all(|n| !n.contains(char::is_whitespace));
+    // A "By …" line right under the headline names who wrote this copy; a declared person
+    // is often the account that posted it.
+    // (Unless the declared name is the printed one less a tail: "Ida Lunde" against "Ida
+    // Lunde Harbour Desk".)
+    let inside = |d: &String| {
+        visible
+            .first()
+            .is_some_and(|v| contains_words(&crate::text::words(v), &crate::text::words(d)))
     };
-    if !visible.is_empty() && (declared.is_empty() || org || weak(&declared)) {
+    let printed_by = shown.prefixed
+        && shown.cost <= NEAR_HEADLINE
+        && full_names(&visible)
+        && !declared.iter().any(inside);
+    if shown.far {
+        return if declared.is_empty() {
+            visible
+        } else {
+            declared
+        };
+    }
+    if !visible.is_empty()
+        && (declared.is_empty()
+            || org
+            || weak(&declared)
+            || extends(&visible, &declared)
+            || (one_word(&declared) && full_names(&visible))
+            || printed_by)
+    {
         return visible;
     }
     declared
+}
+
+/// How near the headline (in [`anchor_cost`] units) a "By …" line outranks a declared author.
+const NEAR_HEADLINE: u32 = 10;
+
+/// Names of two words or more, each capitalised: "Ida Lunde", not "ilunde" or "Editor".
+fn full_names(names: &[String]) -> bool {
+    !names.is_empty()
+        && names.iter().all(|n| {
+            let ws: Vec<&str> = n.split_whitespace().collect();
+            ws.len() >= 2
+                && ws
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase) || is_particle(w))
+        })
+}
+
+/// The printed byline lists the declared author first and more names after it (a declared
+/// value often keeps the lead author only): the printed list is the fuller one.
+fn extends(visible: &[String], declared: &[String]) -> bool {
+    // The same person, perhaps with a title before the name ("Dr Jane Doe").
+    let same = |d: &str, v: &str| {
+        let v: Vec<&str> = v
+            .split_whitespace()
+            .skip_while(|w| is_honorific(w))
+            .collect();
+        let d: Vec<&str> = d.split_whitespace().collect();
+        !d.is_empty() && v == d
+    };
+    visible.len() > declared.len()
+        && full_names(&visible[declared.len()..])
+        && declared.iter().zip(visible).all(|(d, v)| same(d, v))
+}
+
+/// The authors the page's `<meta>` tags declare: the first key that names someone, in order
+/// of trust; Dublin Core's contributor list when it holds the creator; Yoast's "Written by"
+/// label (`twitter:label1` / `twitter:data1`) last.
+fn declared_meta_authors(m: &PageMeta) -> (Vec<String>, bool) {
+    let names_of = |key: &str| -> Vec<String> {
+        let values = m
+            .metas_all(key)
+            .filter(|v| !v.starts_with("http") && !v.starts_with('@'));
+        if key == "citation_author" {
+            // One person a tag, often "Last, First".
+            return values.filter_map(uninvert).collect();
+        }
+        values.flat_map(split_authors).collect()
+    };
+    for key in [
+        "author",
+        "article:author",
+        "citation_author",
+        "dc.creator",
+        "dcterms.creator",
+        "og:author",
+        "article_author",
+        "sailthru.author",
+        "parsely-author",
+        "cxenseparse:author",
+        "byl",
+    ] {
+        let names = names_of(key);
+        if names.is_empty() {
+            continue;
+        }
+        if key == "dc.creator" {
+            let all = names_of("dc.contributor");
+            if all.len() > names.len() && names.iter().all(|n| all.contains(n)) {
+                return (all, false);
+            }
+        }
+        return (names, false);
+    }
+    // twitter:labelN "Written by" (and its translations) names the author in twitter:dataN.
+    for (k, label) in &m.metas {
+        let Some(n) = k.strip_prefix("twitter:label") else {
+            continue;
+        };
+        if !is_byline_label(label) {
+            continue;
+        }
+        let names = names_of(&format!("twitter:data{n}"));
+        if !names.is_empty() {
+            return (names, true);
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// One person's name as a citation tag gives it: "Doe, Jane A." → "Jane A. Doe".
+fn uninvert(v: &str) -> Option<String> {
+    let v = squash(v);
+    let name = match v.split_once(',') {
+        Some((last, first)) if !first.contains(',') && !first.trim().is_empty() => {
+            format!("{} {}", first.trim(), last.trim())
+        }
+        _ => v,
+    };
+    looks_like_name(&name).then_some(name)
 }
 
 /// "jdoe", "jane.doe", "jdoe_82": a login, not a printed name.
@@ -70,9 +208,21 @@ pub(super) fn is_username(n: &str) -> bool {
             || (n.chars().count() > 2 && n.chars().all(|c| c.is_lowercase())))
 }
 
+/// The byline printed next to the headline.
+#[derive(Debug, Default)]
+pub(super) struct Visible {
+    pub names: Vec<String>,
+    /// Introduced by a byline word or label ("By", "Written by", "Author:", "Von").
+    pub prefixed: bool,
+    /// Distance from the headline ([`anchor_cost`]).
+    pub cost: u32,
+    /// Found away from the headline (an author box anywhere): a last resort.
+    pub far: bool,
+}
+
 /// The byline printed next to the headline: the nearest byline element (or "By …" line).
-pub(super) fn visible_byline(m: &PageMeta, anchor: Option<u32>) -> Vec<String> {
-    let mut best: Option<(u32, Vec<String>)> = None;
+pub(super) fn visible_byline(m: &PageMeta, anchor: Option<u32>) -> Visible {
+    let mut best: Option<(u32, usize, Vec<String>)> = None;
     for (i, s) in m.snippets.iter().enumerate().filter(|(_, s)| !s.block) {
         let strong = s.hints.byline || s.hints.author_class;
         // "By Jane Doe" at the start, or after a date in a short dateline ("May 3, 2021 By
@@ -89,7 +239,7 @@ pub(super) fn visible_byline(m: &PageMeta, anchor: Option<u32>) -> Vec<String> {
             },
             None => i as u32,
         };
-        if best.as_ref().is_some_and(|(c, _)| *c <= cost) {
+        if best.as_ref().is_some_and(|(c, _, _)| *c <= cost) {
             continue;
         }
         let mut names = parse_byline(&s.text, strong);
@@ -104,11 +254,61 @@ pub(super) fn visible_byline(m: &PageMeta, anchor: Option<u32>) -> Vec<String> {
         {
             names.push(s.text.clone());
         }
+        tracing::debug!(pos = s.pos, cost, text = %s.text, ?names, "byline snippet");
         if !names.is_empty() {
-            best = Some((cost, names));
+            best = Some((cost, i, names));
         }
     }
-    best.map(|(_, n)| n).unwrap_or_default()
+    // Nothing near the headline: an author element anywhere (the author box after the
+    // story), when it holds a full name.
+    let far = best.is_none();
+    if far {
+        if let Some(a) = anchor {
+            for (i, s) in m.snippets.iter().enumerate() {
+                if s.block || !(s.hints.byline || s.hints.author_class) {
+                    continue;
+                }
+                let cost = if s.pos < a {
+                    (a - s.pos).saturating_mul(3)
+                } else {
+                    s.pos - a
+                };
+                if best.as_ref().is_some_and(|(c, _, _)| *c <= cost) {
+                    continue;
+                }
+                let names = parse_byline(&s.text, false);
+                if full_names(&names) {
+                    best = Some((cost, i, names));
+                }
+            }
+        }
+    }
+    let Some((cost, i, mut names)) = best else {
+        return Visible::default();
+    };
+    let prefixed = byline_prefix_re().is_match(&m.snippets[i].text);
+    // A list of author links, one element each ("<li><a rel=author>A</a></li><li>…"): the
+    // names of the author links that follow a lone name closely join it.
+    let mut prev = m.snippets[i].pos;
+    if names.len() == 1 && names[0] == strip_by_prefix(&m.snippets[i].text) {
+        for s in &m.snippets[i + 1..] {
+            if s.block || s.pos > prev + 4 || !s.hints.byline {
+                break;
+            }
+            let more = parse_byline(&s.text, true);
+            if more.is_empty() || names.len() + more.len() > 12 {
+                break;
+            }
+            names.extend(more);
+            prev = s.pos;
+        }
+    }
+    Visible {
+        names,
+        prefixed,
+        cost,
+        far,
+    }
 }
 
 pub(super) fn contains_words(hay: &[String], needle: &[String]) -> bool {
@@ -149,12 +349,20 @@ pub(super) fn split_declared(s: &str) -> Vec<String> {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
+        // Post-nominals ("Jane Doe, MD") stay with the name before them.
+        let mut joined: Vec<String> = Vec::new();
+        for p in pieces {
+            match joined.last_mut() {
+                Some(last) if is_credential(p) => *last = format!("{last}, {p}"),
+                _ => joined.push(p.to_string()),
+            }
+        }
         let all_names =
-            pieces.len() > 1 && pieces.iter().all(|p| looks_like_name(p) && !is_role(p));
+            joined.len() > 1 && joined.iter().all(|p| looks_like_name(p) && !is_role(p));
         let chosen: Vec<&str> = if all_names {
-            pieces
+            joined.iter().map(String::as_str).collect()
         } else {
-            pieces.into_iter().take(1).collect()
+            joined.iter().take(1).map(String::as_str).collect()
         };
         for p in chosen {
             let p = p
@@ -184,6 +392,10 @@ pub(super) fn mark_glue(s: &str) -> String {
         let rest = &s[i..];
         if let Some(p) = prev {
             if (c.is_uppercase() && p.is_lowercase() && lower_run >= 3 && glued_label(rest))
+                || (c.is_uppercase()
+                    && p.is_lowercase()
+                    && lower_run >= 3
+                    && glued_name(&s[..i], rest))
                 || (c.is_ascii_digit() && p.is_alphabetic())
             {
                 out.push(GLUE);
@@ -194,6 +406,33 @@ pub(super) fn mark_glue(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Does `rest` (starting at a capital glued to a lower-case run of three or more) begin
+/// another capitalised word after a full name ("Jane DoeJohn Roe", "Jane DoeEdTech")?
+/// "McDonald", "MacKenzie", "DeShawn" have shorter runs before their inner capital; a
+/// brand standing alone or after a byline word or a role ("ServiceTitan", "By
+/// MixmasterFred", "Team SimplyThrilled") is one word.
+pub(super) fn glued_name(before: &str, rest: &str) -> bool {
+    let mut it = rest.chars();
+    if !(it.next().is_some_and(char::is_uppercase) && it.next().is_some_and(char::is_lowercase)) {
+        return false;
+    }
+    let mut words = before.rsplit(char::is_whitespace);
+    let token = words.next().unwrap_or("");
+    let Some(prev) = words.next() else {
+        return false;
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let lower = prev.to_lowercase();
+    capitalised(token)
+        && capitalised(prev)
+        && prev
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        && !is_role(prev)
+        && !is_stop_word(prev)
+        && !crate::lexicon::BYLINE_WORDS.contains(&lower.as_str())
 }
 
 /// Does `rest` (starting at a capital glued to a lower-case run) begin with a label, a role
@@ -277,186 +516,14 @@ pub(super) fn after_by(t: &str) -> Option<&str> {
     None
 }
 
-/// Interface words that byline-classed elements hold when they hold no name.
-pub(super) fn is_ui_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "explore"
-            | "get"
-            | "name"
-            | "names"
-            | "people"
-            | "home"
-            | "menu"
-            | "search"
-            | "share"
-            | "more"
-            | "authors"
-            | "author"
-            | "contributors"
-            | "contributor"
-            | "profile"
-            | "bio"
-            | "blog"
-            | "login"
-            | "subscribe"
-            | "nominations"
-            | "close"
-            | "open"
-            | "toggle"
-            | "website"
-            | "posts"
-            | "articles"
-            | "view"
-            | "all"
-            | "list"
-            | "icon"
-            | "avatar"
-            | "image"
-            | "photo"
-            | "link"
-            | "links"
-            | "contact"
-            | "follow"
-            | "written"
-            | "table"
-            | "contents"
-            | "e-mail"
-            | "email"
-            | "comment"
-            | "comments"
-            | "reply"
-    )
-}
-
-/// Words that may sit in lower case inside a name.
-pub(super) fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "van"
-            | "von"
-            | "der"
-            | "den"
-            | "de"
-            | "la"
-            | "le"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "della"
-            | "bin"
-            | "binti"
-            | "al"
-            | "el"
-            | "ten"
-            | "ter"
-            | "y"
-            | "e"
-            | "dos"
-            | "das"
-            | "st"
-    )
-}
-
-pub(super) fn is_weekday_or_month(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_lowercase().as_str(),
-        "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "today"
-            | "yesterday"
-    )
-}
-
-/// Words that end the name part of a byline: labels and connectors.
-pub(super) fn is_stop_word(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "on" | "at"
-            | "in"
-            | "for"
-            | "from"
-            | "with"
-            | "posted"
-            | "updated"
-            | "published"
-            | "last"
-            | "modified"
-            | "reviewed"
-            | "fact"
-            | "checked"
-            | "edited"
-            | "read"
-            | "min"
-            | "mins"
-            | "minute"
-            | "minutes"
-            | "comments"
-            | "comment"
-            | "views"
-            | "share"
-            | "sponsored"
-            | "follow"
-            | "email"
-            | "twitter"
-            | "view"
-            | "more"
-            | "about"
-            | "is"
-            | "was"
-            | "has"
-            | "the"
-            | "of"
-            | "to"
-            | "a"
-            | "an"
-            | "our"
-            | "your"
-            | "we"
-            | "you"
-            | "this"
-            | "that"
-            | "it"
-            | "are"
-    )
+/// Where a second credit starts inside a byline ("… Reviewed by", "… Edited by", "… Fact
+/// checked by", "… Photos by"), when something comes before it.
+fn helper_credit(t: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:medically\s+)?(?:reviewed|edited|fact[\s-]checked|checked|photos?|illustrations?|translated)\s+by\b").expect("helper credit")
+    });
+    re.find(t).map(|m| m.start()).filter(|&i| i > 0)
 }
 
 /// Clean one name out of a byline piece; `None` when it is not a name.
@@ -466,7 +533,12 @@ pub(super) fn clean_name(piece: &str, lenient: bool) -> Option<String> {
     });
     let piece = strip_by_prefix(piece);
     let words: Vec<&str> = piece.split_whitespace().collect();
-    let org = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    // "The Gull Notes editors" is an outlet's byline; "the end" is no name.
+    let org = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && words
+            .get(1)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase);
     let mut kept: Vec<&str> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -492,11 +564,12 @@ pub(super) fn clean_name(piece: &str, lenient: bool) -> Option<String> {
                             | "jr"
                             | "sr"
                     ))
-                || (is_stop_word(bare) && !joiner)
+                || (is_stop_word(bare) && !joiner && !is_initial(w))
                 || bare.is_empty() && w.len() > 1
                 // "Jane Doe NEWSROOM": a capitalised name, then an upper-case credit.
                 || (!org
                     && bare.chars().count() >= 3
+                    && !is_credential(bare)
                     && bare.chars().all(|c| c.is_uppercase())
                     && kept.len() >= 2
                     && kept.iter().all(|k| k.chars().skip(1).any(|c| c.is_lowercase()))))
@@ -505,6 +578,7 @@ pub(super) fn clean_name(piece: &str, lenient: bool) -> Option<String> {
         }
         kept.push(w);
     }
+    tidy_name_words(&mut kept);
     let name = kept.join(" ");
     let name = name
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ')')
@@ -541,10 +615,42 @@ pub(super) fn clean_name(piece: &str, lenient: bool) -> Option<String> {
     Some(name.to_string())
 }
 
+/// A name's words as byline widgets print them: the avatar's initials before it ("CM Craig
+/// McCarthy") and the name again after it ("Ida Lunde Ida Lunde", a card under a link) go.
+fn tidy_name_words(kept: &mut Vec<&str>) {
+    if kept.len() >= 3 {
+        let initials: String = kept[1..]
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        let first = kept[0];
+        if (1..=3).contains(&first.chars().count())
+            && first.chars().all(char::is_uppercase)
+            && initials.starts_with(first)
+        {
+            kept.remove(0);
+        }
+    }
+    for k in 2..kept.len() {
+        let again = (kept.len() - k).min(k);
+        if kept[k..k + again] == kept[..again] {
+            kept.truncate(k);
+            break;
+        }
+    }
+}
+
+/// "A." or "A" inside a name: a middle initial, not the article "a".
+fn is_initial(w: &str) -> bool {
+    let mut it = w.trim_end_matches('.').chars();
+    it.next().is_some_and(char::is_uppercase) && it.next().is_none()
+}
+
 pub(super) fn strip_by_prefix(p: &str) -> &str {
     static PREFIX: OnceLock<Regex> = OnceLock::new();
     let prefix = PREFIX.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|photos?|reviewed|edited|authored|article|guide|recipe|interview|analysis|opinion)\s*)?(?:by|von|par|por|door|av|author|authors|autor|auteur)(?:\s*[:\-]\s*|\s+)").expect("prefix")
+        Regex::new(r"(?i)^\s*(?:(?:written|posted|reported|story|words|text|photos?|reviewed|edited|authored|article|guide|recipe|interview|analysis|opinion|geschrieben|verfasst|escrito|écrit|rédigé|geschreven)\s*)?(?:by|von|par|por|door|av|author|authors|autor|auteur|contributors?|author\(s\)|words\s*:|scritto\s+da)(?:\s*[:\-]\s*|\s+)").expect("prefix")
     });
     match prefix.find(p) {
         Some(m) => &p[m.end()..],
@@ -581,8 +687,17 @@ pub(super) fn parse_byline(s: &str, lenient: bool) -> Vec<String> {
     t.push_str(&s[last..]);
     let t = mark_glue(&t);
     let body = after_by(&t).unwrap_or(&t);
-    for seg in body.split(|c: char| matches!(c, GLUE | '|' | '•' | '·' | '—' | '–' | ';' | '\n'))
-    {
+    // "By Jane Doe, MD. Reviewed by John Roe": the reviewer is not the author.
+    let body = match helper_credit(body) {
+        Some(cut) => &body[..cut],
+        None => body,
+    };
+    for seg in body.split(|c: char| {
+        matches!(
+            c,
+            GLUE | '|' | '•' | '·' | '●' | '×' | '—' | '–' | ';' | '\n'
+        )
+    }) {
         let seg = seg.split(" - ").next().unwrap_or("").trim();
         if seg.is_empty() {
             continue;
@@ -590,6 +705,14 @@ pub(super) fn parse_byline(s: &str, lenient: bool) -> Vec<String> {
         let seg = strip_by_prefix(seg);
         let mut out = Vec::new();
         for (k, piece) in seg.split(',').enumerate() {
+            // "Jane Doe, MD, MPH": post-nominals stay with the name they follow.
+            if k > 0 && is_credential(piece) {
+                if let Some(last) = out.last_mut() {
+                    let cred = piece.trim().trim_end_matches(',');
+                    *last = format!("{last}, {cred}");
+                    continue;
+                }
+            }
             if k > 0 && is_role(piece) {
                 break;
             }
@@ -638,81 +761,6 @@ pub(super) fn looks_like_name(p: &str) -> bool {
                 | "author"
                 | "written by"
         )
-}
-
-/// "Staff Writer", "Senior Correspondent", "Contributor": a role, not a name.
-pub(super) fn is_role(p: &str) -> bool {
-    const ROLES: &[&str] = &[
-        "writer",
-        "editor",
-        "correspondent",
-        "reporter",
-        "staff",
-        "contributor",
-        "columnist",
-        "producer",
-        "director",
-        "chief",
-        "senior",
-        "associate",
-        "bureau",
-        "news",
-        "desk",
-        "analyst",
-        "press",
-        "team",
-        "intern",
-        "jr",
-        "sr",
-        "phd",
-        "md",
-        "professor",
-        "editorial",
-        "contributing",
-        "special",
-        "agency",
-        "manager",
-        "founder",
-        "cofounder",
-        "ceo",
-        "cto",
-        "cmo",
-        "coo",
-        "president",
-        "head",
-        "lead",
-        "junior",
-        "assistant",
-        "deputy",
-        "former",
-        "executive",
-        "reviewer",
-        "expert",
-        "specialist",
-        "consultant",
-        "coordinator",
-        "strategist",
-        "journalist",
-        "researcher",
-        "freelance",
-        "freelancer",
-        "managing",
-        "marketing",
-        "content",
-        "tech",
-        "technology",
-        "ai",
-        "seo",
-        "photographer",
-        "columnists",
-        "writers",
-        "editors",
-        "reporters",
-        "contributors",
-    ];
-    crate::text::words(p)
-        .iter()
-        .any(|w| ROLES.contains(&w.as_str()))
 }
 
 /// "ABEL OSTRANDER Associated Press" → "ABEL OSTRANDER": a wire credit run into the last

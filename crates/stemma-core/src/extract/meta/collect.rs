@@ -16,13 +16,17 @@ pub enum Capture {
 pub(super) fn is_author_link(href: &str) -> bool {
     let b = href.as_bytes();
     (0..b.len()).any(|i| {
-        if b[i] != b'/' && b[i] != b'?' {
+        if b[i] != b'/' && b[i] != b'?' && b[i] != b'&' {
             return false;
         }
         let rest = &b[i + 1..];
         let is = |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
-        if b[i] == b'?' {
-            return is(b"author=");
+        if b[i] != b'/' {
+            return is(b"author=") || is(b"_author=");
+        }
+        // "/team/jane-doe": a member's page (not the "/team/" page itself).
+        if is(b"team/") && rest.len() > 6 {
+            return true;
         }
         is(b"author/")
             || is(b"authors/")
@@ -536,7 +540,7 @@ pub(super) fn capture_kind_of(
 pub(super) fn byline_prefix_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^\s*(?:(?i:(?:written|posted|reported|story|words|text|reviewed|edited|published)\s+)?(?i:by)\s+\w|(?i:author|authors|written by|byline)\s*:\s*\w|(?i:written\s*)?by[A-Z]|(?i:von|par|por|door|di|av|af|автор)\s+\p{Lu})").expect("byline prefix")
+        Regex::new(r"^\s*(?:(?i:(?:written|posted|reported|story|words|text|reviewed|edited|published)\s+)?(?i:by)\s+\w|(?i:author|authors|author\(s\)|contributors?|written by|byline|by|von|par|por|door|autor|auteur)\s*:\s*\w|(?i:written\s*)?by[A-Z]|(?i:(?:geschrieben|verfasst|escrito|écrit|rédigé|scritto|geschreven)\s+)?(?i:von|par|por|door|di|da|av|af|автор)\s+\p{Lu})").expect("byline prefix")
     })
 }
 
@@ -558,13 +562,17 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
             if buf.len() > 2000 {
                 return;
             }
+            if join_label_value(&buf, st.pos, own, meta) {
+                return;
+            }
             let hinted =
                 own.byline || own.author_class || st.inner.byline || st.inner.author_class || st.h1;
             // Most captured texts are plain paragraphs: leave them before any allocation.
             if !hinted
                 && (buf.len() > 600
                     || !(buf.bytes().any(|b| b.is_ascii_digit())
-                        || byline_prefix_re().is_match(buf.trim_start())))
+                        || byline_prefix_re().is_match(buf.trim_start())
+                        || is_byline_label(&buf)))
             {
                 return;
             }
@@ -587,7 +595,8 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
                 || hints.author_class
                 || (text.len() <= 250
                     && (text.bytes().any(|b| b.is_ascii_digit())
-                        || byline_prefix_re().is_match(&text)));
+                        || byline_prefix_re().is_match(&text)
+                        || is_byline_label(&text)));
             if keep && meta.snippets.len() < 5000 {
                 meta.snippets.push(Snippet {
                     pos: st.pos,
@@ -598,4 +607,85 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
             }
         }
     }
+}
+
+/// How many elements after a bare byline label its value may start.
+const LABEL_REACH: u32 = 4;
+
+/// A byline label standing alone in its element: "By", "Written by", "Author:",
+/// "Contributors:", "Von", "Escrito por", "Écrit par".
+pub(super) fn is_byline_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '：']).trim_end();
+    if t.is_empty() || t.len() > 40 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some((last, head)) = words.split_last() else {
+        return false;
+    };
+    if head.is_empty()
+        && matches!(
+            *last,
+            "author"
+                | "authors"
+                | "author(s)"
+                | "contributor"
+                | "contributors"
+                | "autores"
+                | "autorin"
+                | "autoren"
+                | "auteurs"
+                | "autori"
+                | "verfasser"
+                | "byline"
+        )
+    {
+        return true;
+    }
+    crate::lexicon::BYLINE_WORDS.contains(last)
+        && head.len() <= 2
+        && head.iter().all(|w| {
+            matches!(
+                *w,
+                "written"
+                    | "posted"
+                    | "words"
+                    | "story"
+                    | "text"
+                    | "reported"
+                    | "article"
+                    | "geschrieben"
+                    | "verfasst"
+                    | "escrito"
+                    | "écrit"
+                    | "rédigé"
+                    | "scritto"
+                    | "geschreven"
+                    | "publicado"
+                    | "publié"
+                    | "veröffentlicht"
+                    | "pubblicato"
+            )
+        })
+}
+
+/// A byline label and its value in two elements ("<span>By</span><span>Jane Doe</span>",
+/// "<p>Written by</p><p>Jane Doe</p>") read as one line: the value is joined to the label's
+/// snippet. True when `buf` was taken so.
+fn join_label_value(buf: &str, pos: u32, own: Hints, meta: &mut PageMeta) -> bool {
+    let Some(last) = meta.snippets.last_mut() else {
+        return false;
+    };
+    if last.block || pos > last.pos + LABEL_REACH || !is_byline_label(&last.text) {
+        return false;
+    }
+    let value = squash(buf);
+    if value.is_empty() || value.len() > 250 || is_byline_label(&value) {
+        return false;
+    }
+    last.text = format!("{} {}", last.text, value);
+    last.hints.byline |= own.byline;
+    last.hints.author_class |= own.author_class;
+    true
 }
