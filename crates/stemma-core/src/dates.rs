@@ -3,7 +3,7 @@
 //! * [`parse_date`]: a declared value (meta tag, JSON-LD, `<time datetime>`): RFC 3339 and
 //!   RFC 2822 through chrono first, then Unix timestamps, compact `20160914`, then prose.
 //! * [`find_dates`]: every date a line of text prints, in the numeric orders Y-M-D, D.M.Y,
-//!   D/M/Y and M/D/Y (day first when the first number is above 12), D. M. Y, D.M.YY, CJK
+//!   D/M/Y and M/D/Y (day first when the first number is above 12), D. M. Y, D.M.YY, D-Mon-Y, CJK
 //!   `2022年3月14日`, and with month names or abbreviations in any language of
 //!   [`crate::lexicon`] ("14. Februar 2012", "3 de marzo de 2021", "1er mars 2020",
 //!   "3 października 2019", "Sept. 14, 2016").
@@ -144,8 +144,8 @@ pub fn find_date(s: &str) -> Option<(usize, String)> {
 }
 
 /// The patterns of [`find_dates`], in the order their captures are read.
-fn patterns() -> &'static [Regex; 9] {
-    static R: OnceLock<[Regex; 9]> = OnceLock::new();
+fn patterns() -> &'static [Regex; 10] {
+    static R: OnceLock<[Regex; 10]> = OnceLock::new();
     R.get_or_init(|| {
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         [
@@ -168,6 +168,8 @@ fn patterns() -> &'static [Regex; 9] {
             Regex::new(r"(?:^|[^\d.])((\d{2})\.(\d{2})\.(\d{2}))(?:[^\d.]|$)").unwrap(),
             // 8: 4. 2. 2022 (day, month, year, spaced after the dots)
             Regex::new(r"(?:^|[^\d.])((\d{1,2})\.\s+(\d{1,2})\.\s*(\d{4}))(?:[^\d]|$)").unwrap(),
+            // 9: 04-Aug-2021, 04-ago-2021, 4/Mar/2020 (month word between dashes or slashes)
+            Regex::new(r"(?:^|[^\d\p{L}])((\d{1,2})([-/])(\p{L}{3,})\.?[-/](\d{4}))(?:[^\d]|$)").unwrap(),
         ]
     })
 }
@@ -243,6 +245,10 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
     }
     for c in matches_of(8) {
         let v = valid_ymd(num(&c, 4) as i32, num(&c, 3), num(&c, 2));
+        push(&c, v);
+    }
+    for c in matches_of(9) {
+        let v = month_number(&c[4]).and_then(|m| valid_ymd(num(&c, 5) as i32, m, num(&c, 2)));
         push(&c, v);
     }
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
@@ -436,6 +442,11 @@ mod tests {
         // Spaced after the dots, as German pages sometimes write it.
         assert_eq!(days("Von Musterverband 4. 2. 2022."), vec!["2022-02-04"]);
         assert_eq!(days("am 14. 11.2019 um 10 Uhr"), vec!["2019-11-14"]);
+        // A month word between dashes or slashes.
+        assert_eq!(days("By: Ann on 04-ago-2021 5:11:10"), vec!["2021-08-04"]);
+        assert_eq!(days("12-Mar-2020"), vec!["2020-03-12"]);
+        assert_eq!(days("3/Okt/2019"), vec!["2019-10-03"]);
+        assert!(days("12-abc-2020").is_empty());
         // Version numbers are not dates.
         assert!(days("v1.2.23 and 10.4.1.2").is_empty());
         assert!(days("release 1.10.23.4").is_empty());

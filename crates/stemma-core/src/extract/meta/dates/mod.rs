@@ -423,6 +423,31 @@ fn leading_dateline(text: &str, first: &(usize, usize, String)) -> Option<usize>
         .then_some(before)
 }
 
+/// The opening of a long text when it starts with a dateline ("Karlsruhe, (12.11.2021).
+/// Traditionell …"): its first words up to the date and a little after, kept as a dateline
+/// though the text is too long to be one. Reads only the first [`OPENING`] bytes.
+pub(in crate::extract::meta) fn opening_dateline(text: &str) -> Option<String> {
+    let mut end = OPENING.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = squash(&text[..end]);
+    if !crate::dates::may_hold_date(&head) {
+        return None;
+    }
+    let first = find_dates(&head).into_iter().next()?;
+    leading_dateline(&head, &first)?;
+    // Up to a few characters past the date: enough to show what follows it.
+    let mut cut = (first.1 + 3).min(head.len());
+    while !head.is_char_boundary(cut) {
+        cut += 1;
+    }
+    Some(head[..cut].trim_end().to_string())
+}
+
+/// How much of a long text [`opening_dateline`] reads.
+const OPENING: usize = 120;
+
 /// What stands between two dates of a span ("3. – 5. März 2021", "Mo. 15.11. - Di. 16.11.",
 /// "May 3 to May 9"): a dash or a word for "to", perhaps with a weekday after it.
 fn is_span_between(between: &str) -> bool {
@@ -453,6 +478,16 @@ fn day_before(reference: chrono::NaiveDate, back: u32) -> String {
     (reference - chrono::Duration::days(i64::from(back)))
         .format("%Y-%m-%d")
         .to_string()
+}
+
+/// Two days next to each other: the same moment written in two time zones.
+fn one_day_apart(a: Option<&str>, b: Option<&str>) -> bool {
+    let parse =
+        |s: Option<&str>| s.and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() == 1,
+        _ => false,
+    }
 }
 
 /// The page's declared date of last modification (JSON-LD `dateModified`, `article:modified_time`).
@@ -662,12 +697,13 @@ pub(super) fn resolve_date(
             } else if v.cost > NEAR_COST
                 || (!v.marked && v.words > BARE_WORDS && v.cost > UNMARKED_NEAR)
                 || v.kind == DateKind::Updated
-                || modified.as_deref().and_then(day) == vd
+                || (modified.as_deref().and_then(day) == vd
+                    && !one_day_apart(vd.as_deref(), day(&d.date).as_deref()))
             {
                 // A far date, an unmarked one not right under the headline (a date the text
-                // cites), or the page's update date: the declared publication wins. A marked
-                // date near the headline one day off the declared one is the same moment in
-                // the page's own zone: the printed day.
+                // cites), or the page's update date: the declared publication wins. A date
+                // near the headline one day off the declared one is the same moment in the
+                // page's own zone (even when the update fell on that day): the printed day.
                 Some(d)
             } else {
                 Some(shown(v))

@@ -187,3 +187,26 @@ fn many_dates_cost_work_in_proportion() {
     assert!(small > 300, "{small}");
     assert!(big <= small * 12, "{small} {big}");
 }
+
+#[test]
+fn a_long_report_opening_with_its_dateline() {
+    let lead = "The island council voted on Monday to approve a new ferry route between the old harbour and the mainland, after a debate that lasted well into the night and left several members of the council unhappy with the timetable.";
+    let under = format!("<p><strong>Karlsruhe, (12.11.2021). {lead}</strong></p>");
+    assert_eq!(day(&read(&story("", &under), None)), Some("2021-11-12"));
+    let under = format!("<div>BERLIN, 3. März 2021 – {lead}</div>");
+    assert_eq!(day(&read(&story("", &under), None)), Some("2021-03-03"));
+    // A long paragraph that mentions a date in its first words is no dateline.
+    let under = format!("<p>On 12.11.2021, {lead}</p>");
+    assert_eq!(day(&read(&story("", &under), None)), None);
+}
+
+#[test]
+fn the_local_day_of_a_utc_midnight_is_no_update() {
+    // Declared as 23:00 UTC, printed as the next day, updated later that day: the printed day.
+    let head = r#"<meta property="article:published_time" content="2021-11-04T23:00:00Z"><meta property="article:modified_time" content="2021-11-05T12:42:00Z">"#;
+    let under = "<p><span class=\"date\">5. November 2021</span></p>";
+    assert_eq!(day(&read(&story(head, under), None)), Some("2021-11-05"));
+    // Printed as the update's day, days after the declared publication: the publication.
+    let head = head.replace("2021-11-04T23", "2021-11-01T10");
+    assert_eq!(day(&read(&story(&head, under), None)), Some("2021-11-01"));
+}
