@@ -3,10 +3,12 @@
 //! * [`parse_date`]: a declared value (meta tag, JSON-LD, `<time datetime>`): RFC 3339 and
 //!   RFC 2822 through chrono first, then Unix timestamps, compact `20160914`, then prose.
 //! * [`find_dates`]: every date a line of text prints, in the numeric orders Y-M-D, D.M.Y,
-//!   D/M/Y and M/D/Y (day first when the first number is above 12), D.M.YY, CJK
+//!   D/M/Y and M/D/Y (day first when the first number is above 12), D. M. Y, D.M.YY, D-Mon-Y, CJK
 //!   `2022年3月14日`, and with month names or abbreviations in any language of
 //!   [`crate::lexicon`] ("14. Februar 2012", "3 de marzo de 2021", "1er mars 2020",
 //!   "3 października 2019", "Sept. 14, 2016").
+//! * [`find_relative`]: "vor 3 Tagen", "2 days ago" and their kin in the same languages, as a
+//!   number of days back (a day only where the caller knows when the page was read).
 //!
 //! Patterns are regexes run once over the text (linear time); the month word is looked up in
 //! the lexicon afterwards, so the patterns stay small whatever the number of languages.
@@ -142,8 +144,8 @@ pub fn find_date(s: &str) -> Option<(usize, String)> {
 }
 
 /// The patterns of [`find_dates`], in the order their captures are read.
-fn patterns() -> &'static [Regex; 8] {
-    static R: OnceLock<[Regex; 8]> = OnceLock::new();
+fn patterns() -> &'static [Regex; 10] {
+    static R: OnceLock<[Regex; 10]> = OnceLock::new();
     R.get_or_init(|| {
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         [
@@ -164,6 +166,10 @@ fn patterns() -> &'static [Regex; 8] {
             Regex::new(r"(?:^|[^\p{L}])((\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th|\.)?,?\s+(\d{4}))").unwrap(),
             // 7: 30.10.23 (day, month, two-digit year)
             Regex::new(r"(?:^|[^\d.])((\d{2})\.(\d{2})\.(\d{2}))(?:[^\d.]|$)").unwrap(),
+            // 8: 4. 2. 2022 (day, month, year, spaced after the dots)
+            Regex::new(r"(?:^|[^\d.])((\d{1,2})\.\s+(\d{1,2})\.\s*(\d{4}))(?:[^\d]|$)").unwrap(),
+            // 9: 04-Aug-2021, 04-ago-2021, 4/Mar/2020 (month word between dashes or slashes)
+            Regex::new(r"(?:^|[^\d\p{L}])((\d{1,2})([-/])(\p{L}{3,})\.?[-/](\d{4}))(?:[^\d]|$)").unwrap(),
         ]
     })
 }
@@ -237,6 +243,14 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
         let v = valid_ymd(full_year(num(&c, 4)), num(&c, 3), num(&c, 2));
         push(&c, v);
     }
+    for c in matches_of(8) {
+        let v = valid_ymd(num(&c, 4) as i32, num(&c, 3), num(&c, 2));
+        push(&c, v);
+    }
+    for c in matches_of(9) {
+        let v = month_number(&c[4]).and_then(|m| valid_ymd(num(&c, 5) as i32, m, num(&c, 2)));
+        push(&c, v);
+    }
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for f in found {
@@ -245,6 +259,50 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
         }
     }
     out
+}
+
+/// How many days a unit of a relative date stands for (hours and minutes: the same day).
+fn relative_unit(w: &str) -> Option<u32> {
+    let w = w.to_lowercase();
+    Some(match w.as_str() {
+        "day" | "days" | "tag" | "tage" | "tagen" | "jour" | "jours" | "día" | "días" | "dia"
+        | "dias" | "giorno" | "giorni" | "dag" | "dagen" | "день" | "дня" | "дней" | "dzień"
+        | "dni" | "gün" | "يوم" | "أيام" | "ايام" => 1,
+        "week" | "weeks" | "woche" | "wochen" | "semaine" | "semaines" | "semana" | "semanas"
+        | "settimana" | "settimane" | "weken" | "неделю" | "недели" | "недель" | "tydzień"
+        | "tygodnie" | "tygodni" | "hafta" | "أسابيع" | "أسبوع" => 7,
+        "hour" | "hours" | "hr" | "hrs" | "minute" | "minutes" | "min" | "mins" | "stunde"
+        | "stunden" | "std" | "minuten" | "heure" | "heures" | "hora" | "horas" | "minuto"
+        | "minutos" | "ora" | "ore" | "minuti" | "uur" | "час" | "часа" | "часов" | "минуту"
+        | "минуты" | "минут" | "godzinę" | "godziny" | "godzin" | "minut" | "minuty" | "saat"
+        | "dakika" | "ساعة" | "ساعات" | "دقيقة" | "دقائق" => 0,
+        _ => return None,
+    })
+}
+
+/// The first relative date in `s` ("vor 3 Tagen", "2 days ago", "il y a 5 jours", "hace 2
+/// días", "há 3 dias", "3 giorni fa", "4 dagen geleden", "3 дня назад", "2 dni temu", "3 gün
+/// önce", "منذ 3 أيام"): `(start, end, days back)`. Hours and minutes are the same day. Only
+/// a reference date (the day the page was read) makes it a day; without one it is no date.
+pub fn find_relative(s: &str) -> Option<(usize, usize, u32)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[^\p{L}\d])((?:(vor|il y a|hace|há|منذ)\s+)?(\d{1,3})\s+(\p{L}+)(?:\s+(ago|fa|geleden|назад|temu|önce))?)")
+            .expect("relative date")
+    });
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    re.captures_iter(s).find_map(|c| {
+        // Exactly one of "vor …" and "… ago".
+        if c.get(2).is_some() == c.get(5).is_some() {
+            return None;
+        }
+        let n: u32 = c[3].parse().ok()?;
+        let back = n.checked_mul(relative_unit(&c[4])?)?;
+        let m = c.get(1)?;
+        (back <= 366).then_some((m.start(), m.end(), back))
+    })
 }
 
 /// Parse a machine-readable date (meta tags, JSON-LD, `<time datetime>`) to ISO 8601.
@@ -381,6 +439,14 @@ mod tests {
         assert_eq!(days("2021.03.05"), vec!["2021-03-05"]);
         assert_eq!(days("on 25/12/2021"), vec!["2021-12-25"]);
         assert_eq!(days("on 12/25/2021"), vec!["2021-12-25"]);
+        // Spaced after the dots, as German pages sometimes write it.
+        assert_eq!(days("Von Musterverband 4. 2. 2022."), vec!["2022-02-04"]);
+        assert_eq!(days("am 14. 11.2019 um 10 Uhr"), vec!["2019-11-14"]);
+        // A month word between dashes or slashes.
+        assert_eq!(days("By: Ann on 04-ago-2021 5:11:10"), vec!["2021-08-04"]);
+        assert_eq!(days("12-Mar-2020"), vec!["2020-03-12"]);
+        assert_eq!(days("3/Okt/2019"), vec!["2019-10-03"]);
+        assert!(days("12-abc-2020").is_empty());
         // Version numbers are not dates.
         assert!(days("v1.2.23 and 10.4.1.2").is_empty());
         assert!(days("release 1.10.23.4").is_empty());
@@ -422,6 +488,37 @@ mod tests {
             b < a * 32 + std::time::Duration::from_millis(50),
             "{a:?} {b:?}"
         );
+    }
+
+    #[test]
+    fn relative_dates_in_many_languages() {
+        for (text, back) in [
+            ("vor 3 Tagen", 3),
+            ("Aktualisiert vor 5 Stunden", 0),
+            ("2 days ago", 2),
+            ("Posted 1 week ago by Ann", 7),
+            ("il y a 4 jours", 4),
+            ("hace 2 días", 2),
+            ("há 6 dias", 6),
+            ("3 giorni fa", 3),
+            ("4 dagen geleden", 4),
+            ("3 дня назад", 3),
+            ("2 dni temu", 2),
+            ("3 gün önce", 3),
+            ("منذ 3 أيام", 3),
+        ] {
+            assert_eq!(find_relative(text).map(|r| r.2), Some(back), "{text}");
+        }
+        // A number of days that is not back from now, or no unit of time.
+        for text in [
+            "in 3 days",
+            "3 days",
+            "vor 3 Jahren",
+            "10 Tage Urlaub",
+            "2 apples ago",
+        ] {
+            assert_eq!(find_relative(text), None, "{text}");
+        }
     }
 
     proptest::proptest! {

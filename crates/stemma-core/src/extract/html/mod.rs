@@ -35,6 +35,7 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     let mut flat = flatten(&doc, base.as_deref());
     let blocks = flat.blocks.iter().map(|b| (b.owner, b.text.as_str(), b.ld));
     meta::add_blocks(&mut flat.meta, blocks);
+    flat.meta.crawled = source.warc_date.as_deref().and_then(meta::crawl_day);
     let resolved = meta::resolve(&flat.meta, base.as_deref());
     let mut article = Article::empty(source);
 

@@ -380,11 +380,14 @@ pub fn add_blocks<'a>(meta: &mut PageMeta, blocks: impl Iterator<Item = (u32, &'
     let mut seen: std::collections::HashSet<&str> =
         meta.snippets.iter().map(|s| s.text.as_str()).collect();
     let mut new = Vec::new();
-    for (pos, text, links) in blocks {
+    for (pos, raw, links) in blocks {
+        // A long block that opens with its dateline: the dateline.
+        let opening = (raw.len() > 250).then(|| opening_dateline(raw)).flatten();
+        let text = opening.as_deref().unwrap_or(raw);
         if text.len() > 250
             || links >= 0.5
             || !crate::dates::may_hold_date(text)
-            || !seen.insert(text)
+            || !seen.insert(raw)
         {
             continue;
         }
@@ -567,6 +570,14 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
             }
             let hinted =
                 own.byline || own.author_class || st.inner.byline || st.inner.author_class || st.h1;
+            // A long paragraph that opens with its dateline: the dateline.
+            let buf = match (buf.len() > 250 && !st.h1)
+                .then(|| opening_dateline(&buf))
+                .flatten()
+            {
+                Some(head) => head,
+                None => buf,
+            };
             // Most captured texts are plain paragraphs: leave them before any allocation.
             if !hinted
                 && (buf.len() > 600

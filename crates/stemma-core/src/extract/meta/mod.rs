@@ -34,6 +34,7 @@ mod title;
 pub use super::urls::{absolutize, host};
 pub use byline::{dedup_names, split_authors};
 pub use collect::{add_blocks, capture_kind, on_captured, on_element, Capture};
+pub use dates::crawl_day;
 pub use title::clean_title;
 
 use byline::*;
@@ -73,6 +74,9 @@ pub struct PageMeta {
     author_ctx: (u32, u32),
     /// [`hint_mask`] of the element `on_element` saw last (the one `capture_kind` is asked about).
     cur_mask: u8,
+    /// The day the page was read (its WARC record's date), when known: no publication date
+    /// is later, and relative dates ("3 days ago") count back from it.
+    pub crawled: Option<chrono::NaiveDate>,
 }
 
 /// A machine-readable date found on an element.

@@ -125,14 +125,13 @@ fn runs_of_dates_are_a_list_not_a_dateline() {
 
 #[test]
 fn one_day_apart_is_a_time_zone() {
+    // The declared UTC moment and the day printed under the headline in the page's own zone:
+    // the printed day is the one its readers see.
     let html = format!(
         r#"<html><head><meta property="article:published_time" content="2022-05-04T01:30:00+00:00"></head><body>
         <h1>Ferry route approved after long debate</h1><span>May 3, 2022</span>{STORY}</body></html>"#
     );
-    assert_eq!(
-        page(&html).published.as_deref(),
-        Some("2022-05-04T01:30:00+00:00")
-    );
+    assert_eq!(page(&html).published.as_deref(), Some("2022-05-03"));
 }
 
 #[test]
@@ -361,14 +360,25 @@ fn a_utc_declaration_yields_to_the_same_moment_in_the_page_zone() {
         <body><h1>Ferry route approved after long debate</h1>
         <time datetime="2023-11-08T21:11:03-05:00">Nov 8, 2023</time>{STORY}</body></html>"#
     );
+    let day = |html: &str| {
+        page_without_url(html)
+            .published
+            .map(|d| d[..10].to_string())
+    };
+    assert_eq!(day(&html).as_deref(), Some("2023-11-08"));
+    // Without a printed date near the headline, the `<time>` far down the page says which
+    // day the UTC moment is in the page's zone.
+    let far = html
+        .replace("<time", &format!("{}<time", "<p>x</p>".repeat(300)))
+        .replace(">Nov 8, 2023<", "><");
     assert_eq!(
-        page_without_url(&html).published.as_deref(),
+        page_without_url(&far).published.as_deref(),
         Some("2023-11-08T21:11:03-05:00")
     );
     // Another moment on the next day is not the same publication.
-    let html = html.replace("21:11:03-05:00", "23:40:00-05:00");
+    let far = far.replace("21:11:03-05:00", "23:40:00-05:00");
     assert_eq!(
-        page_without_url(&html).published.as_deref(),
+        page_without_url(&far).published.as_deref(),
         Some("2023-11-09T02:11:03+00:00")
     );
 }

@@ -2,6 +2,22 @@
 
 use super::*;
 
+#[cfg(test)]
+mod tests;
+
+// Work done choosing among datelines (candidates looked at), counted in tests to show that
+// a page with many dates costs time in proportion to them.
+#[cfg(test)]
+thread_local! {
+    static WORK: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[inline]
+fn tick(_n: usize) {
+    #[cfg(test)]
+    WORK.with(|w| w.set(w.get() + _n as u64));
+}
+
 /// What the words just before a date say it is.
 pub(super) fn label_before(text: &str, at: usize) -> DateKind {
     let head = &text[..at];
@@ -37,6 +53,11 @@ pub(super) struct VisibleDate {
     source: &'static str,
     /// The days of the other dates printed near the headline (not marked as updates).
     also: Vec<String>,
+    /// Markup or a label says it is a date of the page (a date class, `<time>`, the byline,
+    /// "Published …"): an unmarked date is only a date printed somewhere near.
+    marked: bool,
+    /// Words of its line besides the date and the time of day.
+    words: usize,
 }
 
 /// The most elements between two neighbouring items of a run of dated items.
@@ -44,6 +65,18 @@ const RUN_GAP: u32 = 40;
 
 /// Dates past this distance from the headline yield to declared ones.
 pub(super) const NEAR_COST: u32 = 100;
+
+/// An unmarked date counts this many times its distance: a marked one further away wins.
+const UNMARKED_FACTOR: u32 = 3;
+
+/// An unmarked date in a line of more than [`BARE_WORDS`] other words that disagrees with the
+/// declared one wins only this close (its cost, the distance times [`UNMARKED_FACTOR`]):
+/// directly under the headline, where the dateline is; further away it is a date the text
+/// cites ("Encyclical of 25 December 2005:").
+const UNMARKED_NEAR: u32 = 36;
+
+/// The most other words a line may have and still be a bare dateline ("7 min read · May 3").
+const BARE_WORDS: usize = 3;
 
 /// The other reading of "03/10/2023" or "03.10.2023" (day and month swapped) than `read`,
 /// if the text has one.
@@ -90,14 +123,30 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         words: usize,
     }
     let mut cands: Vec<Cand> = Vec::new();
+    let reference = m.crawled;
     for (i, s) in m.snippets.iter().enumerate() {
-        if !crate::dates::may_hold_date(&s.text) {
+        tick(1);
+        let absolute = crate::dates::may_hold_date(&s.text);
+        if !absolute && reference.is_none() {
             continue;
         }
-        let dates: Vec<_> = find_dates(&s.text)
-            .into_iter()
-            .filter(|d| plausible(&d.2))
-            .collect();
+        let mut dates: Vec<_> = if absolute {
+            find_dates(&s.text)
+                .into_iter()
+                .filter(|d| plausible(m, &d.2))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // "vor 3 Tagen", "2 days ago": a day only counted back from the day the page was read.
+        if dates.is_empty() {
+            if let Some(r) = reference {
+                dates.extend(
+                    crate::dates::find_relative(&s.text)
+                        .map(|(a, b, back)| (a, b, day_before(r, back))),
+                );
+            }
+        }
         if dates.is_empty() {
             continue;
         }
@@ -123,16 +172,21 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         } else {
             8
         };
-        let words = word_count(&rest) - clock_words(&rest);
+        let mut words = word_count(&rest) - clock_words(&rest);
         if words > limit {
-            continue;
+            // "Karlsruhe, (12.11.2021). The council …": the dateline that opens a report.
+            match leading_dateline(&s.text, &dates[0]) {
+                Some(w) => words = w,
+                None => continue,
+            }
         }
-        // "March 3 – April 9, 2022", "as of May 2, 2023": a span or a reference, not a dateline.
+        // "March 3 – April 9, 2022", "Mo. 15.11. – Di. 16.11.2021", "as of May 2, 2023": a
+        // span or a reference, not a dateline.
         let lower = s.text.to_lowercase();
-        if dates.windows(2).any(|w| {
-            let between = s.text[w[0].1..w[1].0].trim();
-            matches!(between, "-" | "–" | "—" | "to" | "until" | "through")
-        }) || lower.contains("as of ")
+        if dates
+            .windows(2)
+            .any(|w| is_span_between(&s.text[w[0].1..w[1].0]))
+            || lower.contains("as of ")
             || lower.contains("since ")
         {
             continue;
@@ -149,6 +203,7 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
     }
     let mut found: Vec<(u32, VisibleDate)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
+        tick(1);
         if in_run(
             &cands,
             ci,
@@ -165,6 +220,12 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
             },
             None if c.hinted || c.labelled => c.idx as u32,
             None => continue,
+        };
+        let marked = c.hinted || c.labelled;
+        let cost = if marked || loose {
+            cost
+        } else {
+            cost.saturating_mul(UNMARKED_FACTOR)
         };
         let text = &m.snippets[c.idx].text;
         // Of "Published X · Updated Y", the publication date.
@@ -191,12 +252,14 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                     "text"
                 },
                 also: Vec::new(),
+                marked,
+                words: c.words,
             },
         ));
     }
     if let Some(a) = anchor.filter(|_| !loose) {
         for t in &m.time_values {
-            let Some(d) = parse_date(&t.value).filter(|d| plausible(d)) else {
+            let Some(d) = parse_date(&t.value).filter(|d| plausible(m, d)) else {
                 continue;
             };
             let Some(cost) = anchor_cost(t.pos, a) else {
@@ -214,6 +277,8 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
                     month_first: false,
                     source: t.source,
                     also: Vec::new(),
+                    marked: true,
+                    words: 0,
                 },
             ));
         }
@@ -250,7 +315,10 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
     let near = |updated: bool| {
         found
             .iter()
-            .filter(move |(_, v)| v.cost <= NEAR_COST && (v.kind == DateKind::Updated) == updated)
+            .filter(move |(_, v)| {
+                let reach = if v.marked { 1 } else { UNMARKED_FACTOR };
+                v.cost <= NEAR_COST * reach && (v.kind == DateKind::Updated) == updated
+            })
             .filter_map(|(_, v)| v.date.get(..10))
     };
     let updates: Vec<&str> = near(true).collect();
@@ -281,11 +349,17 @@ fn in_run<C>(
     let mine = key(&cands[ci]);
     let mut others: Vec<&String> = Vec::new();
     let mut items = 0;
-    let forward = cands[ci + 1..].iter();
-    let backward = cands[..ci].iter().rev();
+    // Items of a run are at most 8 gaps away: no need to look further (linear in the page).
+    let reach = |o: &&C| at(o).0.abs_diff(pos) <= 8 * RUN_GAP;
+    let same = |o: &&C| {
+        tick(1);
+        key(o) == mine
+    };
+    let forward = cands[ci + 1..].iter().take_while(reach);
+    let backward = cands[..ci].iter().rev().take_while(reach);
     for side in [
-        &mut forward.filter(|o| key(o) == mine) as &mut dyn Iterator<Item = &C>,
-        &mut backward.filter(|o| key(o) == mine),
+        &mut forward.filter(same) as &mut dyn Iterator<Item = &C>,
+        &mut backward.filter(same),
     ] {
         let mut last = pos;
         for o in side.take(8) {
@@ -308,6 +382,7 @@ fn in_run<C>(
     }
     let mut near: Vec<&String> = Vec::new();
     for o in &cands[ci.saturating_sub(8)..(ci + 9).min(cands.len())] {
+        tick(1);
         let (p, d) = at(o);
         if p.abs_diff(pos) <= 60 && d != first && !near.contains(&d) {
             near.push(d);
@@ -334,8 +409,79 @@ fn clock_words(s: &str) -> usize {
     (colons + units).min(word_count(s))
 }
 
+/// "Karlsruhe, (12.11.2021). The council …", "BERLIN, 3. März 2021 – Die …": a report that
+/// opens with its dateline (a place at most) and goes on with its text. The words of the
+/// dateline (those before the date), or None for a date inside a sentence.
+fn leading_dateline(text: &str, first: &(usize, usize, String)) -> Option<usize> {
+    let before = word_count(&text[..first.0]);
+    if before > 3 {
+        return None;
+    }
+    let after = text[first.1..].trim_start_matches([')', ']', ' ']);
+    after
+        .starts_with(['.', ':', '–', '—', '-', '|', '/'])
+        .then_some(before)
+}
+
+/// The opening of a long text when it starts with a dateline ("Karlsruhe, (12.11.2021).
+/// Traditionell …"): its first words up to the date and a little after, kept as a dateline
+/// though the text is too long to be one. Reads only the first [`OPENING`] bytes.
+pub(in crate::extract::meta) fn opening_dateline(text: &str) -> Option<String> {
+    let mut end = OPENING.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = squash(&text[..end]);
+    if !crate::dates::may_hold_date(&head) {
+        return None;
+    }
+    let first = find_dates(&head).into_iter().next()?;
+    leading_dateline(&head, &first)?;
+    // Up to a few characters past the date: enough to show what follows it.
+    let mut cut = (first.1 + 3).min(head.len());
+    while !head.is_char_boundary(cut) {
+        cut += 1;
+    }
+    Some(head[..cut].trim_end().to_string())
+}
+
+/// How much of a long text [`opening_dateline`] reads.
+const OPENING: usize = 120;
+
+/// What stands between two dates of a span ("3. – 5. März 2021", "Mo. 15.11. - Di. 16.11.",
+/// "May 3 to May 9"): a dash or a word for "to", perhaps with a weekday after it.
+fn is_span_between(between: &str) -> bool {
+    let b = between.trim();
+    if b.chars().count() > 14 {
+        return false;
+    }
+    let words = crate::text::words(b);
+    // "May 3, 2021 – Updated May 5, 2021": two dates of the page, not a span.
+    if words.len() > 2
+        || words
+            .iter()
+            .any(|w| crate::lexicon::date_label(w).is_some())
+    {
+        return false;
+    }
+    b.starts_with(['-', '–', '—'])
+        || words.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "to" | "until" | "through" | "till" | "bis" | "au" | "al" | "tot" | "a" | "do"
+            )
+        })
+}
+
+/// The day `back` days before `reference`, as `YYYY-MM-DD`.
+fn day_before(reference: chrono::NaiveDate, back: u32) -> String {
+    (reference - chrono::Duration::days(i64::from(back)))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
 /// Two days next to each other: the same moment written in two time zones.
-pub(super) fn one_day_apart(a: Option<&str>, b: Option<&str>) -> bool {
+fn one_day_apart(a: Option<&str>, b: Option<&str>) -> bool {
     let parse =
         |s: Option<&str>| s.and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
     match (parse(a), parse(b)) {
@@ -363,17 +509,20 @@ pub struct Published {
     pub source: String,
 }
 
-/// A date a page can carry: not before 1995, not after today (a page cannot be published
-/// later than it is read).
-pub(super) fn plausible(d: &str) -> bool {
+/// A date a page can carry: not before 1995, not after the day it was read (the WARC
+/// record's date when it came from a crawl, else today; a day's grace for time zones).
+pub(super) fn plausible(m: &PageMeta, d: &str) -> bool {
     let Some(day) = d
         .get(..10)
         .and_then(|x| chrono::NaiveDate::parse_from_str(x, "%Y-%m-%d").ok())
     else {
         return false;
     };
+    let read = m
+        .crawled
+        .map_or_else(crate::dates::today, |c| c.min(crate::dates::today()));
     chrono::Datelike::year(&day) >= crate::dates::MIN_YEAR
-        && day <= crate::dates::today() + chrono::Duration::days(1)
+        && day <= read + chrono::Duration::days(1)
 }
 
 /// The keys of `<meta>` tags that declare the publication date, best first.
@@ -416,12 +565,12 @@ fn is_pub_key(k: &str) -> bool {
 }
 
 /// A plausible date of the JSON-LD article objects' `key`.
-fn ld_date(arts: &[&Value], key: &str) -> Option<Published> {
+fn ld_date(m: &PageMeta, arts: &[&Value], key: &str) -> Option<Published> {
     ld_field(arts, key)
         .as_ref()
         .and_then(str_of)
         .and_then(|s| parse_date(&s))
-        .filter(|d| plausible(d))
+        .filter(|d| plausible(m, d))
         .map(|date| Published {
             date,
             source: "json-ld".into(),
@@ -430,7 +579,7 @@ fn ld_date(arts: &[&Value], key: &str) -> Option<Published> {
 
 /// The publication date the page declares: JSON-LD `datePublished`, then `<meta>` tags.
 fn declared_published(m: &PageMeta, arts: &[&Value]) -> Option<Published> {
-    let ld = ld_date(arts, "datePublished");
+    let ld = ld_date(m, arts, "datePublished");
     // Several article objects with different days (a list of related stories): the page's
     // own `<meta>` says which is this one.
     let ld_days: Vec<String> = arts
@@ -451,14 +600,14 @@ fn declared_meta(m: &PageMeta) -> Option<Published> {
     for key in PUBLISHED_KEYS {
         if let Some(d) = m
             .metas_all(key)
-            .find_map(|v| parse_date(v).filter(|d| plausible(d)))
+            .find_map(|v| parse_date(v).filter(|d| plausible(m, d)))
         {
             return found(d, format!("meta:{key}"));
         }
     }
     m.metas.iter().find_map(|(k, v)| {
         if is_pub_key(k) {
-            let d = parse_date(v).filter(|d| plausible(d))?;
+            let d = parse_date(v).filter(|d| plausible(m, d))?;
             found(d, format!("meta:{k}"))
         } else {
             None
@@ -512,21 +661,21 @@ pub(super) fn resolve_date(
             if kind.is_some_and(|k| k != t.kind) {
                 return None;
             }
-            let date = parse_date(&t.value).filter(|d| plausible(d))?;
+            let date = parse_date(&t.value).filter(|d| plausible(m, d))?;
             Some(Published {
                 date,
                 source: t.source.to_string(),
             })
         })
     };
-    let created = || ld_date(arts, "dateCreated");
+    let created = || ld_date(m, arts, "dateCreated");
     // The date in the URL: the fetch URL's, else the one the page gives as its own
     // (canonical link, og:url).
     let url_day = fetch_url
         .and_then(date_from_url)
         .or_else(|| m.canonical.as_deref().and_then(date_from_url))
         .or_else(|| m.meta(&["og:url"]).and_then(date_from_url))
-        .filter(|d| plausible(d));
+        .filter(|d| plausible(m, d));
     let from_url = || {
         url_day.clone().map(|date| Published {
             date,
@@ -546,12 +695,15 @@ pub(super) fn resolve_date(
                 // something else (a photo's date, an event's).
                 Some(d)
             } else if v.cost > NEAR_COST
+                || (!v.marked && v.words > BARE_WORDS && v.cost > UNMARKED_NEAR)
                 || v.kind == DateKind::Updated
-                || (v.kind != DateKind::Published
-                    && one_day_apart(vd.as_deref(), day(&d.date).as_deref()))
-                || modified.as_deref().and_then(day) == vd
+                || (modified.as_deref().and_then(day) == vd
+                    && !one_day_apart(vd.as_deref(), day(&d.date).as_deref()))
             {
-                // A far date, or the page's update date: the declared publication wins.
+                // A far date, an unmarked one not right under the headline (a date the text
+                // cites), or the page's update date: the declared publication wins. A date
+                // near the headline one day off the declared one is the same moment in the
+                // page's own zone (even when the update fell on that day): the printed day.
                 Some(d)
             } else {
                 Some(shown(v))
@@ -655,4 +807,10 @@ pub(super) fn date_from_url(url: &str) -> Option<String> {
         c[3].parse().ok()?,
     )?;
     Some(d.format("%Y-%m-%d").to_string())
+}
+
+/// The day of a WARC-Date ("2024-03-05T10:20:30Z"): the day the page was read.
+pub fn crawl_day(warc_date: &str) -> Option<chrono::NaiveDate> {
+    let d = crate::text::parse_date(warc_date)?;
+    chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()
 }
