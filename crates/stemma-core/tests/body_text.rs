@@ -53,6 +53,7 @@ golden! {
     body_section_headings_reference => "section_headings_reference.html",
     body_article_sections => "article_sections.html",
     body_image_captions => "image_captions.html",
+    body_appendix_after_text => "appendix_after_text.html",
 }
 
 #[test]
@@ -180,5 +181,17 @@ fn captions_and_credits_beside_images_are_not_body() {
             "Im Frühjahr wollen wir",
         ],
         &["kurz nach dem Aufbau", "Lene Haubrich", "Abbildung 2"],
+    );
+}
+
+#[test]
+fn the_appendix_after_the_text_is_not_body() {
+    // The author box and the call for support follow the paragraphs, outside their parent.
+    let a = page("appendix_after_text.html");
+    assert_eq!(paragraphs(&a).len(), 3, "{:?}", a.text);
+    assert_body(
+        &a,
+        &["Every winter somebody", "until the water warms again"],
+        &["About the writer", "buy me a coffee", "no paywall"],
     );
 }

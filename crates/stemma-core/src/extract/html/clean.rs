@@ -15,6 +15,9 @@ use crate::model::RepublishedFrom;
 use crate::text::word_count_unspaced as words_in;
 
 pub(super) const MIN_CONTENT_CHARS: u32 = 40;
+/// Share of the body's prose that one parent's paragraphs hold for the blocks after them,
+/// outside it, to be an appendix.
+const MIN_TEXT_PARENT_SHARE: f64 = 0.6;
 /// Words in a credit line under a caption ("© Agency | Name").
 const MAX_CREDIT_WORDS: usize = 12;
 
@@ -60,8 +63,12 @@ pub(super) fn clean_body(
     for (k, b) in inside.iter().enumerate().rev() {
         after[k] = after[k + 1] + if b.prose { b.chars } else { 0 };
     }
+    let tail_from = appendix_start(els, &inside);
     let mut after_caption = false;
     for (k, b) in inside.iter().enumerate() {
+        if k >= tail_from {
+            break;
+        }
         let tag = els[b.owner as usize].tag;
         let ld = b.ld;
         let at_tail = after[k + 1] * 4 < body_chars.max(1) || after[k + 1] < 200;
@@ -216,6 +223,34 @@ pub(super) fn clean_body(
     }
     let texts: Vec<&str> = out.iter().map(|(t, _)| t.as_ref()).collect();
     (texts.join("\n\n"), notice)
+}
+
+/// Where the container's appendix starts (author box, rating, call to support, "more on
+/// this"): the body's paragraphs mostly share one parent, and the blocks after the last of
+/// them that lie outside that parent are not the article. Returns `blocks.len()` when there
+/// is no such parent.
+fn appendix_start(els: &[El<'_>], blocks: &[&Block]) -> usize {
+    let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let mut total = 0u32;
+    for b in blocks.iter().filter(|b| b.prose) {
+        let p = els[b.owner as usize].parent;
+        *by_parent.entry(p).or_default() += b.chars;
+        total += b.chars;
+    }
+    let Some((&p, &chars)) = by_parent
+        .iter()
+        .max_by_key(|&(&p, &c)| (c, std::cmp::Reverse(p)))
+    else {
+        return blocks.len();
+    };
+    if (chars as f64) < MIN_TEXT_PARENT_SHARE * total as f64 {
+        return blocks.len();
+    }
+    let (lo, hi) = (p, els[p as usize].end);
+    let Some(last) = blocks.iter().rposition(|b| b.owner >= lo && b.owner < hi) else {
+        return blocks.len();
+    };
+    last + 1
 }
 
 /// Elements inside a subtree that is never article text whatever its share (comments).
