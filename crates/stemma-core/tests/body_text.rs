@@ -51,6 +51,9 @@ golden! {
     body_tiny_page => "tiny_page.html",
     body_slideshow_hidden_sections => "slideshow_hidden_sections.html",
     body_section_headings_reference => "section_headings_reference.html",
+    body_article_sections => "article_sections.html",
+    body_image_captions => "image_captions.html",
+    body_appendix_after_text => "appendix_after_text.html",
 }
 
 #[test]
@@ -147,4 +150,48 @@ fn section_headings_and_sibling_sections_stay() {
     assert!(!p.contains(&"About us"), "{:?}", a.text);
     // Soft hyphens join the word they cut.
     assert_body(&a, &["Mitgliederversammlung"], &["Follow us"]);
+}
+
+#[test]
+fn article_sections_without_headings_are_one_page() {
+    // Sibling `<article>`s without headlines of their own are the sections of one story,
+    // not a story and its teasers: all of them are body.
+    let a = page("article_sections.html");
+    assert_body(
+        &a,
+        &[
+            "The kitchen came with the flat",
+            "every piece does two jobs",
+            "let the plants bring the colour",
+        ],
+        &["All rights reserved"],
+    );
+}
+
+#[test]
+fn captions_and_credits_beside_images_are_not_body() {
+    let a = page("image_captions.html");
+    assert_body(
+        &a,
+        &[
+            "Seit Oktober misst eine neue Station",
+            "Gebaut hat sie ein Team",
+            // Prose right after an image, with no caption's mark, stays.
+            "So sah der Gipfel am ersten Messtag aus",
+            "Im Frühjahr wollen wir",
+        ],
+        &["kurz nach dem Aufbau", "Lene Haubrich", "Abbildung 2"],
+    );
+}
+
+#[test]
+fn the_appendix_after_the_text_is_not_body() {
+    // The author box and the call for support follow the paragraphs, outside their parent.
+    let a = page("appendix_after_text.html");
+    assert_eq!(paragraphs(&a).len(), 3, "{:?}", a.text);
+    assert_body(
+        &a,
+        &["Every winter somebody", "until the water warms again"],
+        &["About the writer", "buy me a coffee", "no paywall"],
+    );
 }

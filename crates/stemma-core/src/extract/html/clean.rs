@@ -3,6 +3,7 @@
 //! description names in.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -14,6 +15,11 @@ use crate::model::RepublishedFrom;
 use crate::text::word_count_unspaced as words_in;
 
 pub(super) const MIN_CONTENT_CHARS: u32 = 40;
+/// Share of the body's prose that one parent's paragraphs hold for the blocks after them,
+/// outside it, to be an appendix.
+const MIN_TEXT_PARENT_SHARE: f64 = 0.6;
+/// Words in a credit line under a caption ("© Agency | Name").
+const MAX_CREDIT_WORDS: usize = 12;
 
 /// The container's blocks (those of `parts`, less what is `dropped`), cleaned; returns the
 /// body text and any republication notice found on the way.
@@ -57,7 +63,12 @@ pub(super) fn clean_body(
     for (k, b) in inside.iter().enumerate().rev() {
         after[k] = after[k + 1] + if b.prose { b.chars } else { 0 };
     }
+    let tail_from = appendix_start(els, &inside);
+    let mut after_caption = false;
     for (k, b) in inside.iter().enumerate() {
+        if k >= tail_from {
+            break;
+        }
         let tag = els[b.owner as usize].tag;
         let ld = b.ld;
         let at_tail = after[k + 1] * 4 < body_chars.max(1) || after[k + 1] < 200;
@@ -91,6 +102,13 @@ pub(super) fn clean_body(
             Some(Boilerplate::FooterStart) if seen_content == 0 || words_in(&text) <= 8 => continue,
             Some(Boilerplate::Line) => continue,
             _ => {}
+        }
+        // A caption's credit line follows the caption: it stands after the image too.
+        let credit = after_caption && words_in(&b.text) <= MAX_CREDIT_WORDS;
+        let caption = is_caption(els, b, b.after_img || credit, &flat.image_texts);
+        after_caption = caption;
+        if caption {
+            continue;
         }
         let heading = matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6");
         if (ld > 0.5 && b.chars < 400 && !heading) || is_junk(&b.text) {
@@ -207,6 +225,34 @@ pub(super) fn clean_body(
     (texts.join("\n\n"), notice)
 }
 
+/// Where the container's appendix starts (author box, rating, call to support, "more on
+/// this"): the body's paragraphs mostly share one parent, and the blocks after the last of
+/// them that lie outside that parent are not the article. Returns `blocks.len()` when there
+/// is no such parent.
+fn appendix_start(els: &[El<'_>], blocks: &[&Block]) -> usize {
+    let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let mut total = 0u32;
+    for b in blocks.iter().filter(|b| b.prose) {
+        let p = els[b.owner as usize].parent;
+        *by_parent.entry(p).or_default() += b.chars;
+        total += b.chars;
+    }
+    let Some((&p, &chars)) = by_parent
+        .iter()
+        .max_by_key(|&(&p, &c)| (c, std::cmp::Reverse(p)))
+    else {
+        return blocks.len();
+    };
+    if (chars as f64) < MIN_TEXT_PARENT_SHARE * total as f64 {
+        return blocks.len();
+    }
+    let (lo, hi) = (p, els[p as usize].end);
+    let Some(last) = blocks.iter().rposition(|b| b.owner >= lo && b.owner < hi) else {
+        return blocks.len();
+    };
+    last + 1
+}
+
 /// Elements inside a subtree that is never article text whatever its share (comments).
 fn dropped_hard(els: &[El<'_>]) -> Vec<bool> {
     let mut hard = vec![false; els.len()];
@@ -224,24 +270,14 @@ fn dropped_hard(els: &[El<'_>]) -> Vec<bool> {
 /// `<header>`, or a wrapper whose class says header, headline or hero), stays out.
 fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Option<&'a Block> {
     let hard = dropped_hard(els);
-    let in_header = |mut i: usize| {
-        for _ in 0..4 {
-            let e = &els[i];
+    let in_header = |i: usize| {
+        within(els, i, 4, |e| {
             let class = e.class.to_ascii_lowercase();
-            if e.tag == "header"
+            e.tag == "header"
                 || ["header", "heading", "headline", "hero"]
                     .iter()
                     .any(|w| class.contains(w))
-            {
-                return true;
-            }
-            let p = e.parent as usize;
-            if p >= i {
-                break;
-            }
-            i = p;
-        }
-        false
+        })
     };
     let want: Vec<String> = crate::text::words(description)
         .into_iter()
@@ -301,4 +337,55 @@ fn is_header_line(t: &str) -> bool {
         return false;
     }
     re.is_match(t) || (words_in(t) <= 8 && crate::text::find_date(t).is_some())
+}
+
+/// An image's caption or credit, not body: a block right after an image that says what the
+/// page says about one of its images (its `alt` or `title` text), or a short one that its
+/// wrapper's class calls an image's part (caption, credit, subtitle…) or that opens as
+/// captions do ("Abbildung 4:", "Foto:", "Photograph by", "©").
+fn is_caption(els: &[El<'_>], b: &Block, after_img: bool, image_texts: &HashSet<String>) -> bool {
+    let words = words_in(&b.text);
+    if !after_img {
+        return false;
+    }
+    if (3..=60).contains(&words) && image_texts.contains(b.text.as_str()) {
+        return true;
+    }
+    if words > 40 {
+        return false;
+    }
+    static OPENER: OnceLock<Regex> = OnceLock::new();
+    let opener = OPENER.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:©|\(c\)\s|(?:abbildung|abb\.|bild|titelbild|foto|fotos|photo|photos|figure|fig\.|image|grafik|quelle|source|credit|crédit|imagen|immagine|zdjęcie|ilustración)\s*\d*\s*[:.|]|photograph(?:ed)?\s+by\b|(?:foto|photo|bild)\s+(?:von|by|de|via)\b)",
+        )
+        .expect("caption opener regex")
+    });
+    if opener.is_match(&b.text) {
+        return true;
+    }
+    static CLASS: OnceLock<Regex> = OnceLock::new();
+    let class = CLASS.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:^|[\s_-])(?:img|image|images|photo|picture|figure|media|caption|subtitle|legend|credit|credits|copyright|annotation|bildunterschrift)(?:$|[\s_-])",
+        )
+        .expect("caption class regex")
+    });
+    within(els, b.owner as usize, 2, |e| class.is_match(e.class))
+}
+
+/// Whether element `i` or one of its nearest ancestors (`levels` elements in all) is `pred`.
+fn within(els: &[El<'_>], mut i: usize, levels: usize, pred: impl Fn(&El<'_>) -> bool) -> bool {
+    for _ in 0..levels {
+        let Some(e) = els.get(i) else { break };
+        if pred(e) {
+            return true;
+        }
+        let p = e.parent as usize;
+        if p >= i {
+            break;
+        }
+        i = p;
+    }
+    false
 }

@@ -7,6 +7,7 @@ use super::super::meta::{self, PageMeta};
 use super::classes::{classify_class, is_boilerplate_tag, Drop, ElAttrs};
 use super::clean::is_content_like;
 use crate::text::{char_weight, squash};
+use std::collections::HashSet;
 
 /// Elements whose contents are never article text.
 fn is_skipped_tag(tag: &str) -> bool {
@@ -123,6 +124,8 @@ pub(super) struct Block {
     pub(super) ld: f64,
     /// Whether the block reads as prose ([`is_content_like`]); decided once, when it closes.
     pub(super) prose: bool,
+    /// Whether an image stands between the previous block and this one (a caption's place).
+    pub(super) after_img: bool,
 }
 
 pub(super) struct Flat<'a> {
@@ -132,7 +135,13 @@ pub(super) struct Flat<'a> {
     /// The markup inside `<noscript>` in the body (a raw string to a browser with scripts):
     /// some pages (Blogger) put their only static copy of the article there.
     pub(super) noscript: String,
+    /// What the page says about its images (`alt`, `title`, `data-caption`,
+    /// `data-description`), squashed: a block saying the same is the image's caption.
+    pub(super) image_texts: HashSet<String>,
 }
+
+/// At most this many image texts are kept.
+const MAX_IMAGE_TEXTS: usize = 512;
 
 /// At most this much `<noscript>` markup is kept for the fallback.
 const MAX_NOSCRIPT: usize = 2 << 20;
@@ -153,6 +162,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         link: None,
         ld: 0.0,
         prose: false,
+        after_img: false,
     };
     let mut owner_stack: Vec<u32> = Vec::with_capacity(64);
     // Capture state for elements whose text is metadata.
@@ -162,6 +172,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let mut in_head = false;
     let mut noscript = String::new();
     let mut noscript_depth = 0usize;
+    let mut image_texts: HashSet<String> = HashSet::new();
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
         if cur.chars > 0 {
@@ -176,7 +187,9 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                 link: cur.link.take(),
                 ld,
                 prose,
+                after_img: cur.after_img,
             });
+            cur.after_img = false;
         }
         cur.text.clear();
         cur.chars = 0;
@@ -203,6 +216,25 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                             .map(str::to_string);
                     }
                     meta::on_element(el, tag, &mut meta, base_url);
+                    if skip_depth == 0 && !in_head {
+                        if tag == "img" {
+                            cur.after_img = true;
+                        }
+                        for (name, value) in el.attrs() {
+                            let says = match name {
+                                "alt" | "title" => tag == "img",
+                                "data-caption" | "data-description" => true,
+                                _ => false,
+                            };
+                            if says
+                                && !value.trim().is_empty()
+                                && value.len() < 1000
+                                && image_texts.len() < MAX_IMAGE_TEXTS
+                            {
+                                image_texts.insert(squash(value));
+                            }
+                        }
+                    }
                     // Classes and ids decide boilerplate and content hints.
                     let mut drop = if is_boilerplate_tag(tag) {
                         Drop::Soft
@@ -385,6 +417,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         blocks,
         meta,
         noscript,
+        image_texts,
     }
 }
 

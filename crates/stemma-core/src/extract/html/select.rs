@@ -219,7 +219,15 @@ fn refine(els: &[El<'_>], dropped: &[bool], content: &[f64], best: usize) -> usi
         .into_iter()
         .filter(|&i| content[i] >= 0.15 * total)
         .collect();
-    if substantial.len() >= 2 {
+    // … unless none of the others has a heading of its own: then the `<article>`s are the
+    // sections of one page (a home story told room by room), not a story and its teasers
+    // or the next story, which each carry their headline.
+    let has_heading = |i: usize| {
+        els[i + 1..els[i].end as usize]
+            .iter()
+            .any(|e| matches!(e.tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    };
+    if substantial.len() >= 2 && substantial[1..].iter().any(|&i| has_heading(i)) {
         return substantial[0];
     }
     best
