@@ -402,6 +402,8 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
     let mut given_cue = (0usize, 0usize, 0usize);
     let mut speaker = SpeakerScore::default();
     let mut given_rows: Vec<String> = Vec::new();
+    // Resolved speakers that miss the gold name (`--dump`: speaker.tsv).
+    let mut speaker_rows: Vec<String> = Vec::new();
     for a in &arts {
         let preds = predict(&a.text, model);
         let chars: Vec<char> = a.text.chars().collect();
@@ -422,12 +424,16 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         {
             let ents = stemma_core::entities::find_entities(None, &a.text);
             let ix = attrib::CharIndex::new(&a.text);
-            let named: HashMap<(usize, usize), Option<String>> =
+            let named: HashMap<(usize, usize), Option<(String, String)>> =
                 attrib::found_quotes(&a.text, &ents)
                     .into_iter()
                     .map(|(f, q)| {
                         let c = ix.span(f.cue);
-                        ((c.start, c.end), q.speaker.and_then(|s| s.name))
+                        let said = q.speaker.and_then(|s| {
+                            let m = s.mention.map(|m| m.text).unwrap_or_default();
+                            s.name.map(|n| (n, m))
+                        });
+                        ((c.start, c.end), said)
                     })
                     .collect();
             for g in &a.gold {
@@ -441,7 +447,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
                     continue;
                 };
                 speaker.gold += 1;
-                if let Some(Some(name)) = named.get(&cue[0]) {
+                if let Some(Some((name, mention))) = named.get(&cue[0]) {
                     speaker.predicted += 1;
                     if name
                         .to_lowercase()
@@ -449,6 +455,8 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
                         .any(|w| w.trim_end_matches("'s").trim_end_matches("’s") == last)
                     {
                         speaker.right += 1;
+                    } else if args.dump.is_some() {
+                        speaker_rows.push(format!("{}\t{}\t{name}\t{mention}", a.name, slice(src)));
                     }
                 }
             }
@@ -503,6 +511,7 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         ratio(given_cue.2, given_cue.0)
     );
     misses.insert("given_cue", given_rows);
+    misses.insert("speaker", speaker_rows);
     let sp = Prf {
         tp: speaker.right,
         fp: speaker.predicted - speaker.right,

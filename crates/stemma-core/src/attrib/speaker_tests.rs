@@ -1,0 +1,178 @@
+//! Tests of [`super`]: speakers resolved from source mentions.
+
+use super::*;
+
+#[test]
+fn phrases_that_name_nobody_say_what_kind_they_are() {
+    let k = kind_of_phrase;
+    assert_eq!(k("officials"), Some(SpeakerKind::Group));
+    assert_eq!(
+        k("sources familiar with the negotiations"),
+        Some(SpeakerKind::Group)
+    );
+    assert_eq!(k("the power utility"), Some(SpeakerKind::Organization));
+    assert_eq!(
+        k("the Ministry of Coastal Affairs"),
+        Some(SpeakerKind::Organization)
+    );
+    assert_eq!(k("a witness"), None);
+}
+
+/// The speaker name of the speech quote of `text` whose content holds `content`.
+fn name_of(text: &str, content: &str) -> Option<String> {
+    let entities = crate::entities::find_entities(None, text);
+    let q = crate::attrib::quotes(text, &entities);
+    q.iter()
+        .find(|q| q.text.contains(content))
+        .unwrap_or_else(|| panic!("no quote with {content:?} in {q:?}"))
+        .speaker
+        .as_ref()
+        .and_then(|s| s.name.clone())
+}
+
+#[test]
+fn the_name_in_a_long_appositive_is_the_speaker() {
+    let text = "The chief operating officer of the Brackwater Water Board, a former navy \
+                engineer who joined the board in 2018, Tomas Ferrand, said the pumps had \
+                not been serviced. Hydrologist Ines Marwick of the Coastal Flood \
+                Institute said the river had risen fast.";
+    assert_eq!(
+        name_of(text, "not been serviced").as_deref(),
+        Some("Tomas Ferrand")
+    );
+    assert!(name_of(text, "risen fast").is_some_and(|n| n.contains("Ines Marwick")));
+}
+
+#[test]
+fn a_group_is_not_the_place_or_body_after_its_preposition() {
+    let text = "Floods hit Brackwater on Monday. Police in Brackwater said no one was \
+                hurt. Scientists at the Coastal Flood Institute said the river rose fast.";
+    assert_eq!(name_of(text, "no one was hurt"), None);
+    assert_eq!(name_of(text, "the river rose fast"), None);
+    assert_eq!(stands_alone("Senator Ted Cruz of Texas", 8, 17), Some(true));
+    assert_eq!(stands_alone("Smith's lawyer", 0, 5), None);
+    assert_eq!(stands_alone("an aide to Jane Roe", 11, 19), None);
+    assert_eq!(stands_alone("Obama adviser David Axelrod", 0, 5), None);
+    assert_eq!(
+        stands_alone("The head of the group, Dana Reyes", 23, 33),
+        Some(true)
+    );
+}
+
+#[test]
+fn two_people_joined_by_and_are_no_one_of_them() {
+    let text = "Tomas Ferrand spoke first. Tomas Ferrand and Greta Solheim said the \
+                board had failed.";
+    assert_eq!(name_of(text, "the board had failed"), None);
+    assert!(joins_people("Trump and House Speaker Paul Ryan", 5, 24));
+    assert!(!joins_people("Smith's deputy, Jane Roe", 5, 16));
+}
+
+#[test]
+fn an_organisation_keeps_the_name_the_mention_gives_in_full() {
+    let org = |name: &str| Entity {
+        name: name.into(),
+        kind: EntityKind::Organization,
+        aliases: vec![],
+        roles: vec![],
+        mentions: vec![],
+    };
+    let f = |m: &str, e: &Entity| fuller_name(m, e);
+    assert_eq!(
+        f("The Nurses' Guild", &org("Guild")).as_deref(),
+        Some("Nurses' Guild")
+    );
+    assert_eq!(
+        f("Friends of the Orrin Valley", &org("Orrin Valley")).as_deref(),
+        Some("Friends of the Orrin Valley")
+    );
+    assert_eq!(
+        f(
+            "Officials at the Ministry of Energy and Industry",
+            &org("Industry")
+        )
+        .as_deref(),
+        Some("Ministry of Energy and Industry")
+    );
+    assert_eq!(f("the Guild", &org("Guild")), None);
+    let kerry = Entity {
+        kind: EntityKind::Person,
+        ..org("John Kerry")
+    };
+    assert_eq!(f("Secretary of State John Kerry", &kerry), None);
+}
+
+#[test]
+fn the_company_is_the_organisation_that_spoke_last() {
+    let text = "Mayor Owen Castell said the pumps failed. Lindqvist Pumps said its \
+                engineers had warned the board. \u{201c}We are ready to help,\u{201d} the \
+                company said.";
+    assert_eq!(
+        name_of(text, "ready to help").as_deref(),
+        Some("Lindqvist Pumps")
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_one_person_named_in_the_sentence_before() {
+    let text = "Detective Rachel Obuya said the fire was arson. Tenant Amira Shahid stood \
+                up and read a list of repairs. She said she had reported the door eleven \
+                times.";
+    assert!(name_of(text, "reported the door").is_some_and(|n| n.contains("Amira Shahid")));
+}
+
+#[test]
+fn a_description_no_role_matches_is_the_main_character() {
+    let text = "Evelyn Tran-Whitaker promised free child care. Tran-Whitaker said the plan \
+                would cost $60 billion. Analyst Thaddeus Kimball said it was too costly. \
+                The Democratic presidential candidate said she welcomed the debate.";
+    assert!(name_of(text, "welcomed the debate").is_some_and(|n| n.contains("Tran-Whitaker")));
+}
+
+#[test]
+fn agent_phrases() {
+    assert_eq!(
+        agent_for("a spokesman for the Marrow Bay Council"),
+        Some(("spokesman", "the Marrow Bay Council"))
+    );
+    assert_eq!(agent_for("officials"), None);
+    for (h, n) in [
+        ("ab (c", " ("),
+        ("", ""),
+        ("a", ""),
+        ("", "a"),
+        ("aa", "aaa"),
+        ("xé y", "y"),
+    ] {
+        assert_eq!(find_in(h, n), h.find(n), "{h:?} {n:?}");
+    }
+    assert_eq!(head_of("Jane Roe, a professor at Ulm"), "Jane Roe");
+    let authority = Entity {
+        name: "Marrow Bay Harbour Authority".into(),
+        kind: EntityKind::Organization,
+        aliases: vec![],
+        roles: vec![],
+        mentions: vec![],
+    };
+    assert_eq!(
+        role_in_mention("the Marrow Bay Harbour Authority (MBHA)", &authority),
+        None
+    );
+    assert_eq!(head_of("Elias Moor (D-Ohio)"), "Elias Moor");
+    let e = Entity {
+        name: "Dunstan Okoro".into(),
+        kind: EntityKind::Person,
+        aliases: vec![],
+        roles: vec![],
+        mentions: vec![],
+    };
+    assert_eq!(
+        role_in_mention("Harbour master Dunstan Okoro", &e).as_deref(),
+        Some("Harbour master")
+    );
+    assert_eq!(
+        role_in_mention("Okoro, a trawler captain from Ulm, who left", &e).as_deref(),
+        Some("trawler captain from Ulm")
+    );
+    assert_eq!(role_in_mention("Mr. Okoro", &e), None);
+}
