@@ -15,6 +15,7 @@
 mod atomic;
 mod error;
 mod expand;
+mod gz;
 mod http;
 mod io_util;
 mod sniff;
@@ -160,7 +161,44 @@ fn read_file(path: &Path, kind: FileKind, limits: &ReadLimits) -> Documents {
             }
         }
     }
+    if kind.format != Format::Warc && kind.gzip {
+        if let Ok(meta) = file.metadata() {
+            if meta.is_file() && meta.len() <= GZ_WHOLE_MAX {
+                return Box::new(std::iter::once(read_gz_page(
+                    file,
+                    meta.len(),
+                    &label,
+                    kind,
+                    limits,
+                )));
+            }
+        }
+    }
     read_from(file, &label, kind, limits)
+}
+
+/// Largest compressed page read into memory whole before inflating (larger ones stream).
+const GZ_WHOLE_MAX: u64 = 8 * 1024 * 1024;
+
+/// A gzipped page read whole and inflated in one call ([`gz`]); a file that is not one plain
+/// gzip member goes through the streaming decoder instead, which names what is wrong.
+fn read_gz_page(
+    mut file: File,
+    len: u64,
+    label: &str,
+    kind: FileKind,
+    limits: &ReadLimits,
+) -> Result<Document, InputError> {
+    let mut packed = Vec::with_capacity(len as usize + 1);
+    file.read_to_end(&mut packed)
+        .map_err(|e| InputError::from_io(Path::new(label), false, e))?;
+    if let Some(bytes) = gz::inflate_single_member(&packed, limits.max_document_bytes) {
+        return Ok(page_document(bytes, label, kind));
+    }
+    let stream: Box<dyn Read + Send> = Box::new(flate2::bufread::MultiGzDecoder::new(
+        io::Cursor::new(packed),
+    ));
+    read_document_into(stream, Vec::new(), label, kind, limits)
 }
 
 fn read_stdin(limits: &ReadLimits) -> Documents {
@@ -183,8 +221,18 @@ fn read_document(
     kind: FileKind,
     limits: &ReadLimits,
 ) -> Result<Document, InputError> {
+    read_document_into(stream, Vec::new(), label, kind, limits)
+}
+
+/// [`read_document`] into a buffer made ready for it.
+fn read_document_into(
+    stream: Box<dyn Read + Send>,
+    mut bytes: Vec<u8>,
+    label: &str,
+    kind: FileKind,
+    limits: &ReadLimits,
+) -> Result<Document, InputError> {
     let max = limits.max_document_bytes;
-    let mut bytes = Vec::new();
     stream
         .take((max as u64).saturating_add(1))
         .read_to_end(&mut bytes)
@@ -197,7 +245,12 @@ fn read_document(
             limit: max,
         });
     }
-    Ok(Document {
+    Ok(page_document(bytes, label, kind))
+}
+
+/// The document of a page file (or standard input).
+fn page_document(bytes: Vec<u8>, label: &str, kind: FileKind) -> Document {
+    Document {
         source: Source {
             path: label.to_owned(),
             format: kind.format,
@@ -208,7 +261,7 @@ fn read_document(
         content_format: kind.format,
         bytes,
         http_charset: None,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +359,47 @@ mod tests {
         data.extend(gz(b" two</p>"));
         let docs = one(data, FileKind::new(Format::Html, true), 100);
         assert_eq!(docs[0].as_ref().unwrap().bytes, b"<p>one two</p>");
+    }
+
+    /// A gzipped page file (read whole, [`gz`]) gives what the same bytes give streamed:
+    /// the same document, or the same error.
+    #[test]
+    fn gzip_page_files_read_whole_match_the_stream() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = b"<p>Invented words from the Tarnby Ledger, compressed.</p>".repeat(40);
+        let single = gz(&page);
+        let mut cases = vec![
+            single.clone(),
+            [gz(b"<p>one"), gz(b" two</p>")].concat(),
+            [single.clone(), single.clone()].concat(),
+            gz(&vec![0u8; 4 << 20]),
+            Vec::new(),
+        ];
+        for cut in [1, 10, single.len() / 2, single.len() - 8, single.len() - 1] {
+            cases.push(single[..cut].to_vec());
+        }
+        let mut corrupt = single.clone();
+        let n = corrupt.len();
+        corrupt[n - 6] ^= 0xff;
+        cases.push(corrupt);
+        let limits = ReadLimits {
+            max_document_bytes: 1 << 20,
+        };
+        let kind = FileKind::new(Format::Html, true);
+        for (i, bytes) in cases.into_iter().enumerate() {
+            let path = dir.path().join(format!("p{i}.html.gz"));
+            std::fs::write(&path, &bytes).unwrap();
+            let label = path.to_string_lossy().into_owned();
+            let whole: Vec<_> = read(&InputItem::File { path, kind }, &limits).collect();
+            let streamed: Vec<_> =
+                read_from(io::Cursor::new(bytes), &label, kind, &limits).collect();
+            assert_eq!(whole.len(), 1, "case {i}");
+            match (&whole[0], &streamed[0]) {
+                (Ok(a), Ok(b)) => assert_eq!(a.bytes, b.bytes, "case {i}"),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "case {i}"),
+                (a, b) => panic!("case {i}: read whole {a:?}, streamed {b:?}"),
+            }
+        }
     }
 
     #[test]
