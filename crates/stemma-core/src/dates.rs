@@ -143,35 +143,44 @@ pub fn find_date(s: &str) -> Option<(usize, String)> {
     }
 }
 
-/// The patterns of [`find_dates`], in the order their captures are read.
-fn patterns() -> &'static [Regex; 10] {
-    static R: OnceLock<[Regex; 10]> = OnceLock::new();
+/// The patterns of [`find_dates`], in the order their captures are read, as text: they are
+/// compiled once together as a set (which of them occur) and each alone only when the set
+/// first sees it match ([`pattern`]), so a run never compiles the forms it never meets.
+fn pattern_sources() -> &'static [String; 10] {
+    static R: OnceLock<[String; 10]> = OnceLock::new();
     R.get_or_init(|| {
         let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
         [
             // 0: 2016-09-14
-            Regex::new(r"(?:^|\D)((\d{4})-(\d{1,2})-(\d{1,2}))").unwrap(),
+            r"(?:^|\D)((\d{4})-(\d{1,2})-(\d{1,2}))".to_owned(),
             // 1: English month first, tolerant of glued text ("Ann KoMarch 3, 2022")
-            Regex::new(&format!(r"(?i)(?:(?-u:\b)|[a-z])({month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))")).unwrap(),
+            format!(r"(?i)(?:(?-u:\b)|[a-z])({month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}))"),
             // 2: English day first, tolerant of glued text ("by annko18th Dec 2025")
-            Regex::new(&format!(r"(?i)(?:^|\D)((\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}}))")).unwrap(),
+            format!(r"(?i)(?:^|\D)((\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+(\d{{4}}))"),
             // 3: 2016/09/14, 2016.09.14, 14.09.2016, 14/09/2016, 09/14/2016, 14-09-2016
-            Regex::new(r"(?:^|[^\d.\-/])((?:(\d{4})[/.](\d{1,2})[/.](\d{1,2})|(\d{1,2})([./\-])(\d{1,2})[./\-](\d{4})))(?:[^\d.\-/]|$)").unwrap(),
+            r"(?:^|[^\d.\-/])((?:(\d{4})[/.](\d{1,2})[/.](\d{1,2})|(\d{1,2})([./\-])(\d{1,2})[./\-](\d{4})))(?:[^\d.\-/]|$)".to_owned(),
             // 4: 2022年3月14日
-            Regex::new(r"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)").unwrap(),
+            r"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)".to_owned(),
             // 5: day, month word (any language), year: "14. Februar 2012", "3 de marzo de
             //    2021", "1er mars 2020", "3 października 2019 r.", "14 Şubat 2012"
-            Regex::new(r"(?i)(?:^|[^\d\p{L}])((\d{1,2})(?:\.|º|°|er|eme|ème|st|nd|rd|th)?\s*(?:de\s+|del\s+|of\s+|d')?(\p{L}{2,})\.?,?\s+(?:de\s+|del\s+|di\s+)?(\d{4}))").unwrap(),
+            //    (case folding only on the small words: a folded \p{L} is the same class, slower built)
+            r"(?:^|[^\d\p{L}])((\d{1,2})(?i:\.|º|°|er|eme|ème|st|nd|rd|th)?\s*(?i:de\s+|del\s+|of\s+|d')?(\p{L}{2,})\.?,?\s+(?i:de\s+|del\s+|di\s+)?(\d{4}))".to_owned(),
             // 6: month word (any language), day, year: "Februar 14, 2012", "Mayıs 3 2021"
-            Regex::new(r"(?:^|[^\p{L}])((\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th|\.)?,?\s+(\d{4}))").unwrap(),
+            r"(?:^|[^\p{L}])((\p{L}{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th|\.)?,?\s+(\d{4}))".to_owned(),
             // 7: 30.10.23 (day, month, two-digit year)
-            Regex::new(r"(?:^|[^\d.])((\d{2})\.(\d{2})\.(\d{2}))(?:[^\d.]|$)").unwrap(),
+            r"(?:^|[^\d.])((\d{2})\.(\d{2})\.(\d{2}))(?:[^\d.]|$)".to_owned(),
             // 8: 4. 2. 2022 (day, month, year, spaced after the dots)
-            Regex::new(r"(?:^|[^\d.])((\d{1,2})\.\s+(\d{1,2})\.\s*(\d{4}))(?:[^\d]|$)").unwrap(),
+            r"(?:^|[^\d.])((\d{1,2})\.\s+(\d{1,2})\.\s*(\d{4}))(?:[^\d]|$)".to_owned(),
             // 9: 04-Aug-2021, 04-ago-2021, 4/Mar/2020 (month word between dashes or slashes)
-            Regex::new(r"(?:^|[^\d\p{L}])((\d{1,2})([-/])(\p{L}{3,})\.?[-/](\d{4}))(?:[^\d]|$)").unwrap(),
+            r"(?:^|[^\d\p{L}])((\d{1,2})([-/])(\p{L}{3,})\.?[-/](\d{4}))(?:[^\d]|$)".to_owned(),
         ]
     })
+}
+
+/// Pattern `k` of [`pattern_sources`], compiled on first use.
+fn pattern(k: usize) -> &'static Regex {
+    static R: [OnceLock<Regex>; 10] = [const { OnceLock::new() }; 10];
+    R[k].get_or_init(|| Regex::new(&pattern_sources()[k]).expect("date pattern"))
 }
 
 /// Every date written out in `s`, in order and without overlaps: `(start, end, YYYY-MM-DD)`.
@@ -181,19 +190,20 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
     if !may_hold_date(s) {
         return Vec::new();
     }
-    let r = patterns();
     // Which patterns occur at all, in one DFA pass; captures run only for those.
     static SET: OnceLock<regex::RegexSet> = OnceLock::new();
     let hit = SET
-        .get_or_init(|| regex::RegexSet::new(r.iter().map(Regex::as_str)).expect("date set"))
+        .get_or_init(|| regex::RegexSet::new(pattern_sources()).expect("date set"))
         .matches(s);
     if !hit.matched_any() {
         return Vec::new();
     }
     // Pattern k's matches, or none without running it when the set saw no match for it.
     let matches_of = |k: usize| {
-        let n = if hit.matched(k) { usize::MAX } else { 0 };
-        r[k].captures_iter(s).take(n)
+        hit.matched(k)
+            .then(|| pattern(k).captures_iter(s))
+            .into_iter()
+            .flatten()
     };
     let num = |c: &regex::Captures, i: usize| -> u32 {
         c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)

@@ -111,13 +111,8 @@ const MEMO_KEY_MAX: usize = 256;
 fn classify_class_uncached(class: &str, id: &str) -> (bool, Drop) {
     static SET: OnceLock<regex::RegexSet> = OnceLock::new();
     let set = SET.get_or_init(|| {
-        regex::RegexSet::new([
-            positive_re().as_str(),
-            negative_re().as_str(),
-            layout_negative_re().as_str(),
-            weak_negative_re().as_str(),
-        ])
-        .expect("class regex set")
+        regex::RegexSet::new([POSITIVE, NEGATIVE, LAYOUT_NEGATIVE, WEAK_NEGATIVE])
+            .expect("class regex set")
     });
     let mut key = String::with_capacity(class.len() + id.len() + 1);
     key.push_str(class);
@@ -148,36 +143,25 @@ fn classify_class_uncached(class: &str, id: &str) -> (bool, Drop) {
     (false, drop)
 }
 
-/// Class/id words that mark boilerplate anywhere, even inside the article container.
-fn negative_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?x)(?:^|[\s_\-])(?:
+/// Class/id words that mark boilerplate anywhere, even inside the article container. Keys are
+/// ASCII-lower-cased, so a word's tail is `[0-9a-z_]` or any non-ASCII character: the same
+/// words as Unicode `\w`, at a third of its compile time.
+const NEGATIVE: &str = r"(?x)(?:^|[\s_\-])(?:
                 comment|comments|disqus|respond|replies
               | share|sharing|social|sociable|addthis|sharethis|follow
-              | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
+              | related|recirc|recommend(?:[0-9a-z_]|[^\x00-\x7F])*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
-              | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promos?|promotions?|promotional|promobox|commercial|affiliate
+              | advert(?:[0-9a-z_]|[^\x00-\x7F])*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor(?:[0-9a-z_]|[^\x00-\x7F])*|promos?|promotions?|promotional|promobox|commercial|affiliate
               | skyscraper|breadcrumbs?|tag-?list|tagcloud
               | print-?only|noprint|skip-?link|screen-?reader-?text|sr-only|visually-?hidden
               | rating|votes
-            )(?:$|[\s_\-])",
-        )
-        .expect("negative class regex")
-    })
-}
+            )(?:$|[\s_\-])";
 
 /// Class/id words of page layout: boilerplate unless the element holds most of the page's
 /// prose (a "sidebar-content" column that is the main column).
-fn layout_negative_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?:^|[\s_\-])(?:sidebar|side-?bar|footer|site-?footer|masthead|site-?header)(?:$|[\s_\-])")
-            .expect("layout negative class regex")
-    })
-}
+const LAYOUT_NEGATIVE: &str =
+    r"(?:^|[\s_\-])(?:sidebar|side-?bar|footer|site-?footer|masthead|site-?header)(?:$|[\s_\-])";
 
 /// Layout descriptors that name a sidebar without being one ("has-sidebar", "sidebar-first-only").
 fn layout_re() -> &'static Regex {
@@ -190,36 +174,20 @@ fn layout_re() -> &'static Regex {
 
 /// Class/id words that mark boilerplate outside the article container only: inside one they
 /// are as often the content's own wrappers ("card", "meta", "caption" of a body image…).
-fn weak_negative_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?x)(?:^|[\s_\-])(?:
+const WEAK_NEGATIVE: &str = r"(?x)(?:^|[\s_\-])(?:
                 card|cards|teaser|rail|banner|partner|topics|keywords|foot
               | nav|navbar|navigation|menu|pagination|pager
               | tags|categories|toolbar|toc|table-?of-?contents|login|signin|search
               | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
               | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
-            )(?:$|[\s_\-])",
-        )
-        .expect("weak negative class regex")
-    })
-}
+            )(?:$|[\s_\-])";
 
-fn positive_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(
-            r"(?x)(?:
+const POSITIVE: &str = r"(?x)(?:
                 article-?body|articlebody|article-?content|article-?text|articletext|story-?body|storybody|story-?content|story-?text
               | entry-?content|post-?content|post-?body|postbody|post-?text|body-?text|bodytext|main-?content|page-?content
               | content-?body|text-?content|rich-?text|richtext|prose|article__body|article__content|c-entry-content|td-post-content
               | field-?body|field-?name-?body|node-?content|news-?content|news-?text|article-?main|single-?content|blog-?content
-            )",
-        )
-        .expect("positive class regex")
-    })
-}
+            )";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Drop {
