@@ -5,6 +5,10 @@
 //!   gunzip, extraction with metadata, one JSON line per page);
 //! - `stemma attribute --jobs 1` over the PolNeAR train texts.
 //!
+//! Beside the extract run, the same run with `--no-attribution` and a run over its first page
+//! alone split the time: start-up and warm-up (once), quotes and entities (a page), and the
+//! rest (reading, extraction, writing: a page).
+//!
 //! Each command runs `--rounds` times, alternating, output written to a file; the best wall
 //! time of each is compared (the rounds least slowed by other processes), and CPU time, user
 //! and system, is printed beside it. Both are pinned to one CPU with `sched_setaffinity` when
@@ -117,6 +121,20 @@ fn files_in(dir: &Path, suffix: &str) -> Result<usize> {
     Ok(n)
 }
 
+/// The first file of `dir` ending in `suffix`, by name.
+fn first_file(dir: &Path, suffix: &str) -> Result<PathBuf> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .next()
+        .with_context(|| format!("no {suffix} file in {}", dir.display()))
+}
+
 fn cell(x: Option<f64>) -> String {
     x.map_or("—".into(), |v| format!("{v:.1}"))
 }
@@ -156,6 +174,18 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         units: n_pages,
         runs: Vec::new(),
     };
+    // The same run without quotes and entities, and a run over the first page alone (start-up
+    // and every lazy table and pattern built once): where the whole run's time goes.
+    let mut bare = Timed {
+        label: "  the same, --no-attribution (extraction alone)",
+        units: n_pages,
+        runs: Vec::new(),
+    };
+    let mut first = Timed {
+        label: "  the same, first page alone (start-up and warm-up)",
+        units: 1,
+        runs: Vec::new(),
+    };
     let mut attribute = Timed {
         label: "stemma attribute --jobs 1 (PolNeAR train texts)",
         units: text_files.len(),
@@ -169,6 +199,11 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         "jsonl".into(),
         pages.clone().into(),
     ];
+    let mut bare_args = extract_args.clone();
+    bare_args.insert(3, "--no-attribution".into());
+    let first_page = first_file(&pages, ".html.gz")?;
+    let mut first_args = extract_args.clone();
+    *first_args.last_mut().expect("extract args end with the pages") = first_page.into();
     let mut attribute_args: Vec<OsString> = vec!["attribute".into(), "--jobs".into(), "1".into()];
     attribute_args.extend(text_files.iter().map(|p| p.clone().into_os_string()));
     let script = crate::peer::peer_script("trafilatura_process.py");
@@ -183,6 +218,8 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
     for round in 1..=args.rounds.max(1) {
         eprintln!("process: round {round} of {}", args.rounds.max(1));
         extract.runs.push(run_once(&stemma, &extract_args, &out)?);
+        bare.runs.push(run_once(&stemma, &bare_args, &out)?);
+        first.runs.push(run_once(&stemma, &first_args, &out)?);
         if with_peer {
             let a = vec![script.clone().into_os_string(), pages.clone().into()];
             traf.runs.push(run_once(&args.python, &a, &out)?);
@@ -201,7 +238,7 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         "  {:<55} {:>7} {:>10} {:>12} {:>9}",
         "command", "units", "units/s", "units/CPU-s", "peak MiB"
     );
-    for t in [&extract, &traf, &attribute] {
+    for t in [&extract, &bare, &first, &traf, &attribute] {
         if t.runs.is_empty() {
             continue;
         }
@@ -222,6 +259,18 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         ),
         _ => println!("  stemma extract over trafilatura: — (no peer run)"),
     }
+    if let (Some(all), Some(no_attr), Some(one)) =
+        (extract.best_cpu(), bare.best_cpu(), first.best_cpu())
+    {
+        let n = n_pages.max(1) as f64;
+        println!(
+            "  where the CPU time of the extract run goes: {:.1} ms a page in all; start-up and warm-up (first page alone) {:.1} ms once; quotes and entities {:.2} ms a page; the rest (reading, extraction, writing) {:.2} ms a page",
+            all * 1e3 / n,
+            one * 1e3,
+            (all - no_attr).max(0.0) * 1e3 / n,
+            (no_attr - one).max(0.0) * 1e3 / (n - 1.0).max(1.0),
+        );
+    }
     if let Some(r) = attribute.rate() {
         println!("  stemma attribute: {r:.0} articles/s whole process (issue 13 gate: 3,000/s)");
     }
@@ -229,6 +278,8 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
     if let Some(path) = &args.json {
         let v = json!({
             "extract": extract.json(),
+            "extract_no_attribution": bare.json(),
+            "extract_first_page": first.json(),
             "trafilatura": traf.json(),
             "attribute": attribute.json(),
             "ratio_extract_over_trafilatura": ratio,
@@ -236,7 +287,7 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         });
         std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")?;
     }
-    let failed = [&extract, &traf, &attribute]
+    let failed = [&extract, &bare, &first, &traf, &attribute]
         .iter()
         .any(|t| t.runs.iter().any(|w| w.code != Some(0)));
     if failed {
