@@ -225,10 +225,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut result: Result<()> = Ok(());
     for batch in rx {
-        // Each record is serialised on the worker that built it, so its many small
-        // allocations are freed on the thread that made them (a cross-thread free keeps the
-        // allocator from reusing its pages: fresh, zeroed memory for every record).
-        let outcomes: Vec<Result<Vec<u8>, String>> = pool.install(|| {
+        let outcomes: Vec<Result<Article, String>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|it| match it {
@@ -237,8 +234,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         &limits,
                         (!args.no_attribution).then_some(&args.modes[..]),
                     )
-                    .map_err(|e| format!("{}: {e}", where_from(&doc)))
-                    .and_then(|article| record_json(&article)),
+                    .map_err(|e| format!("{}: {e}", where_from(&doc))),
                     Item::Failed(message) => Err(message),
                 })
                 .collect()
@@ -247,12 +243,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let step = (|| -> Result<()> {
             for o in outcomes {
                 match o {
-                    Ok(json) => {
+                    Ok(article) => {
                         if args.format == OutFormat::Json {
                             out.write_all(if first { b"\n" } else { b",\n" })?;
                         }
                         first = false;
-                        out.write_all(&json)?;
+                        serde_json::to_writer(&mut out, &article)?;
                         if args.format == OutFormat::Jsonl {
                             out.write_all(b"\n")?;
                         }
@@ -305,13 +301,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// One record as JSON (no newline).
-fn record_json(article: &Article) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::with_capacity(16 * 1024);
-    serde_json::to_writer(&mut buf, article).map_err(|e| format!("serialising a record: {e}"))?;
-    Ok(buf)
 }
 
 /// Where a document came from, for an error line: its path, and for a WARC record its URL.
