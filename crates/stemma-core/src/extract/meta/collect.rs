@@ -242,6 +242,12 @@ pub fn on_element(
 ) {
     let pos = meta.n_el;
     meta.n_el = meta.n_el.saturating_add(1);
+    if tag == "blockquote" {
+        if meta.quote_depth == 0 && meta.quotes.len() < 256 {
+            meta.quotes.push((pos, u32::MAX));
+        }
+        meta.quote_depth += 1;
+    }
     let mask = hint_mask(el);
     meta.cur_mask = mask;
     if mask & HINT_AUTHOR != 0 && (el.attr("class").is_some() || el.id().is_some()) {
@@ -322,7 +328,7 @@ pub fn on_element(
                 } else {
                     DateKind::Unknown
                 };
-                if meta.time_values.len() < 500 {
+                if meta.time_values.len() < 500 && meta.quote_depth == 0 {
                     meta.time_values.push(TimeValue {
                         pos,
                         value: dt.to_string(),
@@ -333,7 +339,7 @@ pub fn on_element(
             }
         }
         _ => {
-            if kind != DateKind::Unknown && meta.time_values.len() < 500 {
+            if kind != DateKind::Unknown && meta.time_values.len() < 500 && meta.quote_depth == 0 {
                 if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
                     meta.time_values.push(TimeValue {
                         pos,
@@ -347,13 +353,31 @@ pub fn on_element(
     }
 }
 
+/// An element closes: leaving a `<blockquote>` ends the quoted post.
+pub fn on_close(tag: &str, meta: &mut PageMeta) {
+    if tag == "blockquote" && meta.quote_depth > 0 {
+        meta.quote_depth -= 1;
+        if meta.quote_depth == 0 {
+            if let Some(q) = meta.quotes.last_mut().filter(|q| q.1 == u32::MAX) {
+                q.1 = meta.n_el;
+            }
+        }
+    }
+}
+
+/// Is element `pos` inside a `<blockquote>` (a quoted or embedded post)?
+pub(super) fn in_quote(meta: &PageMeta, pos: u32) -> bool {
+    let i = meta.quotes.partition_point(|q| q.0 <= pos);
+    i > 0 && pos < meta.quotes[i - 1].1
+}
+
 /// A date-classed element's `title` holding the machine date (the hAtom microformat:
 /// `<abbr class="published" title="2012-12-16T19:05:00+01:00">16.12.2012</abbr>`).
 fn title_date(el: &crate::extract::dom::Element, tokens: &[String], pos: u32, meta: &mut PageMeta) {
     let Some(title) = el.attr("title").filter(|t| t.len() <= 80) else {
         return;
     };
-    if meta.time_values.len() >= 500 || parse_date(title).is_none() {
+    if meta.time_values.len() >= 500 || meta.quote_depth > 0 || parse_date(title).is_none() {
         return;
     }
     let has = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.as_str()));
@@ -386,6 +410,7 @@ pub fn add_blocks<'a>(meta: &mut PageMeta, blocks: impl Iterator<Item = (u32, &'
         let text = opening.as_deref().unwrap_or(raw);
         if text.len() > 250
             || links >= 0.5
+            || in_quote(meta, pos)
             || !crate::dates::may_hold_date(text)
             || !seen.insert(raw)
         {
@@ -485,6 +510,9 @@ pub(super) fn capture_kind_of(
     }
     if tag == "h1" {
         return Some(Capture::H1);
+    }
+    if meta.quote_depth > 0 {
+        return None;
     }
     if matches!(
         tag,

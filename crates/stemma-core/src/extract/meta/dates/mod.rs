@@ -480,6 +480,18 @@ fn day_before(reference: chrono::NaiveDate, back: u32) -> String {
         .to_string()
 }
 
+/// Is day `a` at least `gap` days before day `b` (both `YYYY-MM-DD…`)?
+fn before_by_days(a: &str, b: &str, gap: i64) -> bool {
+    let parse = |s: &str| {
+        s.get(..10)
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => (y - x).num_days() >= gap,
+        _ => false,
+    }
+}
+
 /// Two days next to each other: the same moment written in two time zones.
 fn one_day_apart(a: Option<&str>, b: Option<&str>) -> bool {
     let parse =
@@ -717,6 +729,15 @@ pub(super) fn resolve_date(
                 .or(Some(shown(v)))
         }
         (Some(v), None) => Some(shown(v)),
+        // The page's own URL dated before its declared publication: the URL was made when
+        // the page first went up, the declaration was set again later (a republication).
+        (None, Some(d))
+            if url_day
+                .as_deref()
+                .is_some_and(|u| before_by_days(u, &d.date, 2)) =>
+        {
+            from_url()
+        }
         (None, Some(d)) => Some(d),
         // Nothing near the headline and nothing declared: a labelled or date-classed date
         // anywhere on the page.
@@ -788,8 +809,9 @@ fn is_utc(d: &str) -> bool {
 
 pub(super) fn date_from_url(url: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
+    // "/2019/11/05/", "/2019-11-05-", and a path segment written day first ("/29-10-2021").
     let re = R.get_or_init(|| {
-        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-+_.]|$)")
+        Regex::new(r"/(?:((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})|(\d{1,2})-(\d{1,2})-((?:19|20)\d{2}))(?:[/\-+_.?#]|$)")
             .expect("url date regex")
     });
     // Percent-encoded slashes ("%2F") are slashes for this purpose.
@@ -801,11 +823,12 @@ pub(super) fn date_from_url(url: &str) -> Option<String> {
         url
     };
     let c = re.captures(url)?;
-    let d = chrono::NaiveDate::from_ymd_opt(
-        c[1].parse().ok()?,
-        c[2].parse().ok()?,
-        c[3].parse().ok()?,
-    )?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = match num(1) {
+        Some(y) => (y, num(2)?, num(3)?),
+        None => (num(6)?, num(5)?, num(4)?),
+    };
+    let d = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
     Some(d.format("%Y-%m-%d").to_string())
 }
 

@@ -210,3 +210,33 @@ fn the_local_day_of_a_utc_midnight_is_no_update() {
     let head = head.replace("2021-11-04T23", "2021-11-01T10");
     assert_eq!(day(&read(&story(&head, under), None)), Some("2021-11-01"));
 }
+
+#[test]
+fn the_url_of_the_page_dates_it() {
+    // Written day first in a path segment.
+    let head = r#"<link rel="canonical" href="https://harbour-gazette.test/meldungen/29-10-2021">"#;
+    let a = read(&story(head, ""), None);
+    assert_eq!(day(&a), Some("2021-10-29"));
+    assert_eq!(a.published_source.as_deref(), Some("url"));
+    // A URL made years before the declared publication: the page went up on the URL's day.
+    let head = r#"<link rel="canonical" href="https://harbour-gazette.test/home/2017/7/12/ferry"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-06-17T18:28:00+02:00"}</script>"#;
+    assert_eq!(day(&read(&story(head, ""), None)), Some("2017-07-12"));
+    // The URL's day or the one before it: the declared moment, in its own zone.
+    let head = head.replace("2017/7/12", "2019/6/16");
+    assert_eq!(day(&read(&story(&head, ""), None)), Some("2019-06-17"));
+}
+
+#[test]
+fn an_embedded_post_does_not_date_the_page() {
+    // A quoted social post right under the headline carries the post's date, not the page's.
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2018-05-23T15:30:00Z"}</script>"#;
+    let under = r#"<blockquote class="social-embed"><p><a href="https://social.test/p/1">A post shared by Mara Quill</a> on <time datetime="2018-03-27T07:08:52+00:00">Mar 27, 2018</time></p></blockquote>"#;
+    let a = read(&story(head, under), None);
+    assert_eq!(day(&a), Some("2018-05-23"));
+    assert_eq!(a.published_source.as_deref(), Some("json-ld"));
+    // Nothing declared: the embed's date is still not the page's.
+    assert_eq!(day(&read(&story("", under), None)), None);
+    // After the quote, the page's own dateline counts again.
+    let after = format!("{under}<p><span class=\"date\">May 23, 2018</span></p>");
+    assert_eq!(day(&read(&story("", &after), None)), Some("2018-05-23"));
+}
