@@ -611,7 +611,8 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
                 && (buf.len() > 600
                     || !(buf.bytes().any(|b| b.is_ascii_digit())
                         || byline_prefix_re().is_match(buf.trim_start())
-                        || is_byline_label(&buf)))
+                        || is_byline_label(&buf)
+                        || is_date_label(&buf)))
             {
                 return;
             }
@@ -635,7 +636,8 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
                 || (text.len() <= 250
                     && (text.bytes().any(|b| b.is_ascii_digit())
                         || byline_prefix_re().is_match(&text)
-                        || is_byline_label(&text)));
+                        || is_byline_label(&text)
+                        || is_date_label(&text)));
             if keep && meta.snippets.len() < 5000 {
                 meta.snippets.push(Snippet {
                     pos: st.pos,
@@ -709,18 +711,44 @@ pub(super) fn is_byline_label(text: &str) -> bool {
         })
 }
 
-/// A byline label and its value in two elements ("<span>By</span><span>Jane Doe</span>",
-/// "<p>Written by</p><p>Jane Doe</p>") read as one line: the value is joined to the label's
-/// snippet. True when `buf` was taken so.
+/// A date label standing alone in its element: "Datum:", "Published on", "Veröffentlicht
+/// am", "Last updated:", "Fecha:" (a label word of [`crate::lexicon::date_label`] in at most
+/// four words, no digits).
+pub(super) fn is_date_label(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 40 || t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words = crate::text::words(t);
+    words.len() <= 4
+        && words
+            .iter()
+            .any(|w| crate::lexicon::date_label(w).is_some())
+}
+
+/// A byline or date label and its value in two elements ("<span>By</span><span>Jane
+/// Doe</span>", "<p>Written by</p><p>Jane Doe</p>", "<span>Datum:</span> <span>18.10.2021
+/// </span>") read as one line: the value is joined to the label's snippet. True when `buf`
+/// was taken so.
 fn join_label_value(buf: &str, pos: u32, own: Hints, meta: &mut PageMeta) -> bool {
     let Some(last) = meta.snippets.last_mut() else {
         return false;
     };
-    if last.block || pos > last.pos + LABEL_REACH || !is_byline_label(&last.text) {
+    if last.block || pos > last.pos + LABEL_REACH {
+        return false;
+    }
+    let byline = is_byline_label(&last.text);
+    let date = !byline && is_date_label(&last.text);
+    if !date && !byline {
         return false;
     }
     let value = squash(buf);
-    if value.is_empty() || value.len() > 250 || is_byline_label(&value) {
+    if value.is_empty()
+        || value.len() > 250
+        || is_byline_label(&value)
+        || (date && is_date_label(&value))
+        || (date && !crate::dates::may_hold_date(&value))
+    {
         return false;
     }
     last.text = format!("{} {}", last.text, value);

@@ -207,7 +207,7 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         if in_run(
             &cands,
             ci,
-            |o| (m.snippets[o.idx].hints, o.words),
+            |o| (m.snippets[o.idx].hints, o.words, o.labelled),
             |o| (o.pos, &o.first),
         ) {
             continue;
@@ -330,20 +330,20 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
 }
 
 /// Is candidate `ci` an item of a run of dated items (related stories, comments, a list of
-/// sources)? Items of one run have the same shape (markup hints, words besides the date:
-/// none, a few, more), each within [`RUN_GAP`] elements of the next. A run: two or more
+/// sources)? Items of one run have the same shape (markup hints, a date label or none, words
+/// besides the date: none, a few, more), each within [`RUN_GAP`] elements of the next. A run: two or more
 /// other dates among those items, or two or more such items (the same date repeated: "recorded
 /// on") with two other dates within 60 elements whatever their shape.
 fn in_run<C>(
     cands: &[C],
     ci: usize,
-    shape: impl Fn(&C) -> (Hints, usize),
+    shape: impl Fn(&C) -> (Hints, usize, bool),
     at: impl Fn(&C) -> (u32, &String),
 ) -> bool {
     let bucket = |w: usize| (w > 3) as u8 + (w > 8) as u8;
     let key = |o: &C| {
-        let (h, w) = shape(o);
-        (h, bucket(w))
+        let (h, w, labelled) = shape(o);
+        (h, bucket(w), labelled)
     };
     let (pos, first) = at(&cands[ci]);
     let mine = key(&cands[ci]);

@@ -240,3 +240,26 @@ fn an_embedded_post_does_not_date_the_page() {
     let after = format!("{under}<p><span class=\"date\">May 23, 2018</span></p>");
     assert_eq!(day(&read(&story("", &after), None)), Some("2018-05-23"));
 }
+
+#[test]
+fn a_date_label_in_its_own_element_labels_the_next() {
+    // "Datum:" and its value in two spans, then a list of the days a law takes effect.
+    let under = "<div><span class=\"label\">Datum:</span> <span class=\"value\">18.10.2021</span></div>\
+         <ul><li><p>1. Januar 2022</p></li><li><p>1. Juli 2022</p></li><li><p>1. Januar 2023</p></li></ul>";
+    for (label, want) in [
+        ("Datum:", Some("2021-10-18")),
+        ("Published on", Some("2021-10-18")),
+        ("Fecha:", Some("2021-10-18")),
+        // No label: one item of the list of dates.
+        ("", None),
+    ] {
+        let html = story("", &under.replace("Datum:", label));
+        assert_eq!(day(&read(&html, None)), want, "{label}");
+    }
+    // A byline label is not taken for a date label: its value is the author.
+    let a = read(
+        &story("", "<p><span>Posted by</span> <span>Mara Quill</span></p>"),
+        None,
+    );
+    assert_eq!(a.authors, vec!["Mara Quill".to_string()]);
+}
