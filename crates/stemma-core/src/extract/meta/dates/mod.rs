@@ -127,7 +127,8 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
     for (i, s) in m.snippets.iter().enumerate() {
         tick(1);
         let absolute = crate::dates::may_hold_date(&s.text);
-        if !absolute && reference.is_none() {
+        let hinted = s.hints.date_class || s.hints.time || s.hints.byline || s.hints.author_class;
+        if !absolute && reference.is_none() && !hinted {
             continue;
         }
         let mut dates: Vec<_> = if absolute {
@@ -138,6 +139,11 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         } else {
             Vec::new()
         };
+        // "von Jane Doe, 8.5.12": a short date, read only in a byline or date element (elsewhere
+        // it may be a version or a score).
+        if dates.is_empty() && hinted {
+            dates.extend(short_date(&s.text).filter(|d| plausible(m, &d.2)));
+        }
         // "vor 3 Tagen", "2 days ago": a day only counted back from the day the page was read.
         if dates.is_empty() {
             if let Some(r) = reference {
@@ -150,7 +156,6 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         if dates.is_empty() {
             continue;
         }
-        let hinted = s.hints.date_class || s.hints.time || s.hints.byline || s.hints.author_class;
         // Date markup vouches for a longer line than author markup does.
         let date_marked = s.hints.date_class || s.hints.time;
         // The text must be a dateline, not a sentence that mentions a date.
@@ -389,6 +394,26 @@ fn in_run<C>(
         }
     }
     near.len() >= 2
+}
+
+/// The first date written day, month and two-digit year with one-digit parts ("8.5.12",
+/// "08.5.12"): `(start, end, YYYY-MM-DD)`, the forms [`find_dates`] leaves out.
+fn short_date(text: &str) -> Option<(usize, usize, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d.])((\d{1,2})\.(\d{1,2})\.(\d{2}))(?:[^\d.]|\.?$|\.\s)")
+            .expect("short date")
+    });
+    re.captures_iter(text).find_map(|c| {
+        let num = |i: usize| c[i].parse::<u32>().ok();
+        let yy = num(4)?;
+        let yy = i32::try_from(yy).ok()?;
+        let now = chrono::Datelike::year(&crate::dates::today()) % 100;
+        let year = if yy <= now { 2000 + yy } else { 1900 + yy };
+        let d = chrono::NaiveDate::from_ymd_opt(year, num(3)?, num(2)?)?;
+        let whole = c.get(1)?;
+        Some((whole.start(), whole.end(), d.format("%Y-%m-%d").to_string()))
+    })
 }
 
 /// Words a time of day adds to a dateline ("13:30" is two words, "Uhr" and "pm" one).

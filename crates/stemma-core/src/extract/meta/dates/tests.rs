@@ -263,3 +263,12 @@ fn a_date_label_in_its_own_element_labels_the_next() {
     );
     assert_eq!(a.authors, vec!["Mara Quill".to_string()]);
 }
+
+#[test]
+fn a_short_date_in_a_byline() {
+    let under = r#"<p class="byline">von <a href="/author/mara-quill" rel="author">Mara Quill</a>, 8.5.12</p>"#;
+    assert_eq!(day(&read(&story("", under), None)), Some("2012-05-08"));
+    // The same figures in a plain line are a version or a score, not a date.
+    let under = "<p><span>Release 8.5.12 of the ferry timetable app</span></p>";
+    assert_eq!(day(&read(&story("", under), None)), None);
+}
