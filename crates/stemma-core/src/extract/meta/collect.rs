@@ -731,9 +731,22 @@ pub(super) fn is_date_label(text: &str) -> bool {
 /// </span>") read as one line: the value is joined to the label's snippet. True when `buf`
 /// was taken so.
 fn join_label_value(buf: &str, pos: u32, own: Hints, meta: &mut PageMeta) -> bool {
+    let n = meta.snippets.len();
+    let list = meta.label_list;
     let Some(last) = meta.snippets.last_mut() else {
         return false;
     };
+    // "Author(s): <li>Ann Lee</li><li>Bo Park</li>": each next author link under the label
+    // joins the names read after it.
+    if let Some((idx, at)) = list.filter(|&(idx, at)| idx + 1 == n && pos <= at + LABEL_REACH) {
+        let value = squash(buf);
+        if !own.byline || value.is_empty() || value.len() > 80 || value.contains(',') {
+            return false;
+        }
+        last.text = format!("{}, {}", last.text, value);
+        meta.label_list = Some((idx, pos.max(at)));
+        return true;
+    }
     if last.block || pos > last.pos + LABEL_REACH {
         return false;
     }
@@ -754,5 +767,6 @@ fn join_label_value(buf: &str, pos: u32, own: Hints, meta: &mut PageMeta) -> boo
     last.text = format!("{} {}", last.text, value);
     last.hints.byline |= own.byline;
     last.hints.author_class |= own.author_class;
+    meta.label_list = (byline && own.byline).then_some((n - 1, pos));
     true
 }

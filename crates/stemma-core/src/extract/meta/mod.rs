@@ -74,6 +74,9 @@ pub struct PageMeta {
     author_ctx: (u32, u32),
     /// [`hint_mask`] of the element `on_element` saw last (the one `capture_kind` is asked about).
     cur_mask: u8,
+    /// The snippet a byline label took its first author link into, and the element of the
+    /// last link joined: the next author links under the label join it too.
+    label_list: Option<(usize, u32)>,
     /// How many `<blockquote>` elements are open: a quoted or embedded post (a tweet, an
     /// Instagram post) carries its own author and date, not the page's.
     quote_depth: u32,
