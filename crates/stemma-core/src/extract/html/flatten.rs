@@ -373,6 +373,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     };
                     els[idx as usize].end = els.len() as u32;
                     let tag = el.name();
+                    meta::on_close(tag, &mut meta);
                     if tag == "head" {
                         in_head = false;
                     }

@@ -242,6 +242,12 @@ pub fn on_element(
 ) {
     let pos = meta.n_el;
     meta.n_el = meta.n_el.saturating_add(1);
+    if tag == "blockquote" {
+        if meta.quote_depth == 0 && meta.quotes.len() < 256 {
+            meta.quotes.push((pos, u32::MAX));
+        }
+        meta.quote_depth += 1;
+    }
     let mask = hint_mask(el);
     meta.cur_mask = mask;
     if mask & HINT_AUTHOR != 0 && (el.attr("class").is_some() || el.id().is_some()) {
@@ -322,7 +328,7 @@ pub fn on_element(
                 } else {
                     DateKind::Unknown
                 };
-                if meta.time_values.len() < 500 {
+                if meta.time_values.len() < 500 && meta.quote_depth == 0 {
                     meta.time_values.push(TimeValue {
                         pos,
                         value: dt.to_string(),
@@ -333,7 +339,7 @@ pub fn on_element(
             }
         }
         _ => {
-            if kind != DateKind::Unknown && meta.time_values.len() < 500 {
+            if kind != DateKind::Unknown && meta.time_values.len() < 500 && meta.quote_depth == 0 {
                 if let Some(v) = el.attr("content").or_else(|| el.attr("datetime")) {
                     meta.time_values.push(TimeValue {
                         pos,
@@ -347,13 +353,31 @@ pub fn on_element(
     }
 }
 
+/// An element closes: leaving a `<blockquote>` ends the quoted post.
+pub fn on_close(tag: &str, meta: &mut PageMeta) {
+    if tag == "blockquote" && meta.quote_depth > 0 {
+        meta.quote_depth -= 1;
+        if meta.quote_depth == 0 {
+            if let Some(q) = meta.quotes.last_mut().filter(|q| q.1 == u32::MAX) {
+                q.1 = meta.n_el;
+            }
+        }
+    }
+}
+
+/// Is element `pos` inside a `<blockquote>` (a quoted or embedded post)?
+pub(super) fn in_quote(meta: &PageMeta, pos: u32) -> bool {
+    let i = meta.quotes.partition_point(|q| q.0 <= pos);
+    i > 0 && pos < meta.quotes[i - 1].1
+}
+
 /// A date-classed element's `title` holding the machine date (the hAtom microformat:
 /// `<abbr class="published" title="2012-12-16T19:05:00+01:00">16.12.2012</abbr>`).
 fn title_date(el: &crate::extract::dom::Element, tokens: &[String], pos: u32, meta: &mut PageMeta) {
     let Some(title) = el.attr("title").filter(|t| t.len() <= 80) else {
         return;
     };
-    if meta.time_values.len() >= 500 || parse_date(title).is_none() {
+    if meta.time_values.len() >= 500 || meta.quote_depth > 0 || parse_date(title).is_none() {
         return;
     }
     let has = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.as_str()));
@@ -386,6 +410,7 @@ pub fn add_blocks<'a>(meta: &mut PageMeta, blocks: impl Iterator<Item = (u32, &'
         let text = opening.as_deref().unwrap_or(raw);
         if text.len() > 250
             || links >= 0.5
+            || in_quote(meta, pos)
             || !crate::dates::may_hold_date(text)
             || !seen.insert(raw)
         {
@@ -486,6 +511,9 @@ pub(super) fn capture_kind_of(
     if tag == "h1" {
         return Some(Capture::H1);
     }
+    if meta.quote_depth > 0 {
+        return None;
+    }
     if matches!(
         tag,
         "html"
@@ -583,7 +611,8 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
                 && (buf.len() > 600
                     || !(buf.bytes().any(|b| b.is_ascii_digit())
                         || byline_prefix_re().is_match(buf.trim_start())
-                        || is_byline_label(&buf)))
+                        || is_byline_label(&buf)
+                        || is_date_label(&buf)))
             {
                 return;
             }
@@ -607,7 +636,8 @@ pub fn on_captured(kind: Capture, buf: String, meta: &mut PageMeta) {
                 || (text.len() <= 250
                     && (text.bytes().any(|b| b.is_ascii_digit())
                         || byline_prefix_re().is_match(&text)
-                        || is_byline_label(&text)));
+                        || is_byline_label(&text)
+                        || is_date_label(&text)));
             if keep && meta.snippets.len() < 5000 {
                 meta.snippets.push(Snippet {
                     pos: st.pos,
@@ -681,22 +711,62 @@ pub(super) fn is_byline_label(text: &str) -> bool {
         })
 }
 
-/// A byline label and its value in two elements ("<span>By</span><span>Jane Doe</span>",
-/// "<p>Written by</p><p>Jane Doe</p>") read as one line: the value is joined to the label's
-/// snippet. True when `buf` was taken so.
+/// A date label standing alone in its element: "Datum:", "Published on", "Veröffentlicht
+/// am", "Last updated:", "Fecha:" (a label word of [`crate::lexicon::date_label`] in at most
+/// four words, no digits).
+pub(super) fn is_date_label(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 40 || t.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words = crate::text::words(t);
+    words.len() <= 4
+        && words
+            .iter()
+            .any(|w| crate::lexicon::date_label(w).is_some())
+}
+
+/// A byline or date label and its value in two elements ("<span>By</span><span>Jane
+/// Doe</span>", "<p>Written by</p><p>Jane Doe</p>", "<span>Datum:</span> <span>18.10.2021
+/// </span>") read as one line: the value is joined to the label's snippet. True when `buf`
+/// was taken so.
 fn join_label_value(buf: &str, pos: u32, own: Hints, meta: &mut PageMeta) -> bool {
+    let n = meta.snippets.len();
+    let list = meta.label_list;
     let Some(last) = meta.snippets.last_mut() else {
         return false;
     };
-    if last.block || pos > last.pos + LABEL_REACH || !is_byline_label(&last.text) {
+    // "Author(s): <li>Ann Lee</li><li>Bo Park</li>": each next author link under the label
+    // joins the names read after it.
+    if let Some((idx, at)) = list.filter(|&(idx, at)| idx + 1 == n && pos <= at + LABEL_REACH) {
+        let value = squash(buf);
+        if !own.byline || value.is_empty() || value.len() > 80 || value.contains(',') {
+            return false;
+        }
+        last.text = format!("{}, {}", last.text, value);
+        meta.label_list = Some((idx, pos.max(at)));
+        return true;
+    }
+    if last.block || pos > last.pos + LABEL_REACH {
+        return false;
+    }
+    let byline = is_byline_label(&last.text);
+    let date = !byline && is_date_label(&last.text);
+    if !date && !byline {
         return false;
     }
     let value = squash(buf);
-    if value.is_empty() || value.len() > 250 || is_byline_label(&value) {
+    if value.is_empty()
+        || value.len() > 250
+        || is_byline_label(&value)
+        || (date && is_date_label(&value))
+        || (date && !crate::dates::may_hold_date(&value))
+    {
         return false;
     }
     last.text = format!("{} {}", last.text, value);
     last.hints.byline |= own.byline;
     last.hints.author_class |= own.author_class;
+    meta.label_list = (byline && own.byline).then_some((n - 1, pos));
     true
 }

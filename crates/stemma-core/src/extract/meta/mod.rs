@@ -33,7 +33,7 @@ mod title;
 
 pub use super::urls::{absolutize, host};
 pub use byline::{dedup_names, split_authors};
-pub use collect::{add_blocks, capture_kind, on_captured, on_element, Capture};
+pub use collect::{add_blocks, capture_kind, on_captured, on_close, on_element, Capture};
 pub use dates::crawl_day;
 pub use title::clean_title;
 
@@ -74,6 +74,14 @@ pub struct PageMeta {
     author_ctx: (u32, u32),
     /// [`hint_mask`] of the element `on_element` saw last (the one `capture_kind` is asked about).
     cur_mask: u8,
+    /// The snippet a byline label took its first author link into, and the element of the
+    /// last link joined: the next author links under the label join it too.
+    label_list: Option<(usize, u32)>,
+    /// How many `<blockquote>` elements are open: a quoted or embedded post (a tweet, an
+    /// Instagram post) carries its own author and date, not the page's.
+    quote_depth: u32,
+    /// Element ranges `[start, end)` of the outermost `<blockquote>`s seen (at most 256).
+    quotes: Vec<(u32, u32)>,
     /// The day the page was read (its WARC record's date), when known: no publication date
     /// is later, and relative dates ("3 days ago") count back from it.
     pub crawled: Option<chrono::NaiveDate>,

@@ -194,3 +194,15 @@ fn an_author_box_far_below_is_the_last_resort() {
         vec!["Ove Brask"]
     );
 }
+
+#[test]
+fn a_label_over_a_list_of_author_links() {
+    let list = r#"<div><h6>Author(s)</h6><ul><li><a href="/library/?_author=Ida%20Lunde">Ida Lunde</a></li><li><a href="/library/?_author=Ove%20Brask">Ove Brask</a></li><li><a href="/library/?_author=Cora%20A.%20Marsh">Cora A. Marsh</a></li></ul></div>"#;
+    assert_eq!(
+        authors(&page("", list)),
+        vec!["Ida Lunde", "Ove Brask", "Cora A. Marsh"]
+    );
+    // Links to other pages after the label's author are not authors.
+    let other = r#"<div><span>By</span> <a href="/author/ida-lunde">Ida Lunde</a></div><ul><li><a href="/news/ferry-timetable">Ferry Timetable</a></li></ul>"#;
+    assert_eq!(authors(&page("", other)), vec!["Ida Lunde"]);
+}

@@ -127,7 +127,8 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
     for (i, s) in m.snippets.iter().enumerate() {
         tick(1);
         let absolute = crate::dates::may_hold_date(&s.text);
-        if !absolute && reference.is_none() {
+        let hinted = s.hints.date_class || s.hints.time || s.hints.byline || s.hints.author_class;
+        if !absolute && reference.is_none() && !hinted {
             continue;
         }
         let mut dates: Vec<_> = if absolute {
@@ -138,6 +139,11 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         } else {
             Vec::new()
         };
+        // "von Jane Doe, 8.5.12": a short date, read only in a byline or date element (elsewhere
+        // it may be a version or a score).
+        if dates.is_empty() && hinted {
+            dates.extend(short_date(&s.text).filter(|d| plausible(m, &d.2)));
+        }
         // "vor 3 Tagen", "2 days ago": a day only counted back from the day the page was read.
         if dates.is_empty() {
             if let Some(r) = reference {
@@ -150,7 +156,6 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         if dates.is_empty() {
             continue;
         }
-        let hinted = s.hints.date_class || s.hints.time || s.hints.byline || s.hints.author_class;
         // Date markup vouches for a longer line than author markup does.
         let date_marked = s.hints.date_class || s.hints.time;
         // The text must be a dateline, not a sentence that mentions a date.
@@ -207,7 +212,7 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
         if in_run(
             &cands,
             ci,
-            |o| (m.snippets[o.idx].hints, o.words),
+            |o| (m.snippets[o.idx].hints, o.words, o.labelled),
             |o| (o.pos, &o.first),
         ) {
             continue;
@@ -330,20 +335,20 @@ fn dateline(m: &PageMeta, anchor: Option<u32>, loose: bool) -> Option<VisibleDat
 }
 
 /// Is candidate `ci` an item of a run of dated items (related stories, comments, a list of
-/// sources)? Items of one run have the same shape (markup hints, words besides the date:
-/// none, a few, more), each within [`RUN_GAP`] elements of the next. A run: two or more
+/// sources)? Items of one run have the same shape (markup hints, a date label or none, words
+/// besides the date: none, a few, more), each within [`RUN_GAP`] elements of the next. A run: two or more
 /// other dates among those items, or two or more such items (the same date repeated: "recorded
 /// on") with two other dates within 60 elements whatever their shape.
 fn in_run<C>(
     cands: &[C],
     ci: usize,
-    shape: impl Fn(&C) -> (Hints, usize),
+    shape: impl Fn(&C) -> (Hints, usize, bool),
     at: impl Fn(&C) -> (u32, &String),
 ) -> bool {
     let bucket = |w: usize| (w > 3) as u8 + (w > 8) as u8;
     let key = |o: &C| {
-        let (h, w) = shape(o);
-        (h, bucket(w))
+        let (h, w, labelled) = shape(o);
+        (h, bucket(w), labelled)
     };
     let (pos, first) = at(&cands[ci]);
     let mine = key(&cands[ci]);
@@ -389,6 +394,26 @@ fn in_run<C>(
         }
     }
     near.len() >= 2
+}
+
+/// The first date written day, month and two-digit year with one-digit parts ("8.5.12",
+/// "08.5.12"): `(start, end, YYYY-MM-DD)`, the forms [`find_dates`] leaves out.
+fn short_date(text: &str) -> Option<(usize, usize, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?:^|[^\d.])((\d{1,2})\.(\d{1,2})\.(\d{2}))(?:[^\d.]|\.?$|\.\s)")
+            .expect("short date")
+    });
+    re.captures_iter(text).find_map(|c| {
+        let num = |i: usize| c[i].parse::<u32>().ok();
+        let yy = num(4)?;
+        let yy = i32::try_from(yy).ok()?;
+        let now = chrono::Datelike::year(&crate::dates::today()) % 100;
+        let year = if yy <= now { 2000 + yy } else { 1900 + yy };
+        let d = chrono::NaiveDate::from_ymd_opt(year, num(3)?, num(2)?)?;
+        let whole = c.get(1)?;
+        Some((whole.start(), whole.end(), d.format("%Y-%m-%d").to_string()))
+    })
 }
 
 /// Words a time of day adds to a dateline ("13:30" is two words, "Uhr" and "pm" one).
@@ -478,6 +503,18 @@ fn day_before(reference: chrono::NaiveDate, back: u32) -> String {
     (reference - chrono::Duration::days(i64::from(back)))
         .format("%Y-%m-%d")
         .to_string()
+}
+
+/// Is day `a` at least `gap` days before day `b` (both `YYYY-MM-DD…`)?
+fn before_by_days(a: &str, b: &str, gap: i64) -> bool {
+    let parse = |s: &str| {
+        s.get(..10)
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    };
+    match (parse(a), parse(b)) {
+        (Some(x), Some(y)) => (y - x).num_days() >= gap,
+        _ => false,
+    }
 }
 
 /// Two days next to each other: the same moment written in two time zones.
@@ -717,6 +754,15 @@ pub(super) fn resolve_date(
                 .or(Some(shown(v)))
         }
         (Some(v), None) => Some(shown(v)),
+        // The page's own URL dated before its declared publication: the URL was made when
+        // the page first went up, the declaration was set again later (a republication).
+        (None, Some(d))
+            if url_day
+                .as_deref()
+                .is_some_and(|u| before_by_days(u, &d.date, 2)) =>
+        {
+            from_url()
+        }
         (None, Some(d)) => Some(d),
         // Nothing near the headline and nothing declared: a labelled or date-classed date
         // anywhere on the page.
@@ -788,8 +834,9 @@ fn is_utc(d: &str) -> bool {
 
 pub(super) fn date_from_url(url: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
+    // "/2019/11/05/", "/2019-11-05-", and a path segment written day first ("/29-10-2021").
     let re = R.get_or_init(|| {
-        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/\-+_.]|$)")
+        Regex::new(r"/(?:((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})|(\d{1,2})-(\d{1,2})-((?:19|20)\d{2}))(?:[/\-+_.?#]|$)")
             .expect("url date regex")
     });
     // Percent-encoded slashes ("%2F") are slashes for this purpose.
@@ -801,11 +848,12 @@ pub(super) fn date_from_url(url: &str) -> Option<String> {
         url
     };
     let c = re.captures(url)?;
-    let d = chrono::NaiveDate::from_ymd_opt(
-        c[1].parse().ok()?,
-        c[2].parse().ok()?,
-        c[3].parse().ok()?,
-    )?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (y, m, d) = match num(1) {
+        Some(y) => (y, num(2)?, num(3)?),
+        None => (num(6)?, num(5)?, num(4)?),
+    };
+    let d = chrono::NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?;
     Some(d.format("%Y-%m-%d").to_string())
 }
 

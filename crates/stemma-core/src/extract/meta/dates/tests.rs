@@ -210,3 +210,65 @@ fn the_local_day_of_a_utc_midnight_is_no_update() {
     let head = head.replace("2021-11-04T23", "2021-11-01T10");
     assert_eq!(day(&read(&story(&head, under), None)), Some("2021-11-01"));
 }
+
+#[test]
+fn the_url_of_the_page_dates_it() {
+    // Written day first in a path segment.
+    let head = r#"<link rel="canonical" href="https://harbour-gazette.test/meldungen/29-10-2021">"#;
+    let a = read(&story(head, ""), None);
+    assert_eq!(day(&a), Some("2021-10-29"));
+    assert_eq!(a.published_source.as_deref(), Some("url"));
+    // A URL made years before the declared publication: the page went up on the URL's day.
+    let head = r#"<link rel="canonical" href="https://harbour-gazette.test/home/2017/7/12/ferry"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2019-06-17T18:28:00+02:00"}</script>"#;
+    assert_eq!(day(&read(&story(head, ""), None)), Some("2017-07-12"));
+    // The URL's day or the one before it: the declared moment, in its own zone.
+    let head = head.replace("2017/7/12", "2019/6/16");
+    assert_eq!(day(&read(&story(&head, ""), None)), Some("2019-06-17"));
+}
+
+#[test]
+fn an_embedded_post_does_not_date_the_page() {
+    // A quoted social post right under the headline carries the post's date, not the page's.
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2018-05-23T15:30:00Z"}</script>"#;
+    let under = r#"<blockquote class="social-embed"><p><a href="https://social.test/p/1">A post shared by Mara Quill</a> on <time datetime="2018-03-27T07:08:52+00:00">Mar 27, 2018</time></p></blockquote>"#;
+    let a = read(&story(head, under), None);
+    assert_eq!(day(&a), Some("2018-05-23"));
+    assert_eq!(a.published_source.as_deref(), Some("json-ld"));
+    // Nothing declared: the embed's date is still not the page's.
+    assert_eq!(day(&read(&story("", under), None)), None);
+    // After the quote, the page's own dateline counts again.
+    let after = format!("{under}<p><span class=\"date\">May 23, 2018</span></p>");
+    assert_eq!(day(&read(&story("", &after), None)), Some("2018-05-23"));
+}
+
+#[test]
+fn a_date_label_in_its_own_element_labels_the_next() {
+    // "Datum:" and its value in two spans, then a list of the days a law takes effect.
+    let under = "<div><span class=\"label\">Datum:</span> <span class=\"value\">18.10.2021</span></div>\
+         <ul><li><p>1. Januar 2022</p></li><li><p>1. Juli 2022</p></li><li><p>1. Januar 2023</p></li></ul>";
+    for (label, want) in [
+        ("Datum:", Some("2021-10-18")),
+        ("Published on", Some("2021-10-18")),
+        ("Fecha:", Some("2021-10-18")),
+        // No label: one item of the list of dates.
+        ("", None),
+    ] {
+        let html = story("", &under.replace("Datum:", label));
+        assert_eq!(day(&read(&html, None)), want, "{label}");
+    }
+    // A byline label is not taken for a date label: its value is the author.
+    let a = read(
+        &story("", "<p><span>Posted by</span> <span>Mara Quill</span></p>"),
+        None,
+    );
+    assert_eq!(a.authors, vec!["Mara Quill".to_string()]);
+}
+
+#[test]
+fn a_short_date_in_a_byline() {
+    let under = r#"<p class="byline">von <a href="/author/mara-quill" rel="author">Mara Quill</a>, 8.5.12</p>"#;
+    assert_eq!(day(&read(&story("", under), None)), Some("2012-05-08"));
+    // The same figures in a plain line are a version or a score, not a date.
+    let under = "<p><span>Release 8.5.12 of the ferry timetable app</span></p>";
+    assert_eq!(day(&read(&story("", under), None)), None);
+}
