@@ -156,7 +156,7 @@ fn negative_re() -> &'static Regex {
             r"(?x)(?:^|[\s_\-])(?:
                 comment|comments|disqus|respond|replies
               | share|sharing|social|sociable|addthis|sharethis|follow
-              | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
+              | related|recirc|recommend\w*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?next|next-?up|you-?may
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
               | advert\w*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor\w*|promos?|promotions?|promotional|promobox|commercial|affiliate
@@ -199,6 +199,7 @@ fn weak_negative_re() -> &'static Regex {
               | nav|navbar|navigation|menu|pagination|pager
               | tags|categories|toolbar|toc|table-?of-?contents|login|signin|search
               | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
+              | read-?more|readmore
               | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
             )(?:$|[\s_\-])",
         )
