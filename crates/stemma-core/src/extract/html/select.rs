@@ -131,23 +131,17 @@ fn set_aside(flat: &Flat<'_>, total: u32) -> Vec<bool> {
             positive_below[p] = true;
         }
     }
+    let mut prose = vec![0f64; n];
+    let mut paragraphs = vec![0f64; n];
     for pass in [Pass::Unseen, Pass::Boilerplate] {
         // Content-like characters (and paragraphs) per subtree, less what an earlier pass
-        // set aside: a weak hint never removes a large share of the page's prose.
-        let mut prose = vec![0f64; n];
-        let mut paragraphs = vec![0f64; n];
-        for b in &flat.blocks {
-            let o = b.owner as usize;
-            if o >= n || dropped[o] {
-                continue;
-            }
-            if b.prose {
-                prose[o] += b.chars as f64;
-                paragraphs[o] += 1.0;
-            }
+        // set aside: a weak hint never removes a large share of the page's prose. (Counted
+        // again only when the first pass set something aside.)
+        if pass == Pass::Unseen || dropped.contains(&true) {
+            prose.fill(0.0);
+            paragraphs.fill(0.0);
+            add_prose(flat, &dropped, &mut prose, &mut paragraphs);
         }
-        sum_subtrees(els, &mut prose);
-        sum_subtrees(els, &mut paragraphs);
         let total_prose = prose[0].max(1.0);
         // A weak hint or a hidden block is judged with its siblings of the same kind (tag
         // and first class word) when each of them is a piece of prose of its own, paragraphs
@@ -157,7 +151,14 @@ fn set_aside(flat: &Flat<'_>, total: u32) -> Vec<bool> {
         // judged item by item.)
         let mut groups: std::collections::HashMap<(u32, &str, &str), (f64, f64, f64)> =
             std::collections::HashMap::new();
-        for (i, e) in els.iter().enumerate() {
+        // (Only the drops judged in this pass read the groups.)
+        let grouped = if pass == Pass::Unseen {
+            Drop::Hidden
+        } else {
+            Drop::Weak
+        };
+        let needs_groups = els.iter().any(|e| e.drop == grouped);
+        for (i, e) in els.iter().enumerate().filter(|_| needs_groups) {
             if let Some(k) = kind(e) {
                 let g = groups.entry((e.parent, e.tag, k)).or_default();
                 g.0 += prose[i];
@@ -209,6 +210,20 @@ fn set_aside(flat: &Flat<'_>, total: u32) -> Vec<bool> {
         }
     }
     dropped
+}
+
+/// Content-like characters and paragraphs per subtree, of the blocks not `dropped`.
+fn add_prose(flat: &Flat<'_>, dropped: &[bool], prose: &mut [f64], paragraphs: &mut [f64]) {
+    let n = flat.els.len();
+    for b in &flat.blocks {
+        let o = b.owner as usize;
+        if o < n && !dropped[o] && b.prose {
+            prose[o] += b.chars as f64;
+            paragraphs[o] += 1.0;
+        }
+    }
+    sum_subtrees(&flat.els, prose);
+    sum_subtrees(&flat.els, paragraphs);
 }
 
 /// The passes of [`set_aside`].
