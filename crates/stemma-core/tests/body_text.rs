@@ -54,6 +54,11 @@ golden! {
     body_article_sections => "article_sections.html",
     body_image_captions => "image_captions.html",
     body_appendix_after_text => "appendix_after_text.html",
+    body_hidden_copy_gallery => "hidden_copy_gallery.html",
+    body_product_description => "product_description.html",
+    body_linked_sentences => "linked_sentences.html",
+    body_marked_lead => "marked_lead.html",
+    body_nfc_bengali => "nfc_bengali.html",
 }
 
 #[test]
@@ -194,4 +199,72 @@ fn the_appendix_after_the_text_is_not_body() {
         &["Every winter somebody", "until the water warms again"],
         &["About the writer", "buy me a coffee", "no paywall"],
     );
+}
+
+#[test]
+fn a_hidden_copy_of_the_text_does_not_shrink_the_visible_one() {
+    // The page restates its article in a hidden metadata block; the visible text sits in a
+    // wrapper whose class (`gallery`) is a weak boilerplate hint. Judged against the prose
+    // the reader sees, the wrapper holds nearly all of it and stays.
+    let a = page("hidden_copy_gallery.html");
+    assert_eq!(paragraphs(&a).len(), 3, "{:?}", a.text);
+    assert_body(
+        &a,
+        &[
+            "Die Bergwacht Talfeld hat am Hohen Kamm",
+            "Bisher mussten die Helferinnen",
+        ],
+        &["Alle Rechte vorbehalten"],
+    );
+}
+
+#[test]
+fn a_product_description_is_body_and_the_author_card_is_not() {
+    // `itemprop=description` on a product's text is its body; the same property inside the
+    // author's card (`itemprop=author`) is a bio. The shop's banner, sidebar and footer
+    // (boilerplate roles) are no share of the page's prose.
+    let a = page("product_description.html");
+    assert_body(
+        &a,
+        &[
+            "lässt sich von oben und von vorne öffnen",
+            "verschließbare Bodenluke",
+        ],
+        &["Jola Brandt", "Kostenloser Versand", "Kundendienst"],
+    );
+}
+
+#[test]
+fn a_sentence_that_runs_into_a_link_stays() {
+    let a = page("linked_sentences.html");
+    assert_body(
+        &a,
+        &[
+            "who for the last eight months combined the role",
+            "where she ran internal communications",
+        ],
+        // A teaser opens with its linked headline; a bare link is a link.
+        &["Tessa Orm", "More people news"],
+    );
+}
+
+#[test]
+fn a_lead_marked_by_its_class_between_headline_and_body_leads() {
+    let a = page("marked_lead.html");
+    let p = paragraphs(&a);
+    assert_eq!(p.len(), 4, "{:?}", a.text);
+    assert!(p[0].starts_with("Heute fast vergessen"), "{:?}", a.text);
+    assert_body(
+        &a,
+        &["Erst mit der Eisenbahn"],
+        &["Ein Floß auf dem Fluss", "Ilse Varga"],
+    );
+}
+
+#[test]
+fn body_text_is_in_one_normal_form() {
+    // The page writes "য়" as one code point (U+09DF); NFC spells it য + nukta.
+    let a = page("nfc_bengali.html");
+    assert!(a.text.contains("\u{9af}\u{9bc}"), "{:?}", a.text);
+    assert!(!a.text.contains('\u{9df}'), "{:?}", a.text);
 }

@@ -11,6 +11,8 @@ pub mod notice;
 pub mod plain;
 mod urls;
 
+use std::borrow::Cow;
+
 use crate::model::{Article, Document, Format};
 
 /// Why a document produced no article.
@@ -93,6 +95,13 @@ pub fn extract_with(doc: &Document, limits: &Limits) -> Result<Article, ExtractE
     };
     if article.url.is_none() {
         article.url = doc.source.url.clone();
+    }
+    // One spelling per character (NFC): a page may write "য়" as one code point or as two,
+    // and a search or a quote match must not depend on which.
+    if let Cow::Owned(t) =
+        icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&article.text)
+    {
+        article.text = t;
     }
     article.charset = Some(enc.name().to_owned());
     Ok(article)

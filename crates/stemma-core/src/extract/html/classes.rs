@@ -149,7 +149,7 @@ fn classify_class_uncached(class: &str, id: &str) -> (bool, Drop) {
 const NEGATIVE: &str = r"(?x)(?:^|[\s_\-])(?:
                 comment|comments|disqus|respond|replies
               | share|sharing|social|sociable|addthis|sharethis|follow
-              | related|recirc|recommend(?:[0-9a-z_]|[^\x00-\x7F])*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?more|readmore|read-?next|next-?up|you-?may
+              | related|recirc|recommend(?:[0-9a-z_]|[^\x00-\x7F])*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?next|next-?up|you-?may
               | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
               | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
               | advert(?:[0-9a-z_]|[^\x00-\x7F])*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor(?:[0-9a-z_]|[^\x00-\x7F])*|promos?|promotions?|promotional|promobox|commercial|affiliate
@@ -179,6 +179,7 @@ const WEAK_NEGATIVE: &str = r"(?x)(?:^|[\s_\-])(?:
               | nav|navbar|navigation|menu|pagination|pager
               | tags|categories|toolbar|toc|table-?of-?contents|login|signin|search
               | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
+              | read-?more|readmore
               | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
             )(?:$|[\s_\-])";
 

@@ -111,7 +111,7 @@ pub(super) fn clean_body(
             continue;
         }
         let heading = matches!(tag, "h2" | "h3" | "h4" | "h5" | "h6");
-        if (ld > 0.5 && b.chars < 400 && !heading) || is_junk(&b.text) {
+        if (ld > 0.5 && b.chars < 400 && !heading && !is_linked_sentence(b)) || is_junk(&b.text) {
             continue;
         }
         // The headline: the title's words again, or the `<h1>` before the body's prose. When
@@ -194,7 +194,9 @@ pub(super) fn clean_body(
         .filter(|&(k, b)| k < first || (in_parts(b.owner) && dropped[b.owner as usize]))
         .map(|(_, b)| b)
         .collect();
-    let lead = description.and_then(|d| find_lead(els, &candidates, d));
+    let lead = description
+        .and_then(|d| find_lead(els, &candidates, d))
+        .or_else(|| marked_lead(els, &flat.blocks[..first], headline));
     if let Some(b) = lead {
         let lead = b.text.as_str();
         let o = &els[b.owner as usize];
@@ -253,14 +255,53 @@ fn appendix_start(els: &[El<'_>], blocks: &[&Block]) -> usize {
     last + 1
 }
 
-/// Elements inside a subtree that is never article text whatever its share (comments).
-fn dropped_hard(els: &[El<'_>]) -> Vec<bool> {
+/// Elements inside a subtree whose own drop is one of `drops`.
+fn dropped_as(els: &[El<'_>], drops: &[Drop]) -> Vec<bool> {
     let mut hard = vec![false; els.len()];
     for i in 0..els.len() {
         let p = els[i].parent as usize;
-        hard[i] = els[i].drop == Drop::Hard || (p < i && hard[p]);
+        hard[i] = drops.contains(&els[i].drop) || (p < i && hard[p]);
     }
     hard
+}
+
+/// Blocks between the headline and the body that a lead may be, at most.
+const MAX_LEAD_DISTANCE: usize = 8;
+
+/// A lead the page marks as one, between its headline and the body (`blocks` ends where the
+/// body starts): the nearest block before the body whose wrapper's class says lead, teaser,
+/// intro, excerpt or abstract, a piece of prose of its own (eight words or more, not links,
+/// no caption), neither hidden nor a comment. Without a headline there is no "between". (A
+/// subtitle, deck or standfirst is the headline's second line, which news bodies leave out.)
+fn marked_lead<'a>(
+    els: &[El<'_>],
+    blocks: &'a [Block],
+    headline: Option<u32>,
+) -> Option<&'a Block> {
+    let h = headline?;
+    let from = blocks.iter().rposition(|b| b.owner == h)? + 1;
+    static CLASS: OnceLock<Regex> = OnceLock::new();
+    let class = CLASS.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:^|[\s_-])(?:lead|lede|leadin|teaser|intro|introduction|excerpt|abstract|chapo|chapeau|sapo|perex)(?:$|[\s_-])",
+        )
+        .expect("lead class regex")
+    });
+    let unseen = dropped_as(els, &[Drop::Hard, Drop::Hidden]);
+    blocks[from..]
+        .iter()
+        .rev()
+        .take(MAX_LEAD_DISTANCE)
+        .find(|b| {
+            let o = b.owner as usize;
+            o < els.len()
+                && !unseen[o]
+                && b.ld < 0.3
+                && !b.after_img
+                && els[o].tag != "figcaption"
+                && words_in(&b.text) >= 8
+                && within(els, o, 3, |e| class.is_match(e.class))
+        })
 }
 
 /// The block that carries the page's description (its lead): its first eight words are the
@@ -269,7 +310,7 @@ fn dropped_hard(els: &[El<'_>]) -> Vec<bool> {
 /// A subheadline is not a lead: a heading, or text in the headline's own header block (a
 /// `<header>`, or a wrapper whose class says header, headline or hero), stays out.
 fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Option<&'a Block> {
-    let hard = dropped_hard(els);
+    let hard = dropped_as(els, &[Drop::Hard]);
     let in_header = |i: usize| {
         within(els, i, 4, |e| {
             let class = e.class.to_ascii_lowercase();
@@ -309,6 +350,21 @@ fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Opt
 pub(super) fn is_content_like(chars: u32, ld: f64, text: &str) -> bool {
     chars >= MIN_CONTENT_CHARS && ld < 0.4 && words_in(text) >= 6 && !is_junk(text)
 }
+
+/// A paragraph whose sentence runs on into a link ("… who had held the post <a>for the last
+/// eight months.</a>"): it opens with words of its own, and it ends as sentences end. A link
+/// list, a teaser (its linked headline first) or a "Read more: …" line does not.
+fn is_linked_sentence(b: &Block) -> bool {
+    !b.opens_with_link
+        && b.chars.saturating_sub(b.link_chars) >= 25
+        && words_in(&b.text) >= 10
+        && b.text.trim_end().ends_with(SENTENCE_END)
+}
+
+/// Characters that end a sentence (Latin, CJK full-width), closing quotes included.
+const SENTENCE_END: [char; 9] = [
+    '.', '!', '?', '"', '\u{201d}', '\u{3002}', '\u{ff01}', '\u{ff1f}', '\u{bb}',
+];
 
 /// Escaped markup shown as text, a bare URL, or a bare machine date: never body.
 fn is_junk(t: &str) -> bool {

@@ -126,6 +126,8 @@ pub(super) struct Block {
     pub(super) prose: bool,
     /// Whether an image stands between the previous block and this one (a caption's place).
     pub(super) after_img: bool,
+    /// Whether the block's first text is a link's (a teaser's headline, a list of links).
+    pub(super) opens_with_link: bool,
 }
 
 pub(super) struct Flat<'a> {
@@ -163,6 +165,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         ld: 0.0,
         prose: false,
         after_img: false,
+        opens_with_link: false,
     };
     let mut owner_stack: Vec<u32> = Vec::with_capacity(64);
     // Capture state for elements whose text is metadata.
@@ -188,6 +191,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                 ld,
                 prose,
                 after_img: cur.after_img,
+                opens_with_link: cur.opens_with_link,
             });
             cur.after_img = false;
         }
@@ -254,7 +258,8 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                             | "dateCreated"
                             | "keywords"
                             | "mainEntityOfPage"
-                            | "description"
+                            // The author's box: a byline, or a bio with its own description.
+                            | "author"
                             | "image"
                             | "publisher"
                             | "url"
@@ -262,6 +267,10 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     ) {
                         // Microdata restating metadata (often in a hidden block): not body.
                         drop = Drop::Soft;
+                    } else if a.itemprop == "description" {
+                        // A summary restating the page's description, or a product's own
+                        // description (its body): judged as a weak hint.
+                        drop = Drop::Weak;
                     } else if !class.is_empty() || !a.id.is_empty() {
                         let (pos, class_drop) = classify_class(class, a.id);
                         positive = pos;
@@ -354,6 +363,9 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                             cur.text.push(' ');
                         }
                         continue;
+                    }
+                    if cur.chars == 0 {
+                        cur.opens_with_link = link_depth > 0;
                     }
                     cur.text.push_str(s);
                     cur.chars += n;

@@ -26,86 +26,8 @@ pub(super) fn main_text(
     let n = els.len();
     let total: u32 = flat.blocks.iter().map(|b| b.chars).sum();
 
-    // 1. Which subtrees are set aside. A soft drop holding over half the page's text is a
-    //    wrapper with an unlucky class name, not boilerplate.
-    let mut dropped = vec![false; n];
-    // Elements inside a positive container (`itemprop=articleBody`, `.article-body`, …).
-    let mut in_positive = vec![false; n];
-    for i in 0..n {
-        let p = els[i].parent as usize;
-        in_positive[i] = els[i].positive || (p < i && in_positive[p]);
-    }
-    // Content-like characters per subtree, before any drop: a weak hint never removes a
-    // large share of the page's prose.
-    let mut prose = vec![0f64; n];
-    // Prose blocks (paragraphs) per subtree.
-    let mut paragraphs = vec![0f64; n];
-    for b in &flat.blocks {
-        let o = b.owner as usize;
-        if o < n && b.prose {
-            prose[o] += b.chars as f64;
-            paragraphs[o] += 1.0;
-        }
-    }
-    sum_subtrees(els, &mut prose);
-    sum_subtrees(els, &mut paragraphs);
-    // Subtrees holding a positive container below their root are never set aside.
-    let mut positive_below = vec![false; n];
-    for i in (1..n).rev() {
-        let p = els[i].parent as usize;
-        if p < i && (els[i].positive || positive_below[i]) {
-            positive_below[p] = true;
-        }
-    }
-    let total_prose = prose[0].max(1.0);
-    // A weak hint or a hidden block is judged with its siblings of the same kind (tag and
-    // first class word) when each of them is a piece of prose of its own, paragraphs and
-    // not a line: an article cut into ten `gallery-section`s, or a slideshow that shows one
-    // of them at a time and hides the rest, holds the page's prose together, though each
-    // section holds a tenth of it. (A list of teasers, a summary each, is judged item by
-    // item.)
-    let mut groups: std::collections::HashMap<(u32, &str, &str), (f64, f64, f64)> =
-        std::collections::HashMap::new();
-    for (i, e) in els.iter().enumerate() {
-        if let Some(k) = kind(e) {
-            let g = groups.entry((e.parent, e.tag, k)).or_default();
-            g.0 += prose[i];
-            g.1 += paragraphs[i];
-            g.2 += 1.0;
-        }
-    }
-    let group_prose = |i: usize| {
-        let e = &els[i];
-        kind(e)
-            .and_then(|k| groups.get(&(e.parent, e.tag, k)))
-            .filter(|&&(sum, paras, count)| {
-                sum >= MIN_SECTION_PROSE * count && paras >= MIN_SECTION_PARAGRAPHS * count
-            })
-            .map_or(prose[i], |g| g.0)
-    };
-    let mut i = 0;
-    while i < n {
-        let e = &els[i];
-        let candidate = match e.drop {
-            Drop::Keep => false,
-            Drop::Hard => true,
-            Drop::Soft => prose[i] < 0.5 * total_prose,
-            Drop::Layout => prose[i] < 0.5 * total_prose,
-            Drop::Hidden => group_prose(i) < 0.5 * total_prose,
-            Drop::Weak => !in_positive[i] && group_prose(i) < 0.3 * total_prose,
-        };
-        if candidate && !e.positive && (e.chars as f64) < 0.5 * total as f64 && !positive_below[i] {
-            if e.chars >= 200 {
-                tracing::debug!(i, tag = e.tag, class = e.class, chars = e.chars, drop = ?e.drop, "set aside");
-            }
-            for d in dropped.iter_mut().take(e.end as usize).skip(i) {
-                *d = true;
-            }
-            i = e.end as usize;
-        } else {
-            i += 1;
-        }
-    }
+    // 1. Which subtrees are set aside.
+    let dropped = set_aside(flat, total);
 
     // 2. Content and noise per element, summed bottom-up.
     let mut content = vec![0f64; n];
@@ -182,6 +104,135 @@ pub(super) fn main_text(
     let parts = with_sibling_parts(els, &dropped, &content, best);
 
     clean_body(flat, &dropped, &parts, title, description)
+}
+
+/// Which subtrees are set aside, in two passes. First what the reader never sees: comments
+/// (hard) and hidden blocks (unless they and their like hold most of the prose: the hidden
+/// pages of a slideshow). Then boilerplate by tag or class, judged against the prose that is
+/// left: a page's hidden copy of its own text (a metadata `<span>` restating the article, a
+/// collapsed mobile menu) does not make the visible article a small share of the page. A soft
+/// drop holding over half of that prose is a wrapper with an unlucky class name, not
+/// boilerplate.
+fn set_aside(flat: &Flat<'_>, total: u32) -> Vec<bool> {
+    let els = &flat.els;
+    let n = els.len();
+    let mut dropped = vec![false; n];
+    // Elements inside a positive container (`itemprop=articleBody`, `.article-body`, …).
+    let mut in_positive = vec![false; n];
+    for i in 0..n {
+        let p = els[i].parent as usize;
+        in_positive[i] = els[i].positive || (p < i && in_positive[p]);
+    }
+    // Subtrees holding a positive container below their root are never set aside.
+    let mut positive_below = vec![false; n];
+    for i in (1..n).rev() {
+        let p = els[i].parent as usize;
+        if p < i && (els[i].positive || positive_below[i]) {
+            positive_below[p] = true;
+        }
+    }
+    let mut prose = vec![0f64; n];
+    let mut paragraphs = vec![0f64; n];
+    for pass in [Pass::Unseen, Pass::Boilerplate] {
+        // Content-like characters (and paragraphs) per subtree, less what an earlier pass
+        // set aside: a weak hint never removes a large share of the page's prose. (Counted
+        // again only when the first pass set something aside.)
+        if pass == Pass::Unseen || dropped.contains(&true) {
+            prose.fill(0.0);
+            paragraphs.fill(0.0);
+            add_prose(flat, &dropped, &mut prose, &mut paragraphs);
+        }
+        let total_prose = prose[0].max(1.0);
+        // A weak hint or a hidden block is judged with its siblings of the same kind (tag
+        // and first class word) when each of them is a piece of prose of its own, paragraphs
+        // and not a line: an article cut into ten `gallery-section`s, or a slideshow that
+        // shows one of them at a time and hides the rest, holds the page's prose together,
+        // though each section holds a tenth of it. (A list of teasers, a summary each, is
+        // judged item by item.)
+        let mut groups: std::collections::HashMap<(u32, &str, &str), (f64, f64, f64)> =
+            std::collections::HashMap::new();
+        // (Only the drops judged in this pass read the groups.)
+        let grouped = if pass == Pass::Unseen {
+            Drop::Hidden
+        } else {
+            Drop::Weak
+        };
+        let needs_groups = els.iter().any(|e| e.drop == grouped);
+        for (i, e) in els.iter().enumerate().filter(|_| needs_groups) {
+            if let Some(k) = kind(e) {
+                let g = groups.entry((e.parent, e.tag, k)).or_default();
+                g.0 += prose[i];
+                g.1 += paragraphs[i];
+                g.2 += 1.0;
+            }
+        }
+        let group_prose = |i: usize| {
+            let e = &els[i];
+            kind(e)
+                .and_then(|k| groups.get(&(e.parent, e.tag, k)))
+                .filter(|&&(sum, paras, count)| {
+                    sum >= MIN_SECTION_PROSE * count && paras >= MIN_SECTION_PARAGRAPHS * count
+                })
+                .map_or(prose[i], |g| g.0)
+        };
+        let mut i = 0;
+        while i < n {
+            let e = &els[i];
+            if dropped[i] {
+                i = e.end as usize;
+                continue;
+            }
+            let candidate = match (pass, e.drop) {
+                (_, Drop::Keep) => false,
+                (Pass::Unseen, Drop::Hard) => true,
+                (Pass::Unseen, Drop::Hidden) => group_prose(i) < 0.5 * total_prose,
+                (Pass::Unseen, _) | (Pass::Boilerplate, Drop::Hard | Drop::Hidden) => false,
+                (Pass::Boilerplate, Drop::Soft | Drop::Layout) => prose[i] < 0.5 * total_prose,
+                (Pass::Boilerplate, Drop::Weak) => {
+                    !in_positive[i] && group_prose(i) < 0.3 * total_prose
+                }
+            };
+            if candidate
+                && !e.positive
+                && (e.chars as f64) < 0.5 * total as f64
+                && !positive_below[i]
+            {
+                if e.chars >= 200 {
+                    tracing::debug!(i, tag = e.tag, class = e.class, chars = e.chars, drop = ?e.drop, "set aside");
+                }
+                for d in dropped.iter_mut().take(e.end as usize).skip(i) {
+                    *d = true;
+                }
+                i = e.end as usize;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    dropped
+}
+
+/// Content-like characters and paragraphs per subtree, of the blocks not `dropped`.
+fn add_prose(flat: &Flat<'_>, dropped: &[bool], prose: &mut [f64], paragraphs: &mut [f64]) {
+    let n = flat.els.len();
+    for b in &flat.blocks {
+        let o = b.owner as usize;
+        if o < n && !dropped[o] && b.prose {
+            prose[o] += b.chars as f64;
+            paragraphs[o] += 1.0;
+        }
+    }
+    sum_subtrees(&flat.els, prose);
+    sum_subtrees(&flat.els, paragraphs);
+}
+
+/// The passes of [`set_aside`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Comments and hidden blocks.
+    Unseen,
+    /// Boilerplate by tag or class.
+    Boilerplate,
 }
 
 /// Narrow the best-scoring container when the page says more precisely where its article is:
