@@ -76,6 +76,11 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
         if covered(start, end) {
             continue;
         }
+        let last = pieces.last().map_or(r.close, |p| p.1);
+        if let Some(f) = unknown_cue(d, last) {
+            out.push(f);
+            continue;
+        }
         // The attribution just before: the one (found or continued) ending last before it.
         let from_found = by_end[..by_end.partition_point(|&(e, _)| e <= start)]
             .last()
@@ -90,32 +95,140 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
             (Some(a), Some(b)) => Some(if b.0 >= a.0 { b.1 } else { a.1 }),
             (a, b) => a.or(b).map(|x| x.1),
         };
-        let Some(prev) = prev else {
-            continue;
-        };
-        if prev.mode != Mode::Speech || prev.source.is_none() {
-            continue;
-        }
-        // Between them, and after the quotation to its sentence's end: punctuation only.
-        let gap_from = d.toks.partition_point(|t| t.start < end_of(prev));
-        let last = pieces.last().map_or(r.close, |p| p.1);
+        // After the quotation to its sentence's end: punctuation only.
         let sentence_end = d.sents[d.sent_of[last] as usize].1;
         let words = |a: usize, b: usize| (a..b).any(|j| d.toks[j].kind != Kind::Punct);
-        if words(gap_from, r.open) || words(last + 1, sentence_end) {
+        if words(last + 1, sentence_end) {
             continue;
         }
+        // Between the attribution before and the quotation: punctuation only; else the
+        // sentence right before may introduce the speaker ("Faber also welcomed the plan.").
+        let runs_on = prev.filter(|p| {
+            p.mode == Mode::Speech
+                && p.source.is_some()
+                && !words(d.toks.partition_point(|t| t.start < end_of(p)), r.open)
+        });
+        let (source, confidence) = match runs_on {
+            Some(p) => (p.source, p.confidence * CONTINUED_CONFIDENCE),
+            None => match introducer(d, r.open, &covered) {
+                Some(src) => (Some(d.range(src.0, src.1 - 1)), INTRODUCED_CONFIDENCE),
+                None => continue,
+            },
+        };
         out.push(Found {
             cue: (start, start),
-            source: prev.source,
+            source,
             content: pieces.iter().map(|&(a, b)| d.range(a, b)).collect(),
             kind: QuoteKind::Direct,
             act: SpeechAct::Statement,
             mode: Mode::Speech,
-            confidence: prev.confidence * CONTINUED_CONFIDENCE,
+            confidence,
             continued: true,
         });
     }
     out
+}
+
+/// How sure a quotation credited to the subject of the sentence before it is.
+const INTRODUCED_CONFIDENCE: f32 = 0.5;
+
+/// The speaker that the sentence right before a quotation introduces as its subject:
+/// "Councillor Ines Faber also welcomed the plan. “…”", "The board's chief engineer, Rolf
+/// Ambach, disagreed. “…”" (token range of the subject). Only a plain sentence counts: it
+/// ends with a full stop, holds no quote mark and no attribution, does not open with a cue
+/// word ("Asked whether …"), and its verb is none the lexicon knows (a thought, "believes",
+/// is an attribution of its own).
+fn introducer(
+    d: &Doc,
+    open: usize,
+    covered: &dyn Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
+    let si = d.sent_of[open] as usize;
+    if d.sents[si].0 != open {
+        return None;
+    }
+    let (ps, pe) = *d.sents.get(si.checked_sub(1)?)?;
+    if pe < ps + 3
+        || d.punct(pe - 1) != Some(".")
+        || (ps..pe).any(|j| d.is_quote(j))
+        || d.lex_at(ps).is_some()
+        || covered(d.toks[ps].start, d.toks[pe - 1].end)
+    {
+        return None;
+    }
+    let word = |j: usize| d.toks[j].kind == Kind::Word;
+    let named = |j: usize| word(j) && d.toks[j].cap && !matches!(d.w(j), "the" | "a" | "an");
+    // The verb: the first past tense ("welcomed", "disagreed"); the subject ends before it
+    // and the adverbs or auxiliaries before it, on a name (or a name and a comma).
+    let verb = (ps + 1..pe).find(|&j| word(j) && !d.toks[j].cap && d.w(j).ends_with("ed"))?;
+    if d.lex_at(verb).is_some() || d.inq[verb].is_some() {
+        return None;
+    }
+    let mut v = verb;
+    while v > ps + 1 && matches!(d.w(v - 1), "also" | "then" | "later" | "has" | "had") {
+        v -= 1;
+    }
+    if !(named(v - 1) || v >= ps + 2 && d.punct(v - 1) == Some(",") && named(v - 2)) {
+        return None;
+    }
+    if v == ps + 1 && matches!(d.w(ps), "he" | "she") {
+        return Some((ps, v));
+    }
+    let (a, b) = source_left(d, ps, v)?;
+    let b = if d.punct(b - 1) == Some(",") {
+        b - 1
+    } else {
+        b
+    };
+    (a == ps && b > a && named(b - 1)).then_some((a, b))
+}
+
+/// `“…,” echoes Priya Nandakumar.`, `“…,” signs off Colm Brady.`, `“…,” Brady chimed in.`: a
+/// verb the lexicon does not know, between a quotation that ends a clause (its last token
+/// `close`) and a name, is the cue.
+fn unknown_cue(d: &Doc, close: usize) -> Option<Found> {
+    let (s, e) = d.sents[d.sent_of[close] as usize];
+    let mut j = close + 1;
+    if d.punct(j) == Some(",") {
+        j += 1;
+    }
+    let verbish = |k: usize| {
+        k < e
+            && d.toks[k].kind == Kind::Word
+            && !d.toks[k].cap
+            && d.inq[k].is_none()
+            && d.lex_at(k).is_none()
+            && d.w(k).len() > 3
+            && (d.w(k).ends_with('s') || d.w(k).ends_with("ed"))
+    };
+    let particle =
+        |k: usize| k < e && matches!(d.w(k), "off" | "back" | "up" | "out" | "on" | "in");
+    let (c0, after) = if verbish(j) {
+        let after = if particle(j + 1) { j + 2 } else { j + 1 };
+        if after >= e || !d.toks[after].cap {
+            return None;
+        }
+        (j, after)
+    } else {
+        let mut k = j;
+        while k < e && k < j + 4 && d.toks[k].kind == Kind::Word && d.toks[k].cap {
+            k += 1;
+        }
+        if k == j || !verbish(k) {
+            return None;
+        }
+        let after = if particle(k + 1) { k + 2 } else { k + 1 };
+        if after < e && d.punct(after) != Some(".") {
+            return None;
+        }
+        (k, after)
+    };
+    let f = post_quote(d, s, e, c0, after, Cue::STATEMENT)?;
+    f.source?;
+    Some(Found {
+        confidence: 0.6,
+        ..f
+    })
 }
 
 #[cfg(test)]
@@ -172,8 +285,65 @@ mod tests {
                  “On a 12-hour shift, that means nobody answers.”\n"
             );
             let got = credited(&text);
-            assert!(got.iter().all(|q| !q.2), "{between}: {got:#?}");
+            // The run stops: the second quotation is left out, or someone else's.
+            let okafor = got.iter().filter(|q| q.0.as_deref() == Some("Ada Okafor"));
+            assert_eq!(okafor.count(), 1, "{between}: {got:#?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_that_introduces_a_speaker_gives_the_quotation_after_it() {
+        let text = "Councillor Ines Faber also welcomed the plan.\n\n“It has been a long wait \
+                    for the fishermen.”\n\nThe board’s chief engineer, Rolf Ambach, disagreed. \
+                    “The quay will not last another decade.”\n\n“It needs rebuilding.”\n";
+        let got = credited(text);
+        let names: Vec<_> = got.iter().map(|q| q.0.as_deref().unwrap_or("")).collect();
+        assert_eq!(names.len(), 3, "{got:#?}");
+        assert!(names[0].ends_with("Ines Faber"), "{got:#?}");
+        assert_eq!(names[1..], ["Rolf Ambach", "Rolf Ambach"], "{got:#?}");
+        assert!(got.iter().all(|q| q.2), "{got:#?}");
+        // A heading, a question or a sentence with a cue word first introduces nobody.
+        for before in [
+            "Budget fight",
+            "Will the ferry run in winter?",
+            "Asked about the ferry, Ines Faber paused.",
+        ] {
+            let text = format!("{before}\n\n“Nobody can promise that yet.”\n");
+            let got = credited(&text);
+            assert!(got.iter().all(|q| q.0.is_none()), "{before}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn an_unknown_verb_between_a_quotation_and_a_name_is_a_cue() {
+        for (text, who) in [
+            (
+                "“The harbour needs this,” echoes Priya Nandakumar, who chairs the board.",
+                "Priya Nandakumar",
+            ),
+            (
+                "“We will sign it next week,” signs off Colm Brady.",
+                "Colm Brady",
+            ),
+            ("“It is about time,” Colm Brady chimed in.", "Colm Brady"),
+        ] {
+            let got = credited(text);
+            assert_eq!(got.len(), 1, "{text}: {got:#?}");
+            assert_eq!(got[0].0.as_deref(), Some(who), "{text}: {got:#?}");
+            assert!(!got[0].2);
+        }
+        // A lower-case word after a quotation with no name is no cue.
+        assert!(credited("“Fine,” remains the answer.").is_empty());
+    }
+
+    #[test]
+    fn said_before_the_name_keeps_the_name_out_of_the_quote() {
+        let text = "Priya Nandakumar chairs the board.\n\nSaid Nandakumar: “We have heard the \
+                    engineers.”";
+        let got = credited(text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].0.as_deref(), Some("Priya Nandakumar"));
+        assert_eq!(got[0].1, "“We have heard the engineers.”");
     }
 
     #[test]

@@ -153,7 +153,8 @@ pub(super) fn sentence(
         let mut cue = d.lex_at(h).unwrap_or(Cue::STATEMENT);
         cue.weak = false;
         let next_head = runs.get(k + 1).map_or(e, |x| x.0);
-        let found = post_quote(d, s, e, c0, after, cue)
+        let found = inverted(d, e, (c0, after), cue)
+            .or_else(|| post_quote(d, s, e, c0, after, cue))
             .or_else(|| post_clause(d, s, e, c0, after, cue))
             .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
@@ -195,6 +196,11 @@ pub(super) fn sentence(
             .is_some_and(|(a, b)| d.tok_at(a).is_some_and(|k| names_nobody(d, k, b)))
         {
             found.source = None;
+            // Nobody then, and no known reporting word: no attribution ("ending a
+            // three-year dispute over who should pay").
+            if d.lex_at(h).is_none_or(|c| c.mode != Mode::Speech) {
+                continue;
+            }
         }
         out.push(found);
     }

@@ -192,6 +192,29 @@ fn vote(g: Gender, weight: i32) -> i32 {
     }
 }
 
+/// The byte offset of each code-point offset in `cps` (sorted), the text's length for one
+/// past its end.
+fn byte_offsets(text: &str, cps: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(cps.len());
+    let mut want = cps.iter().peekable();
+    let mut k = 0usize;
+    for (b, &x) in text.as_bytes().iter().enumerate() {
+        // Each byte that is no continuation byte starts a character.
+        if x & 0xC0 == 0x80 {
+            continue;
+        }
+        while want.next_if(|&&cp| cp == k).is_some() {
+            out.push(b);
+        }
+        if want.peek().is_none() {
+            return out;
+        }
+        k += 1;
+    }
+    out.resize(cps.len(), text.len());
+    out
+}
+
 /// How far (code points) after a mention a pronoun still votes for it.
 const PRONOUN_REACH: usize = 300;
 
@@ -242,9 +265,12 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
         return score;
     }
     by_end.sort_unstable();
-    // Mentions are code points: walk the text once in code points.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |cp: usize| chars.get(cp).map_or(text.len(), |&(b, _)| b);
+    // Mentions are code points: their byte offsets, found in one walk over the text.
+    let mut cps: Vec<usize> = by_end.iter().flat_map(|&(e, s, _)| [e, s]).collect();
+    cps.sort_unstable();
+    cps.dedup();
+    let bytes = byte_offsets(text, &cps);
+    let at = |cp: usize| cps.binary_search(&cp).map_or(text.len(), |k| bytes[k]);
     for &(end, start, i) in &by_end {
         if entities[i].kind != EntityKind::Person {
             continue;
@@ -270,32 +296,56 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
     }
     // Each gendered pronoun votes for the entity mentioned last before it in its sentence,
     // when that is a person ("Tenant Amira Shahid stood up and …, her …").
-    let mut word_start: Option<usize> = None;
-    for k in 0..=chars.len() {
-        if chars.get(k).is_some_and(|&(_, c)| c.is_alphabetic()) {
-            word_start.get_or_insert(k);
-            continue;
-        }
-        let Some(s) = word_start.take() else { continue };
-        if k - s > 7 {
-            continue;
-        }
-        let w: String = chars[s..k]
-            .iter()
-            .map(|&(_, c)| c.to_ascii_lowercase())
-            .collect();
-        let Some(g) = of_pronoun(&w) else { continue };
-        let n = by_end.partition_point(|&(end, ..)| end <= s);
-        if let Some(&(end, _, i)) = by_end[..n].last() {
-            // In the mention's own sentence: a pronoun opening the next one is what the
-            // reader resolves, not evidence.
-            // (Near first: the look between costs at most the reach.)
-            if s - end <= PRONOUN_REACH
-                && entities[i].kind == EntityKind::Person
-                && !text[at(end)..at(s)].contains(['.', '!', '?', '\n'])
-            {
-                score[i] += vote(g, 1);
+    // The walk is over bytes (only a non-ASCII character is decoded) and looks only at short
+    // words that may be pronouns.
+    let ends: Vec<usize> = by_end.iter().map(|&(end, ..)| at(end)).collect();
+    let bytes = text.as_bytes();
+    let mut word: Option<usize> = None;
+    let mut b = 0;
+    while b <= bytes.len() {
+        let (alpha, len) = match bytes.get(b) {
+            None => (false, 1),
+            Some(&x) if x < 0x80 => (x.is_ascii_alphabetic(), 1),
+            Some(_) => {
+                let c = text[b..].chars().next().unwrap_or(' ');
+                (c.is_alphabetic(), c.len_utf8())
             }
+        };
+        if alpha {
+            word.get_or_insert(b);
+            b += len;
+            continue;
+        }
+        let start = word.take();
+        let here = b;
+        b += len;
+        let Some(sb) = start else { continue };
+        let w = &bytes[sb..here];
+        if w.len() < 2 || w.len() > 7 || !matches!(w[0], b'h' | b'H' | b's' | b'S') {
+            continue;
+        }
+        let mut buf = [0u8; 7];
+        for (x, &y) in buf.iter_mut().zip(w) {
+            *x = y.to_ascii_lowercase();
+        }
+        let Some(g) = std::str::from_utf8(&buf[..w.len()])
+            .ok()
+            .and_then(of_pronoun)
+        else {
+            continue;
+        };
+        // Mentions ending before the pronoun (byte and code-point order agree).
+        let n = ends.partition_point(|&e| e <= sb);
+        let Some(k) = n.checked_sub(1) else { continue };
+        let i = by_end[k].2;
+        // In the mention's own sentence: a pronoun opening the next one is what the reader
+        // resolves, not evidence. The reach is in code points: at most one per byte, and at
+        // least one per four.
+        let gap = &text[ends[k]..sb];
+        let near = gap.len() <= PRONOUN_REACH
+            || gap.len() <= 4 * PRONOUN_REACH && gap.chars().count() <= PRONOUN_REACH;
+        if near && entities[i].kind == EntityKind::Person && !gap.contains(['.', '!', '?', '\n']) {
+            score[i] += vote(g, 1);
         }
     }
     score

@@ -44,6 +44,35 @@ pub(super) fn make(
     }
 }
 
+/// `Said Nandakumar: “…”`, `Added Brady, “…”`: a cue word opening the sentence, the
+/// speaker's name right after it, then the quotation (the name is the source, not part of
+/// the content).
+pub(super) fn inverted(d: &Doc, e: usize, (c0, after): (usize, usize), cue: Cue) -> Option<Found> {
+    let s = d.sents[d.sent_of[c0] as usize].0;
+    if c0 != s || after != c0 + 1 || !d.toks[c0].cap || cue.mode != Mode::Speech {
+        return None;
+    }
+    let mut j = after;
+    while j < e && j < after + 5 && d.toks[j].kind == Kind::Word && d.toks[j].cap {
+        j += 1;
+    }
+    if j == after || !matches!(d.punct(j), Some(":" | ",")) {
+        return None;
+    }
+    let r = d.region_at(j + 1)?;
+    let pieces = quote_pieces(d, r.open);
+    let f = make(
+        d,
+        (c0, after),
+        Some((after, j)),
+        &pieces,
+        QuoteKind::Direct,
+        cue,
+        0.8,
+    );
+    Some(f)
+}
+
 /// `“…,” X said.` / `“…,” said X.` and the interrupted `“…,” X said, “…”`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn post_quote(

@@ -643,20 +643,34 @@ impl<'a> Resolver<'a> {
 fn sentence_starts(text: &str) -> Vec<usize> {
     let mut out = vec![0];
     let mut ended = false;
-    for (k, c) in text.chars().enumerate() {
-        match c {
-            '\n' => {
-                out.push(k + 1);
+    // Bytes, counting code points; only a non-ASCII character is decoded (the marks that
+    // matter are ASCII, or quote marks).
+    let (bytes, mut b, mut k) = (text.as_bytes(), 0usize, 0usize);
+    while b < bytes.len() {
+        let x = bytes[b];
+        if x < 0x80 {
+            match x {
+                b'\n' => {
+                    out.push(k + 1);
+                    ended = false;
+                }
+                b'.' | b'?' | b'!' => ended = true,
+                b' ' if ended => {
+                    out.push(k + 1);
+                    ended = false;
+                }
+                b'"' | b'\'' | b'`' if ended => {}
+                _ => ended = false,
+            }
+            b += 1;
+        } else {
+            let c = text[b..].chars().next().unwrap_or(' ');
+            if !(ended && super::tokens::is_quote_char(c)) {
                 ended = false;
             }
-            '.' | '?' | '!' => ended = true,
-            ' ' if ended => {
-                out.push(k + 1);
-                ended = false;
-            }
-            c if ended && super::tokens::is_quote_char(c) => {}
-            _ => ended = false,
+            b += c.len_utf8();
         }
+        k += 1;
     }
     out.dedup();
     out

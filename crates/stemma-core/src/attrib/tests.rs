@@ -413,3 +413,27 @@ fn a_name_after_a_role_with_commas_is_the_speaker() {
     let who = q[0].speaker.as_ref().and_then(|s| s.name.as_deref());
     assert_eq!(who, Some("Dana Reyes"));
 }
+
+#[test]
+fn a_role_after_a_possessive_stays_in_the_subject() {
+    let text = "Fishermen's leader Tove Ahlgren welcomed the decision but questioned the cost.";
+    let ents = crate::entities::find_entities(None, text);
+    let q = quotes(text, &ents);
+    let who: Vec<_> = q
+        .iter()
+        .map(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()))
+        .collect();
+    assert!(
+        who.iter()
+            .all(|w| w.is_some_and(|w| w.ends_with("Tove Ahlgren"))),
+        "{q:#?}"
+    );
+}
+
+#[test]
+fn a_noun_cue_with_nobody_behind_it_is_no_attribution() {
+    let text = "The port board voted on Monday to rebuild the quay, ending a three-year \
+                dispute over who should pay for the work.";
+    let ents = crate::entities::find_entities(None, text);
+    assert!(quotes(text, &ents).is_empty(), "{:#?}", quotes(text, &ents));
+}
