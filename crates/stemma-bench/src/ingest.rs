@@ -200,19 +200,27 @@ pub fn run(args: IngestArgs) -> Result<bool> {
     });
 
     let t0 = Instant::now();
+    let cpu0 = cpu_seconds(libc::CLOCK_PROCESS_CPUTIME_ID);
     let mut done = 0usize;
     let mut added = 0usize;
     let mut failed = 0usize;
-    // (pages done at the end of the batch, wall seconds then, store seconds of the batch)
-    let mut marks: Vec<(usize, f64, f64)> = Vec::new();
+    let mut marks: Vec<Mark> = Vec::new();
     for (items, failures, pages) in rx {
         let ts = Instant::now();
+        let tc = cpu_seconds(libc::CLOCK_THREAD_CPUTIME_ID);
         let r = store.ingest(items, failures)?;
         let store_s = ts.elapsed().as_secs_f64();
+        let store_cpu = cpu_seconds(libc::CLOCK_THREAD_CPUTIME_ID) - tc;
         done += pages;
         added += r.added;
         failed += r.failed;
-        marks.push((done, t0.elapsed().as_secs_f64(), store_s));
+        marks.push(Mark {
+            done,
+            wall: t0.elapsed().as_secs_f64(),
+            cpu: cpu_seconds(libc::CLOCK_PROCESS_CPUTIME_ID) - cpu0,
+            store: store_s,
+            store_cpu,
+        });
         if marks.len().is_multiple_of(40) {
             eprintln!(
                 "  {done} pages, {:.0} pages/s",
@@ -227,21 +235,10 @@ pub fn run(args: IngestArgs) -> Result<bool> {
     let rate = done as f64 / wall;
     // cost per page over the first and the last tenth of the batches
     let tenth = (marks.len() / 10).max(1);
-    let span = |m: &[(usize, f64, f64)], prev: (usize, f64)| -> (f64, f64) {
-        let pages = m.last().map_or(0, |x| x.0) - prev.0;
-        let secs = m.last().map_or(0.0, |x| x.1) - prev.1;
-        let store: f64 = m.iter().map(|x| x.2).sum();
-        let p = pages.max(1) as f64;
-        (secs / p * 1e3, store / p * 1e3)
-    };
-    let (start_ms, start_store_ms) = span(&marks[..tenth.min(marks.len())], (0, 0.0));
+    let first = Cost::of(&marks[..tenth.min(marks.len())], None);
     let cut = marks.len().saturating_sub(tenth);
-    let prev = if cut == 0 {
-        (0, 0.0)
-    } else {
-        (marks[cut - 1].0, marks[cut - 1].1)
-    };
-    let (end_ms, end_store_ms) = span(&marks[cut..], prev);
+    let last = Cost::of(&marks[cut..], cut.checked_sub(1).map(|i| &marks[i]));
+    let all = Cost::of(&marks, None);
     let stats = store.stats()?;
     let per_1000 = stats.bytes_on_disk as f64 / (stats.articles.max(1) as f64 / 1000.0);
     let peak = crate::syndication::vm_hwm_mib().unwrap_or(f64::NAN);
@@ -259,7 +256,12 @@ pub fn run(args: IngestArgs) -> Result<bool> {
     );
     println!("  peak memory (VmHWM) {peak:.0} MiB");
     println!(
-        "  time per page, first tenth {start_ms:.2} ms (store {start_store_ms:.3} ms), last tenth {end_ms:.2} ms (store {end_store_ms:.3} ms)"
+        "  time per page, first tenth {:.2} ms (store {:.3} ms), last tenth {:.2} ms (store {:.3} ms)",
+        first.wall_ms, first.store_ms, last.wall_ms, last.store_ms
+    );
+    println!(
+        "  CPU per page (load-independent), first tenth {:.2} ms (store thread {:.3} ms), last tenth {:.2} ms (store thread {:.3} ms), whole run {:.2} ms (store thread {:.3} ms)",
+        first.cpu_ms, first.store_cpu_ms, last.cpu_ms, last.store_cpu_ms, all.cpu_ms, all.store_cpu_ms
     );
 
     // Reopening: the writer rebuilds the syndication index from the stored records.
@@ -306,8 +308,13 @@ pub fn run(args: IngestArgs) -> Result<bool> {
             "pages": done, "stored": added, "failed": failed, "seconds": wall,
             "pages_per_sec": rate, "bytes_on_disk": stats.bytes_on_disk,
             "mib_per_1000_pages": per_1000 / 1048576.0, "peak_mib": peak,
-            "ms_per_page_first_tenth": start_ms, "ms_per_page_last_tenth": end_ms,
-            "store_ms_per_page_first_tenth": start_store_ms, "store_ms_per_page_last_tenth": end_store_ms,
+            "ms_per_page_first_tenth": first.wall_ms, "ms_per_page_last_tenth": last.wall_ms,
+            "store_ms_per_page_first_tenth": first.store_ms, "store_ms_per_page_last_tenth": last.store_ms,
+            "cpu_ms_per_page_first_tenth": first.cpu_ms, "cpu_ms_per_page_last_tenth": last.cpu_ms,
+            "cpu_ms_per_page": all.cpu_ms,
+            "store_cpu_ms_per_page_first_tenth": first.store_cpu_ms,
+            "store_cpu_ms_per_page_last_tenth": last.store_cpu_ms,
+            "store_cpu_ms_per_page": all.store_cpu_ms,
             "search_p50_ms": p50, "search_p95_ms": p95, "reopen_seconds": reopen,
         });
         std::fs::write(path, serde_json::to_vec_pretty(&v)?)?;
@@ -326,6 +333,58 @@ pub fn run(args: IngestArgs) -> Result<bool> {
         }
     }
     Ok(ok)
+}
+
+/// The state at the end of one stored batch.
+struct Mark {
+    /// Pages done.
+    done: usize,
+    /// Wall seconds since the start.
+    wall: f64,
+    /// CPU seconds of the whole process (all threads) since the start.
+    cpu: f64,
+    /// Wall seconds of the batch's `Store::ingest`.
+    store: f64,
+    /// CPU seconds of the storing thread in that call (SQLite, handing documents to tantivy;
+    /// tantivy's own indexing and merge threads count in `cpu` only).
+    store_cpu: f64,
+}
+
+/// Milliseconds per page over a run of marks (`prev`: the mark before it, if any).
+struct Cost {
+    wall_ms: f64,
+    store_ms: f64,
+    cpu_ms: f64,
+    store_cpu_ms: f64,
+}
+
+impl Cost {
+    fn of(m: &[Mark], prev: Option<&Mark>) -> Cost {
+        let (p_done, p_wall, p_cpu) = prev.map_or((0, 0.0, 0.0), |p| (p.done, p.wall, p.cpu));
+        let last = m.last();
+        let pages = (last.map_or(0, |x| x.done).saturating_sub(p_done)).max(1) as f64;
+        let per = |s: f64| s / pages * 1e3;
+        Cost {
+            wall_ms: per(last.map_or(0.0, |x| x.wall) - p_wall),
+            store_ms: per(m.iter().map(|x| x.store).sum()),
+            cpu_ms: per(last.map_or(0.0, |x| x.cpu) - p_cpu),
+            store_cpu_ms: per(m.iter().map(|x| x.store_cpu).sum()),
+        }
+    }
+}
+
+/// CPU seconds on a clock (`CLOCK_THREAD_CPUTIME_ID`, `CLOCK_PROCESS_CPUTIME_ID`); 0 if the
+/// clock cannot be read.
+fn cpu_seconds(clock: libc::clockid_t) -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for clock_gettime to write.
+    if unsafe { libc::clock_gettime(clock, &mut t) } != 0 {
+        return 0.0;
+    }
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
 }
 
 /// The words of the search latency mix (here and in `serve-load`).

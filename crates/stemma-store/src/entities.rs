@@ -50,33 +50,45 @@ pub(crate) fn merge(tx: &Transaction, article_id: i64, a: &Article) -> Result<Ve
                 norms.push(n);
             }
         }
+        // The first name already stored says which entity this is; the names before it
+        // were looked up and are new.
         let mut found = None;
-        for n in &norms {
-            found = tx
+        for (i, n) in norms.iter().enumerate() {
+            let id = tx
                 .prepare_cached("SELECT entity FROM entity_names WHERE norm = ?1")?
                 .query_row([n], |r| r.get::<_, i64>(0))
                 .optional()?;
-            if found.is_some() {
+            if let Some(id) = id {
+                found = Some((i, id));
                 break;
             }
         }
         let id = match found {
-            Some(id) => id,
+            Some((_, id)) => id,
             None => {
                 tx.prepare_cached("INSERT INTO entities (name, kind) VALUES (?1, ?2)")?
                     .execute(params![e.name, kind_str(e.kind)])?;
                 tx.last_insert_rowid()
             }
         };
-        // A name another entity already holds stays with it: first come, first kept.
-        for n in &norms {
-            tx.prepare_cached("INSERT OR IGNORE INTO entity_names (norm, entity) VALUES (?1, ?2)")?
+        // A name another entity already holds stays with it: first come, first kept. The
+        // name the entity was found by is stored already, and so is its alias row (every
+        // name is stored with one).
+        let found_at = found.map(|(i, _)| i);
+        for (i, n) in norms.iter().enumerate() {
+            if Some(i) != found_at {
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO entity_names (norm, entity) VALUES (?1, ?2)",
+                )?
                 .execute(params![n, id])?;
+            }
         }
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO entity_aliases (entity, norm, name) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, norms[0], e.name])?;
+        if found_at != Some(0) {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO entity_aliases (entity, norm, name) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![id, norms[0], e.name])?;
+        }
         for al in &e.aliases {
             let n = normalise(&al.name);
             if n.is_empty() {

@@ -322,10 +322,13 @@ impl Store {
     }
 
     /// Add documents to the full-text index as holding `batch`. The commit waits, unless
-    /// `now`, until [`COMMIT_EVERY`] has passed since the last one (or a query, a check or
+    /// `again`, until [`COMMIT_EVERY`] has passed since the last one (or a query, a check or
     /// closing the store asks for it): each commit makes a segment that is merged again
-    /// later, so committing every batch costs more than indexing.
-    fn index_docs(&mut self, docs: &[TextDoc], batch: i64, now: bool) -> Result<()> {
+    /// later, so committing every batch costs more than indexing. `again`: the articles may
+    /// be in the index already (batches indexed again on open), so their documents are
+    /// deleted first; a batch just stored holds new article ids only, and a delete per
+    /// document would cost a term lookup in every segment at the next commit.
+    fn index_docs(&mut self, docs: &[TextDoc], batch: i64, again: bool) -> Result<()> {
         self.text()?;
         let (Some(text), Some(w)) = (self.text.as_ref(), self.writer.as_mut()) else {
             return Ok(());
@@ -333,12 +336,14 @@ impl Store {
         {
             let tw = w.text.get_mut();
             for d in docs {
-                text.delete(tw, d.article);
+                if again {
+                    text.delete(tw, d.article);
+                }
                 text.add(tw, d)?;
             }
         }
         w.pending.set(Some(batch));
-        if now || w.last_commit.get().elapsed() >= COMMIT_EVERY {
+        if again || w.last_commit.get().elapsed() >= COMMIT_EVERY {
             commit_pending(text, w)?;
         }
         Ok(())

@@ -696,10 +696,11 @@ impl Store {
             let mut roles: Vec<String> = Vec::new();
             let mut articles = 0;
             {
-                // Read from the index on (entity, roles): each distinct role list once.
+                // Read from the table's (entity, article) order: each distinct role list
+                // once, in the order of the articles that first gave it.
                 let mut st = self.conn.prepare(
                     "SELECT roles, count(*) FROM entity_mentions WHERE entity = ?1
-                     GROUP BY roles ORDER BY min(rowid)",
+                     GROUP BY roles ORDER BY min(article)",
                 )?;
                 let mut rows = st.query([id])?;
                 while let Some(r) = rows.next()? {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use stemma_core::{Article, Format, Source};
+use stemma_core::{Alias, Article, Entity, EntityKind, Format, Source, Span};
 use stemma_store::{prepare, Archive, AttentionQuery, Bucket, SearchQuery, Store, StoreError};
 
 fn article(path: &str, site: &str, date: &str, text: &str) -> Article {
@@ -142,7 +142,35 @@ fn schema_v1_directory_opens_and_migrates() {
         .unwrap();
     assert!(!hits.is_empty());
     assert!(s.check().unwrap().ok(), "{:?}", s.check().unwrap());
+    // v5 rebuilt the entity tables: an entity is still found by an alias, with its names,
+    // the article that asserts the alias, and its article count
+    let ents = s.entity("Sea Wolves").unwrap();
+    assert_eq!(ents.len(), 1);
+    assert_eq!(ents[0].name, "Coastal Liberation Front");
+    let names: Vec<&str> = ents[0].names.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Coastal Liberation Front",
+            "Sea Wolves",
+            "Northern Tide Brigade"
+        ]
+    );
+    assert!(!ents[0].names[1].asserted_by.is_empty(), "{ents:?}");
+    assert!(ents[0].articles >= 1);
     drop(s);
+    let conn = rusqlite::Connection::open(tmp.path().join(stemma_store::DB_FILE)).unwrap();
+    for table in ["entity_names", "entity_mentions"] {
+        let sql: String = conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(sql.contains("WITHOUT ROWID"), "{sql}");
+    }
+    drop(conn);
     // and takes new pages
     let mut w = Store::open_write(tmp.path()).unwrap();
     let r = w
@@ -202,4 +230,84 @@ fn full_text_commits_wait_but_queries_and_closing_see_every_batch() {
     let r = Store::open_read(tmp.path()).unwrap();
     assert_eq!(search(&r), 2);
     assert!(r.check().unwrap().ok());
+}
+
+fn entity(name: &str, aliases: &[&str], roles: &[&str]) -> Entity {
+    Entity {
+        name: name.into(),
+        kind: EntityKind::Organization,
+        aliases: aliases
+            .iter()
+            .map(|a| Alias {
+                name: (*a).into(),
+                evidence: Span {
+                    start: 0,
+                    end: a.len(),
+                    text: format!("{name}, also called {a}"),
+                },
+                in_title: false,
+            })
+            .collect(),
+        roles: roles.iter().map(|r| (*r).into()).collect(),
+        mentions: vec![Span {
+            start: 0,
+            end: name.len(),
+            text: name.into(),
+        }],
+    }
+}
+
+/// An entity met again under its name, under an alias, and with a new alias is one entity:
+/// every name kept once, in the order first seen, each with the articles that assert it, and
+/// the roles in the order of the articles that first gave them.
+#[test]
+fn entities_merge_by_name_and_alias_across_batches() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = Store::open_write(tmp.path()).unwrap();
+    let pages = [
+        (
+            "e1.txt",
+            entity("Fen Drainage Board", &["FDB"], &["regulator"]),
+        ),
+        ("e2.txt", entity("Fen Drainage Board", &[], &["regulator"])),
+        (
+            "e3.txt",
+            entity("FDB", &["Fenwater Authority"], &["landlord"]),
+        ),
+        ("e4.txt", entity("Fenwater Authority", &["FDB"], &[])),
+    ];
+    for (i, (path, e)) in pages.into_iter().enumerate() {
+        let mut a = article(
+            path,
+            "Marsh Courier",
+            "2021-03-04",
+            &long_text(&format!("sluice{i}")),
+        );
+        a.entities = vec![e];
+        s.ingest(vec![prepare(a)], vec![]).unwrap();
+    }
+    for name in ["fen drainage board", "FDB", "Fenwater Authority"] {
+        let ents = s.entity(name).unwrap();
+        assert_eq!(ents.len(), 1, "{name}");
+        let e = &ents[0];
+        assert_eq!(e.name, "Fen Drainage Board");
+        assert_eq!(e.articles, 4);
+        let names: Vec<(&str, usize)> = e
+            .names
+            .iter()
+            .map(|n| (n.name.as_str(), n.asserted_by.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Fen Drainage Board", 0),
+                ("FDB", 2),
+                ("Fenwater Authority", 1)
+            ],
+            "{name}"
+        );
+        assert_eq!(e.roles, ["regulator", "landlord"]);
+    }
+    assert_eq!(s.stats().unwrap().entities, 1);
+    assert!(s.check().unwrap().ok());
 }
