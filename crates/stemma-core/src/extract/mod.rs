@@ -82,7 +82,7 @@ pub fn extract_with(doc: &Document, limits: &Limits) -> Result<Article, ExtractE
             });
         }
     }
-    let (text, enc) = crate::charset::decode(&doc.bytes, doc.http_charset.as_deref(), is_html);
+    let (text, enc) = crate::charset::decode_cow(&doc.bytes, doc.http_charset.as_deref(), is_html);
     let mut article = match doc.content_format {
         Format::Html | Format::Warc => html::extract_html(&text, doc.source.clone()),
         Format::Markdown => plain::extract_plain(&text, doc.source.clone(), true),

@@ -117,7 +117,7 @@ pub(super) fn clean_body(
         // The headline: the title's words again, or the `<h1>` before the body's prose. When
         // the page has already shown its headline in an earlier `<h1>`, the `<h1>`s of the
         // body are section headings (pages that give each section one).
-        let is_title = !title_words.is_empty() && crate::text::words(&b.text) == title_words;
+        let is_title = !title_words.is_empty() && crate::text::words_equal(&b.text, &title_words);
         if (tag == "h1"
             && (is_title || (seen_content == 0 && headline.is_none_or(|h| h >= b.owner))))
             || (is_title && out.is_empty())
@@ -218,7 +218,7 @@ pub(super) fn clean_body(
                     && !is_junk(&b.text)
                     && notice::boilerplate(&b.text).is_none()
                     && notice::parse_notice(&b.text, None).is_none()
-                    && (title_words.is_empty() || crate::text::words(&b.text) != title_words)
+                    && (title_words.is_empty() || !crate::text::words_equal(&b.text, &title_words))
             })
             .max_by_key(|b| b.chars);
         return (line.map(|b| b.text.clone()).unwrap_or_default(), notice);

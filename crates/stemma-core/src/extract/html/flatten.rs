@@ -6,7 +6,7 @@ use super::super::dom::{Dom, Edge, Node};
 use super::super::meta::{self, PageMeta};
 use super::classes::{classify_class, is_boilerplate_tag, Drop, ElAttrs};
 use super::clean::is_content_like;
-use crate::text::{char_weight, squash};
+use crate::text::{squash, weighted_chars};
 use std::collections::HashSet;
 
 /// Elements whose contents are never article text.
@@ -353,11 +353,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     let s: &str = t;
                     // Characters weighted by script: a Han or kana character counts as much
                     // text as three Latin letters, so density works for scripts without spaces.
-                    let n: u32 = s
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .map(char_weight)
-                        .sum();
+                    let n = weighted_chars(s);
                     if n == 0 {
                         if !cur.text.is_empty() {
                             cur.text.push(' ');
