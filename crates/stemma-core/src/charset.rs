@@ -64,6 +64,10 @@ pub fn decode_cow<'a>(
 /// capital letter before a symbol), so its invalid sequences are the many and its valid ones
 /// the few; one bad byte in a UTF-8 file leaves all its other non-ASCII characters valid.
 fn looks_utf8(bytes: &[u8]) -> bool {
+    // Valid throughout (most pages): UTF-8 when anything is non-ASCII.
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return !s.is_ascii();
+    }
     let (mut valid, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         // Lead bytes of multi-byte characters: one per non-ASCII character.

@@ -2,8 +2,8 @@
 //! boilerplate lines, a trailing footer and responsive duplicates out; the lead the page's
 //! description names in.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -50,7 +50,7 @@ pub(super) fn clean_body(
     let mut notice: Option<RepublishedFrom> = None;
     let mut seen_content = 0u32;
     // Each paragraph text seen, with the parent of the block that held it first.
-    let mut seen_texts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut seen_texts: FxHashMap<&str, u32> = FxHashMap::default();
     let inside: Vec<&Block> = flat
         .blocks
         .iter()
@@ -232,7 +232,7 @@ pub(super) fn clean_body(
 /// them that lie outside that parent are not the article. Returns `blocks.len()` when there
 /// is no such parent.
 fn appendix_start(els: &[El<'_>], blocks: &[&Block]) -> usize {
-    let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let mut by_parent: FxHashMap<u32, u32> = FxHashMap::default();
     let mut total = 0u32;
     for b in blocks.iter().filter(|b| b.prose) {
         let p = els[b.owner as usize].parent;
@@ -399,7 +399,7 @@ fn is_header_line(t: &str) -> bool {
 /// page says about one of its images (its `alt` or `title` text), or a short one that its
 /// wrapper's class calls an image's part (caption, credit, subtitle…) or that opens as
 /// captions do ("Abbildung 4:", "Foto:", "Photograph by", "©").
-fn is_caption(els: &[El<'_>], b: &Block, after_img: bool, image_texts: &HashSet<String>) -> bool {
+fn is_caption(els: &[El<'_>], b: &Block, after_img: bool, image_texts: &FxHashSet<String>) -> bool {
     let words = words_in(&b.text);
     if !after_img {
         return false;

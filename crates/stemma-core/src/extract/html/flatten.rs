@@ -7,7 +7,7 @@ use super::super::meta::{self, PageMeta};
 use super::classes::{classify_class, is_boilerplate_tag, Drop, ElAttrs};
 use super::clean::is_content_like;
 use crate::text::{squash, weighted_chars};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Elements whose contents are never article text.
 fn is_skipped_tag(tag: &str) -> bool {
@@ -139,7 +139,7 @@ pub(super) struct Flat<'a> {
     pub(super) noscript: String,
     /// What the page says about its images (`alt`, `title`, `data-caption`,
     /// `data-description`), squashed: a block saying the same is the image's caption.
-    pub(super) image_texts: HashSet<String>,
+    pub(super) image_texts: FxHashSet<String>,
 }
 
 /// At most this many image texts are kept.
@@ -175,7 +175,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let mut in_head = false;
     let mut noscript = String::new();
     let mut noscript_depth = 0usize;
-    let mut image_texts: HashSet<String> = HashSet::new();
+    let mut image_texts: FxHashSet<String> = FxHashSet::default();
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
         if cur.chars > 0 {
