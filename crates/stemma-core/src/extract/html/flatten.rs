@@ -117,6 +117,8 @@ pub(super) struct Block {
     pub(super) owner: u32,
     pub(super) text: String,
     pub(super) chars: u32,
+    /// Words in `text` ([`crate::text::word_count_unspaced`]), counted once.
+    pub(super) words: usize,
     pub(super) link_chars: u32,
     /// The first link target in the block.
     pub(super) link: Option<String>,
@@ -160,6 +162,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         owner: 0,
         text: String::new(),
         chars: 0,
+        words: 0,
         link_chars: 0,
         link: None,
         ld: 0.0,
@@ -181,11 +184,13 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         if cur.chars > 0 {
             let text = squash_lines(&cur.text);
             let ld = cur.link_chars as f64 / cur.chars.max(1) as f64;
-            let prose = is_content_like(cur.chars, ld, &text);
+            let words = crate::text::word_count_unspaced(&text);
+            let prose = is_content_like(cur.chars, ld, words, &text);
             blocks.push(Block {
                 owner: cur.owner,
                 text,
                 chars: cur.chars,
+                words,
                 link_chars: cur.link_chars,
                 link: cur.link.take(),
                 ld,

@@ -250,6 +250,8 @@ pub fn on_element(
     }
     let mask = hint_mask(el);
     meta.cur_mask = mask;
+    // The class words, split at most once per element.
+    let mut tokens: Option<Vec<String>> = None;
     if mask & HINT_AUTHOR != 0 && (el.attr("class").is_some() || el.id().is_some()) {
         meta.author_ctx = (pos, pos + 8);
     }
@@ -263,24 +265,24 @@ pub fn on_element(
             && tag != "script"
             && (tag == "time" || tag == "a" || mask & (HINT_AUTHOR | HINT_OTHER) != 0)
         {
-            let tokens = class_tokens(el);
-            let h = byline_hints(el, tag, &tokens);
+            let tokens = tokens.get_or_insert_with(|| class_tokens(el));
+            let h = byline_hints(el, tag, tokens);
             st.inner.byline |= h.byline;
             st.inner.author_class |= h.author_class;
-            st.inner.date_class |= date_class(&tokens);
+            st.inner.date_class |= date_class(tokens);
             st.inner.time |= tag == "time";
         }
     }
     if mask & (HINT_AUTHOR | HINT_OTHER) != 0 && meta.el_hints.len() < 5000 {
-        let tokens = class_tokens(el);
-        let mut h = byline_hints(el, tag, &tokens);
-        h.date_class = date_class(&tokens);
+        let tokens = tokens.get_or_insert_with(|| class_tokens(el));
+        let mut h = byline_hints(el, tag, tokens);
+        h.date_class = date_class(tokens);
         h.time = tag == "time";
         if h != Hints::default() {
             meta.el_hints.push((pos, h));
         }
         if h.date_class && tag != "time" && tag != "meta" {
-            title_date(el, &tokens, pos, meta);
+            title_date(el, tokens, pos, meta);
         }
     }
     let itemprop = el.attr("itemprop").unwrap_or("");
