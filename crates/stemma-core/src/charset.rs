@@ -2,6 +2,8 @@
 //! a `<meta charset>` / `http-equiv` declaration in the first 4 KiB, then statistical
 //! detection (chardetng) as the last resort.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 /// Decode `bytes` to UTF-8 text. `http_charset` is the charset named by the transport.
@@ -11,9 +13,20 @@ pub fn decode(
     http_charset: Option<&str>,
     is_html: bool,
 ) -> (String, &'static Encoding) {
+    let (text, enc) = decode_cow(bytes, http_charset, is_html);
+    (text.into_owned(), enc)
+}
+
+/// [`decode`], borrowing `bytes` when they are already valid UTF-8 in the chosen encoding
+/// (most pages): no copy of the page.
+pub fn decode_cow<'a>(
+    bytes: &'a [u8],
+    http_charset: Option<&str>,
+    is_html: bool,
+) -> (Cow<'a, str>, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), enc);
+        return (text, enc);
     }
     let declared = http_charset
         .and_then(|c| Encoding::for_label(c.trim().as_bytes()))
@@ -42,7 +55,7 @@ pub fn decode(
         }
     };
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    (text.into_owned(), enc)
+    (text, enc)
 }
 
 /// Whether `bytes` are UTF-8 text, allowing a few damaged bytes: it has non-ASCII characters,
@@ -51,6 +64,10 @@ pub fn decode(
 /// capital letter before a symbol), so its invalid sequences are the many and its valid ones
 /// the few; one bad byte in a UTF-8 file leaves all its other non-ASCII characters valid.
 fn looks_utf8(bytes: &[u8]) -> bool {
+    // Valid throughout (most pages): UTF-8 when anything is non-ASCII.
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return !s.is_ascii();
+    }
     let (mut valid, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         // Lead bytes of multi-byte characters: one per non-ASCII character.

@@ -8,7 +8,31 @@ pub use crate::dates::{find_date, find_dates, parse_date};
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if is_ascii_space(b) {
+                pending_space = !out.is_empty();
+                i += 1;
+                continue;
+            }
+            // A run of visible ASCII, copied at once.
+            let run = bytes[i..]
+                .iter()
+                .position(|&c| !c.is_ascii() || is_ascii_space(c))
+                .map_or(bytes.len(), |n| i + n);
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push_str(&s[i..run]);
+            i = run;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
+        i += c.len_utf8();
         if matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}') {
             continue;
         }
@@ -25,12 +49,77 @@ pub fn squash(s: &str) -> String {
     out
 }
 
+/// ASCII whitespace as `char::is_whitespace` has it (vertical tab included).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `c.is_alphanumeric() || c == '_'`: a character of a `\w+` word, with answers for ASCII,
+/// the Latin letter blocks, basic Cyrillic and general punctuation that skip the Unicode
+/// tables.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric() || c == '_',
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x410..=0x44F => true,
+        0x2000..=0x206F => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// The characters of `s` that are not whitespace, each weighted by [`char_weight`].
+pub fn weighted_chars(s: &str) -> u32 {
+    let mut n = 0u32;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            n += u32::from(!is_ascii_space(b));
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().expect("char boundary");
+            i += c.len_utf8();
+            if !c.is_whitespace() {
+                n += char_weight(c);
+            }
+        }
+    }
+    n
+}
+
 /// Lower-cased `\w+` words.
 pub fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '_')
+    s.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect()
+}
+
+/// Whether `s`'s [`words`] are `words`, without allocating for ASCII words.
+pub fn words_equal(s: &str, words: &[String]) -> bool {
+    let mut want = words.iter();
+    for w in s
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
+        let Some(t) = want.next() else {
+            return false;
+        };
+        let same = if w.is_ascii() {
+            w.len() == t.len()
+                && w.bytes()
+                    .zip(t.bytes())
+                    .all(|(a, b)| a.to_ascii_lowercase() == b)
+        } else {
+            w.to_lowercase() == *t
+        };
+        if !same {
+            return false;
+        }
+    }
+    want.next().is_none()
 }
 
 /// Number of `\w+` words, without allocating.
@@ -38,7 +127,7 @@ pub fn word_count(s: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for c in s.chars() {
-        let w = c.is_alphanumeric() || c == '_';
+        let w = is_word_char(c);
         if w && !in_word {
             n += 1;
         }
@@ -92,7 +181,21 @@ pub fn word_count_unspaced(s: &str) -> usize {
     let mut n = 0;
     let mut in_word = false;
     let mut sea_run = 0usize;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && sea_run == 0 {
+            let w = b.is_ascii_alphanumeric() || b == b'_';
+            if w && !in_word {
+                n += 1;
+            }
+            in_word = w;
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("char boundary");
+        i += c.len_utf8();
         let kind = unspaced(c);
         if kind == Some(Unspaced::SouthEastAsian) || (sea_run > 0 && is_combining_mark(c)) {
             sea_run += 1;
@@ -107,7 +210,7 @@ pub fn word_count_unspaced(s: &str) -> usize {
             in_word = false;
             continue;
         }
-        let w = c.is_alphanumeric() || c == '_';
+        let w = is_word_char(c);
         if w && !in_word {
             n += 1;
         }
@@ -282,6 +385,61 @@ mod tests {
             detect_language("市議会は月曜日、新しいフェリー航路を承認しました。").as_deref(),
             Some("ja")
         );
+    }
+
+    #[test]
+    fn word_chars_agree_with_unicode() {
+        for u in 0..0x3_0000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_word_char(c), c.is_alphanumeric() || c == '_', "{u:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_paths_agree_with_char_by_char() {
+        let samples = [
+            "",
+            "  a\u{a0}\n b\t\tc  ",
+            "x\u{b}y\u{c}z\r\n",
+            "Mit\u{ad}tel\u{ad}al\u{200b}ter \u{feff}x",
+            "iPhone 的新款 — “quoted” café_au lait",
+            "สภาเมืองอนุมั abc สภา, x",
+            "Привет, мир! 123 ×÷ µ ª",
+        ];
+        for s in samples {
+            let slow_squash = {
+                let mut out = String::new();
+                let mut pending = false;
+                for c in s.chars() {
+                    if matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}') {
+                        continue;
+                    }
+                    if c.is_whitespace() {
+                        pending = !out.is_empty();
+                    } else {
+                        if pending {
+                            out.push(' ');
+                            pending = false;
+                        }
+                        out.push(c);
+                    }
+                }
+                out
+            };
+            assert_eq!(squash(s), slow_squash, "{s:?}");
+            let weighted: u32 = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(char_weight)
+                .sum();
+            assert_eq!(weighted_chars(s), weighted, "{s:?}");
+            assert!(words_equal(s, &words(s)), "{s:?}");
+        }
+        assert_eq!(word_count_unspaced("abc สภา, x"), 3);
+        assert!(!words_equal("The cat", &words("the cat sat")));
+        assert!(!words_equal("The cat sat", &words("the cat")));
+        assert!(words_equal("THE, Cat!", &words("the cat")));
     }
 
     #[test]

@@ -420,6 +420,22 @@ impl Element {
             .map(|a| &*a.value)
     }
 
+    /// The values of several attributes ([`Element::attr`] each), in one pass.
+    pub fn attrs_named<const N: usize>(&self, names: [&str; N]) -> [Option<&str>; N] {
+        let mut out = [None; N];
+        for a in &self.attrs {
+            if a.name.prefix.is_some() || a.name.ns != ns!() {
+                continue;
+            }
+            let local: &str = &a.name.local;
+            if let Some(k) = names.iter().position(|&n| n == local) {
+                // The first attribute of a name wins, as in `attr`.
+                out[k].get_or_insert(&*a.value);
+            }
+        }
+        out
+    }
+
     /// Every attribute as (local name, value), in source order.
     pub fn attrs(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
         self.attrs.iter().map(|a| (&*a.name.local, &*a.value))

@@ -82,7 +82,7 @@ pub fn extract_with(doc: &Document, limits: &Limits) -> Result<Article, ExtractE
             });
         }
     }
-    let (text, enc) = crate::charset::decode(&doc.bytes, doc.http_charset.as_deref(), is_html);
+    let (text, enc) = crate::charset::decode_cow(&doc.bytes, doc.http_charset.as_deref(), is_html);
     let mut article = match doc.content_format {
         Format::Html | Format::Warc => html::extract_html(&text, doc.source.clone()),
         Format::Markdown => plain::extract_plain(&text, doc.source.clone(), true),
@@ -123,56 +123,6 @@ pub struct Structure {
 
 /// Scan the tags of a page (skipping `<script>` and `<style>` bodies) for [`Structure`].
 pub fn structure(bytes: &[u8]) -> Structure {
-    const CONTAINERS: &[&[u8]] = &[
-        b"div",
-        b"span",
-        b"section",
-        b"article",
-        b"blockquote",
-        b"ul",
-        b"ol",
-        b"table",
-        b"main",
-        b"aside",
-        b"nav",
-        b"center",
-        b"sup",
-        b"sub",
-        b"header",
-        b"footer",
-        b"form",
-        b"dl",
-        b"figure",
-    ];
-    const FORMATTING: &[&[u8]] = &[
-        b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"nobr", b"s", b"small", b"strike",
-        b"strong", b"tt", b"u",
-    ];
-    const BLOCKS: &[&[u8]] = &[
-        b"p",
-        b"div",
-        b"li",
-        b"td",
-        b"th",
-        b"tr",
-        b"h1",
-        b"h2",
-        b"h3",
-        b"h4",
-        b"h5",
-        b"h6",
-        b"table",
-        b"ul",
-        b"ol",
-        b"blockquote",
-        b"section",
-        b"article",
-        b"dd",
-        b"dt",
-        b"pre",
-        b"address",
-        b"center",
-    ];
     let mut out = Structure::default();
     let mut depth = 0usize;
     let mut open_fmt = 0usize;
@@ -211,7 +161,8 @@ pub fn structure(bytes: &[u8]) -> Structure {
             memchr::memchr(b'>', &bytes[pos..])
                 .is_some_and(|g| pos + g > 0 && bytes[pos + g - 1] == b'/')
         };
-        if CONTAINERS.contains(&tag) {
+        let (container, formatting, block) = tag_roles(tag);
+        if container {
             if closing {
                 depth = depth.saturating_sub(1);
             } else if !self_closing() {
@@ -219,18 +170,35 @@ pub fn structure(bytes: &[u8]) -> Structure {
                 out.depth = out.depth.max(depth);
             }
         }
-        if FORMATTING.contains(&tag) {
+        if formatting {
             if closing {
                 open_fmt = open_fmt.saturating_sub(1);
             } else if !self_closing() {
                 open_fmt += 1;
             }
         }
-        if !closing && BLOCKS.contains(&tag) {
+        if !closing && block {
             out.reopen = out.reopen.saturating_add(open_fmt);
         }
     }
     out
+}
+
+/// What a (lower-case) tag name is to [`structure`]: (a container HTML never closes
+/// implicitly, a formatting element, a block start).
+fn tag_roles(tag: &[u8]) -> (bool, bool, bool) {
+    match tag {
+        b"div" | b"table" | b"ul" | b"ol" | b"blockquote" | b"section" | b"article" | b"center" => {
+            (true, false, true)
+        }
+        b"span" | b"main" | b"aside" | b"nav" | b"sup" | b"sub" | b"header" | b"footer"
+        | b"form" | b"dl" | b"figure" => (true, false, false),
+        b"a" | b"b" | b"big" | b"code" | b"em" | b"font" | b"i" | b"nobr" | b"s" | b"small"
+        | b"strike" | b"strong" | b"tt" | b"u" => (false, true, false),
+        b"p" | b"li" | b"td" | b"th" | b"tr" | b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
+        | b"dd" | b"dt" | b"pre" | b"address" => (false, false, true),
+        _ => (false, false, false),
+    }
 }
 
 /// Sniff binary junk: NUL bytes or a high share of control bytes in the first 8 KiB.

@@ -80,7 +80,7 @@ pub(super) fn classify_class(class: &str, id: &str) -> (bool, Drop) {
     if class.len() + id.len() > MEMO_KEY_MAX {
         return classify_class_uncached(class, id);
     }
-    type Memo = (String, std::collections::HashMap<Box<str>, (bool, Drop)>);
+    type Memo = (String, rustc_hash::FxHashMap<Box<str>, (bool, Drop)>);
     thread_local! {
         static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
     }

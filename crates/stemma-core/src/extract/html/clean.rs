@@ -2,8 +2,8 @@
 //! boilerplate lines, a trailing footer and responsive duplicates out; the lead the page's
 //! description names in.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -50,7 +50,7 @@ pub(super) fn clean_body(
     let mut notice: Option<RepublishedFrom> = None;
     let mut seen_content = 0u32;
     // Each paragraph text seen, with the parent of the block that held it first.
-    let mut seen_texts: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut seen_texts: FxHashMap<&str, u32> = FxHashMap::default();
     let inside: Vec<&Block> = flat
         .blocks
         .iter()
@@ -104,7 +104,7 @@ pub(super) fn clean_body(
             _ => {}
         }
         // A caption's credit line follows the caption: it stands after the image too.
-        let credit = after_caption && words_in(&b.text) <= MAX_CREDIT_WORDS;
+        let credit = after_caption && b.words <= MAX_CREDIT_WORDS;
         let caption = is_caption(els, b, b.after_img || credit, &flat.image_texts);
         after_caption = caption;
         if caption {
@@ -117,7 +117,7 @@ pub(super) fn clean_body(
         // The headline: the title's words again, or the `<h1>` before the body's prose. When
         // the page has already shown its headline in an earlier `<h1>`, the `<h1>`s of the
         // body are section headings (pages that give each section one).
-        let is_title = !title_words.is_empty() && crate::text::words(&b.text) == title_words;
+        let is_title = !title_words.is_empty() && crate::text::words_equal(&b.text, &title_words);
         if (tag == "h1"
             && (is_title || (seen_content == 0 && headline.is_none_or(|h| h >= b.owner))))
             || (is_title && out.is_empty())
@@ -125,12 +125,10 @@ pub(super) fn clean_body(
             continue;
         }
         // Bylines and date lines sit in the first blocks, sometimes after a lead caption.
-        if (seen_content == 0 || (out.len() < 6 && words_in(&b.text) <= 12))
-            && is_header_line(&b.text)
-        {
+        if (seen_content == 0 || (out.len() < 6 && b.words <= 12)) && is_header_line(&b.text) {
             continue;
         }
-        if words_in(&b.text) <= 2
+        if b.words <= 2
             && !matches!(
                 tag,
                 "p" | "li"
@@ -214,11 +212,11 @@ pub(super) fn clean_body(
             .filter(|b| {
                 !dropped.get(b.owner as usize).copied().unwrap_or(true)
                     && b.ld <= 0.5
-                    && words_in(&b.text) >= 3
+                    && b.words >= 3
                     && !is_junk(&b.text)
                     && notice::boilerplate(&b.text).is_none()
                     && notice::parse_notice(&b.text, None).is_none()
-                    && (title_words.is_empty() || crate::text::words(&b.text) != title_words)
+                    && (title_words.is_empty() || !crate::text::words_equal(&b.text, &title_words))
             })
             .max_by_key(|b| b.chars);
         return (line.map(|b| b.text.clone()).unwrap_or_default(), notice);
@@ -232,7 +230,7 @@ pub(super) fn clean_body(
 /// them that lie outside that parent are not the article. Returns `blocks.len()` when there
 /// is no such parent.
 fn appendix_start(els: &[El<'_>], blocks: &[&Block]) -> usize {
-    let mut by_parent: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let mut by_parent: FxHashMap<u32, u32> = FxHashMap::default();
     let mut total = 0u32;
     for b in blocks.iter().filter(|b| b.prose) {
         let p = els[b.owner as usize].parent;
@@ -299,7 +297,7 @@ fn marked_lead<'a>(
                 && b.ld < 0.3
                 && !b.after_img
                 && els[o].tag != "figcaption"
-                && words_in(&b.text) >= 8
+                && b.words >= 8
                 && within(els, o, 3, |e| class.is_match(e.class))
         })
 }
@@ -339,7 +337,7 @@ fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Opt
                 && !in_header(o)
         })
         .find(|b| {
-            words_in(&b.text) >= 5
+            b.words >= 5
                 && crate::text::words(&b.text)
                     .into_iter()
                     .take(want.len())
@@ -347,8 +345,8 @@ fn find_lead<'a>(els: &[El<'_>], blocks: &[&'a Block], description: &str) -> Opt
         })
 }
 
-pub(super) fn is_content_like(chars: u32, ld: f64, text: &str) -> bool {
-    chars >= MIN_CONTENT_CHARS && ld < 0.4 && words_in(text) >= 6 && !is_junk(text)
+pub(super) fn is_content_like(chars: u32, ld: f64, words: usize, text: &str) -> bool {
+    chars >= MIN_CONTENT_CHARS && ld < 0.4 && words >= 6 && !is_junk(text)
 }
 
 /// A paragraph whose sentence runs on into a link ("… who had held the post <a>for the last
@@ -357,7 +355,7 @@ pub(super) fn is_content_like(chars: u32, ld: f64, text: &str) -> bool {
 fn is_linked_sentence(b: &Block) -> bool {
     !b.opens_with_link
         && b.chars.saturating_sub(b.link_chars) >= 25
-        && words_in(&b.text) >= 10
+        && b.words >= 10
         && b.text.trim_end().ends_with(SENTENCE_END)
 }
 
@@ -399,8 +397,8 @@ fn is_header_line(t: &str) -> bool {
 /// page says about one of its images (its `alt` or `title` text), or a short one that its
 /// wrapper's class calls an image's part (caption, credit, subtitle…) or that opens as
 /// captions do ("Abbildung 4:", "Foto:", "Photograph by", "©").
-fn is_caption(els: &[El<'_>], b: &Block, after_img: bool, image_texts: &HashSet<String>) -> bool {
-    let words = words_in(&b.text);
+fn is_caption(els: &[El<'_>], b: &Block, after_img: bool, image_texts: &FxHashSet<String>) -> bool {
+    let words = b.words;
     if !after_img {
         return false;
     }

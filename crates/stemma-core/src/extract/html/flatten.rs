@@ -6,8 +6,8 @@ use super::super::dom::{Dom, Edge, Node};
 use super::super::meta::{self, PageMeta};
 use super::classes::{classify_class, is_boilerplate_tag, Drop, ElAttrs};
 use super::clean::is_content_like;
-use crate::text::{char_weight, squash};
-use std::collections::HashSet;
+use crate::text::{squash, weighted_chars};
+use rustc_hash::FxHashSet;
 
 /// Elements whose contents are never article text.
 fn is_skipped_tag(tag: &str) -> bool {
@@ -117,6 +117,8 @@ pub(super) struct Block {
     pub(super) owner: u32,
     pub(super) text: String,
     pub(super) chars: u32,
+    /// Words in `text` ([`crate::text::word_count_unspaced`]), counted once.
+    pub(super) words: usize,
     pub(super) link_chars: u32,
     /// The first link target in the block.
     pub(super) link: Option<String>,
@@ -139,7 +141,7 @@ pub(super) struct Flat<'a> {
     pub(super) noscript: String,
     /// What the page says about its images (`alt`, `title`, `data-caption`,
     /// `data-description`), squashed: a block saying the same is the image's caption.
-    pub(super) image_texts: HashSet<String>,
+    pub(super) image_texts: FxHashSet<String>,
 }
 
 /// At most this many image texts are kept.
@@ -160,6 +162,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
         owner: 0,
         text: String::new(),
         chars: 0,
+        words: 0,
         link_chars: 0,
         link: None,
         ld: 0.0,
@@ -175,17 +178,19 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
     let mut in_head = false;
     let mut noscript = String::new();
     let mut noscript_depth = 0usize;
-    let mut image_texts: HashSet<String> = HashSet::new();
+    let mut image_texts: FxHashSet<String> = FxHashSet::default();
 
     let flush = |cur: &mut Block, blocks: &mut Vec<Block>, owner: u32| {
         if cur.chars > 0 {
             let text = squash_lines(&cur.text);
             let ld = cur.link_chars as f64 / cur.chars.max(1) as f64;
-            let prose = is_content_like(cur.chars, ld, &text);
+            let words = crate::text::word_count_unspaced(&text);
+            let prose = is_content_like(cur.chars, ld, words, &text);
             blocks.push(Block {
                 owner: cur.owner,
                 text,
                 chars: cur.chars,
+                words,
                 link_chars: cur.link_chars,
                 link: cur.link.take(),
                 ld,
@@ -353,11 +358,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     let s: &str = t;
                     // Characters weighted by script: a Han or kana character counts as much
                     // text as three Latin letters, so density works for scripts without spaces.
-                    let n: u32 = s
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .map(char_weight)
-                        .sum();
+                    let n = weighted_chars(s);
                     if n == 0 {
                         if !cur.text.is_empty() {
                             cur.text.push(' ');

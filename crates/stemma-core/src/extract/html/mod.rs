@@ -46,7 +46,7 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     );
     // Nothing static in the page but what it shows without scripts: read the `<noscript>`
     // markup as a page of its own.
-    if words_in(&body) < 20 && flat.noscript.contains("<p") {
+    if flat.noscript.contains("<p") && words_in(&body) < 20 {
         let inner = Dom::parse(&flat.noscript);
         let inner_flat = flatten(&inner, base.as_deref());
         let (alt, _) = main_text(
@@ -61,7 +61,8 @@ pub fn extract_html(html: &str, source: Source) -> Article {
     // The page's own JSON-LD `articleBody` stands in when the DOM yields (almost) nothing,
     // as on pages that render their text with scripts.
     if let Some(ab) = resolved.article_body.as_deref() {
-        if words_in(ab) >= 50 && words_in(&body) * 3 < words_in(ab) {
+        let ab_words = words_in(ab);
+        if ab_words >= 50 && words_in(&body) * 3 < ab_words {
             body = ab.to_string();
         }
     }

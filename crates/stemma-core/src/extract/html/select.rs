@@ -149,8 +149,8 @@ fn set_aside(flat: &Flat<'_>, total: u32) -> Vec<bool> {
         // shows one of them at a time and hides the rest, holds the page's prose together,
         // though each section holds a tenth of it. (A list of teasers, a summary each, is
         // judged item by item.)
-        let mut groups: std::collections::HashMap<(u32, &str, &str), (f64, f64, f64)> =
-            std::collections::HashMap::new();
+        let mut groups: rustc_hash::FxHashMap<(u32, &str, &str), (f64, f64, f64)> =
+            rustc_hash::FxHashMap::default();
         // (Only the drops judged in this pass read the groups.)
         let grouped = if pass == Pass::Unseen {
             Drop::Hidden

@@ -51,7 +51,9 @@ pub(super) const HINT_META: u8 = 4;
 /// Which hint words the element's class, id or microdata mention: "author" / "byline"
 /// ([`HINT_AUTHOR`]), date and writer words ([`HINT_OTHER`]), "meta" ([`HINT_META`]). A cheap
 /// test before splitting the class into words.
-pub(super) fn hint_mask(el: &crate::extract::dom::Element) -> u8 {
+///
+/// `attrs`: the element's `class`, `id`, `itemprop` and `rel`.
+pub(super) fn hint_mask(attrs: [Option<&str>; 4]) -> u8 {
     fn scan(a: &str) -> u8 {
         let b = a.as_bytes();
         let mut mask = 0;
@@ -81,15 +83,7 @@ pub(super) fn hint_mask(el: &crate::extract::dom::Element) -> u8 {
         }
         mask
     }
-    [
-        el.attr("class"),
-        el.id(),
-        el.attr("itemprop"),
-        el.attr("rel"),
-    ]
-    .into_iter()
-    .flatten()
-    .fold(0, |m, a| m | scan(a))
+    attrs.into_iter().flatten().fold(0, |m, a| m | scan(a))
 }
 
 /// Class and id words of an element, lower-cased, split on anything not alphanumeric and on
@@ -248,9 +242,13 @@ pub fn on_element(
         }
         meta.quote_depth += 1;
     }
-    let mask = hint_mask(el);
+    let attrs = el.attrs_named(["class", "id", "itemprop", "rel"]);
+    let [class, id, itemprop, _] = attrs;
+    let mask = hint_mask(attrs);
     meta.cur_mask = mask;
-    if mask & HINT_AUTHOR != 0 && (el.attr("class").is_some() || el.id().is_some()) {
+    // The class words, split at most once per element.
+    let mut tokens: Option<Vec<String>> = None;
+    if mask & HINT_AUTHOR != 0 && (class.is_some() || id.is_some()) {
         meta.author_ctx = (pos, pos + 8);
     }
     if meta.cap.get().active {
@@ -263,28 +261,27 @@ pub fn on_element(
             && tag != "script"
             && (tag == "time" || tag == "a" || mask & (HINT_AUTHOR | HINT_OTHER) != 0)
         {
-            let tokens = class_tokens(el);
-            let h = byline_hints(el, tag, &tokens);
+            let tokens = tokens.get_or_insert_with(|| class_tokens(el));
+            let h = byline_hints(el, tag, tokens);
             st.inner.byline |= h.byline;
             st.inner.author_class |= h.author_class;
-            st.inner.date_class |= date_class(&tokens);
+            st.inner.date_class |= date_class(tokens);
             st.inner.time |= tag == "time";
         }
     }
     if mask & (HINT_AUTHOR | HINT_OTHER) != 0 && meta.el_hints.len() < 5000 {
-        let tokens = class_tokens(el);
-        let mut h = byline_hints(el, tag, &tokens);
-        h.date_class = date_class(&tokens);
+        let tokens = tokens.get_or_insert_with(|| class_tokens(el));
+        let mut h = byline_hints(el, tag, tokens);
+        h.date_class = date_class(tokens);
         h.time = tag == "time";
         if h != Hints::default() {
             meta.el_hints.push((pos, h));
         }
         if h.date_class && tag != "time" && tag != "meta" {
-            title_date(el, &tokens, pos, meta);
+            title_date(el, tokens, pos, meta);
         }
     }
-    let itemprop = el.attr("itemprop").unwrap_or("");
-    let kind = match itemprop {
+    let kind = match itemprop.unwrap_or("") {
         "datePublished" | "dateCreated" => DateKind::Published,
         "dateModified" => DateKind::Updated,
         _ => DateKind::Unknown,
