@@ -75,7 +75,21 @@ enum Command {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Transparent huge pages off for this process. With them, a fault on fresh memory may wait
+/// while the kernel compacts memory for a 2 MiB page: `stemma extract --jobs 1` over the 181
+/// ScrapingHub pages took 0.40 to 2.15 s CPU from run to run (six runs), and 0.40 to 0.47 s
+/// without them; the best runs and an 8,000-page ingest are the same either way.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments and touches no memory of ours; a
+    // kernel without it returns an error, which changes nothing.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("STEMMA_LOG")
