@@ -203,7 +203,9 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
     bare_args.insert(3, "--no-attribution".into());
     let first_page = first_file(&pages, ".html.gz")?;
     let mut first_args = extract_args.clone();
-    *first_args.last_mut().expect("extract args end with the pages") = first_page.into();
+    *first_args
+        .last_mut()
+        .expect("extract args end with the pages") = first_page.into();
     let mut attribute_args: Vec<OsString> = vec!["attribute".into(), "--jobs".into(), "1".into()];
     attribute_args.extend(text_files.iter().map(|p| p.clone().into_os_string()));
     let script = crate::peer::peer_script("trafilatura_process.py");
