@@ -54,6 +54,14 @@ struct Timed {
 }
 
 impl Timed {
+    fn new(label: &'static str, units: usize) -> Self {
+        Timed {
+            label,
+            units,
+            runs: Vec::new(),
+        }
+    }
+
     fn best(&self) -> Option<&Waited> {
         self.runs
             .iter()
@@ -164,33 +172,19 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         .collect();
     text_files.sort();
 
-    let mut extract = Timed {
-        label: "stemma extract --jobs 1 --format jsonl",
-        units: n_pages,
-        runs: Vec::new(),
-    };
-    let mut traf = Timed {
-        label: "trafilatura (python, the same pages, whole process)",
-        units: n_pages,
-        runs: Vec::new(),
-    };
+    let mut extract = Timed::new("stemma extract --jobs 1 --format jsonl", n_pages);
+    let mut traf = Timed::new(
+        "trafilatura (python, the same pages, whole process)",
+        n_pages,
+    );
     // The same run without quotes and entities, and a run over the first page alone (start-up
     // and every lazy table and pattern built once): where the whole run's time goes.
-    let mut bare = Timed {
-        label: "  the same, --no-attribution (extraction alone)",
-        units: n_pages,
-        runs: Vec::new(),
-    };
-    let mut first = Timed {
-        label: "  the same, first page alone (start-up and warm-up)",
-        units: 1,
-        runs: Vec::new(),
-    };
-    let mut attribute = Timed {
-        label: "stemma attribute --jobs 1 (PolNeAR train texts)",
-        units: text_files.len(),
-        runs: Vec::new(),
-    };
+    let mut bare = Timed::new("  the same, --no-attribution (extraction alone)", n_pages);
+    let mut first = Timed::new("  the same, first page alone (start-up and warm-up)", 1);
+    let mut attribute = Timed::new(
+        "stemma attribute --jobs 1 (PolNeAR train texts)",
+        text_files.len(),
+    );
     let extract_args: Vec<OsString> = vec![
         "extract".into(),
         "--jobs".into(),

@@ -198,7 +198,7 @@ fn read_gz_page(
     let stream: Box<dyn Read + Send> = Box::new(flate2::bufread::MultiGzDecoder::new(
         io::Cursor::new(packed),
     ));
-    read_document_into(stream, Vec::new(), label, kind, limits)
+    read_document(stream, label, kind, limits)
 }
 
 fn read_stdin(limits: &ReadLimits) -> Documents {
@@ -221,18 +221,8 @@ fn read_document(
     kind: FileKind,
     limits: &ReadLimits,
 ) -> Result<Document, InputError> {
-    read_document_into(stream, Vec::new(), label, kind, limits)
-}
-
-/// [`read_document`] into a buffer made ready for it.
-fn read_document_into(
-    stream: Box<dyn Read + Send>,
-    mut bytes: Vec<u8>,
-    label: &str,
-    kind: FileKind,
-    limits: &ReadLimits,
-) -> Result<Document, InputError> {
     let max = limits.max_document_bytes;
+    let mut bytes = Vec::new();
     stream
         .take((max as u64).saturating_add(1))
         .read_to_end(&mut bytes)

@@ -227,6 +227,15 @@ pub(super) fn date_class(tokens: &[String]) -> bool {
     })
 }
 
+/// An element's class words and all they hint ([`byline_hints`], [`date_class`], `<time>`).
+fn element_hints(el: &crate::extract::dom::Element, tag: &str) -> (Vec<String>, Hints) {
+    let tokens = class_tokens(el);
+    let mut h = byline_hints(el, tag, &tokens);
+    h.date_class = date_class(&tokens);
+    h.time = tag == "time";
+    (tokens, h)
+}
+
 /// Read what a start tag itself declares (`<meta>`, `<link rel=canonical>`, `<time datetime>`, microdata).
 pub fn on_element(
     el: &crate::extract::dom::Element,
@@ -246,8 +255,8 @@ pub fn on_element(
     let [class, id, itemprop, _] = attrs;
     let mask = hint_mask(attrs);
     meta.cur_mask = mask;
-    // The class words, split at most once per element.
-    let mut tokens: Option<Vec<String>> = None;
+    // The class words and what they hint, worked out at most once per element.
+    let mut worked: Option<(Vec<String>, Hints)> = None;
     if mask & HINT_AUTHOR != 0 && (class.is_some() || id.is_some()) {
         meta.author_ctx = (pos, pos + 8);
     }
@@ -261,19 +270,16 @@ pub fn on_element(
             && tag != "script"
             && (tag == "time" || tag == "a" || mask & (HINT_AUTHOR | HINT_OTHER) != 0)
         {
-            let tokens = tokens.get_or_insert_with(|| class_tokens(el));
-            let h = byline_hints(el, tag, tokens);
+            let (_, h) = worked.get_or_insert_with(|| element_hints(el, tag));
             st.inner.byline |= h.byline;
             st.inner.author_class |= h.author_class;
-            st.inner.date_class |= date_class(tokens);
-            st.inner.time |= tag == "time";
+            st.inner.date_class |= h.date_class;
+            st.inner.time |= h.time;
         }
     }
     if mask & (HINT_AUTHOR | HINT_OTHER) != 0 && meta.el_hints.len() < 5000 {
-        let tokens = tokens.get_or_insert_with(|| class_tokens(el));
-        let mut h = byline_hints(el, tag, tokens);
-        h.date_class = date_class(tokens);
-        h.time = tag == "time";
+        let (tokens, h) = worked.get_or_insert_with(|| element_hints(el, tag));
+        let h = *h;
         if h != Hints::default() {
             meta.el_hints.push((pos, h));
         }
