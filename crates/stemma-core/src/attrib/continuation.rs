@@ -103,10 +103,19 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
         }
         // Between the attribution before and the quotation: punctuation only; else the
         // sentence right before may introduce the speaker ("Faber also welcomed the plan.").
+        // The rest of the attribution's own sentence may come between ("“…,” Mr Ellery
+        // told a packed meeting on Tuesday. / “…”").
         let runs_on = prev.filter(|p| {
-            p.mode == Mode::Speech
-                && p.source.is_some()
-                && !words(d.toks.partition_point(|t| t.start < end_of(p)), r.open)
+            let after = d.toks.partition_point(|t| t.start < end_of(p));
+            let after = match after
+                .checked_sub(1)
+                .map(|j| d.sents[d.sent_of[j] as usize].1)
+            {
+                // Only when the quotation opens a sentence of its own after that one.
+                Some(end) if after < r.open && end <= r.open => end,
+                _ => after,
+            };
+            p.mode == Mode::Speech && p.source.is_some() && !words(after, r.open)
         });
         let (source, confidence) = match runs_on {
             Some(p) => (p.source, p.confidence * CONTINUED_CONFIDENCE),
@@ -270,6 +279,16 @@ mod tests {
         assert!(got[0].0.is_some(), "{got:#?}");
         assert_eq!(got[1].0, got[0].0, "{got:#?}");
         assert!(got[1].2);
+    }
+
+    #[test]
+    fn the_rest_of_the_speakers_sentence_does_not_stop_the_run() {
+        let text = "‘We cannot keep patching potholes,’ Mayor Tom Ellery told a packed meeting \
+                    at the town hall on Tuesday.\n\n‘This levy is the only honest answer we have.’\n";
+        let got = credited(text);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[1].0.as_deref(), Some("Tom Ellery"), "{got:#?}");
+        assert!(got[1].2, "{got:#?}");
     }
 
     #[test]

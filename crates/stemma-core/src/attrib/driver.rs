@@ -34,7 +34,31 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     out.retain_mut(|f| reading(d, f).map(|m| f.mode = m).is_some());
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
+    drop_colon_twins(d, &mut out);
     out
+}
+
+/// "Carys told the Herald: “…”": the colon before the quotation is no cue of its own when a
+/// worded cue already claims the same content (it would credit the quote to the Herald).
+fn drop_colon_twins(d: &Doc, out: &mut Vec<Found>) {
+    let bare = |f: &Found| !d.text[f.cue.0..f.cue.1].chars().any(char::is_alphanumeric);
+    if !out.iter().any(|f| bare(f) && !f.content.is_empty()) {
+        return;
+    }
+    let worded: Vec<&[(usize, usize)]> = out
+        .iter()
+        .filter(|f| !bare(f) && !f.content.is_empty())
+        .map(|f| f.content.as_slice())
+        .collect();
+    let twins: Vec<bool> = out
+        .iter()
+        .map(|f| bare(f) && !f.content.is_empty() && worded.contains(&f.content.as_slice()))
+        .collect();
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !twins[k - 1]
+    });
 }
 
 /// Cue heads of one sentence: token index, cue, and the token after the cue phrase.

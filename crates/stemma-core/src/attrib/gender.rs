@@ -379,7 +379,7 @@ mod tests {
                     Tobias Grell said he opposed it. She said the vote would be close.";
         assert_eq!(
             speaker_of(text, "the vote would be close").as_deref(),
-            Some("Councilwoman Marta Velez")
+            Some("Marta Velez")
         );
     }
 

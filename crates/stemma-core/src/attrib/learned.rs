@@ -402,7 +402,7 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         t.shape(ii + 1),
         t.shape(ii + 2),
     );
-    let inq = d.inq[i].is_some() as u64;
+    let inq = d.in_marked_quote(i) as u64;
     let first = if i == s {
         1
     } else if i + 1 == e {
@@ -479,7 +479,7 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
 pub fn candidate(d: &Doc, i: usize) -> bool {
     let tok = &d.toks[i];
     match tok.kind {
-        Kind::Word => d.inq[i].is_none(),
+        Kind::Word => !d.in_marked_quote(i),
         Kind::Punct => matches!(tok.text(d.text), ":" | "—" | "–" | "―" | "-"),
         Kind::Number | Kind::Quote => false,
     }

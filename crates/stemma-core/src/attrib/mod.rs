@@ -95,7 +95,8 @@ pub struct Doc<'a> {
     regions: Vec<Region>,
     /// Sentence index of each token.
     sent_of: Vec<u32>,
-    /// Per token: the first and last quoted token of its sentence (`u32::MAX`: none).
+    /// Per token: the first and last token of its sentence in a double-marked quote
+    /// (`u32::MAX`: none).
     first_q: Vec<u32>,
     last_q: Vec<u32>,
     sents: Vec<(usize, usize)>,
@@ -177,12 +178,12 @@ impl<'a> Doc<'a> {
             for slot in &mut sent_of[a..b] {
                 *slot = k as u32;
             }
-            let f = (a..b)
-                .find(|&j| inq[j].is_some())
-                .map_or(u32::MAX, |j| j as u32);
+            // Of double-marked quotes only, as the tagger learned them.
+            let marked = |j: usize| inq[j].is_some_and(|k| !regions[k as usize].promoted);
+            let f = (a..b).find(|&j| marked(j)).map_or(u32::MAX, |j| j as u32);
             let l = (a..b)
                 .rev()
-                .find(|&j| inq[j].is_some())
+                .find(|&j| marked(j))
                 .map_or(u32::MAX, |j| j as u32);
             first_q[a..b].fill(f);
             last_q[a..b].fill(l);
@@ -227,6 +228,12 @@ impl<'a> Doc<'a> {
     fn punct(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
         (t.kind == Kind::Punct).then(|| t.text(self.text))
+    }
+
+    /// Token `i` lies inside a region quoted with double marks (not single marks promoted
+    /// to quotation marks): what the cue tagger's features say of quoting.
+    fn in_marked_quote(&self, i: usize) -> bool {
+        self.inq[i].is_some_and(|k| !self.regions[k as usize].promoted)
     }
 
     /// Token `i` lies inside any quoted region, single quotes included.

@@ -17,6 +17,9 @@ pub struct Region {
     pub single: bool,
     /// The quote goes on in the next paragraph (which reopens it).
     pub continues: bool,
+    /// Single marks that hold a quotation (British style): quoted as double marks are, but
+    /// left out of the cue tagger's features, which were learned on double marks alone.
+    pub promoted: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -148,6 +151,7 @@ fn paragraph(text: &str, toks: &[Token], p: usize, q: usize, out: &mut Vec<Regio
                         closed: true,
                         single: false,
                         continues: false,
+                        promoted: false,
                     });
                     open = None;
                 } else if f == Face::Open && os == s && !matches!(s, "\"" | "''") {
@@ -158,6 +162,7 @@ fn paragraph(text: &str, toks: &[Token], p: usize, q: usize, out: &mut Vec<Regio
                         closed: false,
                         single: false,
                         continues: false,
+                        promoted: false,
                     });
                     open = Some((i, s));
                 }
@@ -172,6 +177,7 @@ fn paragraph(text: &str, toks: &[Token], p: usize, q: usize, out: &mut Vec<Regio
                 closed: false,
                 single: false,
                 continues: false,
+                promoted: false,
             });
         }
     }
@@ -203,27 +209,82 @@ fn paragraph(text: &str, toks: &[Token], p: usize, q: usize, out: &mut Vec<Regio
                     }
                     j += 1;
                 }
+                let nested = limit != q;
                 if let Some(j) = found {
                     if j > i + 1 {
                         singles.push(Region {
                             open: i,
                             close: j,
                             closed: true,
+                            // Single marks that hold a sentence are the text's quotation
+                            // marks (British style), not scare quotes.
                             single: true,
                             continues: false,
+                            promoted: !nested && holds_speech(text, toks, i, j),
                         });
                         i = j + 1;
                         continue;
                     }
+                } else if !nested
+                    && toks[i].text(text) == "‘"
+                    && (toks[i].para_start || i > p && toks[i - 1].text(text) == ":")
+                    && words_between(toks, i, q) >= LONG_QUOTE_WORDS
+                {
+                    // A curly opening mark at a paragraph's start (or after a colon) that
+                    // is never closed: a quotation that runs to the paragraph's end (and
+                    // on into the next one when that opens with a mark too).
+                    singles.push(Region {
+                        open: i,
+                        close: q - 1,
+                        closed: false,
+                        single: true,
+                        continues: false,
+                        promoted: true,
+                    });
+                    break;
                 }
             }
         }
         i += 1;
     }
+    // Promoted single marks quote as double marks do, unless double marks lie inside them
+    // (‘He told me “never again”,’ she said: left as it was, the regions stay disjoint).
+    for s in &mut singles {
+        if s.promoted {
+            let k = double_regions.partition_point(|d| d.open < s.open);
+            if double_regions.get(k).is_some_and(|d| d.open < s.close) {
+                s.promoted = false;
+            } else {
+                s.single = false;
+            }
+        }
+    }
     let mut all = double_regions;
     all.extend(singles);
     all.sort_by_key(|r| r.open);
     out.extend(all);
+}
+
+/// Words from which a top-level single-quoted stretch counts as a quotation whatever its
+/// punctuation; shorter ones are quotations when they end on a sentence mark.
+const LONG_QUOTE_WORDS: usize = 6;
+
+fn words_between(toks: &[Token], open: usize, close: usize) -> usize {
+    toks[open + 1..close]
+        .iter()
+        .filter(|t| matches!(t.kind, Kind::Word | Kind::Number))
+        .count()
+}
+
+/// A single-quoted stretch (marks at `open` and `close`) that holds speech rather than a
+/// scare-quoted word or title: six words or more, or two or more that end on `, . ! ? …`
+/// inside the marks (‘It is over,’ she said).
+fn holds_speech(text: &str, toks: &[Token], open: usize, close: usize) -> bool {
+    let words = words_between(toks, open, close);
+    words >= LONG_QUOTE_WORDS
+        || words >= 2
+            && toks[close - 1].kind == Kind::Punct
+            && matches!(toks[close - 1].text(text), "," | "." | "!" | "?" | "…")
 }
 
 #[cfg(test)]
@@ -273,6 +334,46 @@ mod tests {
         assert!(r[0].continues && !r[0].closed);
         assert!(r[1].closed && !r[1].continues);
         assert!(!r[2].closed);
+    }
+
+    #[test]
+    fn single_marks_that_hold_a_sentence_are_quotation_marks() {
+        let promoted = |s: &str| -> Vec<(String, bool)> {
+            let t = tokenize(s);
+            regions(s, &t)
+                .iter()
+                .map(|r| (s[t[r.open].start..t[r.close].end].to_string(), r.promoted))
+                .collect()
+        };
+        // British style, curly and straight, with apostrophes inside.
+        assert_eq!(
+            promoted("‘We can’t keep patching potholes,’ Mr Ellery said."),
+            [("‘We can’t keep patching potholes,’".to_string(), true)]
+        );
+        assert_eq!(
+            promoted("She added: 'It's over.' Then she left."),
+            [("'It's over.'".to_string(), true)]
+        );
+        // Scare quotes, a title, a headline word and a quote in a quote stay single.
+        for s in [
+            "Officers called it the ‘nuclear option’ for the budget.",
+            "Her book ‘The Roads of Old Castlebridge’ sold well.",
+            "Harbour Chief: Ferry Plan Is ‘Disqualifying.’",
+            "“He told me ‘we will never sell the quay,’ and I believed him,” she said.",
+        ] {
+            assert!(promoted(s).iter().all(|r| !r.1), "{s}: {:?}", promoted(s));
+        }
+        // Double marks inside single ones: left as they were, so regions stay disjoint.
+        let s = "‘He told me “never again” and walked out of the room,’ she said.";
+        let t = tokenize(s);
+        let r = regions(s, &t);
+        assert!(r.iter().all(|r| !r.promoted), "{r:?}");
+        // A curly mark that opens a paragraph and is never closed runs on.
+        let s = "‘The first part of what she said runs to the end.\n\n‘And on into this one.’";
+        let t = tokenize(s);
+        let r = regions(s, &t);
+        assert!(r[0].promoted && !r[0].closed && r[0].continues, "{r:?}");
+        assert!(r[1].promoted && r[1].closed, "{r:?}");
     }
 
     #[test]

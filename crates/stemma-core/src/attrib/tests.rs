@@ -82,6 +82,14 @@ fn according_to_both_ways() {
 }
 
 #[test]
+fn a_colon_after_a_worded_cue_is_no_second_cue() {
+    let v = spans("Mr Lloyd's wife, Carys, told the Pennock Herald: “We were never told.”");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "told");
+    assert_eq!(v[0].1.as_deref(), Some("Mr Lloyd's wife, Carys,"));
+}
+
+#[test]
 fn colon_introduces_a_quote() {
     let (cue, src, content, kind) = one("Brekke added: «We will not give up the pier.»");
     // The colon belongs to the cue, as PolNeAR marks "said:".

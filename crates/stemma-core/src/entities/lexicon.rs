@@ -485,6 +485,8 @@ const TITLES: &[&str] = &[
     "defenseman", "goalie", "goaltender", "goalkeeper", "striker", "midfielder", "defender",
     "quarterback", "pitcher", "winger", "forward", "captain", "manager", "referee",
     "student", "teacher", "spokesmen", "officials", "ministers", "republican", "democrat",
+    "councillor", "councilor", "cllr", "councilman", "councilwoman", "alderman", "alderwoman",
+    "assemblyman", "assemblywoman", "superintendent", "constable", "magistrate",
 ];
 
 #[rustfmt::skip]
