@@ -340,20 +340,32 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
 }
 
 /// The byte offsets of `h`, `H`, `s` and `S` with no ASCII letter right before them: where a
-/// word that may be a pronoun starts. Branch-free per byte: 64 bytes make two bit masks.
+/// word that may be a pronoun starts. Eight bytes at a time, each byte's answer in its top bit
+/// (no branch per byte).
 fn pronoun_starts(bytes: &[u8], out: &mut Vec<usize>) {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // Top bit of each byte of `y` (each below 0x80) that is zero.
+    let zero = |y: u64| !((y + LOW) | y) & TOP;
     let mut prev_letter = 0u64;
-    for (c, block) in bytes.chunks(64).enumerate() {
-        let (mut letter, mut hs) = (0u64, 0u64);
-        for (j, &x) in block.iter().enumerate() {
-            let l = x | 0x20;
-            letter |= u64::from(l.wrapping_sub(b'a') < 26) << j;
-            hs |= u64::from(l == b'h' || l == b's') << j;
-        }
-        let mut starts = hs & !((letter << 1) | prev_letter);
-        prev_letter = (letter >> (block.len() - 1)) & 1;
+    for (c, chunk) in bytes.chunks(8).enumerate() {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let ascii = !v & TOP;
+        // Lower-cased, top bits cleared: each byte below 0x80, so no sum carries over.
+        let x = (v | splat(0x20)) & LOW;
+        let at_least_a = (x + splat(0x80 - b'a')) & TOP;
+        let past_z = (x + splat(0x80 - b'z' - 1)) & TOP;
+        let letter = at_least_a & !past_z & ascii;
+        let hs = (zero(x ^ splat(b'h')) | zero(x ^ splat(b's'))) & ascii;
+        let mut starts = hs & !((letter << 8) | prev_letter);
+        prev_letter = letter >> 56;
         while starts != 0 {
-            out.push(c * 64 + starts.trailing_zeros() as usize);
+            out.push(c * 8 + starts.trailing_zeros() as usize / 8);
             starts &= starts - 1;
         }
     }
