@@ -228,13 +228,19 @@ pub struct Table {
     /// cue with / without a source, 5 part of a source, 6 part of a content. The tagger
     /// learns when to trust them.
     shape_r: Vec<u8>,
-    word: Vec<u64>,
-    lex: Vec<u8>,
-    shape: Vec<u8>,
-    who: Vec<u8>,
-    lemma: Vec<u64>,
-    suf3: Vec<u64>,
-    suf2: Vec<u64>,
+    /// Per token: what its features read (one record, so that a token's neighbours lie
+    /// together).
+    toks: Vec<TokFeatures>,
+}
+
+/// What the features read of one token.
+struct TokFeatures {
+    word: u64,
+    /// Lemma and suffix hashes (see [`morph`]); zeros where not made.
+    morph: [u64; 3],
+    lex: u8,
+    shape: u8,
+    who: u8,
 }
 
 const NONE: u64 = 0x5bd1_e995;
@@ -299,53 +305,49 @@ impl Table {
                 mark(r, 6);
             }
         }
-        let mut t = Table {
+        let toks = d
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(i, tok)| {
+                let w = feature_text(d, i);
+                let shape = match tok.kind {
+                    Kind::Word if tok.cap => 1,
+                    Kind::Word => 2,
+                    Kind::Number => 3,
+                    Kind::Quote => 4,
+                    Kind::Punct => 5,
+                };
+                TokFeatures {
+                    word: fnv(w),
+                    lex: if tok.kind == Kind::Word {
+                        lex_class(w, d.lex_at(i))
+                    } else {
+                        0
+                    },
+                    shape,
+                    who: if tok.kind == Kind::Word && cues::is_pronoun(w) {
+                        6
+                    } else {
+                        shape
+                    },
+                    // Only a candidate's own lemma and suffixes are features at run time; the
+                    // others are made when training asks for them (`Table::morph`).
+                    morph: if candidate(d, i) { morph(w) } else { [0; 3] },
+                }
+            })
+            .collect();
+        Table {
             scratch: Default::default(),
             shape_r,
             rule,
-            word: Vec::with_capacity(n),
-            lex: Vec::with_capacity(n),
-            shape: Vec::with_capacity(n),
-            who: Vec::with_capacity(n),
-            lemma: Vec::with_capacity(n),
-            suf3: Vec::with_capacity(n),
-            suf2: Vec::with_capacity(n),
-        };
-        for (i, tok) in d.toks.iter().enumerate() {
-            let w = feature_text(d, i);
-            t.word.push(fnv(w));
-            t.lex.push(if tok.kind == Kind::Word {
-                lex_class(w, d.lex_at(i))
-            } else {
-                0
-            });
-            let shape = match tok.kind {
-                Kind::Word if tok.cap => 1,
-                Kind::Word => 2,
-                Kind::Number => 3,
-                Kind::Quote => 4,
-                Kind::Punct => 5,
-            };
-            t.shape.push(shape);
-            t.who
-                .push(if tok.kind == Kind::Word && cues::is_pronoun(w) {
-                    6
-                } else {
-                    shape
-                });
-            // Only a candidate's own lemma and suffixes are features at run time; the others
-            // are made when training asks for them (`Table::morph`).
-            let [lemma, suf3, suf2] = if candidate(d, i) { morph(w) } else { [0; 3] };
-            t.lemma.push(lemma);
-            t.suf3.push(suf3);
-            t.suf2.push(suf2);
+            toks,
         }
-        t
     }
 
     /// Token `i`'s lemma and suffix hashes (see [`morph`]).
     fn morph(&self, d: &Doc, i: usize) -> [u64; 3] {
-        let m = [self.lemma[i], self.suf3[i], self.suf2[i]];
+        let m = self.toks[i].morph;
         if m != [0; 3] {
             return m;
         }
@@ -356,21 +358,21 @@ impl Table {
         if i < 0 {
             return NONE;
         }
-        self.word.get(i as usize).copied().unwrap_or(NONE)
+        self.toks.get(i as usize).map_or(NONE, |x| x.word)
     }
 
     fn lex(&self, i: isize) -> u64 {
         if i < 0 {
             return 9;
         }
-        self.lex.get(i as usize).map_or(9, |&x| x as u64)
+        self.toks.get(i as usize).map_or(9, |x| x.lex as u64)
     }
 
     fn shape(&self, i: isize) -> u64 {
         if i < 0 {
             return 0;
         }
-        self.shape.get(i as usize).map_or(0, |&x| x as u64)
+        self.toks.get(i as usize).map_or(0, |x| x.shape as u64)
     }
 
     fn shape_r(&self, i: isize) -> u64 {
@@ -384,7 +386,7 @@ impl Table {
         if i < 0 {
             return 0;
         }
-        self.who.get(i as usize).map_or(0, |&x| x as u64)
+        self.toks.get(i as usize).map_or(0, |x| x.who as u64)
     }
 }
 
