@@ -3,6 +3,9 @@
 //! and the pronouns that follow its mentions ("… Amira Shahid stood up. She said …"). A
 //! pronoun then never jumps to a person of the other gender.
 
+use std::sync::OnceLock;
+
+use crate::entities::lexicon::FastMap;
 use crate::model::{Entity, EntityKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,15 +125,19 @@ const MALE_NAMES: &[&str] = &[
 
 /// The gender a given name usually carries (lower-case or capitalised), where it carries one.
 pub fn of_given_name(w: &str) -> Option<Gender> {
-    with_lower(w, |w| {
-        if FEMALE_NAMES.binary_search(&w).is_ok() {
-            Some(Gender::Female)
-        } else if MALE_NAMES.binary_search(&w).is_ok() {
-            Some(Gender::Male)
-        } else {
-            None
+    // One hash lookup (a binary search over the lists compares strings a dozen times).
+    static NAMES: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let female = FEMALE_NAMES.iter().map(|&n| (n, Gender::Female));
+        // A name on both lists is female, as the lists were searched in that order.
+        let male = MALE_NAMES.iter().map(|&n| (n, Gender::Male));
+        let mut m = FastMap::default();
+        for (n, g) in male.chain(female) {
+            m.insert(n, g);
         }
-    })
+        m
+    });
+    with_lower(w, |w| names.get(w).copied())
 }
 
 /// `f` of `w` lower-cased: a short ASCII word in a buffer on the stack, any other the way
