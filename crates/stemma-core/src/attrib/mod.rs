@@ -116,7 +116,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let s = t.text(text);
-            let w = if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 128) {
+            let w = if !t.plain {
                 let a = lower_buf.len();
                 if s.is_ascii() {
                     lower_buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));

@@ -24,6 +24,9 @@ pub struct Token {
     pub para_start: bool,
     /// Whitespace comes right before this token.
     pub space_before: bool,
+    /// No ASCII capital and no non-ASCII character in the token: its text is its own lower
+    /// case.
+    pub plain: bool,
 }
 
 impl Token {
@@ -89,6 +92,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let para_start = newlines >= 2 || out.is_empty();
         newlines = 0;
         let kind;
+        // Any ASCII capital or non-ASCII byte so far.
+        let mut cased = !c.is_ascii() || c.is_ascii_uppercase();
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             // A word: letters/digits, joined by an apostrophe, hyphen, dot or comma (numbers)
@@ -96,6 +101,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 // ASCII letters and digits without decoding.
                 while pos < n && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'_') {
+                    cased |= bytes[pos].is_ascii_uppercase();
                     pos += 1;
                 }
                 if pos == n {
@@ -104,6 +110,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let j = pos;
                 let d = char_at(text, j);
                 if d.is_alphanumeric() || d == '_' {
+                    // Not ASCII (the loop above took the ASCII ones).
+                    cased = true;
                     pos += d.len_utf8();
                     continue;
                 }
@@ -115,6 +123,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if joiner {
                     let next = text[j + d.len_utf8()..].chars().next();
                     if next.is_some_and(|n| n.is_alphanumeric()) {
+                        cased |= !d.is_ascii();
                         pos += d.len_utf8();
                         continue;
                     }
@@ -142,6 +151,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             cap: c.is_uppercase(),
             para_start,
             space_before,
+            plain: !cased,
         });
         space_before = false;
     }
