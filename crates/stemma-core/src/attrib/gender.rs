@@ -3,6 +3,9 @@
 //! and the pronouns that follow its mentions ("… Amira Shahid stood up. She said …"). A
 //! pronoun then never jumps to a person of the other gender.
 
+use std::sync::OnceLock;
+
+use crate::entities::lexicon::FastMap;
 use crate::model::{Entity, EntityKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,71 +25,18 @@ pub fn of_pronoun(w: &str) -> Option<Gender> {
 
 /// Words that give the person they stand before (or with) a gender.
 pub fn of_word(w: &str) -> Option<Gender> {
-    const FEMALE: &[&str] = &[
-        "mrs",
-        "ms",
-        "miss",
-        "madam",
-        "lady",
-        "dame",
-        "queen",
-        "princess",
-        "wife",
-        "widow",
-        "mother",
-        "daughter",
-        "sister",
-        "grandmother",
-        "granddaughter",
-        "aunt",
-        "niece",
-        "girlfriend",
-        "actress",
-        "councilwoman",
-        "congresswoman",
-        "spokeswoman",
-        "chairwoman",
-        "businesswoman",
-        "sportswoman",
-        "policewoman",
-        "stateswoman",
-        "woman",
-        "girl",
-    ];
-    const MALE: &[&str] = &[
-        "mr",
-        "sir",
-        "lord",
-        "king",
-        "prince",
-        "husband",
-        "widower",
-        "father",
-        "son",
-        "brother",
-        "grandfather",
-        "grandson",
-        "uncle",
-        "nephew",
-        "boyfriend",
-        "actor",
-        "councilman",
-        "congressman",
-        "spokesman",
-        "chairman",
-        "businessman",
-        "sportsman",
-        "policeman",
-        "statesman",
-        "man",
-        "boy",
-    ];
-    if FEMALE.contains(&w) {
-        Some(Gender::Female)
-    } else if MALE.contains(&w) {
-        Some(Gender::Male)
-    } else {
-        None
+    // A `match`: each arm compares the length first, then a few bytes (no call per word).
+    match w {
+        "mrs" | "ms" | "miss" | "madam" | "lady" | "dame" | "queen" | "princess" | "wife"
+        | "widow" | "mother" | "daughter" | "sister" | "grandmother" | "granddaughter" | "aunt"
+        | "niece" | "girlfriend" | "actress" | "councilwoman" | "congresswoman" | "spokeswoman"
+        | "chairwoman" | "businesswoman" | "sportswoman" | "policewoman" | "stateswoman"
+        | "woman" | "girl" => Some(Gender::Female),
+        "mr" | "sir" | "lord" | "king" | "prince" | "husband" | "widower" | "father" | "son"
+        | "brother" | "grandfather" | "grandson" | "uncle" | "nephew" | "boyfriend" | "actor"
+        | "councilman" | "congressman" | "spokesman" | "chairman" | "businessman" | "sportsman"
+        | "policeman" | "statesman" | "man" | "boy" => Some(Gender::Male),
+        _ => None,
     }
 }
 
@@ -175,14 +125,41 @@ const MALE_NAMES: &[&str] = &[
 
 /// The gender a given name usually carries (lower-case or capitalised), where it carries one.
 pub fn of_given_name(w: &str) -> Option<Gender> {
-    let w = w.to_lowercase();
-    if FEMALE_NAMES.binary_search(&w.as_str()).is_ok() {
-        Some(Gender::Female)
-    } else if MALE_NAMES.binary_search(&w.as_str()).is_ok() {
-        Some(Gender::Male)
-    } else {
-        None
+    // One hash lookup (a binary search over the lists compares strings a dozen times).
+    static NAMES: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let female = FEMALE_NAMES.iter().map(|&n| (n, Gender::Female));
+        // A name on both lists is female, as the lists were searched in that order.
+        let male = MALE_NAMES.iter().map(|&n| (n, Gender::Male));
+        let mut m = FastMap::default();
+        for (n, g) in male.chain(female) {
+            m.insert(n, g);
+        }
+        m
+    });
+    with_lower(w, |w| names.get(w).copied())
+}
+
+/// `f` of `w` lower-cased: a short ASCII word in a buffer on the stack, any other the way
+/// `str::to_lowercase` does it.
+fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let b = w.as_bytes();
+    let mut buf = [0u8; 24];
+    if b.len() <= buf.len() && b.is_ascii() {
+        for (x, &y) in buf.iter_mut().zip(b) {
+            *x = y.to_ascii_lowercase();
+        }
+        // ASCII bytes are always UTF-8.
+        if let Ok(l) = std::str::from_utf8(&buf[..b.len()]) {
+            return f(l);
+        }
     }
+    f(&w.to_lowercase())
+}
+
+/// [`of_word`] of `w` lower-cased.
+fn of_word_any_case(w: &str) -> Option<Gender> {
+    with_lower(w, of_word)
 }
 
 fn vote(g: Gender, weight: i32) -> i32 {
@@ -193,25 +170,37 @@ fn vote(g: Gender, weight: i32) -> i32 {
 }
 
 /// The byte offset of each code-point offset in `cps` (sorted), the text's length for one
-/// past its end.
+/// past its end. Runs of ASCII are skipped over without counting character by character.
 fn byte_offsets(text: &str, cps: &[usize]) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let (mut b, mut k) = (0usize, 0usize);
     let mut out = Vec::with_capacity(cps.len());
-    let mut want = cps.iter().peekable();
-    let mut k = 0usize;
-    for (b, &x) in text.as_bytes().iter().enumerate() {
-        // Each byte that is no continuation byte starts a character.
-        if x & 0xC0 == 0x80 {
-            continue;
+    for &cp in cps {
+        while k < cp && b < bytes.len() {
+            // Up to `cp - k` ASCII bytes, one code point each.
+            let run = (cp - k).min(bytes.len() - b);
+            let ascii = bytes[b..b + run]
+                .iter()
+                .position(|&x| x >= 0x80)
+                .unwrap_or(run);
+            b += ascii;
+            k += ascii;
+            if k < cp && b < bytes.len() {
+                // A character of several bytes (`b` is a char boundary: its leading byte).
+                b += match bytes[b] {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+                k += 1;
+            }
         }
-        while want.next_if(|&&cp| cp == k).is_some() {
-            out.push(b);
-        }
-        if want.peek().is_none() {
-            return out;
-        }
-        k += 1;
+        out.push(if k == cp {
+            b.min(bytes.len())
+        } else {
+            bytes.len()
+        });
     }
-    out.resize(cps.len(), text.len());
     out
 }
 
@@ -255,7 +244,7 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
         }
         for r in &e.roles {
             for w in r.split(|c: char| !c.is_alphabetic()) {
-                if let Some(g) = of_word(&w.to_lowercase()) {
+                if let Some(g) = of_word_any_case(w) {
                     score[i] += vote(g, 3);
                 }
             }
@@ -277,7 +266,7 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
         }
         // A title in the mention itself ("Councilwoman Marta Velez", "Mrs. Parr").
         for w in text[at(start)..at(end)].split(|c: char| !c.is_alphabetic()) {
-            if let Some(g) = of_word(&w.to_lowercase()) {
+            if let Some(g) = of_word_any_case(w) {
                 score[i] += vote(g, 3);
             }
         }
@@ -288,42 +277,48 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
             .trim_end_matches('.')
             .rsplit(|c: char| !c.is_alphabetic())
             .next()
-            .unwrap_or("")
-            .to_lowercase();
-        if let Some(g) = of_word(&w) {
+            .unwrap_or("");
+        if let Some(g) = of_word_any_case(w) {
             score[i] += vote(g, 3);
         }
     }
     // Each gendered pronoun votes for the entity mentioned last before it in its sentence,
     // when that is a person ("Tenant Amira Shahid stood up and …, her …").
-    // The walk is over bytes (only a non-ASCII character is decoded) and looks only at short
-    // words that may be pronouns.
+    // Words are runs of alphabetic characters; a pronoun is one of 2 to 7 ASCII letters
+    // starting with h or s. The walk looks only at those letters where no ASCII letter comes
+    // right before ([`pronoun_starts`]), and decodes a non-ASCII character only next to one.
     let ends: Vec<usize> = by_end.iter().map(|&(end, ..)| at(end)).collect();
     let bytes = text.as_bytes();
-    let mut word: Option<usize> = None;
-    let mut b = 0;
-    while b <= bytes.len() {
-        let (alpha, len) = match bytes.get(b) {
-            None => (false, 1),
-            Some(&x) if x < 0x80 => (x.is_ascii_alphabetic(), 1),
-            Some(_) => {
-                let c = text[b..].chars().next().unwrap_or(' ');
-                (c.is_alphabetic(), c.len_utf8())
-            }
-        };
-        if alpha {
-            word.get_or_insert(b);
-            b += len;
+    let mut starts = Vec::new();
+    pronoun_starts(bytes, &mut starts);
+    for sb in starts {
+        // A word starts here unless an alphabetic non-ASCII character comes before.
+        if sb > 0
+            && bytes[sb - 1] >= 0x80
+            && text[..sb]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        {
             continue;
         }
-        let start = word.take();
-        let here = b;
-        b += len;
-        let Some(sb) = start else { continue };
+        // Its ASCII letters; the word goes on over an alphabetic non-ASCII character (and is
+        // then no pronoun).
+        let len = bytes[sb..]
+            .iter()
+            .take(8)
+            .take_while(|x| x.is_ascii_alphabetic())
+            .count();
+        let here = sb + len;
+        if !(2..=7).contains(&len) {
+            continue;
+        }
+        if bytes.get(here).is_some_and(|&x| x >= 0x80)
+            && text[here..].chars().next().is_some_and(char::is_alphabetic)
+        {
+            continue;
+        }
         let w = &bytes[sb..here];
-        if w.len() < 2 || w.len() > 7 || !matches!(w[0], b'h' | b'H' | b's' | b'S') {
-            continue;
-        }
         let mut buf = [0u8; 7];
         for (x, &y) in buf.iter_mut().zip(w) {
             *x = y.to_ascii_lowercase();
@@ -351,9 +346,91 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
     score
 }
 
+/// The byte offsets of `h`, `H`, `s` and `S` with no ASCII letter right before them: where a
+/// word that may be a pronoun starts. Eight bytes at a time, each byte's answer in its top bit
+/// (no branch per byte).
+fn pronoun_starts(bytes: &[u8], out: &mut Vec<usize>) {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    const fn splat(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // Top bit of each byte of `y` (each below 0x80) that is zero.
+    let zero = |y: u64| !((y + LOW) | y) & TOP;
+    let mut prev_letter = 0u64;
+    for (c, chunk) in bytes.chunks(8).enumerate() {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let ascii = !v & TOP;
+        // Lower-cased, top bits cleared: each byte below 0x80, so no sum carries over.
+        let x = (v | splat(0x20)) & LOW;
+        let at_least_a = (x + splat(0x80 - b'a')) & TOP;
+        let past_z = (x + splat(0x80 - b'z' - 1)) & TOP;
+        let letter = at_least_a & !past_z & ascii;
+        let hs = (zero(x ^ splat(b'h')) | zero(x ^ splat(b's'))) & ascii;
+        let mut starts = hs & !((letter << 8) | prev_letter);
+        prev_letter = letter >> 56;
+        while starts != 0 {
+            out.push(c * 8 + starts.trailing_zeros() as usize / 8);
+            starts &= starts - 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Odd text for the byte walks: wide characters next to words, pronouns at the edges.
+    const ODD: &str = "She said “he” was here; éhe, hé, Ωhis, hisΩ — HERSELF hers! \
+                       s h sh 3his his3 «Her» K\u{212A}ing ǅhe ßhe he";
+
+    #[test]
+    fn byte_offsets_match_char_indices() {
+        let n = ODD.chars().count();
+        let cps: Vec<usize> = (0..n + 3).collect();
+        let want: Vec<usize> = cps
+            .iter()
+            .map(|&cp| ODD.char_indices().nth(cp).map_or(ODD.len(), |(b, _)| b))
+            .collect();
+        assert_eq!(byte_offsets(ODD, &cps), want);
+        assert_eq!(
+            byte_offsets(ODD, &[3, 40, n]),
+            [want[3], want[40], ODD.len()]
+        );
+    }
+
+    #[test]
+    fn pronoun_starts_find_every_word_that_may_be_one() {
+        // Every run of alphabetic characters of 2 to 7 ASCII letters starting with h or s.
+        let text = ODD.repeat(3);
+        let mut words = Vec::new();
+        let mut start = None;
+        for (b, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_alphabetic(), start) {
+                (true, None) => start = Some(b),
+                (false, Some(s)) => {
+                    words.push((s, &text[s..b]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let want: Vec<usize> = words
+            .iter()
+            .filter(|(_, w)| {
+                (2..=7).contains(&w.len())
+                    && w.is_ascii()
+                    && matches!(w.as_bytes()[0], b'h' | b'H' | b's' | b'S')
+            })
+            .map(|&(s, _)| s)
+            .collect();
+        let mut got = Vec::new();
+        pronoun_starts(text.as_bytes(), &mut got);
+        // The walk's candidates hold every such word (and more, checked one by one).
+        assert!(want.iter().all(|s| got.contains(s)), "{want:?} {got:?}");
+    }
 
     /// (content, speaker name) of each speech quote of `text`.
     fn said(text: &str) -> Vec<(String, Option<String>)> {

@@ -145,11 +145,21 @@ fn fnv(s: &str) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        // The last bytes, little-endian and zero-padded.
-        let v = rest
-            .iter()
-            .rev()
-            .fold(0u64, |v, &byte| (v << 8) | byte as u64);
+        // The last bytes, little-endian and zero-padded: two loads that may overlap (the
+        // bytes they share agree), no loop.
+        let n = rest.len();
+        let v = if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]) as u64;
+            let hi =
+                u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]) as u64;
+            lo | hi << (8 * (n - 4))
+        } else if n >= 2 {
+            let lo = u16::from_le_bytes([rest[0], rest[1]]) as u64;
+            let hi = u16::from_le_bytes([rest[n - 2], rest[n - 1]]) as u64;
+            lo | hi << (8 * (n - 2))
+        } else {
+            rest[0] as u64
+        };
         x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
     }
     x.wrapping_mul(0xBF58_476D_1CE4_E5B9)
@@ -205,7 +215,6 @@ fn feature_text<'a>(d: &'a Doc, i: usize) -> &'a str {
 /// Buffers of the tagger, reused across a document's sentences.
 #[derive(Default)]
 struct Scratch {
-    feats: Vec<u32>,
     emit: Vec<[f32; 3]>,
     back: Vec<[u8; 3]>,
 }
@@ -219,13 +228,19 @@ pub struct Table {
     /// cue with / without a source, 5 part of a source, 6 part of a content. The tagger
     /// learns when to trust them.
     shape_r: Vec<u8>,
-    word: Vec<u64>,
-    lex: Vec<u8>,
-    shape: Vec<u8>,
-    who: Vec<u8>,
-    lemma: Vec<u64>,
-    suf3: Vec<u64>,
-    suf2: Vec<u64>,
+    /// Per token: what its features read (one record, so that a token's neighbours lie
+    /// together).
+    toks: Vec<TokFeatures>,
+}
+
+/// What the features read of one token.
+struct TokFeatures {
+    word: u64,
+    /// Lemma and suffix hashes (see [`morph`]); zeros where not made.
+    morph: [u64; 3],
+    lex: u8,
+    shape: u8,
+    who: u8,
 }
 
 const NONE: u64 = 0x5bd1_e995;
@@ -290,53 +305,49 @@ impl Table {
                 mark(r, 6);
             }
         }
-        let mut t = Table {
+        let toks = d
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(i, tok)| {
+                let w = feature_text(d, i);
+                let shape = match tok.kind {
+                    Kind::Word if tok.cap => 1,
+                    Kind::Word => 2,
+                    Kind::Number => 3,
+                    Kind::Quote => 4,
+                    Kind::Punct => 5,
+                };
+                TokFeatures {
+                    word: fnv(w),
+                    lex: if tok.kind == Kind::Word {
+                        lex_class(w, d.lex_at(i))
+                    } else {
+                        0
+                    },
+                    shape,
+                    who: if tok.kind == Kind::Word && cues::is_pronoun(w) {
+                        6
+                    } else {
+                        shape
+                    },
+                    // Only a candidate's own lemma and suffixes are features at run time; the
+                    // others are made when training asks for them (`Table::morph`).
+                    morph: if candidate(d, i) { morph(w) } else { [0; 3] },
+                }
+            })
+            .collect();
+        Table {
             scratch: Default::default(),
             shape_r,
             rule,
-            word: Vec::with_capacity(n),
-            lex: Vec::with_capacity(n),
-            shape: Vec::with_capacity(n),
-            who: Vec::with_capacity(n),
-            lemma: Vec::with_capacity(n),
-            suf3: Vec::with_capacity(n),
-            suf2: Vec::with_capacity(n),
-        };
-        for (i, tok) in d.toks.iter().enumerate() {
-            let w = feature_text(d, i);
-            t.word.push(fnv(w));
-            t.lex.push(if tok.kind == Kind::Word {
-                lex_class(w, d.lex_at(i))
-            } else {
-                0
-            });
-            let shape = match tok.kind {
-                Kind::Word if tok.cap => 1,
-                Kind::Word => 2,
-                Kind::Number => 3,
-                Kind::Quote => 4,
-                Kind::Punct => 5,
-            };
-            t.shape.push(shape);
-            t.who
-                .push(if tok.kind == Kind::Word && cues::is_pronoun(w) {
-                    6
-                } else {
-                    shape
-                });
-            // Only a candidate's own lemma and suffixes are features at run time; the others
-            // are made when training asks for them (`Table::morph`).
-            let [lemma, suf3, suf2] = if candidate(d, i) { morph(w) } else { [0; 3] };
-            t.lemma.push(lemma);
-            t.suf3.push(suf3);
-            t.suf2.push(suf2);
+            toks,
         }
-        t
     }
 
     /// Token `i`'s lemma and suffix hashes (see [`morph`]).
     fn morph(&self, d: &Doc, i: usize) -> [u64; 3] {
-        let m = [self.lemma[i], self.suf3[i], self.suf2[i]];
+        let m = self.toks[i].morph;
         if m != [0; 3] {
             return m;
         }
@@ -347,21 +358,21 @@ impl Table {
         if i < 0 {
             return NONE;
         }
-        self.word.get(i as usize).copied().unwrap_or(NONE)
+        self.toks.get(i as usize).map_or(NONE, |x| x.word)
     }
 
     fn lex(&self, i: isize) -> u64 {
         if i < 0 {
             return 9;
         }
-        self.lex.get(i as usize).map_or(9, |&x| x as u64)
+        self.toks.get(i as usize).map_or(9, |x| x.lex as u64)
     }
 
     fn shape(&self, i: isize) -> u64 {
         if i < 0 {
             return 0;
         }
-        self.shape.get(i as usize).map_or(0, |&x| x as u64)
+        self.toks.get(i as usize).map_or(0, |x| x.shape as u64)
     }
 
     fn shape_r(&self, i: isize) -> u64 {
@@ -375,12 +386,21 @@ impl Table {
         if i < 0 {
             return 0;
         }
-        self.who.get(i as usize).map_or(0, |&x| x as u64)
+        self.toks.get(i as usize).map_or(0, |x| x.who as u64)
     }
 }
 
+/// How many features each token has.
+const N_FEATURES: usize = 41;
+
 /// The features of token `i` in sentence `(s, e)`, appended to `out`.
 pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<u32>) {
+    out.extend_from_slice(&feature_ids(d, t, s, e, i));
+}
+
+/// The features of token `i` in sentence `(s, e)`.
+#[inline]
+fn feature_ids(d: &Doc, t: &Table, s: usize, e: usize, i: usize) -> [u32; N_FEATURES] {
     let ii = i as isize;
     let (w0, wm1, wp1, wm2, wp2) = (
         t.word(ii),
@@ -421,7 +441,8 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         _ => 5,
     };
     let [lemma, suf3, suf2] = t.morph(d, i);
-    out.extend_from_slice(&[
+    let g = t.shape_r(ii);
+    [
         mix(0, 0, 0, 0),
         mix(1, w0, 0, 0),
         mix(2, wm1, 0, 0),
@@ -465,13 +486,10 @@ pub fn features(d: &Doc, t: &Table, s: usize, e: usize, i: usize, out: &mut Vec<
         mix(35, lemma, t.who(ii - 1), 0),
         mix(36, wp1, wp2, 0),
         mix(37, wm2, wm1, 0),
-    ]);
-    let g = t.shape_r(ii);
-    out.extend_from_slice(&[
         mix(38, g, l0, 0),
         mix(39, g, t.shape_r(ii - 1), t.shape_r(ii + 1)),
         mix(40, g, w0, 0),
-    ]);
+    ]
 }
 
 /// Whether token `i` may be (part of) a cue: words inside quotation marks, numbers and most
@@ -489,15 +507,14 @@ pub fn candidate(d: &Doc, i: usize) -> bool {
 pub fn cue_tokens(m: &Model, d: &Doc, t: &Table, s: usize, e: usize) -> Vec<(bool, bool)> {
     // Buffers reused from sentence to sentence of the document.
     let mut scratch = t.scratch.borrow_mut();
-    let Scratch { feats, emit, back } = &mut *scratch;
+    let Scratch { emit, back } = &mut *scratch;
     emit.clear();
     emit.extend((s..e).map(|i| {
         if !candidate(d, i) {
             return [0.0, f32::NEG_INFINITY, f32::NEG_INFINITY];
         }
-        feats.clear();
-        features(d, t, s, e, i, feats);
-        let [b, i] = m.score(feats);
+        // The features straight into the weights (no buffer between).
+        let [b, i] = m.score(&feature_ids(d, t, s, e, i));
         [0.0, b, i]
     }));
     let mut out = vec![(false, false); emit.len()];
@@ -688,4 +705,31 @@ pub fn train_crf(sents: &[Sentence], epochs: usize, l2: f32, min_count: u32) -> 
         }
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_reads_the_last_bytes_zero_padded() {
+        // The remainder as a byte-by-byte fold makes it.
+        fn slow(s: &str) -> u64 {
+            let b = s.as_bytes();
+            let mut x: u64 = 0xcbf2_9ce4_8422_2325 ^ b.len() as u64;
+            for c in b.chunks(8) {
+                let v = c.iter().rev().fold(0u64, |v, &byte| (v << 8) | byte as u64);
+                x = (x ^ v).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+            }
+            x.wrapping_mul(0xBF58_476D_1CE4_E5B9)
+        }
+        let text = "abcdefghijklmnopqrstuvwxyzé”Ω0123";
+        for a in 0..text.len() {
+            for b in a..text.len() {
+                if let Some(s) = text.get(a..b) {
+                    assert_eq!(fnv(s), slow(s), "{s:?}");
+                }
+            }
+        }
+    }
 }

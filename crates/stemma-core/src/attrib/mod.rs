@@ -44,7 +44,7 @@ pub(crate) use driver::{cue_heads, sentence_by_rules_with};
 pub use driver::{cue_training_sents, find, find_with};
 use layout::*;
 use modes::*;
-pub use record::{annotate, annotate_with, found_quotes, quotes, CharIndex};
+pub use record::{annotate, annotate_with, found_quotes, found_quotes_with, quotes, CharIndex};
 use shapes::*;
 use spans::*;
 
@@ -106,40 +106,32 @@ impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Self {
         let toks = tokens::tokenize(text);
         // Lower-cased words: most already are, and point into the text; the others are
-        // lower-cased once into one buffer.
+        // lower-cased once into one buffer. Each word's lexicon entry in the same pass.
         let mut lower_buf = String::new();
-        let lower = toks
-            .iter()
-            .map(|t| {
-                let s = t.text(text);
-                if t.kind == Kind::Word && s.bytes().any(|b| b.is_ascii_uppercase() || b >= 128) {
-                    let a = lower_buf.len();
-                    if s.is_ascii() {
-                        lower_buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
-                    } else {
-                        lower_buf.extend(s.chars().flat_map(char::to_lowercase));
-                    }
-                    (a as u32, lower_buf.len() as u32, true)
+        let mut lower = Vec::with_capacity(toks.len());
+        let mut lex: Vec<Option<Cue>> = Vec::with_capacity(toks.len());
+        for t in &toks {
+            if t.kind != Kind::Word {
+                lower.push((t.start as u32, t.end as u32, false));
+                lex.push(None);
+                continue;
+            }
+            let s = t.text(text);
+            let w = if !t.plain {
+                let a = lower_buf.len();
+                if s.is_ascii() {
+                    lower_buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
                 } else {
-                    (t.start as u32, t.end as u32, false)
+                    lower_buf.extend(s.chars().flat_map(char::to_lowercase));
                 }
-            })
-            .collect();
-        let lex: Vec<Option<Cue>> = toks
-            .iter()
-            .zip(&lower)
-            .map(|(t, &(a, b, own))| {
-                if t.kind != Kind::Word {
-                    return None;
-                }
-                let w = if own {
-                    &lower_buf[a as usize..b as usize]
-                } else {
-                    &text[a as usize..b as usize]
-                };
-                cues::lookup(w)
-            })
-            .collect();
+                lower.push((a as u32, lower_buf.len() as u32, true));
+                &lower_buf[a..]
+            } else {
+                lower.push((t.start as u32, t.end as u32, false));
+                s
+            };
+            lex.push(cues::lookup(w));
+        }
         let regions = quotes::regions(text, &toks);
         let mut inq = vec![None; toks.len()];
         for (k, r) in regions.iter().enumerate() {
@@ -205,7 +197,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn w(&self, i: usize) -> &str {
         let (a, b, own) = self.lower[i];
         if own {

@@ -88,6 +88,12 @@ pub fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
 
 /// Each attribution found in `text` (with content) beside its quote record.
 pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
+    found_quotes_with(text, entities, &CharIndex::new(text))
+}
+
+/// [`found_quotes`] with the text's code-point index already made (a caller that turns more
+/// byte offsets into code points makes it once).
+pub fn found_quotes_with(text: &str, entities: &[Entity], ix: &CharIndex) -> Vec<(Found, Quote)> {
     let d = Doc::new(text);
     let mut found = find_in(&d, learned::shipped());
     // A headline reports nobody's words: a reader does not count "Minister says …" above the
@@ -101,7 +107,6 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
         found.extend(more);
         found.sort_by_key(|f| f.cue.0);
     }
-    let ix = CharIndex::new(text);
     let mut resolver = speaker::Resolver::with_text(entities, text);
     let mut out = Vec::with_capacity(found.len());
     // Resolve in text order of the sources, so "he" follows the speaker before it.

@@ -647,6 +647,33 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     // matter are ASCII, or quote marks).
     let (bytes, mut b, mut k) = (text.as_bytes(), 0usize, 0usize);
     while b < bytes.len() {
+        if !ended {
+            // Until a line break or a terminal mark nothing changes: skip to the next one,
+            // counting the characters passed (each has one byte that is no continuation byte).
+            // First 32 bytes at a time (no early exit inside a block, so no branch per byte).
+            while let Some(block) = bytes.get(b..b + 32) {
+                let mark = block
+                    .iter()
+                    .fold(false, |m, &x| m | matches!(x, b'\n' | b'.' | b'?' | b'!'));
+                if mark {
+                    break;
+                }
+                k += block.iter().filter(|&&x| (x as i8) >= -0x40).count();
+                b += 32;
+            }
+            let skip = bytes[b..]
+                .iter()
+                .position(|&x| matches!(x, b'\n' | b'.' | b'?' | b'!'))
+                .unwrap_or(bytes.len() - b);
+            k += bytes[b..b + skip]
+                .iter()
+                .filter(|&&x| (x as i8) >= -0x40)
+                .count();
+            b += skip;
+            if b == bytes.len() {
+                break;
+            }
+        }
         let x = bytes[b];
         if x < 0x80 {
             match x {

@@ -176,3 +176,38 @@ fn agent_phrases() {
     );
     assert_eq!(role_in_mention("Mr. Okoro", &e), None);
 }
+
+#[test]
+fn sentence_starts_count_code_points() {
+    // The walk over bytes, against one over characters.
+    fn slow(text: &str) -> Vec<usize> {
+        let mut out = vec![0];
+        let mut ended = false;
+        for (k, c) in text.chars().enumerate() {
+            match c {
+                '\n' => {
+                    out.push(k + 1);
+                    ended = false;
+                }
+                '.' | '?' | '!' => ended = true,
+                ' ' if ended => {
+                    out.push(k + 1);
+                    ended = false;
+                }
+                c if ended && crate::attrib::tokens::is_quote_char(c) => {}
+                _ => ended = false,
+            }
+        }
+        out.dedup();
+        out
+    }
+    for text in [
+        "Ça va. “Oui.” Non!\nJa? «Nein.» Ω. ‘x.’ y",
+        "",
+        ".",
+        "é. \n\nü! ",
+        "No stop at all, é è ê",
+    ] {
+        assert_eq!(super::sentence_starts(text), slow(text), "{text:?}");
+    }
+}

@@ -24,6 +24,9 @@ pub struct Token {
     pub para_start: bool,
     /// Whitespace comes right before this token.
     pub space_before: bool,
+    /// No ASCII capital and no non-ASCII character in the token: its text is its own lower
+    /// case.
+    pub plain: bool,
 }
 
 impl Token {
@@ -57,13 +60,28 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
+/// The character at byte `b` of `text` (a char boundary before its end), decoded only when it
+/// is not ASCII.
+#[inline]
+fn char_at(text: &str, b: usize) -> char {
+    match text.as_bytes()[b] {
+        x if x < 0x80 => x as char,
+        _ => text[b..].chars().next().unwrap_or('\0'),
+    }
+}
+
 /// Split `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut pos = 0;
     let mut space_before = true;
     let mut newlines = 2usize;
-    while let Some((i, c)) = it.next() {
+    while pos < n {
+        let i = pos;
+        let c = char_at(text, i);
+        pos += c.len_utf8();
         if c.is_whitespace() {
             if c == '\n' {
                 newlines += 1;
@@ -73,16 +91,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let para_start = newlines >= 2 || out.is_empty();
         newlines = 0;
-        let mut end = i + c.len_utf8();
         let kind;
+        // Any ASCII capital or non-ASCII byte so far.
+        let mut cased = !c.is_ascii() || c.is_ascii_uppercase();
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             // A word: letters/digits, joined by an apostrophe, hyphen, dot or comma (numbers)
-            // when a letter/digit follows.
-            while let Some(&(j, d)) = it.peek() {
+            // when a letter/digit follows. `pos` is always the word's end so far.
+            loop {
+                // ASCII letters and digits without decoding.
+                while pos < n && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'_') {
+                    cased |= bytes[pos].is_ascii_uppercase();
+                    pos += 1;
+                }
+                if pos == n {
+                    break;
+                }
+                let j = pos;
+                let d = char_at(text, j);
                 if d.is_alphanumeric() || d == '_' {
-                    it.next();
-                    end = j + d.len_utf8();
+                    // Not ASCII (the loop above took the ASCII ones).
+                    cased = true;
+                    pos += d.len_utf8();
                     continue;
                 }
                 let joiner = is_apostrophe(d)
@@ -93,14 +123,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if joiner {
                     let next = text[j + d.len_utf8()..].chars().next();
                     if next.is_some_and(|n| n.is_alphanumeric()) {
-                        it.next();
-                        end = j + d.len_utf8();
+                        cased |= !d.is_ascii();
+                        pos += d.len_utf8();
                         continue;
                     }
                     if d == '.' && is_abbrev_dot(text, i, j) {
                         // "U.S." keeps its last dot.
-                        it.next();
-                        end = j + 1;
+                        pos += 1;
                     }
                 }
                 break;
@@ -108,9 +137,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = if numeric { Kind::Number } else { Kind::Word };
         } else if is_quote_char(c) {
             // Two apostrophes (or backticks) stand for a double quote mark: ''…'' / ``…''.
-            if (c == '\'' || c == '`') && it.peek().is_some_and(|&(_, d)| d == c) {
-                it.next();
-                end += 1;
+            if (c == '\'' || c == '`') && bytes.get(pos) == Some(&(c as u8)) {
+                pos += 1;
             }
             kind = Kind::Quote;
         } else {
@@ -118,11 +146,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         out.push(Token {
             start: i,
-            end,
+            end: pos,
             kind,
             cap: c.is_uppercase(),
             para_start,
             space_before,
+            plain: !cased,
         });
         space_before = false;
     }
