@@ -45,20 +45,13 @@ fn drop_colon_twins(d: &Doc, out: &mut Vec<Found>) {
     if !out.iter().any(|f| bare(f) && !f.content.is_empty()) {
         return;
     }
-    let worded: Vec<&[(usize, usize)]> = out
+    // Looked up, not walked: a text of many quotations stays linear.
+    let worded: rustc_hash::FxHashSet<Vec<Range>> = out
         .iter()
         .filter(|f| !bare(f) && !f.content.is_empty())
-        .map(|f| f.content.as_slice())
+        .map(|f| f.content.clone())
         .collect();
-    let twins: Vec<bool> = out
-        .iter()
-        .map(|f| bare(f) && !f.content.is_empty() && worded.contains(&f.content.as_slice()))
-        .collect();
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !twins[k - 1]
-    });
+    out.retain(|f| !(bare(f) && worded.contains(&f.content)));
 }
 
 /// Cue heads of one sentence: token index, cue, and the token after the cue phrase.

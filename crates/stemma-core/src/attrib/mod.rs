@@ -102,6 +102,11 @@ pub struct Doc<'a> {
     sents: Vec<(usize, usize)>,
 }
 
+/// Token `i` lies in a region of double marks (see [`Doc::in_marked_quote`]).
+fn in_marked_quote(inq: &[Option<u32>], regions: &[Region], i: usize) -> bool {
+    inq[i].is_some_and(|k| !regions[k as usize].promoted)
+}
+
 impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Self {
         let toks = tokens::tokenize(text);
@@ -171,7 +176,7 @@ impl<'a> Doc<'a> {
                 *slot = k as u32;
             }
             // Of double-marked quotes only, as the tagger learned them.
-            let marked = |j: usize| inq[j].is_some_and(|k| !regions[k as usize].promoted);
+            let marked = |j: usize| in_marked_quote(&inq, &regions, j);
             let f = (a..b).find(|&j| marked(j)).map_or(u32::MAX, |j| j as u32);
             let l = (a..b)
                 .rev()
@@ -225,7 +230,7 @@ impl<'a> Doc<'a> {
     /// Token `i` lies inside a region quoted with double marks (not single marks promoted
     /// to quotation marks): what the cue tagger's features say of quoting.
     fn in_marked_quote(&self, i: usize) -> bool {
-        self.inq[i].is_some_and(|k| !self.regions[k as usize].promoted)
+        in_marked_quote(&self.inq, &self.regions, i)
     }
 
     /// Token `i` lies inside any quoted region, single quotes included.

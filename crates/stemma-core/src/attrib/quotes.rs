@@ -216,10 +216,10 @@ fn paragraph(text: &str, toks: &[Token], p: usize, q: usize, out: &mut Vec<Regio
                             open: i,
                             close: j,
                             closed: true,
-                            // Single marks that hold a sentence are the text's quotation
-                            // marks (British style), not scare quotes.
                             single: true,
                             continues: false,
+                            // Single marks that hold a sentence are the text's quotation
+                            // marks (British style), not scare quotes.
                             promoted: !nested && holds_speech(text, toks, i, j),
                         });
                         i = j + 1;
