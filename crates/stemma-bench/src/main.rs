@@ -33,6 +33,7 @@ mod serve_load;
 mod speech;
 mod store_scale;
 mod syndication;
+mod trees;
 mod worst;
 
 use std::path::PathBuf;
@@ -82,6 +83,12 @@ enum Cmd {
     ServeLoad(serve_load::ServeLoadArgs),
     /// What a user waits for: whole `stemma extract` / `attribute` processes on one CPU, beside trafilatura.
     Process(process::ProcessArgs),
+    /// The HTML tree stemma builds against html5ever's own, on every shared page; exits 1 when one differs.
+    Trees {
+        /// The shared data directory.
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
+    },
     /// Only the seed check; exits 1 when any check fails.
     Seed {
         /// The shared data directory.
@@ -142,6 +149,7 @@ fn main() -> ExitCode {
         Cmd::StoreScale(args) => store_scale::run(&args),
         Cmd::ServeLoad(args) => serve_load::run(args),
         Cmd::Process(args) => process::run(&args),
+        Cmd::Trees { shared } => trees::run(&shared),
         Cmd::Seed { shared } => {
             println!(
                 "== Seed check ({}) ==",

@@ -128,6 +128,8 @@ pub fn structure(bytes: &[u8]) -> Structure {
     let mut open_fmt = 0usize;
     let mut pos = 0usize;
     let mut name = [0u8; 16];
+    // Where the last search for '>' began, and the '>' it found.
+    let mut gt: (usize, Option<usize>) = (usize::MAX, None);
     while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
         let start = pos + off + 1;
         pos = start;
@@ -157,9 +159,13 @@ pub fn structure(bytes: &[u8]) -> Structure {
             }
             continue;
         }
-        let self_closing = || {
-            memchr::memchr(b'>', &bytes[pos..])
-                .is_some_and(|g| pos + g > 0 && bytes[pos + g - 1] == b'/')
+        let mut self_closing = || {
+            // The next '>' at or after `pos`, remembered: a page of '<' with no '>' would
+            // otherwise scan its whole tail once per '<'.
+            if gt.0 > pos || gt.1.is_some_and(|g| g < pos) {
+                gt = (pos, memchr::memchr(b'>', &bytes[pos..]).map(|g| pos + g));
+            }
+            gt.1.is_some_and(|g| g > 0 && bytes[g - 1] == b'/')
         };
         let (container, formatting, block) = tag_roles(tag);
         if container {
@@ -272,6 +278,19 @@ mod tests {
     fn depth_ignores_scripts_and_closed_tags() {
         let page = "<div><script>var s='<div><div><div>';</script></div>".repeat(10_000);
         assert_eq!(structure(page.as_bytes()).depth, 1);
+    }
+
+    #[test]
+    fn tags_that_never_close_are_read_once() {
+        // 300 000 "<a " and no '>': each tag's self-closing check once looked for the next
+        // '>' to the end of the page (minutes in a debug build); now the page is read once.
+        let page = "<a ".repeat(300_000);
+        let st = structure(page.as_bytes());
+        assert_eq!(st.depth, 0);
+        let closed = "<div><br/><div/>".repeat(1000) + "<a " + &"<div>".repeat(3);
+        assert_eq!(structure(closed.as_bytes()).depth, 1000 + 3);
+        let a = extract(&doc(page.as_bytes(), Format::Html)).unwrap();
+        assert!(a.text.is_empty());
     }
 
     #[test]
