@@ -69,12 +69,21 @@ struct Glue<'a> {
     force_quirks: bool,
 }
 
+/// The text of token bytes. They are pieces of a `&str` and decoded character references, so
+/// always UTF-8; should that ever fail, the bad bytes become U+FFFD.
+fn text(b: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(b),
+    }
+}
+
 fn tendril(b: &[u8]) -> StrTendril {
-    StrTendril::from_slice(&String::from_utf8_lossy(b))
+    StrTendril::from_slice(&text(b))
 }
 
 fn atom(b: &[u8]) -> LocalName {
-    match String::from_utf8_lossy(b) {
+    match text(b) {
         Cow::Borrowed(s) => LocalName::from(s),
         Cow::Owned(s) => LocalName::from(s),
     }
