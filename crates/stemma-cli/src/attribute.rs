@@ -144,7 +144,12 @@ fn read(path: &OsString, limit: u64) -> Result<String, String> {
             size = f.metadata().ok().map(|m| m.len());
             match size {
                 Some(n) if n > limit => Ok(0),
-                _ => f.take(limit.saturating_add(1)).read_to_end(&mut bytes),
+                _ => {
+                    // Room for the whole file and the byte that shows its end: two reads,
+                    // not a small probe and a growing buffer.
+                    bytes.reserve(size.map_or(0, |n| n as usize + 1));
+                    f.take(limit.saturating_add(1)).read_to_end(&mut bytes)
+                }
             }
         })
     };
