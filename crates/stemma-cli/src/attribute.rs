@@ -88,12 +88,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         out.write_all(b"[")?;
     }
     for chunk in args.files.chunks(BATCH) {
-        let results: Vec<Result<Record, String>> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|p| one(p, limit, &args.modes))
-                .collect()
-        });
+        let results: Vec<Result<Record, String>> = if args.jobs == Some(1) {
+            // One worker: this thread does the work (no hand-over to a pool thread).
+            chunk.iter().map(|p| one(p, limit, &args.modes)).collect()
+        } else {
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|p| one(p, limit, &args.modes))
+                    .collect()
+            })
+        };
         for r in results {
             match r {
                 Ok(rec) => {

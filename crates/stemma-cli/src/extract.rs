@@ -225,20 +225,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut result: Result<()> = Ok(());
     for batch in rx {
-        let outcomes: Vec<Result<Article, String>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|it| match it {
-                    Item::Doc(doc) => extract_one(
-                        &doc,
-                        &limits,
-                        (!args.no_attribution).then_some(&args.modes[..]),
-                    )
-                    .map_err(|e| format!("{}: {e}", where_from(&doc))),
-                    Item::Failed(message) => Err(message),
-                })
-                .collect()
-        });
+        let work = |it: Item| match it {
+            Item::Doc(doc) => extract_one(
+                &doc,
+                &limits,
+                (!args.no_attribution).then_some(&args.modes[..]),
+            )
+            .map_err(|e| format!("{}: {e}", where_from(&doc))),
+            Item::Failed(message) => Err(message),
+        };
+        let outcomes: Vec<Result<Article, String>> = if jobs == 1 {
+            // One worker: this thread does the work (no hand-over to a pool thread).
+            batch.into_iter().map(work).collect()
+        } else {
+            pool.install(|| batch.into_par_iter().map(work).collect())
+        };
         let n = outcomes.len() as u64;
         let step = (|| -> Result<()> {
             for o in outcomes {
