@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::class_words::hits;
+
 /// Tags that are boilerplate by their nature (unless they hold most of the page).
 pub(super) fn is_boilerplate_tag(tag: &str) -> bool {
     matches!(
@@ -107,61 +109,36 @@ const MEMO_MAX: usize = 4096;
 /// Longest class and id (together) that [`classify_class`] remembers.
 const MEMO_KEY_MAX: usize = 256;
 
-/// One `RegexSet` pass over "class id", lower-cased.
+/// One pass over "class id", lower-cased, for the words of [`super::class_words`].
 fn classify_class_uncached(class: &str, id: &str) -> (bool, Drop) {
-    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        regex::RegexSet::new([POSITIVE, NEGATIVE, LAYOUT_NEGATIVE, WEAK_NEGATIVE])
-            .expect("class regex set")
-    });
     let mut key = String::with_capacity(class.len() + id.len() + 1);
     key.push_str(class);
     key.push(' ');
     key.push_str(id);
     key.make_ascii_lowercase();
-    let mut m = set.matches(&key);
-    if m.matched(2) && layout_re().is_match(&key) {
+    let mut m = hits(&key);
+    if m.layout && layout_re().is_match(&key) {
         key = layout_re().replace_all(&key, "").into_owned();
-        m = set.matches(&key);
+        m = hits(&key);
     }
-    if m.matched(0) {
+    if m.positive {
         return (true, Drop::Keep);
     }
-    let drop = if m.matched(1) {
+    let drop = if m.negative {
         if key.contains("comment") || key.contains("disqus") {
             Drop::Hard
         } else {
             Drop::Soft
         }
-    } else if m.matched(2) {
+    } else if m.layout {
         Drop::Layout
-    } else if m.matched(3) {
+    } else if m.weak {
         Drop::Weak
     } else {
         Drop::Keep
     };
     (false, drop)
 }
-
-/// Class/id words that mark boilerplate anywhere, even inside the article container. Keys are
-/// ASCII-lower-cased, so a word's tail is `[0-9a-z_]` or any non-ASCII character: the same
-/// words as Unicode `\w`, at a third of its compile time.
-const NEGATIVE: &str = r"(?x)(?:^|[\s_\-])(?:
-                comment|comments|disqus|respond|replies
-              | share|sharing|social|sociable|addthis|sharethis|follow
-              | related|recirc|recommend(?:[0-9a-z_]|[^\x00-\x7F])*|outbrain|taboola|more-?stories|most-?(?:read|popular)|popular|trending|also-?read|read-?next|next-?up|you-?may
-              | newsletter|subscribe|subscription|signup|sign-?up|inline-?cta|cta
-              | cookie|cookies|consent|gdpr|popup|modal|overlay|toast
-              | advert(?:[0-9a-z_]|[^\x00-\x7F])*|ads?|adsbygoogle|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt|sponsor(?:[0-9a-z_]|[^\x00-\x7F])*|promos?|promotions?|promotional|promobox|commercial|affiliate
-              | skyscraper|breadcrumbs?|tag-?list|tagcloud
-              | print-?only|noprint|skip-?link|screen-?reader-?text|sr-only|visually-?hidden
-              | rating|votes
-            )(?:$|[\s_\-])";
-
-/// Class/id words of page layout: boilerplate unless the element holds most of the page's
-/// prose (a "sidebar-content" column that is the main column).
-const LAYOUT_NEGATIVE: &str =
-    r"(?:^|[\s_\-])(?:sidebar|side-?bar|footer|site-?footer|masthead|site-?header)(?:$|[\s_\-])";
 
 /// Layout descriptors that name a sidebar without being one ("has-sidebar", "sidebar-first-only").
 fn layout_re() -> &'static Regex {
@@ -171,24 +148,6 @@ fn layout_re() -> &'static Regex {
             .expect("layout regex")
     })
 }
-
-/// Class/id words that mark boilerplate outside the article container only: inside one they
-/// are as often the content's own wrappers ("card", "meta", "caption" of a body image…).
-const WEAK_NEGATIVE: &str = r"(?x)(?:^|[\s_\-])(?:
-                card|cards|teaser|rail|banner|partner|topics|keywords|foot
-              | nav|navbar|navigation|menu|pagination|pager
-              | tags|categories|toolbar|toc|table-?of-?contents|login|signin|search
-              | caption|credit|credits|byline|author-?bio|author-?box|about-?the-?author|bio|dateline|timestamp|meta|post-?meta|entry-?meta|article-?meta
-              | read-?more|readmore
-              | tools|print|email|jump|slideshow|gallery|carousel|video|player|podcast|audio|account|reply
-            )(?:$|[\s_\-])";
-
-const POSITIVE: &str = r"(?x)(?:
-                article-?body|articlebody|article-?content|article-?text|articletext|story-?body|storybody|story-?content|story-?text
-              | entry-?content|post-?content|post-?body|postbody|post-?text|body-?text|bodytext|main-?content|page-?content
-              | content-?body|text-?content|rich-?text|richtext|prose|article__body|article__content|c-entry-content|td-post-content
-              | field-?body|field-?name-?body|node-?content|news-?content|news-?text|article-?main|single-?content|blog-?content
-            )";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Drop {

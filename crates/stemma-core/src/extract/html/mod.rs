@@ -14,6 +14,7 @@
 //! link lists, boilerplate lines and a trailing footer; republication notices found on the
 //! way are kept as `republished_from`.
 
+mod class_words;
 mod classes;
 mod clean;
 mod flatten;
