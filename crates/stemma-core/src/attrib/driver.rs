@@ -172,7 +172,12 @@ pub(super) fn sentence(
         let next_head = runs.get(k + 1).map_or(e, |x| x.0);
         let found = inverted(d, e, (c0, after), cue)
             .or_else(|| post_quote(d, s, e, c0, after, cue))
-            .or_else(|| post_clause(d, s, e, c0, after, cue))
+            .or_else(|| {
+                if subject_with_apposition(d, s, e, c0, after) {
+                    return None;
+                }
+                post_clause(d, s, e, c0, after, cue)
+            })
             .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
         // ", adding …", ", saying …": the speaker of the clause before.

@@ -445,3 +445,25 @@ fn a_noun_cue_with_nobody_behind_it_is_no_attribution() {
     let ents = crate::entities::find_entities(None, text);
     assert!(quotes(text, &ents).is_empty(), "{:#?}", quotes(text, &ents));
 }
+
+#[test]
+fn a_name_with_an_apposition_is_the_subject_of_the_clause_after_the_cue() {
+    // Not "…, said the governor" read backwards: the name opens the sentence, the words after
+    // the cue are what was said.
+    let (_, src, content, kind) = one(
+        "Odile Ferrand, president of the regional dockworkers' union, said the new levy would cost every crew a week's wages.",
+    );
+    assert_eq!(
+        src.as_deref(),
+        Some("Odile Ferrand, president of the regional dockworkers' union,")
+    );
+    assert_eq!(
+        content,
+        ["the new levy would cost every crew a week's wages"]
+    );
+    assert_eq!(kind, QuoteKind::Indirect);
+    // The inverted order still reads as before.
+    let (_, src, content, _) = one("The harbour will reopen in spring, said the port director.");
+    assert_eq!(src.as_deref(), Some("the port director"));
+    assert_eq!(content, ["The harbour will reopen in spring"]);
+}
