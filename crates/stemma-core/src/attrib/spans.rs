@@ -85,7 +85,67 @@ pub(super) fn source_left(d: &Doc, s: usize, end: usize) -> Option<(usize, usize
     if end - i > 1 && d.toks[end - 1].kind == Kind::Word && is_personal(d.w(end - 1)) {
         return Some((end - 1, end));
     }
+    if let Some(head) = portfolio_head(d, s, i, end) {
+        i = head;
+    }
     (i < end).then_some((i, end))
+}
+
+/// "The Ministry of Power, Works and Housing said": a ministry's or department's name whose
+/// list of portfolios holds a comma. When the phrase `(i, end)` is a list of capitalised
+/// portfolios joined by "and" and right after a comma, and before that comma a name with "of"
+/// or "for" opens the sentence, the start of that name.
+fn portfolio_head(d: &Doc, s: usize, i: usize, end: usize) -> Option<usize> {
+    if i < s + 3 || d.punct(i - 1) != Some(",") {
+        return None;
+    }
+    // The portfolios: one to three capitalised words each, joined by "and" / "&" (or a
+    // comma), none opening with a given name ("Ama Owusu and Kofi Boateng" are people).
+    let (mut joins, mut words, mut item_start) = (0, 0, true);
+    for k in i..end {
+        let t = &d.toks[k];
+        if d.is(k, "and") || d.punct(k).is_some_and(|p| matches!(p, "&" | ",")) {
+            if item_start {
+                return None;
+            }
+            joins += usize::from(d.is(k, "and") || d.punct(k) == Some("&"));
+            words = 0;
+            item_start = true;
+            continue;
+        }
+        if t.kind != Kind::Word || !t.cap {
+            return None;
+        }
+        if item_start && super::gender::of_given_name(d.w(k)).is_some() {
+            return None;
+        }
+        words += 1;
+        item_start = false;
+        if words > 3 {
+            return None;
+        }
+    }
+    if joins == 0 || item_start {
+        return None;
+    }
+    // The name before the comma: capitalised words with "of" / "for" (and "and") inside.
+    let mut k = i - 1;
+    let mut linked = false;
+    while k > s {
+        let t = &d.toks[k - 1];
+        if t.kind == Kind::Word && t.cap {
+            k -= 1;
+        } else if d.is(k - 1, "of") || d.is(k - 1, "for") || d.is(k - 1, "and") {
+            linked |= !d.is(k - 1, "and");
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k > s && d.is(k - 1, "the") {
+        k -= 1;
+    }
+    (linked && k == s && k < i - 2 && d.toks[k].cap).then_some(k)
 }
 
 /// Scan left from `from` over the words of a name or noun phrase (not below `s`); the

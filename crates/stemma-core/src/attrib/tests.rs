@@ -467,3 +467,18 @@ fn a_name_with_an_apposition_is_the_subject_of_the_clause_after_the_cue() {
     assert_eq!(src.as_deref(), Some("the port director"));
     assert_eq!(content, ["The harbour will reopen in spring"]);
 }
+
+#[test]
+fn a_ministry_with_a_comma_in_its_portfolios_is_one_source() {
+    let (_, src, content, _) =
+        one("The Ministry of Ports, Fisheries and Coastal Affairs said the ferry would resume on Monday.");
+    assert_eq!(
+        src.as_deref(),
+        Some("The Ministry of Ports, Fisheries and Coastal Affairs")
+    );
+    assert_eq!(content, ["the ferry would resume on Monday"]);
+    // An opening phrase before the comma is no part of the speaker.
+    let (_, src, _, _) =
+        one("In the Office of the Mayor, Okafor and Lindqvist said the plan was ready.");
+    assert_eq!(src.as_deref(), Some("Okafor and Lindqvist"));
+}
