@@ -159,6 +159,29 @@ fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
     None
 }
 
+/// "The Ministry of Power, Works and Housing" when the entity is "Ministry of Power": an
+/// organisation's name that the mention continues past a comma with capitalised portfolios
+/// joined by "and" (the entity lists stop at the comma).
+fn with_portfolios(mention: &str, name: &str) -> Option<String> {
+    let m = mention.trim_end_matches([',', ' ']);
+    let m = m
+        .strip_prefix("The ")
+        .or_else(|| m.strip_prefix("the "))
+        .unwrap_or(m);
+    let rest = m.strip_prefix(name)?.strip_prefix(", ")?;
+    let words: Vec<&str> = rest.split(' ').collect();
+    let ok = words.iter().any(|w| matches!(*w, "and" | "&"))
+        && words.iter().all(|w| {
+            matches!(*w, "and" | "&")
+                || w.trim_end_matches(',')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && w.trim_end_matches(',').chars().all(char::is_alphanumeric)
+        });
+    ok.then(|| m.to_string())
+}
+
 /// The name as the mention gives it in full, when the entity's name is the tail of a longer
 /// one there: "The Nurses' Guild" for "Guild", "Friends of the Orrin Valley" for "Orrin
 /// Valley", "the Ministry of Energy and Industry" for "Industry". Capitalised words, plural
@@ -270,7 +293,15 @@ impl<'a> Resolver<'a> {
             None => kind_of_phrase(&mention.text),
         };
         Speaker {
-            name: e.map(|e| fuller_name(&mention.text, e).unwrap_or_else(|| e.name.clone())),
+            name: e.map(|e| {
+                fuller_name(&mention.text, e)
+                    .or_else(|| {
+                        (kind == Some(SpeakerKind::Organization))
+                            .then(|| with_portfolios(&mention.text, &e.name))
+                            .flatten()
+                    })
+                    .unwrap_or_else(|| e.name.clone())
+            }),
             mention: Some(mention.clone()),
             role,
             kind,

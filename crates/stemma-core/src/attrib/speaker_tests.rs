@@ -211,3 +211,21 @@ fn sentence_starts_count_code_points() {
         assert_eq!(super::sentence_starts(text), slow(text), "{text:?}");
     }
 }
+
+#[test]
+fn a_ministry_is_named_with_all_its_portfolios() {
+    let text = "The Ministry of Ports, Fisheries and Coastal Affairs said the ferry would \
+                resume on Monday.";
+    assert_eq!(
+        name_of(text, "ferry would resume").as_deref(),
+        Some("Ministry of Ports, Fisheries and Coastal Affairs")
+    );
+    assert_eq!(
+        with_portfolios("the Ministry of Ports", "Ministry of Ports"),
+        None
+    );
+    assert_eq!(
+        with_portfolios("The Ministry of Ports, lately renamed", "Ministry of Ports"),
+        None
+    );
+}
