@@ -258,7 +258,19 @@ pub(super) fn fallback(
         while matches!(d.punct(a), Some("," | ":" | "—" | "–")) {
             a += 1;
         }
-        let end = content_end(d, a, next_head.min(e));
+        let mut end = content_end(d, a, next_head.min(e));
+        // "Asked whether he would run, the senator said …": the reporter's question ends at
+        // the comma before the answer's speaker.
+        if c0 == s && d.w(c0) == "asked" && next_head < e {
+            if let Some(k) = (a..end.min(next_head))
+                .rev()
+                .find(|&k| d.punct(k) == Some(","))
+            {
+                if next_head - k <= 8 {
+                    end = k;
+                }
+            }
+        }
         (end > a).then_some((a, end))
     };
     let content: Vec<(usize, usize)> = content.into_iter().map(|(a, b)| (a, b - 1)).collect();

@@ -482,3 +482,13 @@ fn a_ministry_with_a_comma_in_its_portfolios_is_one_source() {
         one("In the Office of the Mayor, Okafor and Lindqvist said the plan was ready.");
     assert_eq!(src.as_deref(), Some("Okafor and Lindqvist"));
 }
+
+#[test]
+fn a_reporters_question_ends_before_the_answers_speaker() {
+    let v = spans("Asked whether he would run again, the senator said he had not decided.");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].0, "Asked");
+    assert_eq!(v[0].1, None);
+    assert_eq!(v[0].2, ["whether he would run again"]);
+    assert_eq!(v[1].1.as_deref(), Some("the senator"));
+}
