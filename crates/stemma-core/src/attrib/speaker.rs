@@ -159,6 +159,26 @@ fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
     None
 }
 
+/// A description that brings in someone new rather than the story's main character: an
+/// organisation's spokesperson, aide or official ("the board's spokesperson", "the
+/// spokeswoman for the ministry").
+fn unnamed_agent(description: &str) -> bool {
+    description.contains("'s ")
+        || description.contains("’s ")
+        || description.split(' ').any(|w| {
+            matches!(
+                w,
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "representative"
+                    | "aide"
+                    | "official"
+                    | "staffer"
+            )
+        })
+}
+
 /// "The Ministry of Power, Works and Housing" when the entity is "Ministry of Power": an
 /// organisation's name that the mention continues past a comma with capitalised portfolios
 /// joined by "and" (the entity lists stop at the comma).
@@ -430,7 +450,7 @@ impl<'a> Resolver<'a> {
             }
             // "The Democratic presidential candidate said": a definite description of a
             // person that no role in the article matches is the person who spoke last.
-            if matches!(first, "the" | "this") {
+            if matches!(first, "the" | "this") && !unnamed_agent(&lower) {
                 if let Some(i) = self.most_named(mention.start, &lower) {
                     return (Some(i), None);
                 }

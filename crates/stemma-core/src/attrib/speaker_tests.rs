@@ -229,3 +229,13 @@ fn a_ministry_is_named_with_all_its_portfolios() {
         None
     );
 }
+
+#[test]
+fn an_organisations_spokesperson_is_not_the_main_character() {
+    let text = "Tomas Ferrand, who chairs the harbour board, said the levy was dead. \
+                Ferrand said the board would meet operators in March. \
+                The board's spokesperson said the vote was final.";
+    assert_eq!(name_of(text, "vote was final"), None);
+    assert!(unnamed_agent("the spokeswoman for the ministry"));
+    assert!(!unnamed_agent("the democratic presidential candidate"));
+}
