@@ -80,7 +80,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    // 64 KiB: a write call per some 12 records, not per one or two.
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failures = 0usize;
     let mut first = true;
     let limit = args.max_mib.saturating_mul(1024 * 1024);
