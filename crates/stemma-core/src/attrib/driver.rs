@@ -171,7 +171,12 @@ pub(super) fn sentence(
         cue.weak = false;
         let next_head = runs.get(k + 1).map_or(e, |x| x.0);
         let found = inverted(d, e, (c0, after), cue)
-            .or_else(|| post_quote(d, s, e, c0, after, cue))
+            .or_else(|| {
+                if quoted_title_before(d, s, e, c0, after) {
+                    return None;
+                }
+                post_quote(d, s, e, c0, after, cue)
+            })
             .or_else(|| {
                 if subject_with_apposition(d, s, e, c0, after) {
                     return None;
@@ -226,6 +231,47 @@ pub(super) fn sentence(
         }
         out.push(found);
     }
+}
+
+/// Words a reported clause opens with after its cue: "that", an article, a possessive or a
+/// personal pronoun.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "the", "a", "an", "his", "her", "its", "their", "our", "my", "he", "she", "it", "they",
+    "we", "there",
+];
+
+/// "On this weekend's broadcast of “Fox News Sunday,” the governor said his running mate …":
+/// the quotation before the speaker sits inside the sentence's opening phrase (a word comes
+/// right before it), so it names a programme, a book or a phrase, and a clause after the cue
+/// is what was said. Not "“We will win,” Smith said." (the quotation opens the sentence),
+/// "She called it “a disgrace,” Smith said." (nothing follows the cue) nor "…,” said a
+/// source close to the campaign" (the speaker follows the cue).
+fn quoted_title_before(d: &Doc, s: usize, e: usize, c0: usize, after: usize) -> bool {
+    // A clause goes on after the cue: it opens with "that", an article, a possessive or a
+    // personal pronoun (not "said last week", "wrote in an email", "said Mr. Burman").
+    if after >= e
+        || d.toks[after].kind != Kind::Word
+        || d.toks[after].cap
+        || d.inq[after].is_some()
+        || !CLAUSE_OPENERS.contains(&d.w(after))
+    {
+        return false;
+    }
+    let mut j = c0;
+    while j > s && d.inq[j - 1].is_none() {
+        j -= 1;
+    }
+    let Some(k) = (j > s).then(|| d.inq[j - 1]).flatten() else {
+        return false;
+    };
+    let r = d.regions[k as usize];
+    // The speaker stands between the quotation and the cue (not "…,” said a source close to
+    // the campaign", where the words after the cue are the speaker).
+    let speaker_between = (j..c0).any(|x| d.toks[x].kind == Kind::Word);
+    speaker_between
+        && r.open > s
+        && d.toks[r.open - 1].kind == Kind::Word
+        && !d.toks[r.open - 1].cap
 }
 
 /// A cue the shapes above do not fit: keep the cue, take the speaker and the words as well as

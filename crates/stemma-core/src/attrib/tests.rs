@@ -492,3 +492,28 @@ fn a_reporters_question_ends_before_the_answers_speaker() {
     assert_eq!(v[0].2, ["whether he would run again"]);
     assert_eq!(v[1].1.as_deref(), Some("the senator"));
 }
+
+#[test]
+fn a_quoted_title_before_the_speaker_is_not_what_was_said() {
+    let text = "On this week's episode of “Harbour Talk,” council leader Brenna Holt said the \
+                ferry levy would be dropped by spring.";
+    let (cue, src, content, kind) = one(text);
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("council leader Brenna Holt"));
+    assert_eq!(
+        content,
+        ["the ferry levy would be dropped by spring"],
+        "{text}"
+    );
+    assert_eq!(kind, QuoteKind::Indirect);
+    // The quotation that opens the sentence, or one that nothing follows, is still the speech.
+    let (_, src, content, _) = one("“The levy goes,” council leader Brenna Holt said on Monday.");
+    assert_eq!(src.as_deref(), Some("council leader Brenna Holt"));
+    assert_eq!(content, ["“The levy goes,”"]);
+    let text = "She called the levy “a tax on islanders,” Holt said.";
+    let said = spans(text).into_iter().find(|s| s.0 == "said");
+    assert_eq!(
+        said.map(|s| (s.1, s.2)),
+        Some((Some("Holt".into()), vec!["“a tax on islanders,”".into()]))
+    );
+}
