@@ -451,6 +451,19 @@ impl<'a> Resolver<'a> {
             // "The Democratic presidential candidate said": a definite description of a
             // person that no role in the article matches is the person who spoke last.
             if matches!(first, "the" | "this") && !unnamed_agent(&lower) {
+                // A description that a place or a party qualifies ("the Vermont senator", "the
+                // Kentucky Republican") varies the name of someone just mentioned: the one who
+                // spoke last, when it fits them ("…,” Sanders said. … the Vermont senator
+                // acknowledged"). A plain one ("the candidate", "the presumptive nominee") is
+                // the story's most-named person.
+                if qualified_description(&mention.text) {
+                    let fits = |l: usize| {
+                        self.described_by(l, &lower) && roles_allow(&self.entities[l], &lower)
+                    };
+                    if let Some(l) = self.last.filter(|&l| fits(l)) {
+                        return (Some(l), None);
+                    }
+                }
                 if let Some(i) = self.most_named(mention.start, &lower) {
                     return (Some(i), None);
                 }
@@ -585,7 +598,11 @@ impl<'a> Resolver<'a> {
         let head = head_of(description);
         let head = head.rsplit(' ').next().unwrap_or(head);
         let g = super::gender::of_score(self.genders[i]);
+        // A plural ("the major candidates", "the past three finance chairmen") is no one
+        // person.
+        let plural = head.ends_with("men") || head.ends_with('s') && !head.ends_with("ss");
         self.kind_of(i) == EntityKind::Person
+            && !plural
             && head != description
             && flags_any_case(head, &mut String::new()) & TITLE != 0
             && !GROUPS.contains(&head)
@@ -1012,6 +1029,61 @@ fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     } else {
         None
     }
+}
+
+/// A definite description with a capitalised word before its head noun: "the Vermont senator",
+/// "The Kentucky Republican", "the GOP presidential candidate" (not "the candidate", "the
+/// presumptive nominee", "The Democrat").
+fn qualified_description(mention: &str) -> bool {
+    let phrase = mention.split(',').next().unwrap_or(mention);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words.len() >= 3
+        && words[1..words.len() - 1]
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Words of a public office: a politician is described by place and party ("the Kentucky
+/// Republican" for "Senate Majority Leader Mitch McConnell").
+const OFFICE_WORDS: &[&str] = &[
+    "senator",
+    "sen",
+    "senate",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "speaker",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "mayor",
+    "president",
+    "candidate",
+    "nominee",
+    "secretary",
+    "minister",
+    "house",
+];
+
+/// Whether a description can stand for this person: one the article gives no role, a role of
+/// public office, or a role with a word that opens a word of the lower-case description
+/// ("Sen." for "the senator"). "Analyst Thaddeus Kimball" is not "the Democratic presidential
+/// candidate".
+fn roles_allow(e: &Entity, description: &str) -> bool {
+    e.roles.is_empty()
+        || e.roles.iter().any(|r| {
+            r.split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() > 2)
+                .any(|w| {
+                    let w = w.to_lowercase();
+                    OFFICE_WORDS.contains(&w.as_str())
+                        || description.split(' ').any(|d| d.starts_with(&w))
+                })
+        })
 }
 
 #[cfg(test)]

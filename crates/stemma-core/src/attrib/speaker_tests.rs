@@ -239,3 +239,29 @@ fn an_organisations_spokesperson_is_not_the_main_character() {
     assert!(unnamed_agent("the spokeswoman for the ministry"));
     assert!(!unnamed_agent("the democratic presidential candidate"));
 }
+
+#[test]
+fn a_description_qualified_by_a_place_is_the_one_who_spoke_last() {
+    // The story is about Marlow (named most), but "the Kessland senator" varies the name of
+    // Okafor, who has just spoken.
+    let text = "Governor Ada Marlow signed the ferry bill on Monday. Marlow said the levy \
+                would go. Marlow thanked the harbour staff. Critics of Marlow were quiet.\n\n\
+                “The bill is a start,” Senator Femi Okafor said.\n\n\
+                Asked about the levy, the Kessland senator said islanders had waited too long.";
+    assert_eq!(
+        name_of(text, "islanders had waited").as_deref(),
+        Some("Femi Okafor")
+    );
+    // A plural is no one person.
+    let text = "Chairman Femi Okafor met Chairman Tobias Marlow on Monday. Okafor said the \
+                talks went well. Okafor left early.\n\nThe committee chairmen said the vote \
+                would wait.";
+    assert_eq!(name_of(text, "the vote would wait"), None);
+    assert!(qualified_description("the Kessland senator"));
+    assert!(qualified_description(
+        "The independent Vermont senator, who ran"
+    ));
+    assert!(!qualified_description("the candidate"));
+    assert!(!qualified_description("the presumptive nominee"));
+    assert!(!qualified_description("The Democrat"));
+}
