@@ -2,6 +2,7 @@
 //! their speakers resolved.
 
 use super::*;
+use crate::model::{Speaker, SpeakerKind};
 
 /// Byte offset → code-point offset.
 pub struct CharIndex<'a> {
@@ -119,7 +120,18 @@ pub fn found_quotes_with(text: &str, entities: &[Entity], ix: &CharIndex) -> Vec
             while b > a && text[..b].ends_with(',') {
                 b -= 1;
             }
-            speakers[i] = Some(resolver.resolve(&ix.model_span((a, b))));
+            let mention = ix.model_span((a, b));
+            speakers[i] = Some(match writer_in_first_person(&d, a, b) {
+                // "I write this because …" in an essay: the writer, whom the text does not
+                // name, not the person named last.
+                Some(kind) => Speaker {
+                    name: None,
+                    mention: Some(mention),
+                    role: None,
+                    kind,
+                },
+                None => resolver.resolve(&mention),
+            });
         }
     }
     for (f, speaker) in found.into_iter().zip(speakers) {
@@ -158,6 +170,21 @@ pub fn found_quotes_with(text: &str, entities: &[Entity], ix: &CharIndex) -> Vec
     out
 }
 
+/// A source that is "I" or "we" in the narration, outside every quotation: the writer (a
+/// person for "I"; "we" may be the writer's paper). `None` for any other source. Inside a
+/// quotation the first person is the quoted speaker, resolved as usual.
+fn writer_in_first_person(d: &Doc, a: usize, b: usize) -> Option<Option<SpeakerKind>> {
+    let k = d.tok_at(a)?;
+    if d.toks[k].end != b || d.in_any_quote(k) {
+        return None;
+    }
+    match d.w(k) {
+        "i" => Some(Some(SpeakerKind::Person)),
+        "we" => Some(None),
+        _ => None,
+    }
+}
+
 /// Where the text's headline ends, when it opens with one: a first line of at most 25 words
 /// with more text after it, not ending a sentence ('.', '!', '?' before any closing marks).
 pub(super) fn headline_end(text: &str) -> Option<usize> {
@@ -194,5 +221,28 @@ mod tests {
             headline_end("\u{201c}We will,\u{201d} she said\n\nMore."),
             Some(23)
         );
+    }
+
+    #[test]
+    fn the_writers_own_i_is_nobody_named_in_the_essay() {
+        let text = "Senator Ada Marlow visited the harbour on Monday. Marlow said the levy \
+                    would go.\n\nI write this because I grew up on the island. \
+                    “I told the council twice,” Marlow said.";
+        let entities = crate::entities::find_entities(None, text);
+        let q = quotes(text, &entities);
+        let by = |content: &str| {
+            q.iter()
+                .find(|q| q.text.contains(content))
+                .unwrap_or_else(|| panic!("no quote with {content:?}: {q:?}"))
+                .speaker
+                .clone()
+        };
+        let writer = by("because I grew up").expect("a speaker record");
+        assert_eq!(writer.name, None);
+        assert_eq!(writer.kind, Some(SpeakerKind::Person));
+        // The first person inside a quotation is still its speaker's.
+        assert!(by("the council twice")
+            .and_then(|s| s.name)
+            .is_some_and(|n| n.contains("Marlow")));
     }
 }
