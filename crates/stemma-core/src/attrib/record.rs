@@ -121,16 +121,19 @@ pub fn found_quotes_with(text: &str, entities: &[Entity], ix: &CharIndex) -> Vec
                 b -= 1;
             }
             let mention = ix.model_span((a, b));
-            speakers[i] = Some(match writer_in_first_person(&d, a, b) {
+            speakers[i] = Some(if answer_in_first_person(&d, a, b) {
+                resolver.resolve_interviewee(&mention)
+            } else if let Some(kind) = writer_in_first_person(&d, a, b) {
                 // "I write this because …" in an essay: the writer, whom the text does not
                 // name, not the person named last.
-                Some(kind) => Speaker {
+                Speaker {
                     name: None,
                     mention: Some(mention),
                     role: None,
                     kind,
-                },
-                None => resolver.resolve(&mention),
+                }
+            } else {
+                resolver.resolve(&mention)
             });
         }
     }
@@ -183,6 +186,31 @@ fn writer_in_first_person(d: &Doc, a: usize, b: usize) -> Option<Option<SpeakerK
         "we" => Some(None),
         _ => None,
     }
+}
+
+/// "I" (or "we") in an interview's answer: the nearest paragraph before it with a label opens
+/// with the answer's ("A: I think …", "A. We did"), not the question's ("Q: …").
+fn answer_in_first_person(d: &Doc, a: usize, b: usize) -> bool {
+    let Some(k) = d.tok_at(a) else {
+        return false;
+    };
+    if d.toks[k].end != b || d.in_any_quote(k) || !matches!(d.w(k), "i" | "we") {
+        return false;
+    }
+    let label = |line: &str, l: char| {
+        let mut cs = line.chars();
+        cs.next() == Some(l) && matches!(cs.next(), Some(':' | '.' | '\u{2014}'))
+    };
+    for line in d.text[..a].rsplit('\n').take(40) {
+        let line = line.trim_start();
+        if label(line, 'A') {
+            return true;
+        }
+        if label(line, 'Q') {
+            return false;
+        }
+    }
+    false
 }
 
 /// Where the text's headline ends, when it opens with one: a first line of at most 25 words
@@ -244,5 +272,23 @@ mod tests {
         assert!(by("the council twice")
             .and_then(|s| s.name)
             .is_some_and(|n| n.contains("Marlow")));
+    }
+
+    #[test]
+    fn i_in_an_interviews_answers_is_the_one_interviewed() {
+        let text = "Q&A with harbour master Tomas Brekke\n\nHarbour master Tomas Brekke spoke \
+                    to us about the ferry levy and Mayor Ada Marlow.\n\nQ: What did you tell \
+                    the mayor?\n\nA: I told Mayor Marlow the levy would empty the island. \
+                    Marlow did not agree. Marlow never does.\n\nShe wanted it.";
+        let entities = crate::entities::find_entities(None, text);
+        let q = quotes(text, &entities);
+        let told = q
+            .iter()
+            .find(|q| q.text.contains("empty the island"))
+            .unwrap_or_else(|| panic!("{q:?}"));
+        assert_eq!(
+            told.speaker.as_ref().and_then(|s| s.name.as_deref()),
+            Some("Tomas Brekke")
+        );
     }
 }

@@ -299,6 +299,22 @@ impl<'a> Resolver<'a> {
     /// The speaker behind `mention` (code-point offsets into the text).
     pub fn resolve(&mut self, mention: &Span) -> Speaker {
         let (idx, role) = self.find(mention);
+        self.speaker(mention, idx, role)
+    }
+
+    /// "I" in the answers of an interview ("Q: … A: I think …"): the person the article
+    /// names first (in its headline or introduction), the one interviewed; not the one named
+    /// most, who is often the one talked about.
+    pub fn resolve_interviewee(&mut self, mention: &Span) -> Speaker {
+        let first = (0..self.entities.len())
+            .filter(|&i| self.kind_of(i) == EntityKind::Person)
+            .filter_map(|i| Some((self.entities[i].mentions.iter().map(|m| m.start).min()?, i)))
+            .min()
+            .map(|(_, i)| i);
+        self.speaker(mention, first, None)
+    }
+
+    fn speaker(&mut self, mention: &Span, idx: Option<usize>, role: Option<String>) -> Speaker {
         if idx.is_some() {
             self.last = idx;
         }
