@@ -187,7 +187,10 @@ pub(super) fn sentence(
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
         // ", adding …", ", saying …": the speaker of the clause before.
         let mut found = found;
-        if !cue.finite && c0 > s && d.punct(c0 - 1) == Some(",") {
+        // The cue phrase may open with a participle of its own ("…,” Sanders said, going on
+        // to say that …").
+        let participle = !cue.finite || d.toks[c0].kind == Kind::Word && d.w(c0).ends_with("ing");
+        if participle && c0 > s && d.punct(c0 - 1) == Some(",") {
             if let Some(prev) = out[first_here..].last() {
                 if prev.source.is_some() {
                     found.source = prev.source;

@@ -517,3 +517,15 @@ fn a_quoted_title_before_the_speaker_is_not_what_was_said() {
         Some((Some("Holt".into()), vec!["“a tax on islanders,”".into()]))
     );
 }
+
+#[test]
+fn a_cue_phrase_that_opens_with_a_participle_takes_the_speaker_before() {
+    let text = "“We will not wait,” Ilse Brandvold said, going on to say that the council \
+                had lost its nerve.";
+    let v = spans(text);
+    let going = v
+        .iter()
+        .find(|s| s.0.starts_with("going"))
+        .unwrap_or_else(|| panic!("{v:?}"));
+    assert_eq!(going.1.as_deref(), Some("Ilse Brandvold"), "{v:?}");
+}
