@@ -89,6 +89,28 @@ fn span(text: &str, bs: usize, be: usize, cs: usize, ce: usize) -> Span {
     }
 }
 
+/// The family name of a two-word name written family name first, as Korean and Chinese
+/// names are ("Ban Ki-moon", "Moon Jae-in", "Xi Jinping"), so that "Mr. Ban" and "Xi" find
+/// it: a given name hyphenated before a lower-case syllable, or a common Chinese family name
+/// that is no Western given name. The first word of `key`, or `None`.
+fn family_name_first<'k>(name: &str, key: &'k str) -> Option<&'k str> {
+    const CHINESE: &[&str] = &[
+        "xi", "hu", "wen", "li", "wang", "zhang", "liu", "chen", "zhao", "zhou", "deng", "jiang",
+        "mao", "wu", "yang", "huang", "zhu", "guo",
+    ];
+    let mut written = name.split_whitespace();
+    let (Some(_), Some(given), None) = (written.next(), written.next(), written.next()) else {
+        return None;
+    };
+    // The key splits a hyphenated given name in two ("seo min jae").
+    let (family, rest) = key.split_once(' ')?;
+    let korean = given
+        .split_once('-')
+        .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(|c: char| c.is_lowercase()));
+    let chinese = !rest.contains(' ') && CHINESE.contains(&family);
+    (korean || chinese).then_some(family)
+}
+
 struct Builder<'a> {
     text: &'a str,
     ents: Vec<Work>,
@@ -135,6 +157,9 @@ impl<'a> Builder<'a> {
             return;
         }
         for_each_suffix(key, |s| self.part.insert_last(s, e));
+        if let Some(family) = family_name_first(name, key) {
+            self.part.insert_last(family, e);
+        }
         if key.contains(' ') && acronym(name, &mut self.scratch) {
             self.acro.insert_last(&self.scratch, e);
         }

@@ -750,3 +750,30 @@ Holdings and the Lisk Foundation paid for the dinner.";
         idx("Brightwater Holdings")
     );
 }
+
+#[test]
+fn a_family_name_written_first_is_found_alone() {
+    // Invented Korean and Chinese officials: "Mr. Seo" and "Han" are the same people.
+    let text = "Secretary Seo Min-jae met Minister Han Weiming in Geneva. Mr. Seo said the \
+                talks went well, and Han agreed.";
+    let ents = find_entities(None, text);
+    let seo = find(&ents, "Seo Min-jae");
+    assert_eq!(mention_texts(seo).len(), 2, "{:#?}", names_of(&ents));
+    let han = find(&ents, "Han Weiming");
+    assert_eq!(mention_texts(han).len(), 1, "{:#?}", names_of(&ents));
+    // A Western given name stays a given name: "Lee" is not Lee Varga's surname.
+    let text = "Lee Varga spoke first. Lee was pleased.";
+    let ents = find_entities(None, text);
+    assert!(
+        find(&ents, "Lee Varga").mentions.len() == 1,
+        "{:#?}",
+        names_of(&ents)
+    );
+    assert_eq!(family_name_first("Seo Min-jae", "seo min jae"), Some("seo"));
+    assert_eq!(family_name_first("Xi Jinping", "xi jinping"), Some("xi"));
+    assert_eq!(family_name_first("Anna-Lena Berg", "anna lena berg"), None);
+    assert_eq!(
+        family_name_first("Jean-Paul Sartre", "jean paul sartre"),
+        None
+    );
+}
