@@ -279,7 +279,61 @@ pub(super) fn reading(d: &Doc, f: &Found) -> Option<Mode> {
     if EVIDENCE.contains(&w) && f.source.is_none() {
         return Some(Mode::Evidence);
     }
+    if f.mode == Mode::Speech
+        && f.kind == QuoteKind::Indirect
+        && d.lex_at(head).is_none()
+        && !communicates(d, c0, c1)
+    {
+        // A cue the lexicon does not know, found by the tagger alone, with no quoted words:
+        // words said only when it is a word of saying ("likened", "spoke out about", "a
+        // statement on"); a stance or an act ("championed", "openly admires", "restricted")
+        // is no speech.
+        return Some(Mode::Thought);
+    }
     Some(f.mode)
+}
+
+/// Particles and prepositions that end a phrasal cue ("spoke out about", "a statement on"),
+/// separated by spaces.
+const PARTICLES: &str = "\
+    about of for on to against with upon out off up toward towards from in as behind again at \
+    into over back down by";
+
+/// Stems of words of saying, writing and answering that a cue the lexicon lacks may be built
+/// on (the lexicon holds the common ones; these are what the tagger finds besides), separated
+/// by spaces.
+const COMMUNICATION: &str = "\
+    discuss liken referenc highlight writ wrote warn declar denounc derid accus comment answer \
+    admit acknowledg cite citing compar characteriz characteris condemn debat articulat outlin \
+    unveil detail note noting read statement criticism criticiz criticis message propos \
+    question suggest call address describ repeat echo insist argu recount quip jok testif \
+    recall conced vow pledg promis boast brag lament complain prais blast slam mock ridicul \
+    attack apologi thank congratulat demand urg invit ask tell told said say speak spoke tweet \
+    post respond repl remark announc confirm deny deni reject claim assert contend maintain \
+    stress emphas explain add conclud stat report reveal disclos indicat predict forecast \
+    estimat interview speech remark letter email memo op-ed editorial column essay headline \
+    quot recommend advis advice counsel implor plead challeng dismiss dispute refut rebut \
+    retort scold lambast chid rebuk reprimand berat fault blam threat assur reassur clarif \
+    specif elaborat expound mention allud hint imply impli spell talk chat joke shout yell \
+    scream whisper mutter sigh cry cri exclaim grumbl groan gush rav rant vent observ point \
+    welcom word weigh express clear case";
+
+/// Whether cue tokens `c0..=c1` hold a word of saying: a word that opens with a stem of
+/// [`COMMUNICATION`] ("spoke out Tuesday about", "had kinder words for"); a cue of
+/// punctuation alone (the colon before a quotation, a dash) is one.
+fn communicates(d: &Doc, c0: usize, c1: usize) -> bool {
+    let mut words = (c0..=c1)
+        .filter(|&j| {
+            d.toks[j].kind == Kind::Word && !PARTICLES.split_whitespace().any(|p| p == d.w(j))
+        })
+        .peekable();
+    if words.peek().is_none() {
+        return !(c0..=c1).any(|j| d.toks[j].kind == Kind::Word);
+    }
+    words.any(|j| {
+        let w = d.w(j);
+        COMMUNICATION.split_whitespace().any(|s| w.starts_with(s))
+    })
 }
 
 /// "pleaded guilty", "was charged with", "have party members worried".
@@ -459,5 +513,28 @@ mod tests {
             [Mode::Speech, Mode::Thought, Mode::Evidence],
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn a_cue_the_lexicon_lacks_is_speech_only_with_a_word_of_saying() {
+        let cue_words = |text: &str, cue: &str| {
+            let d = Doc::new(text);
+            let a = text.find(cue).expect("cue in text");
+            let c0 = d.toks.partition_point(|t| t.start < a);
+            let c1 = d.toks.partition_point(|t| t.start < a + cue.len()) - 1;
+            communicates(&d, c0, c1)
+        };
+        let t = "Mayor Ilse Varga spoke out Tuesday about the levy.";
+        assert!(cue_words(t, "spoke out Tuesday about"));
+        let t = "Mayor Ilse Varga had kinder words for the council.";
+        assert!(cue_words(t, "had kinder words for"));
+        let t = "Mayor Ilse Varga: the levy stays.";
+        assert!(cue_words(t, ":"));
+        let t = "Mayor Ilse Varga has championed the levy since 2019.";
+        assert!(!cue_words(t, "has championed"));
+        let t = "Mayor Ilse Varga openly admires the harbour board.";
+        assert!(!cue_words(t, "openly admires"));
+        let t = "Mayor Ilse Varga signed the levy into law.";
+        assert!(!cue_words(t, "signed"));
     }
 }
