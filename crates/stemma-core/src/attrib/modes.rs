@@ -316,7 +316,7 @@ const COMMUNICATION: &str = "\
     retort scold lambast chid rebuk reprimand berat fault blam threat assur reassur clarif \
     specif elaborat expound mention allud hint imply impli spell talk chat joke shout yell \
     scream whisper mutter sigh cry cri exclaim grumbl groan gush rav rant vent observ point \
-    welcom word weigh express clear case";
+    welcom word weigh express clear case rais concern object protest";
 
 /// Whether cue tokens `c0..=c1` hold a word of saying: a word that opens with a stem of
 /// [`COMMUNICATION`] ("spoke out Tuesday about", "had kinder words for"); a cue of
