@@ -322,17 +322,25 @@ const COMMUNICATION: &str = "\
 /// [`COMMUNICATION`] ("spoke out Tuesday about", "had kinder words for"); a cue of
 /// punctuation alone (the colon before a quotation, a dash) is one.
 fn communicates(d: &Doc, c0: usize, c1: usize) -> bool {
+    use std::sync::OnceLock;
+    type Set = rustc_hash::FxHashSet<&'static str>;
+    static SETS: OnceLock<(Set, Set)> = OnceLock::new();
+    let (particles, stems) = SETS.get_or_init(|| {
+        (
+            PARTICLES.split_whitespace().collect(),
+            COMMUNICATION.split_whitespace().collect(),
+        )
+    });
     let mut words = (c0..=c1)
-        .filter(|&j| {
-            d.toks[j].kind == Kind::Word && !PARTICLES.split_whitespace().any(|p| p == d.w(j))
-        })
+        .filter(|&j| d.toks[j].kind == Kind::Word && !particles.contains(d.w(j)))
         .peekable();
     if words.peek().is_none() {
         return !(c0..=c1).any(|j| d.toks[j].kind == Kind::Word);
     }
+    // A stem is a prefix of the word: look each prefix up (stems are 3 to 13 bytes).
     words.any(|j| {
         let w = d.w(j);
-        COMMUNICATION.split_whitespace().any(|s| w.starts_with(s))
+        (3..=w.len().min(13)).any(|k| w.is_char_boundary(k) && stems.contains(&w[..k]))
     })
 }
 
