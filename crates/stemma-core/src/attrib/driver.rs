@@ -187,6 +187,9 @@ pub(super) fn sentence(
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
         // ", adding …", ", saying …": the speaker of the clause before.
         let mut found = found;
+        if cue.recipient {
+            quoted_recipient_is_no_content(d, &mut found);
+        }
         // The cue phrase may open with a participle of its own ("…,” Sanders said, going on
         // to say that …").
         let participle = !cue.finite || d.toks[c0].kind == Kind::Word && d.w(c0).ends_with("ing");
@@ -233,6 +236,37 @@ pub(super) fn sentence(
             }
         }
         out.push(found);
+    }
+}
+
+/// "Sanders told MSNBC's “Morning Joe” that nobody would …": a short quotation right after
+/// the cue, followed by "that", names whom the words were told (a programme, a paper), so the
+/// content opens at "that". The content stays mixed only if it still holds a quotation.
+fn quoted_recipient_is_no_content(d: &Doc, f: &mut Found) {
+    let Some(&(a, b)) = f.content.first() else {
+        return;
+    };
+    let Some(k) = d.tok_at(a) else {
+        return;
+    };
+    let Some(r) = d.inq[k].map(|q| d.regions[q as usize]) else {
+        return;
+    };
+    if r.open != k || r.single || !r.closed || r.close - r.open > 6 || !d.is(r.close + 1, "that") {
+        return;
+    }
+    let start = d.toks[r.close + 1].start;
+    if start >= b {
+        return;
+    }
+    f.content[0].0 = start;
+    let quoted = f.content.iter().any(|&(x, y)| {
+        let from = d.toks.partition_point(|t| t.start < x);
+        let to = d.toks.partition_point(|t| t.start < y);
+        (from..to).any(|j| d.inq[j].is_some())
+    });
+    if !quoted && f.kind == QuoteKind::Mixed {
+        f.kind = QuoteKind::Indirect;
     }
 }
 

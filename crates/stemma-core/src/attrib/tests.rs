@@ -529,3 +529,15 @@ fn a_cue_phrase_that_opens_with_a_participle_takes_the_speaker_before() {
         .unwrap_or_else(|| panic!("{v:?}"));
     assert_eq!(going.1.as_deref(), Some("Ilse Brandvold"), "{v:?}");
 }
+
+#[test]
+fn a_quoted_programme_told_is_no_content() {
+    let text = "Ilse Brandvold told KNR's “Harbour Talk” that the levy would go.";
+    let v = spans(text);
+    let told = v
+        .iter()
+        .find(|s| s.0 == "told")
+        .unwrap_or_else(|| panic!("{v:?}"));
+    assert_eq!(told.2, ["that the levy would go"], "{v:?}");
+    assert_eq!(told.3, QuoteKind::Indirect);
+}
