@@ -612,6 +612,12 @@ impl<'a> Resolver<'a> {
     fn described_by(&self, i: usize, description: &str) -> bool {
         use crate::entities::lexicon::{flags_any_case, TITLE};
         let head = head_of(description);
+        // The head noun comes before a prepositional phrase ("the candidates for president").
+        let head = [" for ", " of ", " in ", " from ", " at ", " with "]
+            .iter()
+            .filter_map(|p| find_in(head, p))
+            .min()
+            .map_or(head, |p| &head[..p]);
         let head = head.rsplit(' ').next().unwrap_or(head);
         let g = super::gender::of_score(self.genders[i]);
         // A plural ("the major candidates", "the past three finance chairmen") is no one

@@ -265,3 +265,14 @@ fn a_description_qualified_by_a_place_is_the_one_who_spoke_last() {
     assert!(!qualified_description("the presumptive nominee"));
     assert!(!qualified_description("The Democrat"));
 }
+
+#[test]
+fn a_description_s_head_comes_before_its_prepositional_phrase() {
+    let text = "Ada Marlow won the vote on Monday. Marlow said the levy would go. Marlow \
+                thanked the harbour staff.\n\nThe former minister of harbours said the ferry \
+                would run all winter.";
+    assert_eq!(
+        name_of(text, "the ferry would run").as_deref(),
+        Some("Ada Marlow")
+    );
+}
