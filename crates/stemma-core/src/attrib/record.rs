@@ -121,19 +121,17 @@ pub fn found_quotes_with(text: &str, entities: &[Entity], ix: &CharIndex) -> Vec
                 b -= 1;
             }
             let mention = ix.model_span((a, b));
-            speakers[i] = Some(if answer_in_first_person(&d, a, b) {
-                resolver.resolve_interviewee(&mention)
-            } else if let Some(kind) = writer_in_first_person(&d, a, b) {
+            speakers[i] = Some(match narrator(&d, a, b) {
+                Some(Narrator::Interviewee) => resolver.resolve_interviewee(&mention),
                 // "I write this because …" in an essay: the writer, whom the text does not
                 // name, not the person named last.
-                Speaker {
+                Some(Narrator::Writer(kind)) => Speaker {
                     name: None,
                     mention: Some(mention),
                     role: None,
                     kind,
-                }
-            } else {
-                resolver.resolve(&mention)
+                },
+                None => resolver.resolve(&mention),
             });
         }
     }
@@ -173,30 +171,28 @@ pub fn found_quotes_with(text: &str, entities: &[Entity], ix: &CharIndex) -> Vec
     out
 }
 
-/// A source that is "I" or "we" in the narration, outside every quotation: the writer (a
-/// person for "I"; "we" may be the writer's paper). `None` for any other source. Inside a
-/// quotation the first person is the quoted speaker, resolved as usual.
-fn writer_in_first_person(d: &Doc, a: usize, b: usize) -> Option<Option<SpeakerKind>> {
+/// Who a first-person source in the narration is.
+enum Narrator {
+    /// In an interview's answer: the one interviewed.
+    Interviewee,
+    /// Elsewhere: the writer (a person for "I"; "we" may be the writer's paper).
+    Writer(Option<SpeakerKind>),
+}
+
+/// A source that is "I" or "we" outside every quotation (inside one, the first person is the
+/// quoted speaker, resolved as usual): the one interviewed when the nearest paragraph before
+/// it with a label opens with the answer's ("A: I think …", "A. We did"), not the question's
+/// ("Q: …"); else the writer. `None` for any other source.
+fn narrator(d: &Doc, a: usize, b: usize) -> Option<Narrator> {
     let k = d.tok_at(a)?;
     if d.toks[k].end != b || d.in_any_quote(k) {
         return None;
     }
-    match d.w(k) {
-        "i" => Some(Some(SpeakerKind::Person)),
-        "we" => Some(None),
-        _ => None,
-    }
-}
-
-/// "I" (or "we") in an interview's answer: the nearest paragraph before it with a label opens
-/// with the answer's ("A: I think …", "A. We did"), not the question's ("Q: …").
-fn answer_in_first_person(d: &Doc, a: usize, b: usize) -> bool {
-    let Some(k) = d.tok_at(a) else {
-        return false;
+    let kind = match d.w(k) {
+        "i" => Some(SpeakerKind::Person),
+        "we" => None,
+        _ => return None,
     };
-    if d.toks[k].end != b || d.in_any_quote(k) || !matches!(d.w(k), "i" | "we") {
-        return false;
-    }
     let label = |line: &str, l: char| {
         let mut cs = line.chars();
         cs.next() == Some(l) && matches!(cs.next(), Some(':' | '.' | '\u{2014}'))
@@ -204,13 +200,13 @@ fn answer_in_first_person(d: &Doc, a: usize, b: usize) -> bool {
     for line in d.text[..a].rsplit('\n').take(40) {
         let line = line.trim_start();
         if label(line, 'A') {
-            return true;
+            return Some(Narrator::Interviewee);
         }
         if label(line, 'Q') {
-            return false;
+            break;
         }
     }
-    false
+    Some(Narrator::Writer(kind))
 }
 
 /// Where the text's headline ends, when it opens with one: a first line of at most 25 words
