@@ -189,9 +189,9 @@ fn one(path: &OsString, limit: u64, modes: &[Mode]) -> Result<Record, String> {
 }
 
 fn attributions(text: &str, modes: &[Mode]) -> Vec<Attribution> {
-    let entities = stemma_core::entities::find_entities(None, text);
     let ix = CharIndex::new(text);
-    attrib::found_quotes_with(text, &entities, &ix)
+    attrib::entities_and_quotes(None, text, &ix)
+        .1
         .into_iter()
         .filter(|(_, q)| modes.contains(&q.mode))
         .map(|(f, q)| {

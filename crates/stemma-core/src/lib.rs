@@ -16,6 +16,7 @@ pub mod lexicon;
 pub mod model;
 pub mod syndicate;
 pub mod text;
+pub mod tokens;
 
 pub use extract::{extract, ExtractError, Limits};
 pub use model::{

@@ -1,7 +1,8 @@
 //! Attribution: who said (or thought, or found) what in an article's text.
 //!
 //! A page flows through here as plain text:
-//! 1. [`tokens`]: words, numbers, quote marks and punctuation with byte offsets; sentences.
+//! 1. [`crate::tokens`] (shared with [`crate::entities`]): words, numbers, quote marks and
+//!    punctuation with byte offsets; sentences.
 //! 2. [`quotes`]: quote marks paired into regions (curly, straight, « », „ “, single,
 //!    unbalanced, multi-paragraph).
 //! 3. [`cues`]: reporting verbs and phrases ("said", "according to", a colon), with the speech
@@ -28,7 +29,8 @@ mod record;
 mod shapes;
 mod spans;
 pub mod speaker;
-pub mod tokens;
+/// The shared tokenisation ([`crate::tokens`]), under its old name.
+pub use crate::tokens;
 
 use serde::{Deserialize, Serialize};
 
@@ -44,7 +46,10 @@ pub(crate) use driver::{cue_heads, sentence_by_rules_with};
 pub use driver::{cue_training_sents, find, find_with};
 use layout::*;
 use modes::*;
-pub use record::{annotate, annotate_with, found_quotes, found_quotes_with, quotes, CharIndex};
+pub use record::{
+    annotate, annotate_with, entities_and_quotes, found_quotes, found_quotes_with, quotes,
+    CharIndex,
+};
 use shapes::*;
 use spans::*;
 
@@ -109,7 +114,11 @@ fn in_marked_quote(inq: &[Option<u32>], regions: &[Region], i: usize) -> bool {
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Self {
-        let toks = tokens::tokenize(text);
+        Self::with_tokens(text, tokens::tokenize(text))
+    }
+
+    /// The document of `text` from its shared tokens ([`tokens::tokenize`]).
+    fn with_tokens(text: &'a str, toks: Vec<Token>) -> Self {
         // Lower-cased words: most already are, and point into the text; the others are
         // lower-cased once into one buffer. Each word's lexicon entry in the same pass.
         let mut lower_buf = String::new();

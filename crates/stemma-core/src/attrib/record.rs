@@ -72,9 +72,14 @@ pub fn annotate_with(article: &mut Article, modes: &[Mode]) {
     if !applies(article.language.as_deref()) || article.text.is_empty() {
         return;
     }
-    let entities = crate::entities::find_entities(article.title.as_deref(), &article.text);
-    let mut quotes = quotes(&article.text, &entities);
-    quotes.retain(|q| modes.contains(&q.mode));
+    let text = &article.text;
+    let (entities, found) =
+        entities_and_quotes(article.title.as_deref(), text, &CharIndex::new(text));
+    let quotes = found
+        .into_iter()
+        .map(|(_, q)| q)
+        .filter(|q| modes.contains(&q.mode))
+        .collect();
     article.quotes = quotes;
     article.entities = entities;
 }
@@ -95,7 +100,30 @@ pub fn found_quotes(text: &str, entities: &[Entity]) -> Vec<(Found, Quote)> {
 /// [`found_quotes`] with the text's code-point index already made (a caller that turns more
 /// byte offsets into code points makes it once).
 pub fn found_quotes_with(text: &str, entities: &[Entity], ix: &CharIndex) -> Vec<(Found, Quote)> {
-    let d = Doc::new(text);
+    found_quotes_in(text, tokens::tokenize(text), entities, ix)
+}
+
+/// The entities of `text` (with its headline `title`) and each attribution found in it beside
+/// its quote record, from one tokenisation of the text ([`tokens::tokenize`]) that both read.
+pub fn entities_and_quotes(
+    title: Option<&str>,
+    text: &str,
+    ix: &CharIndex,
+) -> (Vec<Entity>, Vec<(Found, Quote)>) {
+    let toks = tokens::tokenize(text);
+    let entities = crate::entities::find_entities_in(title, text, &toks);
+    let found = found_quotes_in(text, toks, &entities, ix);
+    (entities, found)
+}
+
+/// [`found_quotes_with`] over the text's shared tokens.
+fn found_quotes_in(
+    text: &str,
+    toks: Vec<tokens::Token>,
+    entities: &[Entity],
+    ix: &CharIndex,
+) -> Vec<(Found, Quote)> {
+    let d = Doc::with_tokens(text, toks);
     let mut found = find_in(&d, learned::shipped());
     // A headline reports nobody's words: a reader does not count "Minister says …" above the
     // story as a quote (the story's own sentences carry it). The layout's "Name: …" headline

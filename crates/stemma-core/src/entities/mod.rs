@@ -492,6 +492,16 @@ impl<'a> Builder<'a> {
 /// Mentions are spans of `text`; the headline only contributes aliases (with `in_title` set and
 /// evidence offsets into the title). Entities come in order of first mention.
 pub fn find_entities(title: Option<&str>, text: &str) -> Vec<Entity> {
+    find_entities_in(title, text, &crate::tokens::tokenize(text))
+}
+
+/// [`find_entities`] over the text's shared tokens ([`crate::tokens::tokenize`]), made once
+/// for entities and attribution alike.
+pub fn find_entities_in(
+    title: Option<&str>,
+    text: &str,
+    shared: &[crate::tokens::Token],
+) -> Vec<Entity> {
     thread_local! {
         /// The token and run buffers of the last article, reused: their allocations are the
         /// largest ones.
@@ -499,7 +509,7 @@ pub fn find_entities(title: Option<&str>, text: &str) -> Vec<Entity> {
             const { RefCell::new((Vec::new(), Vec::new())) };
     }
     let (mut toks, mut runs) = BUFFERS.with(|t| t.take());
-    tokenize_into(text, &mut toks);
+    tokens::tokens_into(text, shared, &mut toks);
     find_runs_into(text, &toks, &mut runs);
     let mut out = entities_of(title, text, &toks, &mut runs);
     nicknames::merge(text, &toks, &mut out);

@@ -104,23 +104,12 @@ fn is_open_quote(c: char) -> bool {
     )
 }
 
-/// Abbreviations whose period does not end a sentence.
+/// Abbreviations whose period does not end a sentence: the shared list
+/// ([`crate::tokens::ABBREVS`]) in any case ("Mr.", "MR.", "mr.").
 fn is_abbreviation(w: &str) -> bool {
-    const ABBR: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st",
-        "prof", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft", "adm",
-        "cmdr", "maj", "messrs", "mme", "gen", "pres", "sens", "reps",
-    ];
-    let mut buf = [0u8; 8];
-    let b = w.as_bytes();
-    if b.len() > buf.len() || !w.is_ascii() {
-        return false;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    let l = &buf[..b.len()];
-    ABBR.iter().any(|a| a.as_bytes() == l)
+    crate::tokens::ABBREVS
+        .iter()
+        .any(|a| a.len() == w.len() && a.eq_ignore_ascii_case(w))
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -239,6 +228,7 @@ fn ascii_alnum_len(b: &[u8]) -> usize {
 }
 
 /// Split `text` into tokens. Capitalised words get their lexicon flags.
+/// Split `text` into tokens. Capitalised words get their lexicon flags.
 #[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::new();
@@ -246,25 +236,137 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// Split `text` into tokens, into `toks` (cleared first, so that its memory can serve again).
+/// Split `text` into tokens, into `toks` (cleared first, so that its memory can serve again):
+/// the shared tokenisation ([`crate::tokens::tokenize`]) seen as entities see it
+/// ([`tokens_into`]).
 pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    tokens_into(text, &crate::tokens::tokenize(text), toks);
+}
+
+/// Where the walk over the text stands: the code-point offset of byte `at`, and what lies
+/// between the last token and the next one.
+struct Walk {
+    at: usize,
+    ci: usize,
+    space: bool,
+    nl: bool,
+    sent: bool,
+    glue: Glue,
+    lbuf: String,
+}
+
+impl Walk {
+    /// Step over the whitespace from `at` to `to` (where the shared tokenizer found none of
+    /// its tokens): code points counted, line breaks noted.
+    fn gap(&mut self, text: &str, to: usize) {
+        if to == self.at {
+            return;
+        }
+        self.space = true;
+        let gap = &text.as_bytes()[self.at..to];
+        if gap.iter().all(|&b| b == b' ') {
+            self.ci += gap.len();
+        } else {
+            for c in text[self.at..to].chars() {
+                if matches!(c, '\n' | '\r' | '\u{2029}') {
+                    self.nl = true;
+                    self.sent = true;
+                }
+                self.ci += 1;
+            }
+        }
+        self.at = to;
+    }
+
+    fn push_word(
+        &mut self,
+        toks: &mut Vec<Tok>,
+        bs: usize,
+        be: usize,
+        ce: usize,
+        case: Case,
+        flags: u32,
+    ) {
+        toks.push(Tok {
+            bs,
+            be,
+            cs: self.ci,
+            ce,
+            case,
+            glue: self.glue,
+            space: self.space,
+            nl: self.nl,
+            sent: self.sent && self.glue == Glue::None,
+            flags,
+            ch: '\0',
+        });
+        self.sent = false;
+        self.glue = Glue::None;
+        self.space = false;
+        self.nl = false;
+        self.at = be;
+        self.ci = ce;
+    }
+}
+
+/// The entities' tokens of `text` from its shared tokens (`shared`, from
+/// [`crate::tokens::tokenize`]), into `toks` (cleared first).
+///
+/// A shared word splits into its parts: at joining hyphens and apostrophes ("al-Sham",
+/// "O’Malley", remembered as [`Glue`]) and at inner dots, commas and underscores
+/// ("St.Louis", "1,200"), except in a chain of single letters ("U.S.", "a.k.a."), which stays
+/// one token. The dot of an abbreviation ("Mr.") is a token of its own that ends no sentence.
+/// Each token gets its code-point offsets, its case, its lexicon flags (capitalised words)
+/// and whether it opens a sentence, a quotation or a line.
+pub(crate) fn tokens_into(text: &str, shared: &[crate::tokens::Token], toks: &mut Vec<Tok>) {
     toks.clear();
-    toks.reserve(text.len() / 4 + 4);
+    toks.reserve(shared.len() + shared.len() / 8 + 4);
     let bytes = text.as_bytes();
-    let mut i = 0usize;
-    let mut ci = 0usize;
-    let mut space = false;
-    let mut nl = false;
-    let mut sent = true;
-    let mut glue = Glue::None;
-    let mut lbuf = String::new();
-    while i < text.len() {
-        if bytes[i] == b' ' {
-            space = true;
-            i += 1;
-            ci += 1;
+    let mut w = Walk {
+        at: 0,
+        ci: 0,
+        space: false,
+        nl: false,
+        sent: true,
+        glue: Glue::None,
+        lbuf: String::new(),
+    };
+    for t in shared {
+        if t.start < w.at {
+            // A chain of letters or a word that ran on past the shared token before
+            // ("Jordanian-U.S.": the shared tokens end "-U" at the dot) took this one, or part
+            // of it.
+            if t.end > w.at {
+                parts(text, t.end, &mut w, toks);
+            }
             continue;
         }
+        w.gap(text, t.start);
+        // The common case first: a word of small ASCII letters or digits alone.
+        if t.kind == crate::tokens::Kind::Word
+            && t.plain
+            && ascii_alnum_len(&bytes[t.start..t.end]) == t.end - t.start
+        {
+            let case = if bytes[t.start].is_ascii_digit() {
+                Case::Num
+            } else {
+                Case::Lower
+            };
+            let ce = w.ci + (t.end - t.start);
+            w.push_word(toks, t.start, t.end, ce, case, 0);
+            continue;
+        }
+        parts(text, t.end, &mut w, toks);
+    }
+    w.gap(text, text.len());
+}
+
+/// The entities' tokens of the shared token from `w.at` to `end` (which holds no whitespace).
+/// A word or a chain of letters may run on past `end`, over the shared tokens after it.
+fn parts(text: &str, end: usize, w: &mut Walk, toks: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    while w.at < end {
+        let i = w.at;
         let Some(c) = char_at(text, i) else { break };
         let l = c.len_utf8();
         let class = match ASCII_CLASS.get(c as usize) {
@@ -274,19 +376,17 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             None => OTHER,
         };
         if class == SPACE {
-            space = true;
-            if c == '\n' || c == '\r' || c == '\u{2029}' {
-                nl = true;
-                sent = true;
-            }
-            i += l;
-            ci += 1;
+            // A zero-width space, a byte-order mark or a soft hyphen: the shared tokenizer
+            // keeps them as marks, entities as spaces.
+            w.space = true;
+            w.at += l;
+            w.ci += 1;
             continue;
         }
         if class == WORD {
-            let (bs, cs) = (i, ci);
+            let (bs, cs) = (i, w.ci);
             let mut j = i;
-            let mut cj = ci;
+            let mut cj = cs;
             loop {
                 // A run of ASCII letters and digits: one code point per byte.
                 let ascii = ascii_alnum_len(&bytes[j..]);
@@ -341,35 +441,17 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             let f = if !matches!(case, Case::Upper | Case::Caps) {
                 0
             } else if chain {
-                lbuf.clear();
-                lbuf.extend(
+                w.lbuf.clear();
+                w.lbuf.extend(
                     word.chars()
                         .filter(|&c| c != '.')
                         .flat_map(char::to_lowercase),
                 );
-                flags(&lbuf)
+                flags(&w.lbuf)
             } else {
-                flags_any_case(word, &mut lbuf)
+                flags_any_case(word, &mut w.lbuf)
             };
-            toks.push(Tok {
-                bs,
-                be: j,
-                cs,
-                ce: cj,
-                case,
-                glue,
-                space,
-                nl,
-                sent: sent && glue == Glue::None,
-                flags: f,
-                ch: '\0',
-            });
-            sent = false;
-            glue = Glue::None;
-            space = false;
-            nl = false;
-            i = j;
-            ci = cj;
+            w.push_word(toks, bs, j, cj, case, f);
             continue;
         }
         // A joiner between two words, with no space on either side.
@@ -378,25 +460,25 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             && (is_hyphen(c) || is_apostrophe(c))
             && char_at(text, i + l).is_some_and(is_word_char)
         {
-            glue = if is_hyphen(c) {
+            w.glue = if is_hyphen(c) {
                 Glue::Hyphen
             } else {
                 Glue::Apos
             };
-            i += l;
-            ci += 1;
+            w.at += l;
+            w.ci += 1;
             continue;
         }
         let prev = toks.last().copied();
         toks.push(Tok {
             bs: i,
             be: i + l,
-            cs: ci,
-            ce: ci + 1,
+            cs: w.ci,
+            ce: w.ci + 1,
             case: Case::Punct,
             glue: Glue::None,
-            space,
-            nl,
+            space: w.space,
+            nl: w.nl,
             sent: false,
             flags: 0,
             ch: c,
@@ -405,23 +487,25 @@ pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
             '.' => {
                 let abbr = prev.is_some_and(|p| {
                     p.be == i && p.is_word() && {
-                        let w = p.text(text);
-                        (p.case == Case::Upper && w.chars().count() == 1) || is_abbreviation(w)
+                        let pw = p.text(text);
+                        (p.case == Case::Upper && pw.chars().count() == 1) || is_abbreviation(pw)
                     }
                 });
                 if !abbr {
-                    sent = true;
+                    w.sent = true;
                 }
             }
-            '!' | '?' | '\u{2026}' | ':' => sent = true,
-            _ if is_open_quote(c) && (space || !prev.is_some_and(|p| p.is_word())) => sent = true,
+            '!' | '?' | '\u{2026}' | ':' => w.sent = true,
+            _ if is_open_quote(c) && (w.space || !prev.is_some_and(|p| p.is_word())) => {
+                w.sent = true
+            }
             _ => {}
         }
-        glue = Glue::None;
-        space = false;
-        nl = false;
-        i += l;
-        ci += 1;
+        w.glue = Glue::None;
+        w.space = false;
+        w.nl = false;
+        w.at += l;
+        w.ci += 1;
     }
 }
 
@@ -477,5 +561,44 @@ mod tests {
             let slice: String = s.chars().skip(t.cs).take(t.ce - t.cs).collect();
             assert_eq!(slice, t.text(s));
         }
+    }
+
+    #[test]
+    fn entities_tokens_chains_run_over_the_shared_tokens() {
+        // The shared tokens end "Jordanian-U" and "non-U" at the dot; entities still see the
+        // chain "U.S.".
+        let s = "Jordanian-U.S. talks on non-U.S. firms";
+        let w = words(s);
+        assert_eq!(w[0].0, "Jordanian");
+        assert_eq!(w[1], ("U.S.", Case::Caps, Glue::Hyphen, false));
+        assert_eq!(w[2].0, "talks");
+        assert_eq!(w[5], ("U.S.", Case::Caps, Glue::Hyphen, false));
+        assert_eq!(w[6].0, "firms");
+    }
+
+    #[test]
+    fn entities_tokens_one_abbreviation_list() {
+        // Titles from the shared list, in any case, end no sentence; "etc." may.
+        let w = words("Messrs. Okafor and MR. Lind met. Bread, milk etc. Things changed.");
+        let sent = |x: &str| w.iter().find(|t| t.0 == x).map(|t| t.3);
+        assert_eq!(sent("Okafor"), Some(false));
+        assert_eq!(sent("Lind"), Some(false));
+        assert_eq!(sent("Bread"), Some(true));
+        assert_eq!(sent("Things"), Some(true));
+    }
+
+    #[test]
+    fn entities_tokens_offsets_hold_on_odd_text() {
+        let s = "Zoë\u{200b}Ka\u{ad}ra said:\n\n«Oui» snake_case 1,200 3.5 U.S \u{2029}Дм\u{483}итрий ’tis a.k.a. x";
+        for t in tokenize(s) {
+            let slice: String = s.chars().skip(t.cs).take(t.ce - t.cs).collect();
+            assert_eq!(slice, t.text(s), "{t:?}");
+            assert!(s.is_char_boundary(t.bs) && s.is_char_boundary(t.be));
+        }
+        let w = words(s);
+        assert_eq!(w[0].0, "Zoë");
+        assert_eq!(w[1].0, "Ka", "a zero-width space is a space");
+        assert_eq!(w[2].0, "ra", "so is a soft hyphen");
+        assert!(w.iter().any(|t| t.0 == "Oui" && t.3), "a quotation opens a sentence");
     }
 }

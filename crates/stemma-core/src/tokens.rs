@@ -1,7 +1,10 @@
-//! Tokens, sentences and paragraphs of an article text, with byte offsets.
+//! The one tokenisation of an article text, under attribution and entities: tokens, sentences
+//! and paragraphs, with byte offsets.
 //!
 //! One pass over the text; no allocation per token beyond the token vector itself. Words keep
-//! inner apostrophes, hyphens and the dots of abbreviations ("U.S.", "O’Malley", "al-Sham").
+//! inner apostrophes, hyphens and the dots of abbreviations ("U.S.", "O’Malley", "al-Sham"), as
+//! attribution reads them; entities see the same tokens split into their parts
+//! (`entities::tokens`). [`ABBREVS`] and [`ABBREVS_MAY_END`] are the one list of abbreviations for both.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,14 +169,24 @@ fn is_abbrev_dot(text: &str, word_start: usize, dot: usize) -> bool {
     if last.chars().count() == 1 && last.chars().all(|c| c.is_alphabetic()) {
         return true;
     }
-    ABBREVS.contains(&w)
+    ABBREVS.contains(&w) || ABBREVS_MAY_END.contains(&w)
 }
 
+/// Abbreviations written with a dot, the one list for attribution and entities (with
+/// [`ABBREVS_MAY_END`]): titles and ranks before a name, company and family suffixes after
+/// one. Attribution keeps the dot in the word (in this case); for entities (any case) the dot
+/// ends no sentence.
 pub const ABBREVS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
-    "Cmdr", "Prof", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar",
-    "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "vs", "Ft", "Mt", "Pres", "Atty",
-    "Supt", "Gens", "Reps", "Sens", "Dept", "Univ", "approx", "etc", "Ave", "Blvd",
+    "Cmdr", "Prof", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Ft", "Mt",
+    "Pres", "Atty", "Supt", "Gens", "Reps", "Sens", "Messrs", "Mme",
+];
+
+/// Abbreviations that often close a sentence too ("… and so on, etc. Things …"): attribution
+/// keeps their dot in the word as for [`ABBREVS`]; for entities the dot may end a sentence.
+pub const ABBREVS_MAY_END: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Dept", "Univ",
+    "approx", "etc", "Ave", "Blvd",
 ];
 
 /// Sentence boundaries as token index ranges. A sentence ends at `.`, `!`, `?` (and a closing
