@@ -119,6 +119,15 @@ pub fn extract_one(
     }
 }
 
+/// Attribute the quotes of an extracted article in `modes` (the second half of
+/// [`extract_one`]). A panic in the engine (a bug) becomes this document's error.
+pub fn annotate_one(article: &mut Article, modes: &[stemma_core::Mode]) -> Result<(), String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        stemma_core::attrib::annotate_with(article, modes)
+    }))
+    .map_err(|_| "internal error while attributing (a bug: please report this page)".into())
+}
+
 /// The reader's batches: items plus how many input files they finish.
 struct Batch {
     items: Vec<Item>,

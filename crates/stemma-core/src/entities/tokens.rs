@@ -599,6 +599,9 @@ mod tests {
         assert_eq!(w[0].0, "Zoë");
         assert_eq!(w[1].0, "Ka", "a zero-width space is a space");
         assert_eq!(w[2].0, "ra", "so is a soft hyphen");
-        assert!(w.iter().any(|t| t.0 == "Oui" && t.3), "a quotation opens a sentence");
+        assert!(
+            w.iter().any(|t| t.0 == "Oui" && t.3),
+            "a quotation opens a sentence"
+        );
     }
 }
