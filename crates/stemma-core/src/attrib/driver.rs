@@ -150,11 +150,22 @@ pub(super) fn sentence(
             r.1 += 1;
         }
     }
+    // "Theresa May said": the surname (which `Doc` keeps capitalised) is not the cue's
+    // auxiliary.
+    for r in &mut runs {
+        if r.1 - r.0 > 1 && d.w(r.0) == "May" {
+            r.0 += 1;
+        }
+    }
     runs.dedup();
     let first_here = out.len();
     for (k, &(c0, after)) in runs.iter().enumerate() {
-        // Scare quotes and quoted words are not cues; "known as" names, it reports nothing.
-        if (c0..after).all(|j| d.in_any_quote(j)) || d.is(after - 1, "known") && d.is(after, "as") {
+        // Scare quotes and quoted words are not cues; "known as" names, it reports nothing;
+        // "having said that", "needless to say" only join the writer's sentences.
+        if (c0..after).all(|j| d.in_any_quote(j))
+            || d.is(after - 1, "known") && d.is(after, "as")
+            || discourse_marker(d, c0, after)
+        {
             continue;
         }
         let h = (c0..after)
@@ -236,6 +247,31 @@ pub(super) fn sentence(
             }
         }
         out.push(found);
+    }
+}
+
+/// The cue phrase `c0..after` is part of a fixed phrase that links the writer's sentences and
+/// reports nobody's words: "having said that", "that said", "that being said", "needless to
+/// say", "suffice it to say", "so to speak", "that is to say", "to say the least".
+pub(super) fn discourse_marker(d: &Doc, c0: usize, after: usize) -> bool {
+    let Some(h) = (c0..after).find(|&j| matches!(d.w(j), "said" | "say" | "speak")) else {
+        return false;
+    };
+    let before = |k: usize, w: &str| h >= k && d.is(h - k, w);
+    match d.w(h) {
+        "said" => {
+            (before(1, "having") && d.is(h + 1, "that"))
+                || (before(1, "that")
+                    && d.punct(h + 1) == Some(",")
+                    && (d.toks[h - 1].cap || h < 2 || d.punct(h - 2).is_some()))
+                || (before(1, "being") && before(2, "that"))
+        }
+        "say" => {
+            (before(1, "to") && (before(2, "needless") || before(2, "is") && before(3, "that")))
+                || (before(1, "to") && before(2, "it") && before(3, "suffice"))
+                || (before(1, "to") && d.is(h + 1, "the") && d.is(h + 2, "least"))
+        }
+        _ => before(1, "to") && before(2, "so"),
     }
 }
 

@@ -124,14 +124,35 @@ impl<'a> Doc<'a> {
         let mut lower_buf = String::new();
         let mut lower = Vec::with_capacity(toks.len());
         let mut lex: Vec<Option<Cue>> = Vec::with_capacity(toks.len());
-        for t in &toks {
+        for (i, t) in toks.iter().enumerate() {
             if t.kind != Kind::Word {
                 lower.push((t.start as u32, t.end as u32, false));
                 lex.push(None);
                 continue;
             }
             let s = t.text(text);
-            let w = if !t.plain {
+            // "Theresa May", "Mrs. May", "Prime Minister May": "May" right after a given name,
+            // a courtesy title or a title (and before no capital or number: "Trump May Win",
+            // "Born May 3") is a surname; it keeps its capital, so that it is no modal. ("Will"
+            // stays a modal here: "George Will" is rarely a speaker, and the tagger learned
+            // "Will" as it is.)
+            let surname = s == "May"
+                && i > 0
+                && toks[i - 1].kind == Kind::Word
+                && toks[i - 1].cap
+                && !t.para_start
+                && toks
+                    .get(i + 1)
+                    .is_none_or(|n| !n.cap && n.kind != Kind::Number)
+                && {
+                    use crate::entities::lexicon::{flags_any_case, COURTESY, GIVEN, TITLE};
+                    let prev = toks[i - 1].text(text).trim_end_matches('.');
+                    flags_any_case(prev, &mut String::new()) & (GIVEN | COURTESY | TITLE) != 0
+                };
+            let w = if surname {
+                lower.push((t.start as u32, t.end as u32, false));
+                s
+            } else if !t.plain {
                 let a = lower_buf.len();
                 if s.is_ascii() {
                     lower_buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));

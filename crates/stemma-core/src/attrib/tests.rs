@@ -1,4 +1,4 @@
-use super::driver::names_nobody;
+use super::driver::{discourse_marker, names_nobody};
 use super::*;
 
 /// (cue, source, content pieces) as text.
@@ -540,4 +540,39 @@ fn a_quoted_programme_told_is_no_content() {
         .unwrap_or_else(|| panic!("{v:?}"));
     assert_eq!(told.2, ["that the levy would go"], "{v:?}");
     assert_eq!(told.3, QuoteKind::Indirect);
+}
+
+#[test]
+fn discourse_markers_report_nobody() {
+    for text in [
+        "Having said that, there are economists who argue otherwise.",
+        "That said, the council voted for the plan.",
+        "The levy failed. (That said, the mayor will try again.)",
+        "Needless to say, the bridge stayed shut.",
+    ] {
+        assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
+    }
+    // "that said" in a relative clause still reports words.
+    let text = "Residents carried a banner that said, “Keep the ferry.”";
+    let d = Doc::new(text);
+    let h = (0..d.toks.len()).find(|&i| d.is(i, "said")).unwrap();
+    assert!(!discourse_marker(&d, h, h + 1));
+    let d = Doc::new("That said, the council voted.");
+    assert!(discourse_marker(&d, 1, 2));
+}
+
+#[test]
+fn may_after_a_name_is_a_surname_not_a_modal() {
+    for (text, src) in [
+        (
+            "Prime Minister Helen May said on Monday that the levy would go.",
+            "Prime Minister Helen May",
+        ),
+        ("Mrs. May added that talks would start.", "Mrs. May"),
+        ("Helen May said that the talks would start.", "Helen May"),
+    ] {
+        let (cue, source, _, _) = one(text);
+        assert_eq!(source.as_deref(), Some(src), "{text}");
+        assert!(!cue.contains("May"), "{text}: {cue}");
+    }
 }

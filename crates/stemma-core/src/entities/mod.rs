@@ -24,7 +24,7 @@ use crate::model::{Alias, Entity, EntityKind, Span};
 
 use aliases::{find_claims, Claim};
 use keys::{acronym, distinctive, for_each_suffix, norm_key, KeyMap};
-use lexicon::{canonical_place, is_org_phrase, FastMap, GIVEN, PLACE};
+use lexicon::{canonical_place, flags, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, find_runs_into, Run};
 use tokens::tokenize_into;
 
@@ -122,6 +122,9 @@ struct Builder<'a> {
     acro: KeyMap,
     /// The entity each run went to.
     run_ent: Vec<usize>,
+    /// Lone surnames that a courtesy title gives one sex anywhere in the text ("Mr. Obama"):
+    /// bit 1 male, bit 2 female.
+    surname_sex: FastMap<String, u8>,
     key: String,
     scratch: String,
 }
@@ -135,6 +138,7 @@ impl<'a> Builder<'a> {
             part: KeyMap::with_capacity(runs),
             acro: KeyMap::with_capacity(runs / 4),
             run_ent: vec![NONE; runs],
+            surname_sex: FastMap::default(),
             key: String::new(),
             scratch: String::new(),
         }
@@ -157,6 +161,15 @@ impl<'a> Builder<'a> {
             return;
         }
         for_each_suffix(key, |s| self.part.insert_last(s, e));
+        // "Charlie King", "Theresa May": a surname that is also a title word or a modal is no
+        // distinctive suffix, but after a given name it is the surname that "Mr. King" and
+        // "Mrs. May" look up.
+        if let Some((first, last)) = key.split_once(' ') {
+            let surname = names::is_surname_title(last) || matches!(last, "may" | "will");
+            if !last.contains(' ') && flags(first) & GIVEN != 0 && surname {
+                self.part.insert_last(last, e);
+            }
+        }
         if let Some(family) = family_name_first(name, key) {
             self.part.insert_last(family, e);
         }
@@ -329,6 +342,42 @@ impl<'a> Builder<'a> {
         self.register(e, name, key);
     }
 
+    /// The one other person of the surname `key` than `e`, whose given name has the other sex
+    /// than `e`'s.
+    fn same_surname_other_sex(&mut self, e: usize, key: &str) -> Option<usize> {
+        let want = given_sex(&self.ents[e].name).map(|m| !m)?;
+        let mut hit = None;
+        for k in 0..self.ents.len() {
+            let w = &self.ents[k];
+            if k == e || w.parent != k || !w.key.strip_suffix(key).is_some_and(|p| p.ends_with(' '))
+            {
+                continue;
+            }
+            if given_sex(&w.name) == Some(want) {
+                if hit.is_some() {
+                    return None;
+                }
+                hit = Some(k);
+            }
+        }
+        hit
+    }
+
+    /// The sex of a lone surname: its own courtesy title's, else the one every courtesy title
+    /// of the text gives it.
+    fn sex_of_surname(&self, run: &Run, key: &str) -> Option<bool> {
+        run.male.or_else(|| self.surname_sex_of(key))
+    }
+
+    /// The sex that the text's courtesy titles give the surname `key`, when they agree.
+    fn surname_sex_of(&self, key: &str) -> Option<bool> {
+        match self.surname_sex.get(key) {
+            Some(1) => Some(true),
+            Some(2) => Some(false),
+            _ => None,
+        }
+    }
+
     fn add_run(&mut self, r: usize, run: &Run, claim: Option<&Claim>) {
         let text = self.text;
         let mut key = std::mem::take(&mut self.key);
@@ -367,8 +416,24 @@ impl<'a> Builder<'a> {
             self.register(e, run.name(text), key);
             return;
         }
-        if let Some(e) = self.lookup(key, gazetteer, run.acronym) {
-            let e = self.find(e);
+        let sex_clash = |b: &Self, e: usize| {
+            let lone = if key.contains(' ') {
+                None
+            } else {
+                b.sex_of_surname(run, key)
+            };
+            lone.is_some() && lone == given_sex(&b.ents[e].name).map(|m| !m)
+        };
+        let found = self
+            .lookup(key, gazetteer, run.acronym)
+            .map(|e| self.find(e));
+        let found = match found {
+            // "Mr. Obama" is not Michelle Obama; "Mrs. Clinton" after Hillary and Bill Clinton
+            // is the one of her sex.
+            Some(e) if sex_clash(self, e) => self.same_surname_other_sex(e, key),
+            other => other,
+        };
+        if let Some(e) = found {
             let w = &self.ents[e];
             // A lone last word for a "First Last" name: a surname.
             let surname = !key.contains(' ')
@@ -390,7 +455,13 @@ impl<'a> Builder<'a> {
                 if let Some(e) = self.full.get(last) {
                     let e = self.find(e);
                     let w = &self.ents[e];
-                    if !w.key.contains(' ') && w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0 {
+                    let clash = self
+                        .surname_sex_of(last)
+                        .is_some_and(|m| given_sex(run.name(text)) == Some(!m));
+                    if !w.key.contains(' ')
+                        && w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0
+                        && !clash
+                    {
                         self.join(e, r, run, place);
                         self.ents[e].ev |= EV_SURNAME;
                         self.upgrade(e, run, key);
@@ -486,6 +557,13 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The sex a person's given name (the first word of `name`) usually carries: male (true),
+/// female, or none known.
+fn given_sex(name: &str) -> Option<bool> {
+    let first = name.split(' ').next()?;
+    crate::attrib::gender::of_given_name(first).map(|g| g == crate::attrib::gender::Gender::Male)
+}
+
 /// Entities of an article: `title` (headline, may be None) and `text` (body, paragraphs
 /// separated by blank lines).
 ///
@@ -537,6 +615,12 @@ fn entities_of(
         }
     }
     let mut b = Builder::new(text, runs.len());
+    for run in runs.iter().filter(|r| r.words == 1) {
+        if let Some(male) = run.male {
+            norm_key(run.name(text), &mut b.key);
+            *b.surname_sex.entry(b.key.clone()).or_default() |= if male { 1 } else { 2 };
+        }
+    }
     // Lone capitalised words at the start of a sentence count only when they match a name, so
     // they go after all the others.
     for weak in [false, true] {

@@ -29,6 +29,8 @@ pub(crate) struct Run {
     pub role: Option<(usize, usize)>,
     /// After Mr., Mrs., Ms.
     pub courtesy: bool,
+    /// The sex that the courtesy title gives: Mr. male (true); Mrs., Ms., Miss female.
+    pub male: Option<bool>,
     /// A lone unknown capitalised word at the start of a sentence: a name only if it matches one.
     pub weak: bool,
     /// Followed by a reporting verb ("said").
@@ -87,7 +89,20 @@ fn corp_abbreviation(text: &str, t: &Tok) -> bool {
 }
 
 /// Whether tokens `a..b` hold a person's name: one to five words, no title or organisation word.
-fn person_remainder(toks: &[Tok], a: usize, b: usize) -> bool {
+/// "Theresa May", "Mrs. May", "George Will": a modal verb right after a given name or a
+/// courtesy title, with no capitalised word after it, is a surname.
+fn modal_surname(toks: &[Tok], text: &str, j: usize) -> bool {
+    let courtesy = |t: &Tok| t.is_cap() && t.flags & COURTESY != 0;
+    let after_name = j > 0
+        && (toks[j - 1].is_cap() && toks[j - 1].flags & GIVEN != 0
+            || courtesy(&toks[j - 1])
+            || j > 1 && toks[j - 1].is_punct('.') && courtesy(&toks[j - 2]));
+    after_name
+        && matches!(toks[j].text(text), "May" | "Will")
+        && toks.get(j + 1).is_none_or(|n| !n.is_cap())
+}
+
+fn person_remainder(toks: &[Tok], text: &str, a: usize, b: usize) -> bool {
     let mut words = 0;
     let mut last = 0;
     for (k, t) in toks[a..b].iter().enumerate() {
@@ -97,7 +112,10 @@ fn person_remainder(toks: &[Tok], a: usize, b: usize) -> bool {
         if k == 0 && !t.is_cap() {
             return false;
         }
-        if t.is_cap() && t.flags & (TITLE | ROLE_MOD | ORG_HEAD | ORG_PRE | ORG_NAME | STOP) != 0 {
+        if t.is_cap()
+            && t.flags & (TITLE | ROLE_MOD | ORG_HEAD | ORG_PRE | ORG_NAME | STOP) != 0
+            && !modal_surname(toks, text, a + k)
+        {
             // A given name that is also a title word ("Major") still counts as a name.
             if t.flags & GIVEN == 0 {
                 return false;
@@ -142,18 +160,54 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
         {
             e -= 1;
         }
-        if e < t1 && person_remainder(toks, e, t1) {
+        // "Mr. King": after a courtesy title, a title word that is also a surname names.
+        let dot = usize::from(toks.get(h + 1).is_some_and(|u| u.is_punct('.')));
+        let surname = t.flags & COURTESY != 0
+            && t.flags & TITLE == 0
+            && h + 2 + dot == t1
+            && toks[t1 - 1].is_cap()
+            && is_surname_title(toks[t1 - 1].text(text));
+        if surname {
+            e = t1 - 1;
+        }
+        if e < t1 && (surname || person_remainder(toks, text, e, t1)) {
             best = Some((e, h));
         }
     }
     best
 }
 
+/// The sex a courtesy title gives: male (true) for "Mr", female for "Mrs", "Ms", "Miss" and
+/// their kin; none for the others ("Mx", "Messrs").
+fn courtesy_sex(w: &str) -> Option<bool> {
+    const MALE: &[&str] = &["mr", "herr", "monsieur", "señor", "senor", "sir", "lord"];
+    const FEMALE: &[&str] = &[
+        "mrs", "ms", "miss", "mme", "mlle", "frau", "madame", "dame", "lady",
+    ];
+    let w = w.trim_end_matches('.');
+    if MALE.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        Some(true)
+    } else if FEMALE.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Title words that are also common surnames ("Charlie King", "Mr. Dean", "John Major").
+pub(crate) fn is_surname_title(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "king", "major", "dean", "judge", "bishop", "prince", "marshal", "pope", "earl", "baron",
+        "knight", "queen",
+    ];
+    WORDS.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 /// Whether tokens `a..b` form a role phrase on their own ("US Secretary of State").
 fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> bool {
     let mut head = false;
     let mut last = 0;
-    for t in &toks[a..b] {
+    for (k, t) in toks[a..b].iter().enumerate() {
         if t.is_punct('.') {
             continue;
         }
@@ -161,6 +215,16 @@ fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> 
             return false;
         }
         let f = tok_flags(text, t, buf);
+        // A given name and a title word that ends the run: a surname ("Charlie King",
+        // "Howard Dean", "John Major").
+        if a + k + 1 == b
+            && k == 1
+            && last & GIVEN != 0
+            && last & (TITLE | ROLE_MOD | PLACE | DEMONYM | ORG_HEAD | ORG_PRE | ORG_NAME) == 0
+            && is_surname_title(t.text(text))
+        {
+            return false;
+        }
         last = f;
         if f & TITLE != 0 {
             head = true;
@@ -347,7 +411,8 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 break;
             }
             if u.is_cap() {
-                if u.case == Case::Upper && (u.flags & STOP != 0 || is_cue_word(w)) {
+                let surname = modal_surname(toks, text, j);
+                if u.case == Case::Upper && (u.flags & STOP != 0 || is_cue_word(w)) && !surname {
                     break;
                 }
                 j += 1;
@@ -475,9 +540,13 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     if t0 >= j || !starts_run(toks, text, t0) {
         return None;
     }
+    let mut male = None;
     let (n0, role, courtesy) = match split_title(toks, text, t0, j) {
         Some((n0, h)) => {
             let courtesy = toks[h].flags & COURTESY != 0 && toks[h].flags & TITLE == 0;
+            if courtesy {
+                male = courtesy_sex(toks[h].text(text));
+            }
             let role_end = if courtesy { h } else { n0 };
             let mut last = role_end;
             while last > t0 && !toks[last - 1].is_word() && !toks[last - 1].is_punct('.') {
@@ -560,6 +629,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         ce: toks[j - 1].ce,
         role,
         courtesy,
+        male,
         weak: false,
         speech: false,
         words,

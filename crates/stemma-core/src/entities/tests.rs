@@ -777,3 +777,52 @@ fn a_family_name_written_first_is_found_alone() {
         None
     );
 }
+
+#[test]
+fn entities_title_words_and_modals_as_surnames() {
+    // A title word ("King") or a modal ("May") after a given name is a surname, and the
+    // courtesy title with it alone looks the person up.
+    let text = "\"We will win,\" said Karen King, a county organiser. \"It is close,\" Ms. King \
+added. Prime Minister Helen May spoke on Monday. Mrs. May said talks would start in May 2026.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let king = find(&ents, "Karen King");
+    assert_eq!(king.kind, EntityKind::Person);
+    assert_eq!(mention_texts(king), ["Karen King", "King"]);
+    let may = find(&ents, "Helen May");
+    assert_eq!(may.kind, EntityKind::Person);
+    assert_eq!(mention_texts(may), ["Helen May", "May"]);
+    // A role phrase alone is still no name.
+    let ents = find_entities(None, "The Kremlin spokesman said the King would attend.");
+    assert!(
+        ents.iter().all(|e| e.name != "Kremlin spokesman"),
+        "{:?}",
+        names_of(&ents)
+    );
+}
+
+#[test]
+fn entities_courtesy_titles_keep_the_sexes_apart() {
+    // "Mr. Tallis" is not Laura Tallis: the lone surname that a man's title goes with
+    // stays apart, and her name does not join it.
+    let text = "President Tallis spoke on Saturday. Laura Tallis campaigned in Ohio. \
+\"We need you,\" Mr. Tallis said.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let him = find(&ents, "Tallis");
+    assert_eq!(mention_texts(him), ["Tallis", "Tallis"]);
+    let her = find(&ents, "Laura Tallis");
+    assert_eq!(mention_texts(her), ["Laura Tallis"]);
+    // With both spouses named, "Mrs." goes to her and "Mr." to him.
+    let text = "Diane Orrin spoke. Peter Orrin listened. Mrs. Orrin said the plan works. \
+Mr. Orrin said he agreed.";
+    let ents = find_entities(None, text);
+    assert_eq!(
+        mention_texts(find(&ents, "Diane Orrin")),
+        ["Diane Orrin", "Orrin"]
+    );
+    assert_eq!(
+        mention_texts(find(&ents, "Peter Orrin")),
+        ["Peter Orrin", "Orrin"]
+    );
+}
