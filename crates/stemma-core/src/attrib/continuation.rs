@@ -232,7 +232,7 @@ fn unknown_cue(d: &Doc, close: usize) -> Option<Found> {
         }
         (k, after)
     };
-    let f = post_quote(d, s, e, c0, after, Cue::STATEMENT)?;
+    let f = post_quote(d, s, e, c0, after, Cue::STATEMENT, true)?;
     f.source?;
     Some(Found {
         confidence: 0.6,

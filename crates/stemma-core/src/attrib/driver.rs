@@ -186,7 +186,7 @@ pub(super) fn sentence(
                 if quoted_title_before(d, s, e, c0, after) {
                     return None;
                 }
-                post_quote(d, s, e, c0, after, cue)
+                post_quote(d, s, e, c0, after, cue, true)
             })
             .or_else(|| {
                 if subject_with_apposition(d, s, e, c0, after) {
@@ -441,7 +441,7 @@ pub(crate) fn sentence_by_rules_with(
             continue;
         }
         let next_head = heads.get(k + 1).map_or(e, |x| x.0);
-        if let Some(f) = post_quote(d, s, e, c0, after, cue)
+        if let Some(f) = post_quote(d, s, e, c0, after, cue, false)
             .or_else(|| post_clause(d, s, e, c0, after, cue))
             .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
         {

@@ -576,3 +576,17 @@ fn may_after_a_name_is_a_surname_not_a_modal() {
         assert!(!cue.contains("May"), "{text}: {cue}");
     }
 }
+
+#[test]
+fn quote_ending_on_a_quote_inside_it() {
+    for text in [
+        "\"People say, 'The ferry matters,'\" said Tomas Vrba, a harbour pilot.",
+        "“People say, ‘The ferry matters,’” said Tomas Vrba, a harbour pilot.",
+    ] {
+        let (cue, src, content, kind) = one(text);
+        assert_eq!(cue, "said", "{text}");
+        assert_eq!(src.as_deref(), Some("Tomas Vrba, a harbour pilot"), "{text}");
+        assert!(content[0].contains("The ferry matters"), "{text}: {content:?}");
+        assert_eq!(kind, QuoteKind::Direct);
+    }
+}
