@@ -156,6 +156,11 @@ pub(super) fn sentence(
         if r.1 - r.0 > 1 && d.w(r.0) == "May" {
             r.0 += 1;
         }
+        // "Clinton boldly suggested": the manner adverb right before the cue is the cue's
+        // (as PolNeAR marks it), not the end of the speaker's name.
+        if r.0 > s + 1 && manner_adverb(d, r.0 - 1) {
+            r.0 -= 1;
+        }
     }
     runs.dedup();
     let first_here = out.len();
@@ -248,6 +253,24 @@ pub(super) fn sentence(
         }
         out.push(found);
     }
+}
+
+/// Token `i` is an adverb in -ly that qualifies the cue after it ("boldly", "repeatedly"): a
+/// lower-case word outside quotes, not a noun in -ly ("the family", "an ally").
+fn manner_adverb(d: &Doc, i: usize) -> bool {
+    const NOUNS: &str = "family ally rally supply reply assembly anomaly monopoly bully belly \
+                         fly jelly lily folly homily only respectively";
+    const DETERMINERS: &str = "the a an his her their its our my your this that whose";
+    let t = &d.toks[i];
+    let w = d.w(i);
+    t.kind == Kind::Word
+        && !t.cap
+        && w.len() > 4
+        && w.ends_with("ly")
+        && d.inq[i].is_none()
+        && !NOUNS.split_whitespace().any(|n| n == w)
+        && !(i > 0 && DETERMINERS.split_whitespace().any(|x| d.is(i - 1, x)))
+        && d.lex_at(i).is_none()
 }
 
 /// The cue phrase `c0..after` is part of a fixed phrase that links the writer's sentences and

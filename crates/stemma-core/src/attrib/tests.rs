@@ -585,8 +585,26 @@ fn quote_ending_on_a_quote_inside_it() {
     ] {
         let (cue, src, content, kind) = one(text);
         assert_eq!(cue, "said", "{text}");
-        assert_eq!(src.as_deref(), Some("Tomas Vrba, a harbour pilot"), "{text}");
-        assert!(content[0].contains("The ferry matters"), "{text}: {content:?}");
+        assert_eq!(
+            src.as_deref(),
+            Some("Tomas Vrba, a harbour pilot"),
+            "{text}"
+        );
+        assert!(
+            content[0].contains("The ferry matters"),
+            "{text}: {content:?}"
+        );
         assert_eq!(kind, QuoteKind::Direct);
     }
+}
+
+#[test]
+fn manner_adverb_belongs_to_the_cue() {
+    let (cue, src, _, _) = one("Councillor Ines Marlow boldly suggested that the levy be dropped.");
+    assert_eq!(cue, "boldly suggested");
+    assert_eq!(src.as_deref(), Some("Councillor Ines Marlow"));
+    // A noun in -ly stays with the speaker.
+    let (cue, src, _, _) = one("The family said that the ferry must run.");
+    assert_eq!(cue, "said");
+    assert_eq!(src.as_deref(), Some("The family"));
 }
