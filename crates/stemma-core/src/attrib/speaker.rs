@@ -964,12 +964,15 @@ const BODY_NOUNS: &[&str] = &[
 
 /// Nouns that name a body, not a person ("the ministry", "the power utility").
 const BODIES: &[&str] = &[
+    "administration",
     "agency",
     "authority",
     "bank",
     "board",
     "bureau",
     "campaign",
+    "center",
+    "centre",
     "commission",
     "committee",
     "company",
@@ -977,6 +980,7 @@ const BODIES: &[&str] = &[
     "court",
     "department",
     "firm",
+    "foundation",
     "government",
     "group",
     "institute",
@@ -1042,15 +1046,53 @@ const GROUPS: &[&str] = &[
 /// Organisation or group, for a mention that names nobody (the phrase is kept as the
 /// mention): by its head noun, the last word before a preposition or comma.
 fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
+    use crate::entities::lexicon::{flags_any_case, TITLE};
     let phrase = head_phrase(mention);
     let last = phrase.rsplit(' ').next().unwrap_or("");
-    if GROUPS.contains(&last) {
+    if GROUPS.contains(&last) || several_people(mention, &phrase, last) {
         Some(SpeakerKind::Group)
     } else if BODIES.iter().any(|b| phrase.ends_with(b)) {
         Some(SpeakerKind::Organization)
+    } else if PERSON_NOUNS.split_whitespace().any(|n| n == last)
+        || flags_any_case(last, &mut String::new()) & TITLE != 0
+    {
+        Some(SpeakerKind::Person)
     } else {
         None
     }
+}
+
+/// Nouns that name one person by what they are ("a campaign aide", "one GOP source", "the
+/// announcer"); titles of office come from the entities' lexicon.
+const PERSON_NOUNS: &str = "source aide official spokesman spokeswoman spokesperson announcer \
+     questioner caller strategist mogul nominee candidate woman man adviser advisor lawyer \
+     attorney doctor someone somebody writer reporter narrator witness resident voter worker \
+     expert analyst critic member insider friend neighbor neighbour mother father wife \
+     husband ex-wife ex-husband son daughter girl boy teacher student activist officer \
+     organizer owner parent negotiator diplomat executive economist researcher scientist \
+     investigator prosecutor protester supporter lawmaker leader businessman businesswoman \
+     billionaire host anchor columnist commentator editor author professor pastor priest \
+     victim survivor employee manager consultant pollster operative donor veteran";
+
+/// A mention of several people that no group noun heads: names joined by "and" ("McConnell
+/// and Ryan"), a share of people ("63 percent of voters"), a plural head ("His aides",
+/// "many European countries", "Mexicans").
+fn several_people(mention: &str, phrase: &str, last: &str) -> bool {
+    let names_joined = mention.split_once(" and ").is_some_and(|(a, b)| {
+        let cap = |w: &str| {
+            w.trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(char::is_uppercase)
+        };
+        cap(a.rsplit(' ').next().unwrap_or("")) && cap(b)
+    });
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && ![
+            "ss", "us", "is", "'s", "’s", "news", "times", "states", "series",
+        ]
+        .iter()
+        .any(|x| last.ends_with(x));
+    names_joined || phrase.contains("percent") || plural
 }
 
 /// A definite description with a capitalised word before its head noun: "the Vermont senator",

@@ -15,7 +15,23 @@ fn phrases_that_name_nobody_say_what_kind_they_are() {
         k("the Ministry of Coastal Affairs"),
         Some(SpeakerKind::Organization)
     );
-    assert_eq!(k("a witness"), None);
+    assert_eq!(k("a witness"), Some(SpeakerKind::Person));
+    assert_eq!(k("one GOP source"), Some(SpeakerKind::Person));
+    assert_eq!(k("the county commissioner"), Some(SpeakerKind::Person));
+    assert_eq!(k("His aides"), Some(SpeakerKind::Group));
+    assert_eq!(k("Mr. Grassley and Mr. Leahy"), Some(SpeakerKind::Group));
+    assert_eq!(k("63 percent of likely voters"), Some(SpeakerKind::Group));
+    assert_eq!(k("many European countries"), Some(SpeakerKind::Group));
+    assert_eq!(k("the letter"), None);
+    assert_eq!(
+        k("The Obama administration"),
+        Some(SpeakerKind::Organization)
+    );
+    assert_eq!(
+        k("the Roper Center for Public Opinion Research"),
+        Some(SpeakerKind::Organization)
+    );
+    assert_eq!(k("The New York Times"), None);
 }
 
 /// The speaker name of the speech quote of `text` whose content holds `content`.
