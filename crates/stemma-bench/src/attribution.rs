@@ -570,9 +570,10 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
         }
     };
     let find = time(&|t| attrib::find_with(t, model).len());
+    // As `stemma attribute` and `annotate` run it: one tokenisation for both engines.
     let full = time(&|t| {
-        let e = stemma_core::entities::find_entities(None, t);
-        attrib::quotes(t, &e).len() + e.len()
+        let (e, q) = attrib::entities_and_quotes(None, t, &attrib::CharIndex::new(t));
+        q.len() + e.len()
     });
     println!(
         "speed (1 thread, best round; median in brackets): attribution {:.0} articles/s [{:.0}] \

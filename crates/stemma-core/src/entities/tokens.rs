@@ -356,6 +356,27 @@ pub(crate) fn tokens_into(text: &str, shared: &[crate::tokens::Token], toks: &mu
             w.push_word(toks, t.start, t.end, ce, case, 0);
             continue;
         }
+        // A capitalised word of ASCII letters and digits alone ("Lavrov", "FBI"); a lone
+        // letter may start a chain ("U.S.") and goes the long way.
+        if t.kind == crate::tokens::Kind::Word
+            && t.end - t.start > 1
+            && ascii_alnum_len(&bytes[t.start..t.end]) == t.end - t.start
+        {
+            let word = &text[t.start..t.end];
+            let case = match bytes[t.start] {
+                b'0'..=b'9' => Case::Num,
+                b'a'..=b'z' => Case::Lower,
+                _ => case_of(word),
+            };
+            let f = if matches!(case, Case::Upper | Case::Caps) {
+                flags_any_case(word, &mut w.lbuf)
+            } else {
+                0
+            };
+            let ce = w.ci + (t.end - t.start);
+            w.push_word(toks, t.start, t.end, ce, case, f);
+            continue;
+        }
         parts(text, t.end, &mut w, toks);
     }
     w.gap(text, text.len());
