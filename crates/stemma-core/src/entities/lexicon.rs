@@ -514,6 +514,23 @@ const COURTESIES: &[&str] = &[
     "madame", "señor", "senor", "sir", "dame", "lord", "lady",
 ];
 
+/// The sex a courtesy title gives: male (true) for "Mr", female for "Mrs", "Ms", "Miss" and
+/// their kin; none for the others ("Mx", "Messrs").
+pub(crate) fn courtesy_sex(w: &str) -> Option<bool> {
+    const MALE: &[&str] = &["mr", "herr", "monsieur", "señor", "senor", "sir", "lord"];
+    const FEMALE: &[&str] = &[
+        "mrs", "ms", "miss", "mme", "mlle", "frau", "madame", "dame", "lady",
+    ];
+    let w = w.trim_end_matches('.');
+    if MALE.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        Some(true)
+    } else if FEMALE.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 #[rustfmt::skip]
 const STOPS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at",

@@ -165,7 +165,7 @@ impl<'a> Builder<'a> {
         // distinctive suffix, but after a given name it is the surname that "Mr. King" and
         // "Mrs. May" look up.
         if let Some((first, last)) = key.split_once(' ') {
-            let surname = names::is_surname_title(last) || matches!(last, "may" | "will");
+            let surname = names::is_surname_title(last) || names::is_modal_surname(last);
             if !last.contains(' ') && flags(first) & GIVEN != 0 && surname {
                 self.part.insert_last(last, e);
             }
@@ -344,7 +344,7 @@ impl<'a> Builder<'a> {
 
     /// The one other person of the surname `key` than `e`, whose given name has the other sex
     /// than `e`'s.
-    fn same_surname_other_sex(&mut self, e: usize, key: &str) -> Option<usize> {
+    fn same_surname_other_sex(&self, e: usize, key: &str) -> Option<usize> {
         let want = given_sex(&self.ents[e].name).map(|m| !m)?;
         let mut hit = None;
         for k in 0..self.ents.len() {

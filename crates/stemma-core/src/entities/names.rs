@@ -2,8 +2,9 @@
 //! role prefix and the name, with the roles that the words around them give.
 
 use super::lexicon::{
-    flags_any_case, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM, GENERIC, GIVEN,
-    OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME, TITLE,
+    courtesy_sex, flags_any_case, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM,
+    GENERIC, GIVEN, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME,
+    TITLE,
 };
 use super::tokens::{is_dash, Case, Glue, Tok};
 
@@ -88,7 +89,6 @@ fn corp_abbreviation(text: &str, t: &Tok) -> bool {
         .any(|a| is_word(text, t, a))
 }
 
-/// Whether tokens `a..b` hold a person's name: one to five words, no title or organisation word.
 /// "Theresa May", "Mrs. May", "George Will": a modal verb right after a given name or a
 /// courtesy title, with no capitalised word after it, is a surname.
 fn modal_surname(toks: &[Tok], text: &str, j: usize) -> bool {
@@ -98,10 +98,17 @@ fn modal_surname(toks: &[Tok], text: &str, j: usize) -> bool {
             || courtesy(&toks[j - 1])
             || j > 1 && toks[j - 1].is_punct('.') && courtesy(&toks[j - 2]));
     after_name
-        && matches!(toks[j].text(text), "May" | "Will")
+        && toks[j].case == Case::Upper
+        && is_modal_surname(toks[j].text(text))
         && toks.get(j + 1).is_none_or(|n| !n.is_cap())
 }
 
+/// Modal verbs that are also surnames ("May", "Will"), in any case.
+pub(crate) fn is_modal_surname(w: &str) -> bool {
+    w.eq_ignore_ascii_case("may") || w.eq_ignore_ascii_case("will")
+}
+
+/// Whether tokens `a..b` hold a person's name: one to five words, no title or organisation word.
 fn person_remainder(toks: &[Tok], text: &str, a: usize, b: usize) -> bool {
     let mut words = 0;
     let mut last = 0;
@@ -175,23 +182,6 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
         }
     }
     best
-}
-
-/// The sex a courtesy title gives: male (true) for "Mr", female for "Mrs", "Ms", "Miss" and
-/// their kin; none for the others ("Mx", "Messrs").
-fn courtesy_sex(w: &str) -> Option<bool> {
-    const MALE: &[&str] = &["mr", "herr", "monsieur", "señor", "senor", "sir", "lord"];
-    const FEMALE: &[&str] = &[
-        "mrs", "ms", "miss", "mme", "mlle", "frau", "madame", "dame", "lady",
-    ];
-    let w = w.trim_end_matches('.');
-    if MALE.iter().any(|m| m.eq_ignore_ascii_case(w)) {
-        Some(true)
-    } else if FEMALE.iter().any(|f| f.eq_ignore_ascii_case(w)) {
-        Some(false)
-    } else {
-        None
-    }
 }
 
 /// Title words that are also common surnames ("Charlie King", "Mr. Dean", "John Major").
@@ -411,8 +401,10 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 break;
             }
             if u.is_cap() {
-                let surname = modal_surname(toks, text, j);
-                if u.case == Case::Upper && (u.flags & STOP != 0 || is_cue_word(w)) && !surname {
+                if u.case == Case::Upper
+                    && (u.flags & STOP != 0 || is_cue_word(w))
+                    && !modal_surname(toks, text, j)
+                {
                     break;
                 }
                 j += 1;

@@ -342,25 +342,14 @@ pub(crate) fn tokens_into(text: &str, shared: &[crate::tokens::Token], toks: &mu
             continue;
         }
         w.gap(text, t.start);
-        // The common case first: a word of small ASCII letters or digits alone.
-        if t.kind == crate::tokens::Kind::Word
-            && t.plain
-            && ascii_alnum_len(&bytes[t.start..t.end]) == t.end - t.start
-        {
-            let case = if bytes[t.start].is_ascii_digit() {
-                Case::Num
-            } else {
-                Case::Lower
-            };
-            let ce = w.ci + (t.end - t.start);
-            w.push_word(toks, t.start, t.end, ce, case, 0);
-            continue;
-        }
-        // A capitalised word of ASCII letters and digits alone ("Lavrov", "FBI"); a lone
-        // letter may start a chain ("U.S.") and goes the long way.
-        if t.kind == crate::tokens::Kind::Word
-            && t.end - t.start > 1
-            && ascii_alnum_len(&bytes[t.start..t.end]) == t.end - t.start
+        // The common case first: a word or number of ASCII letters and digits alone
+        // ("said", "Lavrov", "FBI", "2016"). Its one part is itself: a lone letter followed
+        // by a dot never gets here, since the shared tokenizer keeps that dot in the word
+        // ("J.", "U.S.").
+        if matches!(
+            t.kind,
+            crate::tokens::Kind::Word | crate::tokens::Kind::Number
+        ) && ascii_alnum_len(&bytes[t.start..t.end]) == t.end - t.start
         {
             let word = &text[t.start..t.end];
             let case = match bytes[t.start] {
