@@ -10,14 +10,17 @@
 //! * [`find_relative`]: "vor 3 Tagen", "2 days ago" and their kin in the same languages, as a
 //!   number of days back (a day only where the caller knows when the page was read).
 //!
-//! Patterns are regexes run once over the text (linear time); the month word is looked up in
-//! the lexicon afterwards, so the patterns stay small whatever the number of languages.
+//! [`find_dates`] is a scanner (`scan.rs`) anchored on the runs of digits, linear in the text;
+//! the month word is looked up in the lexicon afterwards, so the forms stay small whatever the
+//! number of languages. It reads exactly what the regexes in `oracle.rs` read (tests only).
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::lexicon::month_number;
+#[cfg(test)]
+mod oracle;
+mod scan;
 
 /// The earliest year a web page's date may have.
 pub const MIN_YEAR: i32 = 1995;
@@ -143,48 +146,6 @@ pub fn find_date(s: &str) -> Option<(usize, String)> {
     }
 }
 
-/// The patterns of [`find_dates`], in the order their captures are read, as text: they are
-/// compiled once together as a set (which of them occur) and each alone only when the set
-/// first sees it match ([`pattern`]), so a run never compiles the forms it never meets.
-/// Digits are ASCII `[0-9]` (numbers are read with `str::parse`, which knows no others), which
-/// also halves the set's build time against Unicode `\d`.
-fn pattern_sources() -> &'static [String; 10] {
-    static R: OnceLock<[String; 10]> = OnceLock::new();
-    R.get_or_init(|| {
-        let month = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
-        [
-            // 0: 2016-09-14
-            r"(?:^|[^0-9])(([0-9]{4})-([0-9]{1,2})-([0-9]{1,2}))".to_owned(),
-            // 1: English month first, tolerant of glued text ("Ann KoMarch 3, 2022")
-            format!(r"(?i)(?:(?-u:\b)|[a-z])({month}\s+([0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+([0-9]{{4}}))"),
-            // 2: English day first, tolerant of glued text ("by annko18th Dec 2025")
-            format!(r"(?i)(?:^|[^0-9])(([0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+([0-9]{{4}}))"),
-            // 3: 2016/09/14, 2016.09.14, 14.09.2016, 14/09/2016, 09/14/2016, 14-09-2016
-            r"(?:^|[^0-9.\-/])((?:([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})|([0-9]{1,2})([./\-])([0-9]{1,2})[./\-]([0-9]{4})))(?:[^0-9.\-/]|$)".to_owned(),
-            // 4: 2022年3月14日
-            r"(([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日)".to_owned(),
-            // 5: day, month word (any language), year: "14. Februar 2012", "3 de marzo de
-            //    2021", "1er mars 2020", "3 października 2019 r.", "14 Şubat 2012"
-            //    (case folding only on the small words: a folded \p{L} is the same class, slower built)
-            r"(?:^|[^0-9\p{L}])(([0-9]{1,2})(?i:\.|º|°|er|eme|ème|st|nd|rd|th)?\s*(?i:de\s+|del\s+|of\s+|d')?(\p{L}{2,})\.?,?\s+(?i:de\s+|del\s+|di\s+)?([0-9]{4}))".to_owned(),
-            // 6: month word (any language), day, year: "Februar 14, 2012", "Mayıs 3 2021"
-            r"(?:^|[^\p{L}])((\p{L}{3,})\.?\s+([0-9]{1,2})(?:st|nd|rd|th|\.)?,?\s+([0-9]{4}))".to_owned(),
-            // 7: 30.10.23 (day, month, two-digit year)
-            r"(?:^|[^0-9.])(([0-9]{2})\.([0-9]{2})\.([0-9]{2}))(?:[^0-9.]|$)".to_owned(),
-            // 8: 4. 2. 2022 (day, month, year, spaced after the dots)
-            r"(?:^|[^0-9.])(([0-9]{1,2})\.\s+([0-9]{1,2})\.\s*([0-9]{4}))(?:[^0-9]|$)".to_owned(),
-            // 9: 04-Aug-2021, 04-ago-2021, 4/Mar/2020 (month word between dashes or slashes)
-            r"(?:^|[^0-9\p{L}])(([0-9]{1,2})([-/])(\p{L}{3,})\.?[-/]([0-9]{4}))(?:[^0-9]|$)".to_owned(),
-        ]
-    })
-}
-
-/// Pattern `k` of [`pattern_sources`], compiled on first use.
-fn pattern(k: usize) -> &'static Regex {
-    static R: [OnceLock<Regex>; 10] = [const { OnceLock::new() }; 10];
-    R[k].get_or_init(|| Regex::new(&pattern_sources()[k]).expect("date pattern"))
-}
-
 /// Every date written out in `s`, in order and without overlaps: `(start, end, YYYY-MM-DD)`.
 /// See the module notes for the forms. It tolerates text glued together from several
 /// elements ("Jane DoeMarch 3, 2022", "by jdoe3rd May 2021", "May 2, 20215 min read").
@@ -192,77 +153,12 @@ pub fn find_dates(s: &str) -> Vec<(usize, usize, String)> {
     if !may_hold_date(s) {
         return Vec::new();
     }
-    // Which patterns occur at all, in one DFA pass; captures run only for those.
-    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
-    let hit = SET
-        .get_or_init(|| regex::RegexSet::new(pattern_sources()).expect("date set"))
-        .matches(s);
-    if !hit.matched_any() {
-        return Vec::new();
-    }
-    // Pattern k's matches, or none without running it when the set saw no match for it.
-    let matches_of = |k: usize| {
-        hit.matched(k)
-            .then(|| pattern(k).captures_iter(s))
-            .into_iter()
-            .flatten()
-    };
-    let num = |c: &regex::Captures, i: usize| -> u32 {
-        c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
-    };
-    let mut found: Vec<(usize, usize, String)> = Vec::new();
-    let mut push = |c: &regex::Captures, v: Option<String>| {
-        if let (Some(v), Some(m)) = (v, c.get(1)) {
-            found.push((m.start(), m.end(), v));
-        }
-    };
-    for k in [0, 4] {
-        for c in matches_of(k) {
-            let v = valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4));
-            push(&c, v);
-        }
-    }
-    for c in matches_of(1) {
-        let v = month_number(&c[2]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 3)));
-        push(&c, v);
-    }
-    for c in matches_of(2) {
-        let v = month_number(&c[3]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 2)));
-        push(&c, v);
-    }
-    for c in matches_of(3) {
-        let v = if c.get(2).is_some() {
-            valid_ymd(num(&c, 2) as i32, num(&c, 3), num(&c, 4))
-        } else {
-            let (a, b, y) = (num(&c, 5), num(&c, 7), num(&c, 8) as i32);
-            if &c[6] == "/" && a <= 12 {
-                valid_ymd(y, a, b)
-            } else {
-                valid_ymd(y, b, a)
-            }
-        };
-        push(&c, v);
-    }
-    for c in matches_of(5) {
-        let v = month_number(&c[3]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 2)));
-        push(&c, v);
-    }
-    for c in matches_of(6) {
-        let v = month_number(&c[2]).and_then(|m| valid_ymd(num(&c, 4) as i32, m, num(&c, 3)));
-        push(&c, v);
-    }
-    for c in matches_of(7) {
-        let v = valid_ymd(full_year(num(&c, 4)), num(&c, 3), num(&c, 2));
-        push(&c, v);
-    }
-    for c in matches_of(8) {
-        let v = valid_ymd(num(&c, 4) as i32, num(&c, 3), num(&c, 2));
-        push(&c, v);
-    }
-    for c in matches_of(9) {
-        let v = month_number(&c[4]).and_then(|m| valid_ymd(num(&c, 5) as i32, m, num(&c, 2)));
-        push(&c, v);
-    }
+    ranked(scan::all_forms(s))
+}
+
+/// The dates every form found, in order of start (the longest first where two start
+/// together, else the earlier form), without those that overlap one kept before them.
+fn ranked(mut found: Vec<(usize, usize, String)>) -> Vec<(usize, usize, String)> {
     found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<(usize, usize, String)> = Vec::new();
     for f in found {
