@@ -472,23 +472,3 @@ pub(crate) fn sentence_by_rules_with(
         }
     }
 }
-
-/// Training sentences for the cue tagger: every token of `text` with its features, whether it
-/// lies inside one of `cue_spans` (byte ranges), and whether it is a cue candidate at all.
-pub fn cue_training_sents(text: &str, cue_spans: &[Range]) -> Vec<learned::Sentence> {
-    let d = Doc::new(text);
-    let table = learned::Table::new(&d);
-    let mut all = Vec::with_capacity(d.sents.len());
-    for &(s, e) in &d.sents {
-        let mut out = Vec::with_capacity(e - s);
-        for i in s..e {
-            let t = &d.toks[i];
-            let y = cue_spans.iter().any(|&(a, b)| t.start >= a && t.end <= b);
-            let mut f = Vec::with_capacity(32);
-            learned::features(&d, &table, s, e, i, &mut f);
-            out.push((f, y, learned::candidate(&d, i)));
-        }
-        all.push(out);
-    }
-    all
-}

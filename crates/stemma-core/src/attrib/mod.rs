@@ -43,8 +43,10 @@ use continuation::*;
 use conventions::*;
 use driver::find_in;
 pub(crate) use driver::{cue_heads, sentence_by_rules_with};
-pub use driver::{cue_training_sents, find, find_with};
+pub use driver::{find, find_with};
 use layout::*;
+#[cfg(feature = "train")]
+pub use learned::train::cue_training_sents;
 use modes::*;
 pub use record::{
     annotate, annotate_with, entities_and_quotes, found_quotes, found_quotes_with, quotes,
