@@ -194,7 +194,9 @@ pub(super) fn sentence(
                 post_quote(d, s, e, c0, after, cue, true)
             })
             .or_else(|| {
-                if subject_with_apposition(d, s, e, c0, after) {
+                if subject_with_apposition(d, s, e, c0, after)
+                    || clause_after_cue(d, s, e, c0, after)
+                {
                     return None;
                 }
                 post_clause(d, s, e, c0, after, cue)

@@ -249,6 +249,41 @@ pub(super) fn subject_with_apposition(
     k > s && k + 1 < comma && d.punct(k) == Some(",")
 }
 
+/// `Subject, apposition, said <clause>` where the subject is no bare name ("The town's
+/// attorney, Leonard Fitzgibbon, said Marrow Bay would appeal", "The Consumers' Council, which
+/// represents households, said the fine was too small"): the cue follows a comma, another
+/// comma comes before it in the sentence (the apposition's), and what follows the cue is a
+/// clause, with an auxiliary or modal verb before any comma, relative word or quote mark. A
+/// speaker after the cue is a noun phrase ("…, said the company", "…, said a woman who was
+/// there"), so [`post_clause`]'s inverted reading does not fit.
+///
+/// Like [`subject_with_apposition`], the driver asks this before [`post_clause`]; the lexicon
+/// rules that give the cue tagger its features do not.
+pub(super) fn clause_after_cue(d: &Doc, s: usize, e: usize, c0: usize, after: usize) -> bool {
+    if c0 < s + 4 || d.punct(c0 - 1) != Some(",") || after >= e {
+        return false;
+    }
+    if !(s..c0 - 1).any(|j| d.punct(j) == Some(",")) {
+        return false;
+    }
+    for k in after..e.min(after + 12) {
+        let t = &d.toks[k];
+        if t.kind != Kind::Word {
+            if t.kind == Kind::Number {
+                continue;
+            }
+            return false;
+        }
+        match d.w(k) {
+            "who" | "whom" | "whose" | "which" | "that" | "where" | "when" => return false,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "can"
+            | "could" | "should" | "may" | "might" | "must" | "did" | "does" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// `…, X said.` / `…, said X.` with no quote marks around the content.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn post_clause(

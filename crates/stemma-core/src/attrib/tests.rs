@@ -469,6 +469,32 @@ fn a_name_with_an_apposition_is_the_subject_of_the_clause_after_the_cue() {
 }
 
 #[test]
+fn a_described_subject_with_an_apposition_says_the_clause_after_the_cue() {
+    // The subject is no bare name ("The harbour's lawyer", "The Ferry Users' Council of
+    // Vell"), the apposition a name or a relative clause; the clause after the cue has an
+    // auxiliary, so it is what was said, not who said it.
+    let (_, src, content, _) =
+        one("The harbour's lawyer, Ottilie Brandauer, said Kessel Port would appeal the ruling.");
+    assert_eq!(
+        src.as_deref(),
+        Some("The harbour's lawyer, Ottilie Brandauer,")
+    );
+    assert_eq!(content, ["Kessel Port would appeal the ruling"]);
+    let (_, src, content, _) = one(
+        "The Ferry Users' Council of Vell, which speaks for island commuters, said the new timetable was a step backwards.",
+    );
+    assert_eq!(
+        src.as_deref(),
+        Some("The Ferry Users' Council of Vell, which speaks for island commuters,")
+    );
+    assert_eq!(content, ["the new timetable was a step backwards"]);
+    // A speaker after the cue is a noun phrase: the inverted reading stays.
+    let (_, src, content, _) = one("Fares rose, crossings fell, said the harbour master.");
+    assert_eq!(src.as_deref(), Some("the harbour master"));
+    assert_eq!(content, ["Fares rose, crossings fell"]);
+}
+
+#[test]
 fn a_ministry_with_a_comma_in_its_portfolios_is_one_source() {
     let (_, src, content, _) =
         one("The Ministry of Ports, Fisheries and Coastal Affairs said the ferry would resume on Monday.");
