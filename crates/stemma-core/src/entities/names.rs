@@ -467,10 +467,11 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
     j
 }
 
-/// "(D-Ohio)", "(R-Texas)": a party and state after a politician's name. Returns the index
-/// after the closing parenthesis.
+/// "(D-Ohio)", "(R-Texas)", ", D-N.Y.,", ", R-Ky.": a party and state after a politician's
+/// name, no entity of its own. Returns the index after it (after the closing parenthesis).
 fn party_state(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
-    if !toks[i].is_punct('(') {
+    let open = toks[i].is_punct('(');
+    if !open && !toks[i].is_punct(',') {
         return None;
     }
     let p = toks.get(i + 1)?;
@@ -479,9 +480,20 @@ fn party_state(toks: &[Tok], text: &str, i: usize) -> Option<usize> {
     if !(party && s.is_cap() && s.glue == Glue::Hyphen) {
         return None;
     }
-    (i + 3..(i + 8).min(toks.len()))
-        .find(|&k| toks[k].is_punct(')'))
-        .map(|k| k + 1)
+    if open {
+        return (i + 3..(i + 8).min(toks.len()))
+            .find(|&k| toks[k].is_punct(')'))
+            .map(|k| k + 1);
+    }
+    // Between commas: one word for the state ("Texas", "N.Y.", "Calif."), then a comma, a
+    // semicolon, a bracket or the end of the sentence.
+    let k = i + 3;
+    match toks.get(k) {
+        None => Some(k),
+        Some(t) if t.is_punct('.') && !t.space => Some(k + 1),
+        Some(t) if t.is_punct(',') || t.is_punct(';') || t.is_punct(')') => Some(k),
+        Some(_) => None,
+    }
 }
 
 /// All name runs of a text, in order.

@@ -172,6 +172,26 @@ fn entities_resolve_names_and_descriptions_of_the_wire_story() {
 }
 
 #[test]
+fn entities_a_party_and_state_between_commas_is_no_entity() {
+    // The wire style of "(D-Ohio)": between commas, the state a word or an abbreviation.
+    let text = "Rep. Dorian Vale, D-N.Y., and Sen. Petra Lusk, R-Texas, spoke first. Later \
+Rep. Amos Kettering, R-Ky. Then Gov. Ilse Brandt, I-Vt., said no. The D-Day landings were \
+remembered, D-Day veterans said.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    for party in ["D-N.Y.", "R-Texas", "R-Ky", "I-Vt"] {
+        assert!(
+            !ents.iter().any(|e| e.name.starts_with(party)),
+            "{party}: {:?}",
+            names_of(&ents)
+        );
+    }
+    for person in ["Dorian Vale", "Petra Lusk", "Amos Kettering", "Ilse Brandt"] {
+        assert_eq!(find(&ents, person).kind, EntityKind::Person, "{person}");
+    }
+}
+
+#[test]
 fn entities_titles_before_names_are_roles() {
     let text = "US Secretary of State Carl Brenner met Prime Minister Narendra Kowal and \
 Attorney General Lena Sorvik in Oslo. Later, former Defense Secretary Paul Anker joined them. \
