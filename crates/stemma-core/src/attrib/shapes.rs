@@ -57,7 +57,43 @@ pub(super) fn inverted(d: &Doc, e: usize, (c0, after): (usize, usize), cue: Cue)
         j += 1;
     }
     if j == after || !matches!(d.punct(j), Some(":" | ",")) {
-        return None;
+        // A longer speaker phrase up to a colon (`Said association president Captain Lotte
+        // Brandvold: “…”`, `Said Skyra's operations director, Vikram Raghavan: “…”`): words,
+        // commas and dots only, a capitalised word among them, and no cue or question word of
+        // its own ("Asked point blank if Harris is eligible, Trump replied: …").
+        j = after;
+        let mut named = false;
+        while j < e && j < after + 14 {
+            let t = &d.toks[j];
+            match t.kind {
+                Kind::Word
+                    if d.lex_at(j).is_some()
+                        || matches!(
+                            d.w(j),
+                            "if" | "whether"
+                                | "about"
+                                | "that"
+                                | "how"
+                                | "why"
+                                | "what"
+                                | "when"
+                                | "which"
+                                | "who"
+                                | "whom"
+                                | "where"
+                        ) =>
+                {
+                    return None
+                }
+                Kind::Word => named |= t.cap,
+                Kind::Punct if matches!(t.text(d.text), "," | "." | "'" | "’" | "-") => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if !named || d.punct(j) != Some(":") || d.punct(j - 1).is_some() {
+            return None;
+        }
     }
     let r = d.region_at(j + 1)?;
     let pieces = quote_pieces(d, r.open);

@@ -229,6 +229,27 @@ fn inverted_speaker_with_lower_case_title_and_party_label() {
 }
 
 #[test]
+fn a_cue_opening_the_sentence_takes_a_long_speaker_up_to_the_colon() {
+    let v = spans(
+        "The ferry strike went on.\n\nSaid Brekke's harbour manager, Ilona Sarkany: \"We have offered more crossings.\"",
+    );
+    let f = v.iter().find(|f| f.0 == "Said").expect("the cue");
+    assert_eq!(
+        f.1.as_deref(),
+        Some("Brekke's harbour manager, Ilona Sarkany")
+    );
+    assert_eq!(f.2, ["\"We have offered more crossings.\""]);
+    // A question the cue asks is no speaker: "which …" is what was asked.
+    let v =
+        spans("Asked which harbour was his favourite, Holm answered: \"Whichever one I am in.\"");
+    assert!(
+        v.iter()
+            .all(|f| f.1.as_deref() != Some("which harbour was his favourite, Holm answered")),
+        "{v:?}"
+    );
+}
+
+#[test]
 fn appositive_before_the_cue_with_a_participle_noun() {
     let (cue, src, content, _) =
         one("Lund, a creative writing teacher, said he holds his roots dear.");
