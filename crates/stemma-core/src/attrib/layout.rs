@@ -11,7 +11,8 @@ pub(super) fn line_start(d: &Doc, i: usize) -> bool {
 /// Attributions that the page's layout makes rather than its sentences (each replaces
 /// whatever the sentence pass found on the same cue):
 /// - a quote signed with a dash after it, at the end of its line: `“…” ― Jane Roe`;
-/// - a transcript line: a speaker label in capitals and a colon opening a paragraph,
+/// - a transcript line: a speaker label in capitals (hyphenated too: `ABERNATHY-COLE:`) and
+///   a colon opening a paragraph,
 ///   `WALLACE: Let's start …` (the content runs to the paragraph's end).
 pub(super) fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
     let mut found = Vec::new();
@@ -65,13 +66,24 @@ pub(super) fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
         let headline = i == 0;
         let mut c = a;
         let mut words = 0;
+        // In the body every word in capitals, hyphenated or not ("WALLACE", "ABERNATHY-COLE").
         while c < n && c - a < 6 && !(c > a && line_start(d, c)) {
             let t = &d.toks[c];
             let w = t.text(d.text);
+            let glued = |k: usize| k > a && d.toks[k - 1].end == d.toks[k].start;
             let ok = match t.kind {
                 Kind::Word if headline => t.cap,
-                Kind::Word => w.chars().all(|ch| ch.is_uppercase() || ch == '.'),
-                Kind::Punct => w == "." && c > a,
+                Kind::Word => w
+                    .chars()
+                    .all(|ch| ch.is_uppercase() || matches!(ch, '.' | '-' | '‐')),
+                Kind::Punct => {
+                    w == "." && c > a
+                        || matches!(w, "-" | "‐")
+                            && glued(c)
+                            && c + 1 < n
+                            && glued(c + 1)
+                            && d.toks[c + 1].kind == Kind::Word
+                }
                 _ => false,
             };
             if !ok {

@@ -186,6 +186,20 @@ fn labels_before_a_colon() {
 }
 
 #[test]
+fn a_hyphenated_transcript_label_names_its_speaker() {
+    let text = "What did you see first?\n\nBRANDT-OYELARAN: Water under the door. Then the lights went out.\n\nWere you told what to do?\n\nBRANDT-OYELARAN: No. Nobody told us.";
+    let found = spans(text);
+    let colons: Vec<_> = found.iter().filter(|f| f.0 == ":").collect();
+    assert_eq!(colons.len(), 2, "{found:?}");
+    assert_eq!(colons[0].1.as_deref(), Some("BRANDT-OYELARAN"));
+    assert_eq!(
+        colons[0].2,
+        ["Water under the door. Then the lights went out."]
+    );
+    assert_eq!(colons[1].2, ["No. Nobody told us."]);
+}
+
+#[test]
 fn price_and_schedule_labels_are_no_speech() {
     let text = "Tickets go on sale on Monday.\n\nVIP : 60,000₩\n\nSTANDARD: 40,000₩\n\nDOORS: 7pm\n\nADULTS: $25, CHILDREN: $10\n\nHALVORSEN: I will sing 3 songs and then go home.\n\nVARGA: No.";
     let found = spans(text);
