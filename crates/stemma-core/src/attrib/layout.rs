@@ -66,24 +66,17 @@ pub(super) fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
         let headline = i == 0;
         let mut c = a;
         let mut words = 0;
-        // In the body every word in capitals, hyphenated or not ("WALLACE", "ABERNATHY-COLE").
+        // In the body every word in capitals, hyphenated or not ("WALLACE", "ABERNATHY-COLE":
+        // the shared tokenizer keeps a hyphen between letters inside the word).
         while c < n && c - a < 6 && !(c > a && line_start(d, c)) {
             let t = &d.toks[c];
             let w = t.text(d.text);
-            let glued = |k: usize| k > a && d.toks[k - 1].end == d.toks[k].start;
             let ok = match t.kind {
                 Kind::Word if headline => t.cap,
                 Kind::Word => w
                     .chars()
                     .all(|ch| ch.is_uppercase() || matches!(ch, '.' | '-' | '‐')),
-                Kind::Punct => {
-                    w == "." && c > a
-                        || matches!(w, "-" | "‐")
-                            && glued(c)
-                            && c + 1 < n
-                            && glued(c + 1)
-                            && d.toks[c + 1].kind == Kind::Word
-                }
+                Kind::Punct => w == "." && c > a,
                 _ => false,
             };
             if !ok {

@@ -57,43 +57,7 @@ pub(super) fn inverted(d: &Doc, e: usize, (c0, after): (usize, usize), cue: Cue)
         j += 1;
     }
     if j == after || !matches!(d.punct(j), Some(":" | ",")) {
-        // A longer speaker phrase up to a colon (`Said association president Captain Lotte
-        // Brandvold: “…”`, `Said Skyra's operations director, Vikram Raghavan: “…”`): words,
-        // commas and dots only, a capitalised word among them, and no cue or question word of
-        // its own ("Asked point blank if Harris is eligible, Trump replied: …").
-        j = after;
-        let mut named = false;
-        while j < e && j < after + 14 {
-            let t = &d.toks[j];
-            match t.kind {
-                Kind::Word
-                    if d.lex_at(j).is_some()
-                        || matches!(
-                            d.w(j),
-                            "if" | "whether"
-                                | "about"
-                                | "that"
-                                | "how"
-                                | "why"
-                                | "what"
-                                | "when"
-                                | "which"
-                                | "who"
-                                | "whom"
-                                | "where"
-                        ) =>
-                {
-                    return None
-                }
-                Kind::Word => named |= t.cap,
-                Kind::Punct if matches!(t.text(d.text), "," | "." | "'" | "’" | "-") => {}
-                _ => break,
-            }
-            j += 1;
-        }
-        if !named || d.punct(j) != Some(":") || d.punct(j - 1).is_some() {
-            return None;
-        }
+        j = long_speaker_to_colon(d, e, after)?;
     }
     let r = d.region_at(j + 1)?;
     let pieces = quote_pieces(d, r.open);
@@ -107,6 +71,44 @@ pub(super) fn inverted(d: &Doc, e: usize, (c0, after): (usize, usize), cue: Cue)
         0.8,
     );
     Some(f)
+}
+
+/// The colon after a longer speaker phrase that opens at `after`, right after a cue opening
+/// the sentence (`Said association president Captain Lotte Brandvold: “…”`, `Said Skyra's
+/// operations director, Vikram Raghavan: “…”`): words, commas and dots only, a capitalised
+/// word among them, and no cue or question word of its own ("Asked point blank if Harris is
+/// eligible, Trump replied: …").
+fn long_speaker_to_colon(d: &Doc, e: usize, after: usize) -> Option<usize> {
+    let asks_or_reports = |j: usize| {
+        d.lex_at(j).is_some()
+            || matches!(
+                d.w(j),
+                "if" | "whether"
+                    | "about"
+                    | "that"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "when"
+                    | "which"
+                    | "who"
+                    | "whom"
+                    | "where"
+            )
+    };
+    let mut j = after;
+    let mut named = false;
+    while j < e && j < after + 14 {
+        let t = &d.toks[j];
+        match t.kind {
+            Kind::Word if asks_or_reports(j) => return None,
+            Kind::Word => named |= t.cap,
+            Kind::Punct if matches!(t.text(d.text), "," | "." | "'" | "’" | "-") => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    (named && d.punct(j) == Some(":") && d.punct(j - 1).is_none()).then_some(j)
 }
 
 /// `“…,” X said.` / `“…,” said X.` and the interrupted `“…,” X said, “…”`. With `nested`, a
@@ -303,12 +305,10 @@ pub(super) fn clause_after_cue(d: &Doc, s: usize, e: usize, c0: usize, after: us
         return false;
     }
     for k in after..e.min(after + 12) {
-        let t = &d.toks[k];
-        if t.kind != Kind::Word {
-            if t.kind == Kind::Number {
-                continue;
-            }
-            return false;
+        match d.toks[k].kind {
+            Kind::Word => {}
+            Kind::Number => continue,
+            _ => return false,
         }
         match d.w(k) {
             "who" | "whom" | "whose" | "which" | "that" | "where" | "when" => return false,

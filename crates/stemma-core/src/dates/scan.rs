@@ -193,6 +193,28 @@ impl Text<'_> {
         }
         Some(j)
     }
+    /// Past the first of `words` at `i` (case folded with `fold`), else `i`: an optional
+    /// alternation (`(?:st|nd|rd|th)?`).
+    fn one_of(&self, i: usize, words: &[&str], fold: bool) -> usize {
+        words
+            .iter()
+            .find_map(|w| {
+                if fold {
+                    self.lit_i(i, w)
+                } else {
+                    self.lit(i, w)
+                }
+            })
+            .unwrap_or(i)
+    }
+    /// Past `byte` at `i` when it is there, else `i` (`\.?`, `,?`).
+    fn opt(&self, i: usize, byte: u8) -> usize {
+        if self.byte(i) == Some(byte) {
+            i + 1
+        } else {
+            i
+        }
+    }
     /// `[0-9]{4}` at `i` (more digits may follow): the year and its end.
     fn year4(&self, i: usize) -> Option<(u32, usize)> {
         let d = self.b.get(i..i + 4)?;
@@ -304,10 +326,6 @@ const MONTH_FORMS: [&str; 25] = [
     "dec",
 ];
 
-fn month_forms() -> impl Iterator<Item = &'static str> {
-    MONTH_FORMS.iter().copied()
-}
-
 /// 0: `2016-09-14` (the year's four digits alone, the day's first two digits).
 fn iso_ymd(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
     if b - a != 4 || t.byte(b) != Some(b'-') {
@@ -349,24 +367,13 @@ fn cjk(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
     Some((y0, Hit::new(y0, end, value)))
 }
 
-/// `(st|nd|rd|th)?,?\s+YYYY` after a day that ends at `i`, case folded or not: the year and
-/// its end.
-fn day_tail(t: &Text, i: usize, fold: bool) -> Option<(u32, usize)> {
-    let mut j = i;
-    for suffix in ["st", "nd", "rd", "th"] {
-        let end = if fold {
-            t.lit_i(j, suffix)
-        } else {
-            t.lit(j, suffix)
-        };
-        if let Some(e) = end {
-            j = e;
-            break;
-        }
-    }
-    if t.byte(j) == Some(b',') {
-        j += 1;
-    }
+/// English ordinal suffixes of a day ("3rd", "14th").
+const ORDINALS: [&str; 4] = ["st", "nd", "rd", "th"];
+
+/// `(?:suffix)?,?\s+YYYY` after a day that ends at `i`, the suffix one of `suffixes` (case
+/// folded with `fold`): the year and its end.
+fn day_tail(t: &Text, i: usize, suffixes: &[&str], fold: bool) -> Option<(u32, usize)> {
+    let j = t.opt(t.one_of(i, suffixes, fold), b',');
     t.year4(t.ws1(j)?)
 }
 
@@ -393,7 +400,7 @@ fn month_day_year(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
     let e = word_end_before_day(t, (a, b))?;
     // The longest form ending there (each month's forms end differently, so at most one
     // month's); its start must follow a word boundary or a letter.
-    let p = month_forms().find_map(|f| t.lit_i_back(e, f))?;
+    let p = MONTH_FORMS.iter().find_map(|f| t.lit_i_back(e, f))?;
     let start = match t.before(p) {
         None => p,
         Some(c) if c.is_ascii_alphabetic() || c == 'ſ' || c == '\u{212A}' => {
@@ -406,7 +413,7 @@ fn month_day_year(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
         Some(c) if c.is_ascii_digit() || c == '_' => return None,
         Some(_) => p,
     };
-    let (y, end) = day_tail(t, b, true)?;
+    let (y, end) = day_tail(t, b, &ORDINALS, true)?;
     let day = number(&t.b[a..b]);
     let value = month_number(&t.s[p..e]).and_then(|m| valid_ymd(y as i32, m, day));
     Some((start, Hit::new(p, end, value)))
@@ -418,28 +425,16 @@ fn day_month_year(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
         return None;
     }
     let start = t.lead(a, |c| !c.is_ascii_digit())?;
-    let mut i = b;
-    for suffix in ["st", "nd", "rd", "th"] {
-        if let Some(e) = t.lit_i(i, suffix) {
-            i = e;
-            break;
-        }
-    }
-    let mut i = t.ws1(i)?;
+    let mut i = t.ws1(t.one_of(b, &ORDINALS, true))?;
     if let Some(e) = t.lit_i(i, "of").and_then(|e| t.ws1(e)) {
         i = e;
     }
-    for f in month_forms() {
-        let Some(mut j) = t.lit_i(i, f) else {
+    for f in MONTH_FORMS {
+        let Some(j) = t.lit_i(i, f) else {
             continue;
         };
         let word_end = j;
-        if t.byte(j) == Some(b'.') {
-            j += 1;
-        }
-        if t.byte(j) == Some(b',') {
-            j += 1;
-        }
+        let j = t.opt(t.opt(j, b'.'), b',');
         let Some((y, end)) = t.ws1(j).and_then(|j| t.year4(j)) else {
             continue;
         };
@@ -516,14 +511,7 @@ fn day_word_year(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
             if n < 2 {
                 continue;
             }
-            let mut j = we;
-            if t.byte(j) == Some(b'.') {
-                j += 1;
-            }
-            if t.byte(j) == Some(b',') {
-                j += 1;
-            }
-            let Some(j) = t.ws1(j) else {
+            let Some(j) = t.ws1(t.opt(t.opt(we, b'.'), b',')) else {
                 continue;
             };
             let year = ["de", "del", "di"]
@@ -550,17 +538,7 @@ fn word_day_year(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
         return None;
     }
     let start = t.lead(p, |c| !is_letter(c))?;
-    let mut i = b;
-    for suffix in ["st", "nd", "rd", "th", "."] {
-        if let Some(end) = t.lit(i, suffix) {
-            i = end;
-            break;
-        }
-    }
-    if t.byte(i) == Some(b',') {
-        i += 1;
-    }
-    let (y, end) = t.year4(t.ws1(i)?)?;
+    let (y, end) = day_tail(t, b, &["st", "nd", "rd", "th", "."], false)?;
     let day = number(&t.b[a..b]);
     let value = month_number(&t.s[p..e]).and_then(|m| valid_ymd(y as i32, m, day));
     Some((start, Hit::new(p, end, value)))
@@ -608,10 +586,7 @@ fn dashed_word(t: &Text, (a, b): (usize, usize)) -> Option<(usize, Hit)> {
     if n < 3 {
         return None;
     }
-    let mut i = we;
-    if t.byte(i) == Some(b'.') {
-        i += 1;
-    }
+    let i = t.opt(we, b'.');
     if !matches!(t.byte(i), Some(b'-' | b'/')) {
         return None;
     }
