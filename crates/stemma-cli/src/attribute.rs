@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
-use stemma_core::attrib::{self, CharIndex, CharSpan};
-use stemma_core::{Mode, SpeakerKind};
+use stemma_core::attrib::{self, CharIndex};
+use stemma_core::{Mode, Span, SpeakerKind};
 
 use crate::extract::OutFormat;
 
@@ -51,10 +51,10 @@ struct Who {
 
 #[derive(Serialize)]
 struct Attribution {
-    source: Option<CharSpan>,
-    cue: CharSpan,
+    source: Option<Span>,
+    cue: Span,
     /// From the first piece's start to the last piece's end.
-    content: CharSpan,
+    content: Span,
     /// The pieces of an interrupted quote, when there are several: `[start, end]` each.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     content_pieces: Vec<[usize; 2]>,

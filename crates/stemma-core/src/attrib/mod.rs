@@ -32,8 +32,6 @@ pub mod speaker;
 /// The shared tokenisation ([`crate::tokens`]), under its old name.
 pub use crate::tokens;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::{Article, Entity, Quote, QuoteKind, Span, SpeechAct};
 use cues::{Cue, Mode};
 use quotes::Region;
@@ -72,14 +70,6 @@ pub struct Found {
     /// A quotation with no cue of its own, credited to the speaker of the one before it (its
     /// `cue` is empty, at the quotation's start).
     pub continued: bool,
-}
-
-/// A span in code-point offsets, as `stemma attribute` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CharSpan {
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
 }
 
 pub struct Doc<'a> {
@@ -232,6 +222,34 @@ impl<'a> Doc<'a> {
             last_q,
             sents,
         }
+    }
+
+    /// What the speaker resolver needs of the text's layout, in code points: where each
+    /// sentence starts and whether it opens a paragraph (the shared splitter's sentences, and
+    /// a line of its own after each line break: a dateline, a section label such as
+    /// "ABSTRACT", a list item), and the stretches inside quotation marks.
+    pub(crate) fn narration(&self, ix: &CharIndex) -> speaker::Narration {
+        let mut sentences = Vec::with_capacity(self.sents.len());
+        let mut next_sent = self.sents.iter().map(|&(s, _)| s).peekable();
+        for (i, t) in self.toks.iter().enumerate() {
+            let sent = next_sent.next_if_eq(&i).is_some();
+            let line = i > 0 && self.text[self.toks[i - 1].end..t.start].contains('\n');
+            if sent || line {
+                sentences.push((ix.at(t.start), t.para_start || i == 0));
+            }
+        }
+        let quoted = self
+            .regions
+            .iter()
+            .filter(|r| !r.single || r.promoted)
+            .map(|r| {
+                (
+                    ix.at(self.toks[r.open].start),
+                    ix.at(self.toks[r.close].end),
+                )
+            })
+            .collect();
+        speaker::Narration { sentences, quoted }
     }
 
     #[inline(always)]

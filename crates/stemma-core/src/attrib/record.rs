@@ -38,20 +38,12 @@ impl<'a> CharIndex<'a> {
         b - k.checked_sub(1).map_or(0, |k| self.wide[k].1 as usize)
     }
 
-    pub fn span(&self, r: Range) -> CharSpan {
-        CharSpan {
+    /// The byte range `r` as a [`Span`] in code points, with its text.
+    pub fn span(&self, r: Range) -> Span {
+        Span {
             start: self.at(r.0),
             end: self.at(r.1),
             text: self.text[r.0..r.1].to_string(),
-        }
-    }
-
-    fn model_span(&self, r: Range) -> Span {
-        let c = self.span(r);
-        Span {
-            start: c.start,
-            end: c.end,
-            text: c.text,
         }
     }
 }
@@ -136,7 +128,7 @@ fn found_quotes_in(
         found.extend(more);
         found.sort_by_key(|f| f.cue.0);
     }
-    let mut resolver = speaker::Resolver::with_text(entities, text);
+    let mut resolver = speaker::Resolver::with_text(entities, text, d.narration(ix));
     let mut out = Vec::with_capacity(found.len());
     // Resolve in text order of the sources, so "he" follows the speaker before it.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -148,7 +140,7 @@ fn found_quotes_in(
             while b > a && text[..b].ends_with(',') {
                 b -= 1;
             }
-            let mention = ix.model_span((a, b));
+            let mention = ix.span((a, b));
             speakers[i] = Some(match narrator(&d, a, b) {
                 Some(Narrator::Interviewee) => resolver.resolve_interviewee(&mention),
                 // "I write this because …" in an essay: the writer, whom the text does not
@@ -187,7 +179,7 @@ fn found_quotes_in(
                 .iter()
                 .map(|&(x, y)| [ix.at(x), ix.at(y)])
                 .collect(),
-            cue: (!f.continued).then(|| ix.model_span(f.cue)),
+            cue: (!f.continued).then(|| ix.span(f.cue)),
             speech_act: act,
             speaker,
             confidence: f.confidence,

@@ -267,8 +267,25 @@ pub struct Resolver<'a> {
     genders: Vec<i32>,
     /// The article's text (empty when the resolver was made without it).
     text: &'a str,
-    /// Where each sentence of `text` starts (code points), made at the first pronoun.
-    sentences: Option<Vec<usize>>,
+    /// Where the text's sentences start and what is quoted ([`super::Doc::narration`]).
+    narration: Narration,
+}
+
+/// What the resolver knows of a text's layout, in code points.
+#[derive(Default)]
+pub struct Narration {
+    /// Where each sentence starts (ascending), and whether it opens a paragraph.
+    pub sentences: Vec<(usize, bool)>,
+    /// The stretches inside quotation marks (marks included), in text order.
+    pub quoted: Vec<(usize, usize)>,
+}
+
+impl Narration {
+    /// Whether code point `at` lies inside quotation marks.
+    fn is_quoted(&self, at: usize) -> bool {
+        let k = self.quoted.partition_point(|&(a, _)| a <= at);
+        k.checked_sub(1).is_some_and(|k| at < self.quoted[k].1)
+    }
 }
 
 impl<'a> Resolver<'a> {
@@ -283,16 +300,18 @@ impl<'a> Resolver<'a> {
             key: String::new(),
             genders: vec![0; entities.len()],
             text: "",
-            sentences: None,
+            narration: Narration::default(),
         }
     }
 
     /// A resolver that knows the genders `text` gives its people, so that "she" never
-    /// resolves to a man.
-    pub fn with_text(entities: &'a [Entity], text: &'a str) -> Self {
+    /// resolves to a man, and its sentences, so that "she" may take the one woman named in
+    /// the sentence before.
+    pub fn with_text(entities: &'a [Entity], text: &'a str, narration: Narration) -> Self {
         let mut r = Resolver::new(entities);
         r.genders = super::gender::scores(text, entities);
         r.text = text;
+        r.narration = narration;
         r
     }
 
@@ -384,9 +403,6 @@ impl<'a> Resolver<'a> {
         }
         if let Some(kinds) = pronoun_kind(&lower) {
             self.index_mentions();
-            if self.sentences.is_none() {
-                self.sentences = Some(sentence_starts(self.text));
-            }
             let g = super::gender::of_pronoun(&lower);
             let genders = &self.genders;
             // Of the right kind, and not of the other gender where the article gives one.
@@ -656,17 +672,23 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The one person `fits` accepts among those named in the sentence before the one that
-    /// holds `at` (none when there are two, or none).
-    /// (After the sentences are found.)
+    /// The one person `fits` accepts among those the narration names in the sentence before
+    /// the one that holds `at`, in the same paragraph ("Kovač laughed when told of the
+    /// remark. “…,” he said."). None when two are named, or none; nor across a paragraph
+    /// break, after which the reader follows the last speaker rather than a name in passing.
+    /// Names inside quotation marks are the speaker's words, not the narration's. (After the
+    /// mentions are indexed.)
     fn sole_person_before(&self, at: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
-        let starts = self.sentences.as_deref().unwrap_or(&[]);
-        let k = starts.partition_point(|&s| s <= at);
-        let (Some(&this), Some(&prev)) =
+        let starts = &self.narration.sentences;
+        let k = starts.partition_point(|&(s, _)| s <= at);
+        let (Some(&(this, new_para)), Some(&(prev, _))) =
             (starts.get(k.checked_sub(1)?), starts.get(k.checked_sub(2)?))
         else {
             return None;
         };
+        if new_para {
+            return None;
+        }
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= prev);
         let hi = by_end.partition_point(|&(end, ..)| end <= this);
@@ -674,7 +696,10 @@ impl<'a> Resolver<'a> {
         for &(_, start, i) in &by_end[lo..hi] {
             // A name of no known kind there is most often a person's ("Tenant Amira Shahid
             // stood up …").
-            if start < prev || !matches!(self.kind_of(i), EntityKind::Person | EntityKind::Other) {
+            if start < prev
+                || !matches!(self.kind_of(i), EntityKind::Person | EntityKind::Other)
+                || self.narration.is_quoted(start)
+            {
                 continue;
             }
             match found {
@@ -725,72 +750,6 @@ impl<'a> Resolver<'a> {
             .map(|&(_, start, i)| (start, i))
             .max()
     }
-}
-
-/// Where each sentence of `text` starts, in code points: the text's start, and each point
-/// after a full stop, question or exclamation mark (and the closing quote marks after it)
-/// followed by a space, and after each line break.
-fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut out = vec![0];
-    let mut ended = false;
-    // Bytes, counting code points; only a non-ASCII character is decoded (the marks that
-    // matter are ASCII, or quote marks).
-    let (bytes, mut b, mut k) = (text.as_bytes(), 0usize, 0usize);
-    while b < bytes.len() {
-        if !ended {
-            // Until a line break or a terminal mark nothing changes: skip to the next one,
-            // counting the characters passed (each has one byte that is no continuation byte).
-            // First 32 bytes at a time (no early exit inside a block, so no branch per byte).
-            while let Some(block) = bytes.get(b..b + 32) {
-                let mark = block
-                    .iter()
-                    .fold(false, |m, &x| m | matches!(x, b'\n' | b'.' | b'?' | b'!'));
-                if mark {
-                    break;
-                }
-                k += block.iter().filter(|&&x| (x as i8) >= -0x40).count();
-                b += 32;
-            }
-            let skip = bytes[b..]
-                .iter()
-                .position(|&x| matches!(x, b'\n' | b'.' | b'?' | b'!'))
-                .unwrap_or(bytes.len() - b);
-            k += bytes[b..b + skip]
-                .iter()
-                .filter(|&&x| (x as i8) >= -0x40)
-                .count();
-            b += skip;
-            if b == bytes.len() {
-                break;
-            }
-        }
-        let x = bytes[b];
-        if x < 0x80 {
-            match x {
-                b'\n' => {
-                    out.push(k + 1);
-                    ended = false;
-                }
-                b'.' | b'?' | b'!' => ended = true,
-                b' ' if ended => {
-                    out.push(k + 1);
-                    ended = false;
-                }
-                b'"' | b'\'' | b'`' if ended => {}
-                _ => ended = false,
-            }
-            b += 1;
-        } else {
-            let c = text[b..].chars().next().unwrap_or(' ');
-            if !(ended && super::tokens::is_quote_char(c)) {
-                ended = false;
-            }
-            b += c.len_utf8();
-        }
-        k += 1;
-    }
-    out.dedup();
-    out
 }
 
 /// Whether the person named at code points `a..b` of `mention` is the one it speaks of: not
