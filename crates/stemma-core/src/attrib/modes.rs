@@ -372,7 +372,7 @@ fn is_event(d: &Doc, head: usize, w: &str) -> bool {
 }
 
 /// Whether the source at bytes `s` names a document, poll or data: its head noun (the last
-/// word before a preposition, a participle or a comma) is one.
+/// word before a preposition, a participle, a relative clause or a comma) is one.
 fn names_evidence(d: &Doc, (a, b): Range) -> bool {
     let Some(first) = d.tok_at(a) else {
         return false;
@@ -401,6 +401,12 @@ fn names_evidence(d: &Doc, (a, b): Range) -> bool {
                     | "filed"
                     | "that"
                     | "which"
+                    // A relative clause without "that": "figures it released Tuesday".
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "he"
+                    | "she"
             )
         {
             break;
@@ -483,6 +489,10 @@ mod tests {
         );
         only(
             "According to a report by the port authority, traffic fell by a third.",
+            Mode::Evidence,
+        );
+        only(
+            "According to figures it released Tuesday, the ferry cancelled 41 sailings.",
             Mode::Evidence,
         );
         only(

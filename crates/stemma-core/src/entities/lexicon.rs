@@ -884,3 +884,19 @@ pub(crate) fn canonical_place(key: &str) -> Option<&'static str> {
 pub(crate) fn is_org_phrase(key: &str) -> bool {
     tables().org_phrases.contains(key)
 }
+
+/// Last words of a company's name that a story often drops after the first mention
+/// ("Westerly Marine Services" → "Westerly Marine", "Orrin Holdings Ltd" → "Orrin Holdings"):
+/// the legal form and the generic business words, not heads that carry the name's sense
+/// ("Times", "Party", "Police", "University": "New York Times" is not "New York").
+#[rustfmt::skip]
+const COMPANY_TAILS: &[&str] = &[
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
+    "llp", "plc", "gmbh", "ag", "sa", "nv", "bv", "group", "holdings", "services", "industries",
+    "technologies", "systems", "partners", "enterprises",
+];
+
+/// Whether a normalised word is one of `COMPANY_TAILS`.
+pub(crate) fn is_company_tail(word: &str) -> bool {
+    COMPANY_TAILS.contains(&word)
+}

@@ -23,8 +23,8 @@ use std::cell::RefCell;
 use crate::model::{Alias, Entity, EntityKind, Span};
 
 use aliases::{find_claims, Claim};
-use keys::{acronym, distinctive, for_each_suffix, norm_key, KeyMap};
-use lexicon::{canonical_place, flags, is_org_phrase, FastMap, GIVEN, PLACE};
+use keys::{acronym, distinctive, for_each_suffix, norm_key, partial_ok, KeyMap};
+use lexicon::{canonical_place, flags, is_company_tail, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, find_runs_into, Run};
 use tokens::tokenize_into;
 
@@ -172,6 +172,9 @@ impl<'a> Builder<'a> {
         }
         if let Some(family) = family_name_first(name, key) {
             self.part.insert_last(family, e);
+        }
+        if let Some(short) = company_short_form(key) {
+            self.part.insert_last(short, e);
         }
         if key.contains(' ') && acronym(name, &mut self.scratch) {
             self.acro.insert_last(&self.scratch, e);
@@ -470,6 +473,24 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // "Westerly Marine Services" after a lone "Westerly Marine".
+        if !run.weak && !place {
+            if let Some(e) = company_short_form(key).and_then(|k| self.full.get(k)) {
+                let e = self.find(e);
+                if self.ents[e].ev & (EV_PLACE | EV_COURTESY | EV_GIVEN) == 0 {
+                    // The full name becomes the name, unless it is in capitals ("HOME DEPOT
+                    // INC." in a stock table): then it is an alias.
+                    if run.name(text).chars().any(char::is_lowercase) {
+                        self.join(e, r, run, place);
+                        self.upgrade(e, run, key);
+                    } else {
+                        self.refer(e, r, run, key, place);
+                    }
+                    self.ents[e].ev |= EV_ORG;
+                    return;
+                }
+            }
+        }
         if !run.weak {
             let e = self.create(r, run, key, place);
             if key.contains(' ') && is_org_phrase(key) {
@@ -555,6 +576,19 @@ impl<'a> Builder<'a> {
         out.sort_by_key(|e| e.mentions.first().map_or(0, |m| m.start));
         out
     }
+}
+
+/// The shorter form a story may call a company by: its key without a last word of
+/// [`lexicon::is_company_tail`], when what is left is two words or more, may stand for it
+/// ([`partial_ok`]) and is no place ("westerly marine" of "westerly marine services"; not
+/// "paulson" of "paulson partners", which is as likely Mr. Paulson).
+fn company_short_form(key: &str) -> Option<&str> {
+    let (short, tail) = key.rsplit_once(' ')?;
+    (is_company_tail(tail)
+        && short.contains(' ')
+        && partial_ok(short)
+        && canonical_place(short).is_none())
+    .then_some(short)
 }
 
 /// The sex a person's given name (the first word of `name`) usually carries: male (true),

@@ -846,3 +846,36 @@ Mr. Orrin said he agreed.";
         ["Peter Orrin", "Orrin"]
     );
 }
+
+#[test]
+fn a_company_is_named_without_its_business_word() {
+    for text in [
+        "The ferry operator, Westerly Marine Services, cancelled 41 sailings. Westerly Marine \
+         said it was hiring.",
+        "Westerly Marine said it was hiring. The operator, Westerly Marine Services, cancelled \
+         41 sailings.",
+    ] {
+        let ents = find_entities(None, text);
+        let e = find(&ents, "Westerly Marine Services");
+        assert_eq!(e.kind, EntityKind::Organization, "{text}");
+        assert_eq!(e.mentions.len(), 2, "{:?}", names_of(&ents));
+    }
+    // One word left is as likely a person's surname: no short form.
+    let text = "Paulson Partners bought the bonds. Mr. Paulson said the bet was sound.";
+    let ents = find_entities(None, text);
+    assert_eq!(
+        find(&ents, "Paulson Partners").mentions.len(),
+        1,
+        "{:?}",
+        names_of(&ents)
+    );
+    // Nor a place.
+    let text = "New York Holdings sold the quay. New York voted against it.";
+    let ents = find_entities(None, text);
+    assert_eq!(
+        find(&ents, "New York Holdings").mentions.len(),
+        1,
+        "{:?}",
+        names_of(&ents)
+    );
+}

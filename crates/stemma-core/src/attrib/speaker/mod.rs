@@ -14,245 +14,17 @@ use super::gender::of_score;
 use crate::entities::lexicon::FastMap;
 use crate::entities::{DescriptionIndex, NameIndex};
 use crate::model::{Entity, EntityKind, Span, Speaker, SpeakerKind};
+use phrases::*;
 
-/// Pronouns that stand for one person, for an organisation, for a group.
-fn pronoun_kind(w: &str) -> Option<&'static [EntityKind]> {
-    const PERSON: &[EntityKind] = &[EntityKind::Person];
-    const ORG: &[EntityKind] = &[EntityKind::Organization];
-    const ANY: &[EntityKind] = &[EntityKind::Person, EntityKind::Organization];
-    match w {
-        "he" | "she" | "him" | "her" | "i" => Some(PERSON),
-        "it" => Some(ORG),
-        "they" | "we" => Some(ANY),
-        _ => None,
-    }
-}
-
-/// Where `needle` first occurs in `hay`, as [`str::find`] says: mentions and names are short,
-/// and a plain scan costs less than setting up the general searcher.
-fn find_in(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    // A match of valid UTF-8 in valid UTF-8 starts on a character boundary.
-    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..].starts_with(n))
-}
-
-/// The words of a source mention that name the speaker: the part before an appositive comma,
-/// without a leading determiner of a name.
-fn head_of(mention: &str) -> &str {
-    let m = mention.trim();
-    let m = find_in(m, " (").map_or(m, |p| &m[..p]);
-    m.split(',').next().unwrap_or(m).trim()
-}
-
-const AGENTS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "representative",
-    "representatives",
-    "aide",
-    "aides",
-    "official",
-    "officials",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "lawyer",
-    "lawyers",
-    "attorney",
-    "attorneys",
-    "staffer",
-    "staffers",
-    "source",
-    "sources",
-    "member",
-    "members",
-    "leader",
-    "leaders",
-    "director",
-];
-
-/// "a spokesman for the Foo Party" → ("spokesman", "the Foo Party").
-fn agent_for(mention: &str) -> Option<(&str, &str)> {
-    // The role word is one of the mention's words: without one, no separator needs a look.
-    if !mention
-        .split(' ')
-        .any(|w| AGENTS.iter().any(|a| w.eq_ignore_ascii_case(a)))
-    {
-        return None;
-    }
-    let lower = mention.to_ascii_lowercase();
-    for sep in [" for ", " of ", " at ", " with ", " to "] {
-        if let Some(p) = find_in(&lower, sep) {
-            let before = &lower[..p];
-            let role_word = before.rsplit(' ').next().unwrap_or(before);
-            if AGENTS.contains(&role_word) {
-                let role_start = p - role_word.len();
-                return Some((&mention[role_start..p], mention[p + sep.len()..].trim()));
-            }
-        }
-    }
-    None
-}
-
-/// The role a mention gives its speaker around the name: "Harbour master Dunstan Okoro" →
-/// "Harbour master"; "Mirela Stanch, chief engineer at the Kestrel Tide cooperative, which …"
-/// → "chief engineer at the Kestrel Tide cooperative".
-fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
-    let names = std::iter::once(e.name.as_str()).chain(e.name.rsplit(' ').next());
-    for name in names {
-        let Some(p) = find_in(mention, name) else {
-            continue;
-        };
-        let before = mention[..p].trim().trim_end_matches(',').trim();
-        let after = mention[p + name.len()..].trim_start();
-        if let Some(app) = after.strip_prefix(',') {
-            let app = app.trim();
-            let end = [", which", ", who", ", where", ","]
-                .iter()
-                .filter_map(|sep| app.find(sep))
-                .min()
-                .unwrap_or(app.len());
-            let app = app[..end].trim();
-            let app = app
-                .strip_prefix("a ")
-                .or_else(|| app.strip_prefix("an "))
-                .or_else(|| app.strip_prefix("the "))
-                .unwrap_or(app);
-            if !app.is_empty() && app.split(' ').count() <= 12 {
-                return Some(app.to_string());
-            }
-        }
-        let before = before
-            .strip_prefix("the ")
-            .or_else(|| before.strip_prefix("The "))
-            .unwrap_or(before);
-        // A courtesy title or a bare determiner ("the Harbour Authority") is no role.
-        let courtesy = matches!(
-            before,
-            "Mr."
-                | "Mrs."
-                | "Ms."
-                | "Dr."
-                | "Mr"
-                | "Mrs"
-                | "Ms"
-                | "Dr"
-                | "the"
-                | "The"
-                | "a"
-                | "A"
-                | "an"
-                | "An"
-        );
-        if !before.is_empty()
-            && !courtesy
-            && before.split(' ').count() <= 6
-            && !before.contains(['"', '“', '”'])
-        {
-            return Some(before.to_string());
-        }
-        return None;
-    }
-    None
-}
-
-/// A description that brings in someone new rather than the story's main character: an
-/// organisation's spokesperson, aide or official ("the board's spokesperson", "the
-/// spokeswoman for the ministry").
-fn unnamed_agent(description: &str) -> bool {
-    description.contains("'s ")
-        || description.contains("’s ")
-        || description.split(' ').any(|w| {
-            matches!(
-                w,
-                "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "representative"
-                    | "aide"
-                    | "official"
-                    | "staffer"
-            )
-        })
-}
-
-/// "The Ministry of Power, Works and Housing" when the entity is "Ministry of Power": an
-/// organisation's name that the mention continues past a comma with capitalised portfolios
-/// joined by "and" (the entity lists stop at the comma).
-fn with_portfolios(mention: &str, name: &str) -> Option<String> {
-    let m = mention.trim_end_matches([',', ' ']);
-    let m = m
-        .strip_prefix("The ")
-        .or_else(|| m.strip_prefix("the "))
-        .unwrap_or(m);
-    let rest = m.strip_prefix(name)?.strip_prefix(", ")?;
-    let words: Vec<&str> = rest.split(' ').collect();
-    let ok = words.iter().any(|w| matches!(*w, "and" | "&"))
-        && words.iter().all(|w| {
-            matches!(*w, "and" | "&")
-                || w.trim_end_matches(',')
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                    && w.trim_end_matches(',').chars().all(char::is_alphanumeric)
-        });
-    ok.then(|| m.to_string())
-}
-
-/// The name as the mention gives it in full, when the entity's name is the tail of a longer
-/// one there: "The Nurses' Guild" for "Guild", "Friends of the Orrin Valley" for "Orrin
-/// Valley", "the Ministry of Energy and Industry" for "Industry". Capitalised words, plural
-/// possessives and the joiners between them ("of", "for", "and", "&", "of the") are taken
-/// leftwards; a person's name grows only over a joiner (never over a title: "Secretary of
-/// State John Kerry" stays John Kerry).
-fn fuller_name(mention: &str, e: &Entity) -> Option<String> {
-    use crate::entities::lexicon::{flags_any_case, COURTESY, TITLE};
-    let p = find_in(mention, &e.name)?;
-    let before = mention[..p].strip_suffix(' ')?;
-    let words: Vec<&str> = before.split(' ').collect();
-    let cap = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.'))
-            && !matches!(w, "The" | "A" | "An")
-    };
-    let mut buf = String::new();
-    let (mut k, mut joined) = (words.len(), false);
-    while k > 0 {
-        let w = words[k - 1];
-        if cap(w) {
-            if flags_any_case(w.trim_end_matches('.'), &mut buf) & (TITLE | COURTESY) != 0 {
-                return None;
-            }
-            joined |= w.ends_with("s'") || w.ends_with("s’");
-            k -= 1;
-            continue;
-        }
-        // A joiner counts only between capitalised words: "Friends of the Orrin Valley".
-        let take = match w {
-            "of" | "for" | "and" | "&" => 1,
-            "the" if k >= 2 && matches!(words[k - 2], "of" | "for") => 2,
-            _ => 0,
-        };
-        if take == 0 || k <= take || !cap(words[k - 1 - take]) {
-            break;
-        }
-        joined = true;
-        k -= take;
-    }
-    if k == words.len() || e.kind == EntityKind::Person && !joined {
-        return None;
-    }
-    Some(format!("{} {}", words[k..].join(" "), e.name))
-}
+mod phrases;
 
 /// Resolves source mentions of one article, in text order, remembering the last speaker.
 pub struct Resolver<'a> {
     entities: &'a [Entity],
     last: Option<usize>,
+    /// Where the last speaker's mention starts (code points), when it named them (no
+    /// pronoun or description).
+    last_named_at: Option<usize>,
     /// Name lookups already made, by mention words.
     names: FastMap<String, (Option<usize>, Option<String>)>,
     index: NameIndex,
@@ -293,6 +65,7 @@ impl<'a> Resolver<'a> {
         Resolver {
             entities,
             last: None,
+            last_named_at: None,
             names: FastMap::default(),
             index: NameIndex::new(entities),
             descriptions: None,
@@ -336,6 +109,20 @@ impl<'a> Resolver<'a> {
     fn speaker(&mut self, mention: &Span, idx: Option<usize>, role: Option<String>) -> Speaker {
         if idx.is_some() {
             self.last = idx;
+            // Named: its first word past a determiner is capitalised and no pronoun ("the
+            // Security Council", not "the company" or "He").
+            let mut words = mention.text.split_whitespace();
+            let mut first = words.next().unwrap_or("");
+            if matches!(first.to_lowercase().as_str(), "the" | "a" | "an") {
+                first = words.next().unwrap_or("");
+            }
+            let named = first.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(
+                    first.to_lowercase().as_str(),
+                    "the" | "this" | "that" | "his" | "her" | "its" | "their"
+                )
+                && pronoun_kind(&first.to_lowercase()).is_none();
+            self.last_named_at = named.then_some(mention.start);
         }
         let e = idx.map(|i| &self.entities[i]);
         let role = role
@@ -470,6 +257,16 @@ impl<'a> Resolver<'a> {
             first,
             "the" | "this" | "that" | "a" | "an" | "his" | "her" | "its" | "their"
         ) {
+            // "In an emailed statement, Westerly Marine said … “…,” the statement said": the
+            // words a statement, a release or a letter says are those of who spoke last.
+            if let Some(noun) = own_document(&mention.text.to_lowercase()) {
+                let author = |l: &usize| {
+                    self.last_sentence_names(noun) && !is_news_outlet(&self.entities[*l].name)
+                };
+                if let Some(l) = self.last.filter(author) {
+                    return (Some(l), None);
+                }
+            }
             if let Some(i) = self.body_described(&lower, mention.start) {
                 return (Some(i), None);
             }
@@ -711,6 +508,23 @@ impl<'a> Resolver<'a> {
         found.filter(|&i| fits(i) || self.kind_of(i) == EntityKind::Other)
     }
 
+    /// Whether the last speaker was named (not described or referred to by a pronoun) in a
+    /// sentence that holds the word `noun` ("In an emailed statement, Westerly Marine said
+    /// …": "statement").
+    fn last_sentence_names(&self, noun: &str) -> bool {
+        let Some(at) = self.last_named_at else {
+            return false;
+        };
+        let starts = &self.narration.sentences;
+        let k = starts.partition_point(|&(s, _)| s <= at);
+        let from = k.checked_sub(1).map_or(0, |k| starts[k].0);
+        let to = starts.get(k).map_or(usize::MAX, |s| s.0);
+        let sentence: String = self.text.chars().skip(from).take(to - from).collect();
+        sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| w.eq_ignore_ascii_case(noun))
+    }
+
     /// The entity of one of `kinds` whose mention comes last before `before`.
     fn last_mentioned(&mut self, kinds: &[EntityKind], before: usize) -> Option<usize> {
         self.index_mentions();
@@ -752,363 +566,5 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Whether the person named at code points `a..b` of `mention` is the one it speaks of: not
-/// a possessive ("Smith's lawyer"), a modifier ("Obama adviser David Axelrod"), part of a
-/// longer name ("the Clinton Foundation", "Energy and Industry"), after a preposition ("an
-/// aide to Jane Roe") or inside a relative clause ("who faces Jane Roe"). `Some(true)` when
-/// the name heads the mention or one of its appositives (at most three words before it since
-/// the last comma: "Her former student, Professor Callum Rees-Idowu").
-fn stands_alone(mention: &str, a: usize, b: usize) -> Option<bool> {
-    let byte = |cp: usize| {
-        mention
-            .char_indices()
-            .nth(cp)
-            .map_or(mention.len(), |(i, _)| i)
-    };
-    let (before, after) = (&mention[..byte(a)], &mention[byte(b)..]);
-    if after.starts_with(['\'', '’']) {
-        return None;
-    }
-    if let Some(rest) = after.strip_prefix(' ') {
-        let next = rest
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let lower_ok = [
-            "of", "who", "whose", "from", "at", "for", "in", "with", "and", "or", "to", "on",
-        ];
-        match next.chars().next() {
-            Some(c) if c.is_uppercase() => return None,
-            Some(c) if c.is_lowercase() && !lower_ok.contains(&next) => return None,
-            _ => {}
-        }
-    }
-    let mut words = before.split_whitespace().rev();
-    let prev = words.next().unwrap_or("");
-    let capitalised = |w: Option<&str>| {
-        w.and_then(|w| w.chars().next())
-            .is_some_and(char::is_uppercase)
-    };
-    const PREPOSITIONS: &[&str] = &[
-        "for",
-        "of",
-        "to",
-        "with",
-        "by",
-        "at",
-        "from",
-        "about",
-        "on",
-        "against",
-        "in",
-        "under",
-        "than",
-        "like",
-        "over",
-        "backing",
-        "including",
-        "the",
-        "a",
-        "an",
-    ];
-    if PREPOSITIONS.contains(&prev) || matches!(prev, "and" | "&") && capitalised(words.next()) {
-        return None;
-    }
-    // The tail of a longer name ("New York"): a capitalised word before it that is neither a
-    // title nor the mention's first word ("Meteorologist Daniela Feretti").
-    if capitalised(Some(prev))
-        && before.split_whitespace().count() > 1
-        && !prev.ends_with(',')
-        && crate::entities::lexicon::flags_any_case(prev.trim_end_matches('.'), &mut String::new())
-            & (crate::entities::lexicon::TITLE | crate::entities::lexicon::COURTESY)
-            == 0
-    {
-        return None;
-    }
-    // A relative clause still open before the name.
-    let lower = before.to_lowercase();
-    for rel in [" who ", " which ", " whose ", " whom ", " where ", " that "] {
-        if let Some(p) = lower.rfind(rel) {
-            if !lower[p..].contains(',') {
-                return None;
-            }
-        }
-    }
-    let since_comma = before.rsplit(',').next().unwrap_or(before);
-    Some(since_comma.split_whitespace().count() <= 3)
-}
-
-/// Whether code points `a..b` of `mention`, between two names, join them as two people:
-/// "and", "&" or a comma, with at most a title or a bracket besides ("Trump and House
-/// Speaker Paul Ryan", "McCain (Ariz.), Kelly Ayotte").
-fn joins_people(mention: &str, a: usize, b: usize) -> bool {
-    let gap: String = mention.chars().skip(a).take(b.saturating_sub(a)).collect();
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    (gap.contains(" and ") || gap.contains(" & ") || gap.trim_start().starts_with(','))
-        && words.len() <= 5
-        && !gap.contains(['\'', '’'])
-        && !words
-            .iter()
-            .any(|w| w.starts_with(char::is_lowercase) && !matches!(*w, "and"))
-}
-
-/// Whether the mention's head phrase is a group of people by what they are ("Police in
-/// Kessel", "diplomats familiar with the talks", "business owners on Harrowgate Road").
-fn names_a_group(mention: &str) -> bool {
-    let phrase = head_phrase(mention);
-    let last = phrase.rsplit(' ').next().unwrap_or("");
-    GROUPS.contains(&last) || last == "police"
-}
-
-/// A mention's head phrase, lower-cased: the words before an appositive comma, a
-/// preposition or a participle ("Sources familiar with …" → "sources").
-fn head_phrase(mention: &str) -> String {
-    let mut head = head_of(mention).to_lowercase();
-    let cut = [
-        " for ",
-        " of ",
-        " with ",
-        " at ",
-        " from ",
-        " in ",
-        " on ",
-        " familiar ",
-        " representing ",
-        " who ",
-    ]
-    .iter()
-    .filter_map(|k| find_in(&head, k))
-    .min();
-    if let Some(p) = cut {
-        head.truncate(p);
-    }
-    head
-}
-
-/// Nouns of a definite description that stand for an organisation named before ("the
-/// company", "the carmaker", "the power utility").
-const BODY_NOUNS: &[&str] = &[
-    "agency",
-    "airline",
-    "association",
-    "authority",
-    "bank",
-    "broadcaster",
-    "carmaker",
-    "charity",
-    "club",
-    "company",
-    "contractor",
-    "corporation",
-    "council",
-    "developer",
-    "federation",
-    "firm",
-    "group",
-    "insurer",
-    "lender",
-    "maker",
-    "manufacturer",
-    "network",
-    "operator",
-    "producer",
-    "publisher",
-    "regulator",
-    "retailer",
-    "supplier",
-    "trust",
-    "union",
-    "utility",
-];
-
-/// Nouns that name a body, not a person ("the ministry", "the power utility").
-const BODIES: &[&str] = &[
-    "administration",
-    "agency",
-    "authority",
-    "bank",
-    "board",
-    "bureau",
-    "campaign",
-    "center",
-    "centre",
-    "commission",
-    "committee",
-    "company",
-    "council",
-    "court",
-    "department",
-    "firm",
-    "foundation",
-    "government",
-    "group",
-    "institute",
-    "ministry",
-    "office",
-    "organization",
-    "organisation",
-    "party",
-    "police",
-    "regulator",
-    "service",
-    "team",
-    "union",
-    "university",
-    "utility",
-    "white house",
-];
-
-/// Nouns that name several people by what they are ("officials", "prosecutors").
-const GROUPS: &[&str] = &[
-    "activists",
-    "analysts",
-    "authorities",
-    "campaigners",
-    "critics",
-    "democrats",
-    "diplomats",
-    "doctors",
-    "economists",
-    "executives",
-    "experts",
-    "families",
-    "farmers",
-    "insiders",
-    "investigators",
-    "lawmakers",
-    "leaders",
-    "members",
-    "negotiators",
-    "nurses",
-    "observers",
-    "officials",
-    "officers",
-    "organizers",
-    "owners",
-    "parents",
-    "people",
-    "prosecutors",
-    "protesters",
-    "republicans",
-    "researchers",
-    "residents",
-    "scientists",
-    "sources",
-    "students",
-    "supporters",
-    "teachers",
-    "witnesses",
-    "voters",
-    "workers",
-];
-
-/// Organisation or group, for a mention that names nobody (the phrase is kept as the
-/// mention): by its head noun, the last word before a preposition or comma.
-fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
-    use crate::entities::lexicon::{flags_any_case, TITLE};
-    let phrase = head_phrase(mention);
-    let last = phrase.rsplit(' ').next().unwrap_or("");
-    if GROUPS.contains(&last) || several_people(mention, &phrase, last) {
-        Some(SpeakerKind::Group)
-    } else if BODIES.iter().any(|b| phrase.ends_with(b)) {
-        Some(SpeakerKind::Organization)
-    } else if PERSON_NOUNS.split_whitespace().any(|n| n == last)
-        || flags_any_case(last, &mut String::new()) & TITLE != 0
-    {
-        Some(SpeakerKind::Person)
-    } else {
-        None
-    }
-}
-
-/// Nouns that name one person by what they are ("a campaign aide", "one GOP source", "the
-/// announcer"); titles of office come from the entities' lexicon.
-const PERSON_NOUNS: &str = "source aide official spokesman spokeswoman spokesperson announcer \
-     questioner caller strategist mogul nominee candidate woman man adviser advisor lawyer \
-     attorney doctor someone somebody writer reporter narrator witness resident voter worker \
-     expert analyst critic member insider friend neighbor neighbour mother father wife \
-     husband ex-wife ex-husband son daughter girl boy teacher student activist officer \
-     organizer owner parent negotiator diplomat executive economist researcher scientist \
-     investigator prosecutor protester supporter lawmaker leader businessman businesswoman \
-     billionaire host anchor columnist commentator editor author professor pastor priest \
-     victim survivor employee manager consultant pollster operative donor veteran";
-
-/// A mention of several people that no group noun heads: names joined by "and" ("McConnell
-/// and Ryan"), a share of people ("63 percent of voters"), a plural head ("His aides",
-/// "many European countries", "Mexicans").
-fn several_people(mention: &str, phrase: &str, last: &str) -> bool {
-    let names_joined = mention.split_once(" and ").is_some_and(|(a, b)| {
-        let cap = |w: &str| {
-            w.trim_start_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(char::is_uppercase)
-        };
-        cap(a.rsplit(' ').next().unwrap_or("")) && cap(b)
-    });
-    let plural = last.len() > 3
-        && last.ends_with('s')
-        && ![
-            "ss", "us", "is", "'s", "’s", "news", "times", "states", "series",
-        ]
-        .iter()
-        .any(|x| last.ends_with(x));
-    names_joined || phrase.contains("percent") || plural
-}
-
-/// A definite description with a capitalised word before its head noun: "the Vermont senator",
-/// "The Kentucky Republican", "the GOP presidential candidate" (not "the candidate", "the
-/// presumptive nominee", "The Democrat").
-fn qualified_description(mention: &str) -> bool {
-    let phrase = mention.split(',').next().unwrap_or(mention);
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    words.len() >= 3
-        && words[1..words.len() - 1]
-            .iter()
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
-/// Words of a public office: a politician is described by place and party ("the Kentucky
-/// Republican" for "Senate Majority Leader Mitch McConnell").
-const OFFICE_WORDS: &[&str] = &[
-    "senator",
-    "sen",
-    "senate",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "speaker",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "mayor",
-    "president",
-    "candidate",
-    "nominee",
-    "secretary",
-    "minister",
-    "house",
-];
-
-/// Whether a description can stand for this person: one the article gives no role, a role of
-/// public office, or a role with a word that opens a word of the lower-case description
-/// ("Sen." for "the senator"). "Analyst Thaddeus Kimball" is not "the Democratic presidential
-/// candidate".
-fn roles_allow(e: &Entity, description: &str) -> bool {
-    e.roles.is_empty()
-        || e.roles.iter().any(|r| {
-            r.split(|c: char| !c.is_alphabetic())
-                .filter(|w| w.len() > 2)
-                .any(|w| {
-                    let w = w.to_lowercase();
-                    OFFICE_WORDS.contains(&w.as_str())
-                        || description.split(' ').any(|d| d.starts_with(&w))
-                })
-        })
-}
-
 #[cfg(test)]
-#[path = "speaker_tests.rs"]
 mod tests;

@@ -157,6 +157,25 @@ fn a_name_inside_the_quotation_before_is_not_the_pronouns_person() {
 }
 
 #[test]
+fn the_statement_is_its_author_named_with_it() {
+    // "the statement" speaks for the one named in the sentence that introduced it.
+    let text = "In an emailed statement, Westerly Marine Services said it was hiring \
+                deckhands. “We know how hard this has been,” the statement said.";
+    assert_eq!(
+        name_of(text, "how hard this has been").as_deref(),
+        Some("Westerly Marine Services")
+    );
+    // A news outlet that reports a document did not write it.
+    let text = "According to The Marrow Ledger, an email was sent to members by the club's \
+                director. “We are closing the club,” the email said.";
+    assert_eq!(name_of(text, "closing the club"), None);
+    // Nor does a description that resolved to someone say whose the statement is.
+    let text = "Harbour master Dunstan Okoro spoke first. The company denied the claims in a \
+                statement. “We have paid every invoice,” the statement said.";
+    assert_eq!(name_of(text, "paid every invoice"), None);
+}
+
+#[test]
 fn a_description_no_role_matches_is_the_main_character() {
     let text = "Evelyn Tran-Whitaker promised free child care. Tran-Whitaker said the plan \
                 would cost $60 billion. Analyst Thaddeus Kimball said it was too costly. \
