@@ -860,22 +860,23 @@ fn a_company_is_named_without_its_business_word() {
         assert_eq!(e.kind, EntityKind::Organization, "{text}");
         assert_eq!(e.mentions.len(), 2, "{:?}", names_of(&ents));
     }
-    // One word left is as likely a person's surname: no short form.
-    let text = "Paulson Partners bought the bonds. Mr. Paulson said the bet was sound.";
-    let ents = find_entities(None, text);
-    assert_eq!(
-        find(&ents, "Paulson Partners").mentions.len(),
-        1,
-        "{:?}",
-        names_of(&ents)
-    );
-    // Nor a place.
-    let text = "New York Holdings sold the quay. New York voted against it.";
-    let ents = find_entities(None, text);
-    assert_eq!(
-        find(&ents, "New York Holdings").mentions.len(),
-        1,
-        "{:?}",
-        names_of(&ents)
-    );
+    // One word left is as likely a person's surname, and a place is a place: no short form.
+    for (text, company) in [
+        (
+            "Paulson Partners bought the bonds. Mr. Paulson said the bet was sound.",
+            "Paulson Partners",
+        ),
+        (
+            "New York Holdings sold the quay. New York voted against it.",
+            "New York Holdings",
+        ),
+    ] {
+        let ents = find_entities(None, text);
+        assert_eq!(
+            find(&ents, company).mentions.len(),
+            1,
+            "{:?}",
+            names_of(&ents)
+        );
+    }
 }
