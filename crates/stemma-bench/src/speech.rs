@@ -152,9 +152,11 @@ fn speaker_right(q: &Quote, gold: &str) -> bool {
 /// The speech quotes stemma gives `text`, as `stemma attribute --modes speech` reads a file.
 pub fn predict(text: &str) -> Vec<Quote> {
     let entities = stemma_core::entities::find_entities(None, text);
-    let mut q = attrib::quotes(text, &entities);
-    q.retain(|q| q.mode == Mode::Speech);
-    q
+    attrib::found_quotes(text, &entities)
+        .into_iter()
+        .filter(|(f, q)| attrib::is_quote_of(f, q, &[Mode::Speech]))
+        .map(|(_, q)| q)
+        .collect()
 }
 
 /// The bench's counts.

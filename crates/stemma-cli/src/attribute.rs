@@ -27,9 +27,11 @@ pub struct Args {
     /// Largest file accepted, in MiB; larger ones are reported and skipped.
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u64).range(1..))]
     max_mib: u64,
-    /// Which attributions to print: speech, thought, evidence (comma-separated).
-    #[arg(long, value_delimiter = ',', value_parser = parse_mode, default_value = "speech,thought,evidence")]
-    modes: Vec<Mode>,
+    /// Print quotes as a reader counts them, of these modes: speech, thought, evidence
+    /// (comma-separated). Without it, every attribution as PolNeAR marks them, refusals to
+    /// comment and the reporter's questions ("Asked whether …, she said") included.
+    #[arg(long, value_delimiter = ',', value_parser = parse_mode)]
+    modes: Option<Vec<Mode>>,
 }
 
 /// A `--modes` item: "speech", "thought" or "evidence".
@@ -91,12 +93,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for chunk in args.files.chunks(BATCH) {
         let results: Vec<Result<Record, String>> = if args.jobs == Some(1) {
             // One worker: this thread does the work (no hand-over to a pool thread).
-            chunk.iter().map(|p| one(p, limit, &args.modes)).collect()
+            chunk
+                .iter()
+                .map(|p| one(p, limit, args.modes.as_deref()))
+                .collect()
         } else {
             pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|p| one(p, limit, &args.modes))
+                    .map(|p| one(p, limit, args.modes.as_deref()))
                     .collect()
             })
         };
@@ -172,7 +177,7 @@ fn read(path: &OsString, limit: u64) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| format!("{shown}: not UTF-8 text ({e})"))
 }
 
-fn one(path: &OsString, limit: u64, modes: &[Mode]) -> Result<Record, String> {
+fn one(path: &OsString, limit: u64, modes: Option<&[Mode]>) -> Result<Record, String> {
     let text = read(path, limit)?;
     let shown = if path == "-" {
         "-".to_string()
@@ -188,12 +193,13 @@ fn one(path: &OsString, limit: u64, modes: &[Mode]) -> Result<Record, String> {
     })
 }
 
-fn attributions(text: &str, modes: &[Mode]) -> Vec<Attribution> {
+/// The attributions of `text`: every one, or (with `modes`) the quotes of those modes.
+fn attributions(text: &str, modes: Option<&[Mode]>) -> Vec<Attribution> {
     let ix = CharIndex::new(text);
     attrib::entities_and_quotes(None, text, &ix)
         .1
         .into_iter()
-        .filter(|(_, q)| modes.contains(&q.mode))
+        .filter(|(f, q)| modes.is_none_or(|m| attrib::is_quote_of(f, q, m)))
         .map(|(f, q)| {
             let (a, b) = (f.content[0].0, f.content[f.content.len() - 1].1);
             let pieces: Vec<[usize; 2]> = if f.content.len() > 1 {

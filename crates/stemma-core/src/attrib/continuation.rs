@@ -133,6 +133,7 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
             mode: Mode::Speech,
             confidence,
             continued: true,
+            words: true,
         });
     }
     out

@@ -31,7 +31,14 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
         relative_content(d, f);
     }
     // What each is to a reader; events that report nobody's words go.
-    out.retain_mut(|f| reading(d, f).map(|m| f.mode = m).is_some());
+    out.retain_mut(|f| {
+        let Some(m) = reading(d, f) else {
+            return false;
+        };
+        f.mode = m;
+        f.words = reports_words(d, f);
+        true
+    });
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
     drop_colon_twins(d, &mut out);

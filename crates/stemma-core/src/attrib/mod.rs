@@ -47,8 +47,8 @@ use layout::*;
 pub use learned::train::cue_training_sents;
 use modes::*;
 pub use record::{
-    annotate, annotate_with, entities_and_quotes, found_quotes, found_quotes_with, quotes,
-    CharIndex,
+    annotate, annotate_with, entities_and_quotes, found_quotes, found_quotes_with, is_quote_of,
+    quotes, CharIndex,
 };
 use shapes::*;
 use spans::*;
@@ -70,6 +70,11 @@ pub struct Found {
     /// A quotation with no cue of its own, credited to the speaker of the one before it (its
     /// `cue` is empty, at the quotation's start).
     pub continued: bool,
+    /// Whether it reports someone's words (or thoughts, or evidence): false for a refusal
+    /// ("declined to comment") and for the reporter's question ("Asked whether …, she said"),
+    /// which PolNeAR marks as attributions but a reader does not count as quotes
+    /// ([`is_quote_of`]).
+    pub words: bool,
 }
 
 pub struct Doc<'a> {

@@ -241,14 +241,14 @@ const EVENTS: &[&str] = &[
     "acquitted",
 ];
 
-/// The mode a reader gives `f`, or `None` when it is no attribution at all.
-pub(super) fn reading(d: &Doc, f: &Found) -> Option<Mode> {
-    // The token the cue starts in (a contracted auxiliary starts inside one: "he|’s said").
+/// The first and last token of the cue of `f` (it starts in the first: a contracted auxiliary
+/// starts inside one, "he|’s said") and its head: its last word the lexicon knows, else its
+/// last word.
+fn cue_head(d: &Doc, f: &Found) -> Option<(usize, usize, usize)> {
     let c0 = d
         .toks
         .partition_point(|t| t.end <= f.cue.0)
         .min(d.toks.len().checked_sub(1)?);
-    // The cue's head: its last word the lexicon knows, else its last word.
     let c1 = (c0..d.toks.len())
         .take_while(|&j| d.toks[j].start < f.cue.1)
         .last()
@@ -258,6 +258,44 @@ pub(super) fn reading(d: &Doc, f: &Found) -> Option<Mode> {
         .find(|&j| d.toks[j].kind == Kind::Word && d.lex_at(j).is_some())
         .or_else(|| (c0..=c1).rev().find(|&j| d.toks[j].kind == Kind::Word))
         .unwrap_or(c1);
+    Some((c0, c1, head))
+}
+
+/// Whether an attribution reports someone's words (or thoughts, or evidence): not a refusal
+/// ("declined to comment", "refused to say whether …": the content is what they did not say)
+/// nor the question that opens a sentence with no one to ask it ("Asked whether the rooms
+/// would reopen, Banerjee-Rowe said …": the reporter's question; her answer is the quote).
+pub(super) fn reports_words(d: &Doc, f: &Found) -> bool {
+    let Some((c0, _, head)) = cue_head(d, f) else {
+        return true;
+    };
+    let w = d.w(head);
+    let refusal = matches!(
+        w,
+        "declined"
+            | "declines"
+            | "decline"
+            | "declining"
+            | "refused"
+            | "refuses"
+            | "refuse"
+            | "refusing"
+    );
+    let content_to = f
+        .content
+        .first()
+        .and_then(|c| d.tok_at(c.0))
+        .is_some_and(|k| d.is(k, "to"));
+    if refusal && content_to {
+        return false;
+    }
+    let opens = d.sents[d.sent_of[c0] as usize].0 == c0;
+    !(w == "asked" && head == c0 && opens && f.source.is_none())
+}
+
+/// The mode a reader gives `f`, or `None` when it is no attribution at all.
+pub(super) fn reading(d: &Doc, f: &Found) -> Option<Mode> {
+    let (c0, c1, head) = cue_head(d, f)?;
     let w = d.w(head);
     if is_event(d, head, w) {
         return None;
@@ -554,5 +592,38 @@ mod tests {
         assert!(!cue_words(t, "openly admires"));
         let t = "Mayor Ilse Varga signed the levy into law.";
         assert!(!cue_words(t, "signed"));
+    }
+
+    /// (cue, whether it reports words) of each attribution found in `text`.
+    fn words(text: &str) -> Vec<(String, bool)> {
+        find(text)
+            .into_iter()
+            .map(|f| (text[f.cue.0..f.cue.1].to_string(), f.words))
+            .collect()
+    }
+
+    #[test]
+    fn refusals_and_the_reporters_question_report_no_words() {
+        let t = "Harbour master Dunstan Okoro declined to comment on the closure.";
+        assert!(words(t).iter().all(|(_, w)| !w), "{:?}", words(t));
+        let t = "The council refused to say whether the quay would reopen.";
+        assert!(words(t).iter().all(|(_, w)| !w), "{:?}", words(t));
+        // The question has no speaker; the answer is the quote.
+        let t = "Dr. Ayesha Banerjee-Rowe said the decision was hard.\n\nAsked whether the \
+                 closures would end in September, Banerjee-Rowe said she could not promise that.";
+        let got = words(t);
+        assert!(got.contains(&("Asked".to_string(), false)), "{got:?}");
+        assert!(got.contains(&("said".to_string(), true)), "{got:?}");
+        // Words said are words, a question a speaker asks too.
+        for t in [
+            "Okoro said the quay would reopen in May.",
+            "“Will the quay reopen?” asked Ruth Abernathy.",
+        ] {
+            let got = words(t);
+            assert!(
+                !got.is_empty() && got.iter().all(|(_, w)| *w),
+                "{t}: {got:?}"
+            );
+        }
     }
 }

@@ -69,11 +69,18 @@ pub fn annotate_with(article: &mut Article, modes: &[Mode]) {
         entities_and_quotes(article.title.as_deref(), text, &CharIndex::new(text));
     let quotes = found
         .into_iter()
+        .filter(|(f, q)| is_quote_of(f, q, modes))
         .map(|(_, q)| q)
-        .filter(|q| modes.contains(&q.mode))
         .collect();
     article.quotes = quotes;
     article.entities = entities;
+}
+
+/// Whether a reader counts an attribution as a quote of one of `modes`: it is of one of them
+/// and reports someone's words (a refusal to comment and the reporter's question are
+/// attributions, not quotes).
+pub fn is_quote_of(f: &Found, q: &Quote, modes: &[Mode]) -> bool {
+    f.words && modes.contains(&q.mode)
 }
 
 /// The attributions of `text` as quote records, speakers resolved against `entities`.

@@ -41,6 +41,7 @@ pub(super) fn make(
         mode: c.mode,
         confidence,
         continued: false,
+        words: true,
     }
 }
 

@@ -179,6 +179,19 @@ impl<'a> Resolver<'a> {
     fn find(&mut self, mention: &Span) -> (Option<usize>, Option<String>) {
         let m = head_of(&mention.text);
         let lower = m.to_lowercase();
+        // "his office", "her spokeswoman": the one the pronoun stands for, who speaks through
+        // them (as "a spokesman for X" is X), with the office as the role.
+        if let Some((pronoun, role)) = speaks_for(&lower) {
+            let stand_in = Span {
+                start: mention.start,
+                end: mention.start + pronoun.chars().count(),
+                text: pronoun.to_string(),
+            };
+            let (i, _) = self.find(&stand_in);
+            if i.is_some() {
+                return (i, Some(role.to_string()));
+            }
+        }
         if matches!(lower.as_str(), "who" | "which") {
             // The relative pronoun's antecedent: the entity mentioned just before it.
             let kinds: &[EntityKind] = if lower == "who" {

@@ -63,6 +63,24 @@ pub(super) const AGENTS: &[&str] = &[
     "director",
 ];
 
+/// "his office" → ("he", "office"): a possessive pronoun and one who speaks for its owner
+/// (an office, a spokesperson, a campaign), as the pronoun it stands for and the role.
+pub(super) fn speaks_for(lower: &str) -> Option<(&'static str, &str)> {
+    let (owner, role) = lower.split_once(' ')?;
+    let pronoun = match owner {
+        "his" => "he",
+        "her" => "she",
+        "their" => "they",
+        "its" => "it",
+        _ => return None,
+    };
+    matches!(
+        role,
+        "office" | "spokesman" | "spokeswoman" | "spokesperson" | "campaign" | "press office"
+    )
+    .then_some((pronoun, role))
+}
+
 /// "a spokesman for the Foo Party" → ("spokesman", "the Foo Party").
 pub(super) fn agent_for(mention: &str) -> Option<(&str, &str)> {
     // The role word is one of the mention's words: without one, no separator needs a look.

@@ -176,6 +176,16 @@ fn the_statement_is_its_author_named_with_it() {
 }
 
 #[test]
+fn his_office_speaks_for_him() {
+    let text = "Health Minister Bertrand Lefebvre-Acheson visited the clinic on Monday. His \
+                office said in an email that recruitment bonuses were on offer.";
+    assert_eq!(
+        name_of(text, "recruitment bonuses").as_deref(),
+        Some("Bertrand Lefebvre-Acheson")
+    );
+}
+
+#[test]
 fn a_description_no_role_matches_is_the_main_character() {
     let text = "Evelyn Tran-Whitaker promised free child care. Tran-Whitaker said the plan \
                 would cost $60 billion. Analyst Thaddeus Kimball said it was too costly. \
