@@ -399,7 +399,22 @@ impl<'a> Resolver<'a> {
         if let Some((_, i)) = named {
             return Some(i);
         }
-        self.last.filter(|&l| self.organisation_like(l))
+        if let Some(l) = self.last.filter(|&l| self.organisation_like(l)) {
+            return Some(l);
+        }
+        // "Halden Motors will cut 1,200 jobs, the carmaker said": the organisation that opens
+        // the description's own sentence (its subject; not one named in passing: "despite
+        // the Supreme Court ban, … the monitoring agency announced").
+        let starts = &self.narration.sentences;
+        let k = starts.partition_point(|&(s, _)| s <= at);
+        let from = k.checked_sub(1).map_or(0, |k| starts[k].0);
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
+        let lo = by_end.partition_point(|&(end, ..)| end <= from);
+        let hi = by_end.partition_point(|&(end, ..)| end <= at);
+        let (_, start, i) = by_end[lo..hi].iter().min_by_key(|&&(_, start, _)| start)?;
+        let lead: String = self.text.chars().skip(from).take(start - from).collect();
+        (matches!(lead.trim(), "" | "The" | "the") && self.kind_of(*i) == EntityKind::Organization)
+            .then_some(*i)
     }
 
     /// The person a definite description that no role matches most likely means: of those

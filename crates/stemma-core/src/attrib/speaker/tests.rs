@@ -186,6 +186,20 @@ fn his_office_speaks_for_him() {
 }
 
 #[test]
+fn a_body_described_is_the_organisation_its_sentence_opens_with() {
+    let text = "Halden Motors will cut 1,200 jobs at its two plants, the carmaker said on \
+                Thursday.";
+    assert_eq!(
+        name_of(text, "1,200 jobs").as_deref(),
+        Some("Halden Motors")
+    );
+    // Not an organisation named in passing.
+    let text = "Despite the ban by Marrow Harbour Authority, the river rose again, the \
+                monitoring agency said on Thursday.";
+    assert_eq!(name_of(text, "the river rose"), None);
+}
+
+#[test]
 fn a_description_no_role_matches_is_the_main_character() {
     let text = "Evelyn Tran-Whitaker promised free child care. Tran-Whitaker said the plan \
                 would cost $60 billion. Analyst Thaddeus Kimball said it was too costly. \
