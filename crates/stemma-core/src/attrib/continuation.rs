@@ -193,9 +193,10 @@ fn introducer(
     (a == ps && b > a && named(b - 1)).then_some((a, b))
 }
 
-/// `“…,” echoes Priya Nandakumar.`, `“…,” signs off Colm Brady.`, `“…,” Brady chimed in.`: a
-/// verb the lexicon does not know, between a quotation that ends a clause (its last token
-/// `close`) and a name, is the cue.
+/// `“…,” echoes Priya Nandakumar.`, `“…,” signs off Colm Brady.`, `“…,” Brady chimed in.`,
+/// `“…,” fumed fisherman Tomas Ferrand.`, `“…,” she beamed.`: a verb the lexicon does not
+/// know, between a quotation that ends a clause (its last token `close`) and a name (after
+/// its role) or a pronoun, is the cue.
 fn unknown_cue(d: &Doc, close: usize) -> Option<Found> {
     let (s, e) = d.sents[d.sent_of[close] as usize];
     let mut j = close + 1;
@@ -215,13 +216,56 @@ fn unknown_cue(d: &Doc, close: usize) -> Option<Found> {
         |k: usize| k < e && matches!(d.w(k), "off" | "back" | "up" | "out" | "on" | "in");
     let (c0, after) = if verbish(j) {
         let after = if particle(j + 1) { j + 2 } else { j + 1 };
-        if after >= e || !d.toks[after].cap {
+        // The name, after at most two words of a lower-case role ("fumed fisherman Tomas
+        // Ferrand", "groaned night-shift commuter Priya Lakhani").
+        // Not a determiner or a number: "“Nuestra Historia,” features five Hispanic-Americans"
+        // is an ad's title.
+        let name = (after..e.min(after + 3)).find(|&k| {
+            d.toks[k].kind != Kind::Word
+                || d.toks[k].cap
+                || d.lex_at(k).is_some()
+                || matches!(
+                    d.w(k),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "our"
+                        | "my"
+                        | "your"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "some"
+                        | "many"
+                        | "several"
+                )
+        });
+        if !name.is_some_and(|k| d.toks[k].kind == Kind::Word && d.toks[k].cap) {
             return None;
         }
         (j, after)
     } else {
         let mut k = j;
         while k < e && k < j + 4 && d.toks[k].kind == Kind::Word && d.toks[k].cap {
+            k += 1;
+        }
+        // "“Thank you all,” she beamed."
+        if k == j && j < e && matches!(d.w(j), "he" | "she" | "they") {
             k += 1;
         }
         if k == j || !verbish(k) {
@@ -346,14 +390,26 @@ mod tests {
                 "Colm Brady",
             ),
             ("“It is about time,” Colm Brady chimed in.", "Colm Brady"),
+            (
+                "“Nobody told us,” fumed fisherman Tomas Ferrand.",
+                "Tomas Ferrand",
+            ),
+            (
+                "Priya Lakhani took the early ferry. “Thank you all,” she beamed.",
+                "Priya Lakhani",
+            ),
         ] {
             let got = credited(text);
             assert_eq!(got.len(), 1, "{text}: {got:#?}");
             assert_eq!(got[0].0.as_deref(), Some(who), "{text}: {got:#?}");
             assert!(!got[0].2);
         }
-        // A lower-case word after a quotation with no name is no cue.
+        // A lower-case word after a quotation with no name is no cue, nor a verb before a
+        // number or a determiner (a title's description).
         assert!(credited("“Fine,” remains the answer.").is_empty());
+        assert!(credited("“Our Harbour,” features five Marrow Bay fishermen.").is_empty());
+        // A quotation that ends the text, no word after it to read: no panic.
+        let _ = credited("Priya Lakhani beamed. “Thank you all,”");
     }
 
     #[test]
