@@ -4,6 +4,7 @@
 //! word outside quote marks).
 
 use super::*;
+use crate::entities::lexicon;
 
 /// How much less sure a continued quotation is than the attribution it continues.
 const CONTINUED_CONFIDENCE: f32 = 0.7;
@@ -218,42 +219,13 @@ fn unknown_cue(d: &Doc, close: usize) -> Option<Found> {
         let after = if particle(j + 1) { j + 2 } else { j + 1 };
         // The name, after at most two words of a lower-case role ("fumed fisherman Tomas
         // Ferrand", "groaned night-shift commuter Priya Lakhani").
-        // Not a determiner or a number: "“Nuestra Historia,” features five Hispanic-Americans"
-        // is an ad's title.
+        // No function word (a determiner, a number, a pronoun): "“Nuestra Historia,” features
+        // five Hispanic-Americans" is an ad's title.
         let name = (after..e.min(after + 3)).find(|&k| {
             d.toks[k].kind != Kind::Word
                 || d.toks[k].cap
                 || d.lex_at(k).is_some()
-                || matches!(
-                    d.w(k),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "this"
-                        | "that"
-                        | "these"
-                        | "those"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "our"
-                        | "my"
-                        | "your"
-                        | "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "some"
-                        | "many"
-                        | "several"
-                )
+                || lexicon::flags(d.w(k)) & lexicon::STOP != 0
         });
         if !name.is_some_and(|k| d.toks[k].kind == Kind::Word && d.toks[k].cap) {
             return None;

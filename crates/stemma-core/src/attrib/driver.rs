@@ -32,11 +32,10 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     }
     // What each is to a reader; events that report nobody's words go.
     out.retain_mut(|f| {
-        let Some(m) = reading(d, f) else {
+        let Some((mode, words)) = reading(d, f) else {
             return false;
         };
-        f.mode = m;
-        f.words = reports_words(d, f);
+        (f.mode, f.words) = (mode, words);
         true
     });
     out.sort_by_key(|f| f.cue.0);

@@ -240,7 +240,11 @@ impl<'a> Doc<'a> {
             let sent = next_sent.next_if_eq(&i).is_some();
             let line = i > 0 && self.text[self.toks[i - 1].end..t.start].contains('\n');
             if sent || line {
-                sentences.push((ix.at(t.start), t.para_start || i == 0));
+                sentences.push(speaker::SentenceStart {
+                    at: ix.at(t.start),
+                    byte: t.start,
+                    opens_paragraph: t.para_start || i == 0,
+                });
             }
         }
         let quoted = self

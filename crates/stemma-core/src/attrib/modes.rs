@@ -265,10 +265,7 @@ fn cue_head(d: &Doc, f: &Found) -> Option<(usize, usize, usize)> {
 /// ("declined to comment", "refused to say whether …": the content is what they did not say)
 /// nor the question that opens a sentence with no one to ask it ("Asked whether the rooms
 /// would reopen, Banerjee-Rowe said …": the reporter's question; her answer is the quote).
-pub(super) fn reports_words(d: &Doc, f: &Found) -> bool {
-    let Some((c0, _, head)) = cue_head(d, f) else {
-        return true;
-    };
+fn reports_words(d: &Doc, f: &Found, (c0, _, head): (usize, usize, usize)) -> bool {
     let w = d.w(head);
     let refusal = matches!(
         w,
@@ -293,9 +290,16 @@ pub(super) fn reports_words(d: &Doc, f: &Found) -> bool {
     !(w == "asked" && head == c0 && opens && f.source.is_none())
 }
 
-/// The mode a reader gives `f`, or `None` when it is no attribution at all.
-pub(super) fn reading(d: &Doc, f: &Found) -> Option<Mode> {
-    let (c0, c1, head) = cue_head(d, f)?;
+/// What a reader makes of `f`: its mode and whether it reports someone's words
+/// ([`reports_words`]); `None` when it is no attribution at all.
+pub(super) fn reading(d: &Doc, f: &Found) -> Option<(Mode, bool)> {
+    let cue = cue_head(d, f)?;
+    Some((mode_of(d, f, cue)?, reports_words(d, f, cue)))
+}
+
+/// The mode a reader gives `f` (its cue's first, last and head token `cue`), or `None` when
+/// it is no attribution at all.
+fn mode_of(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> Option<Mode> {
     let w = d.w(head);
     if is_event(d, head, w) {
         return None;

@@ -43,16 +43,44 @@ pub struct Resolver<'a> {
     narration: Narration,
 }
 
-/// What the resolver knows of a text's layout, in code points.
+/// What the resolver knows of a text's layout.
 #[derive(Default)]
 pub struct Narration {
-    /// Where each sentence starts (ascending), and whether it opens a paragraph.
-    pub sentences: Vec<(usize, bool)>,
-    /// The stretches inside quotation marks (marks included), in text order.
+    /// Where each sentence starts, in text order.
+    pub sentences: Vec<SentenceStart>,
+    /// The stretches inside quotation marks (marks included), in code points, in text order.
     pub quoted: Vec<(usize, usize)>,
 }
 
+/// Where a sentence starts: in code points (as mentions are) and in bytes (to read it).
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceStart {
+    pub at: usize,
+    pub byte: usize,
+    pub opens_paragraph: bool,
+}
+
 impl Narration {
+    /// The index in `sentences` of the sentence that holds code point `at` (none before the
+    /// first).
+    fn sentence_of(&self, at: usize) -> Option<usize> {
+        self.sentences
+            .partition_point(|s| s.at <= at)
+            .checked_sub(1)
+    }
+
+    /// The sentence that holds code point `at`: its start and its bytes in `text` (from the
+    /// text's start when `at` comes before the first sentence).
+    fn sentence_around<'t>(&self, text: &'t str, at: usize) -> (usize, &'t str) {
+        let k = self.sentence_of(at);
+        let (from, b0) = k.map_or((0, 0), |k| (self.sentences[k].at, self.sentences[k].byte));
+        let b1 = self
+            .sentences
+            .get(k.map_or(0, |k| k + 1))
+            .map_or(text.len(), |s| s.byte);
+        (from, &text[b0..b1])
+    }
+
     /// Whether code point `at` lies inside quotation marks.
     fn is_quoted(&self, at: usize) -> bool {
         let k = self.quoted.partition_point(|&(a, _)| a <= at);
@@ -405,16 +433,14 @@ impl<'a> Resolver<'a> {
         // "Halden Motors will cut 1,200 jobs, the carmaker said": the organisation that opens
         // the description's own sentence (its subject; not one named in passing: "despite
         // the Supreme Court ban, … the monitoring agency announced").
-        let starts = &self.narration.sentences;
-        let k = starts.partition_point(|&(s, _)| s <= at);
-        let from = k.checked_sub(1).map_or(0, |k| starts[k].0);
+        let (from, sentence) = self.narration.sentence_around(self.text, at);
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= from);
         let hi = by_end.partition_point(|&(end, ..)| end <= at);
-        let (_, start, i) = by_end[lo..hi].iter().min_by_key(|&&(_, start, _)| start)?;
-        let lead: String = self.text.chars().skip(from).take(start - from).collect();
-        (matches!(lead.trim(), "" | "The" | "the") && self.kind_of(*i) == EntityKind::Organization)
-            .then_some(*i)
+        let &(_, start, i) = by_end[lo..hi].iter().min_by_key(|&&(_, start, _)| start)?;
+        let lead: String = sentence.chars().take(start.checked_sub(from)?).collect();
+        (matches!(lead.trim(), "" | "The" | "the") && self.kind_of(i) == EntityKind::Organization)
+            .then_some(i)
     }
 
     /// The person a definite description that no role matches most likely means: of those
@@ -505,15 +531,12 @@ impl<'a> Resolver<'a> {
     /// mentions are indexed.)
     fn sole_person_before(&self, at: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         let starts = &self.narration.sentences;
-        let k = starts.partition_point(|&(s, _)| s <= at);
-        let (Some(&(this, new_para)), Some(&(prev, _))) =
-            (starts.get(k.checked_sub(1)?), starts.get(k.checked_sub(2)?))
-        else {
-            return None;
-        };
-        if new_para {
+        let k = self.narration.sentence_of(at)?;
+        let (this, prev) = (starts[k], starts[k.checked_sub(1)?]);
+        if this.opens_paragraph {
             return None;
         }
+        let (this, prev) = (this.at, prev.at);
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= prev);
         let hi = by_end.partition_point(|&(end, ..)| end <= this);
@@ -543,11 +566,7 @@ impl<'a> Resolver<'a> {
         let Some(at) = self.last_named_at else {
             return false;
         };
-        let starts = &self.narration.sentences;
-        let k = starts.partition_point(|&(s, _)| s <= at);
-        let from = k.checked_sub(1).map_or(0, |k| starts[k].0);
-        let to = starts.get(k).map_or(usize::MAX, |s| s.0);
-        let sentence: String = self.text.chars().skip(from).take(to - from).collect();
+        let (_, sentence) = self.narration.sentence_around(self.text, at);
         sentence
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|w| w.eq_ignore_ascii_case(noun))
