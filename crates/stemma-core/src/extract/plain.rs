@@ -55,8 +55,7 @@ pub fn extract_plain(input: &str, source: Source, markdown: bool) -> Article {
 /// Saved pages often are, whatever their extension says.
 pub fn looks_like_markdown(text: &str) -> bool {
     static LINK: OnceLock<Regex> = OnceLock::new();
-    let link = LINK
-        .get_or_init(|| Regex::new(r"\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)").expect("md link regex"));
+    let link = LINK.get_or_init(|| Regex::new(r"\[[^\]\n]+\]\([^)\s]+\)").expect("md link regex"));
     let head: &str = &text[..text.floor_char_boundary(64 * 1024)];
     let headings = head
         .lines()
@@ -208,7 +207,7 @@ fn text_blocks(input: &str) -> Vec<Block> {
 fn label_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^\s*([A-Z][A-Za-z\-]*(?:[ \-][A-Za-z\-]+){0,2})\s*:\s*(\S.{0,200})$")
+        Regex::new(r"^\s*([A-Z][A-Za-z\-]*(?:[ \-][A-Za-z\-]+){0,2})\s*:\s*(\S.*)$")
             .expect("label regex")
     })
 }
@@ -216,7 +215,7 @@ fn label_re() -> &'static Regex {
 fn byline_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^\s*(?:(?:(?:written|geschrieben|verfasst|escrito|écrit|rédigé|scritto|geschreven)\s+)?(?:by|von|par|por|door|di|da|av)\s*[:\-]?\s+|(?:author|authors|autor|autora|auteur|autore|verfasser)\s*:\s*)(\S.{0,150})$")
+        Regex::new(r"(?i)^\s*(?:(?:(?:written|geschrieben|verfasst|escrito|écrit|rédigé|scritto|geschreven)\s+)?(?:by|von|par|por|door|di|da|av)\s*[:\-]?\s+|(?:author|authors|autor|autora|auteur|autore|verfasser)\s*:\s*)(\S.*)$")
             .expect("byline regex")
     })
 }
@@ -255,13 +254,16 @@ fn classify_header_line(line: &str, all_links: bool) -> Option<HeaderLine> {
     if line.is_empty() {
         return Some(HeaderLine::Noise);
     }
-    if let Some(c) = byline_re().captures(&line) {
+    // The values' lengths are bounded here, not in the patterns (a bounded repetition
+    // compiles to one copy of its class per step).
+    let at_most = |v: &str, n: usize| v.chars().nth(n).is_none();
+    if let Some(c) = byline_re().captures(&line).filter(|c| at_most(&c[1], 151)) {
         let names = meta::split_authors(&c[1]);
         if !names.is_empty() && word_count(&c[1]) <= 16 {
             return Some(HeaderLine::Byline(names));
         }
     }
-    if let Some(c) = label_re().captures(&line) {
+    if let Some(c) = label_re().captures(&line).filter(|c| at_most(&c[2], 201)) {
         let label = c[1].trim().to_lowercase();
         let value = c[2].trim();
         let known = TAG_LABELS.contains(&label.as_str());
