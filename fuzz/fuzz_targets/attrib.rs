@@ -10,9 +10,9 @@ fuzz_target!(|data: &[u8]| {
     let entities = stemma_core::entities::find_entities(Some(title), body);
     let n = body.chars().count();
     for q in stemma_core::attrib::quotes(body, &entities) {
-        assert!(q.start <= q.end && q.end <= n);
+        assert!(q.start <= q.end && q.end.get() <= n);
         if let Some(c) = &q.cue {
-            assert!(c.start <= c.end && c.end <= n);
+            assert!(c.start <= c.end && c.end.get() <= n);
         }
     }
 });

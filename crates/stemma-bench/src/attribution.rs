@@ -15,6 +15,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use serde_json::{json, Value};
 use stemma_core::attrib;
+use stemma_core::offset::Byte;
 
 #[derive(Args)]
 pub struct AttributionArgs {
@@ -250,9 +251,9 @@ fn predict(text: &str, model: Option<&attrib::learned::Model>) -> Vec<Pred> {
     found
         .into_iter()
         .map(|f| {
-            let conv = |r: (usize, usize)| {
-                let s = ix.span(r);
-                (s.start, s.end)
+            let conv = |r: attrib::Range| {
+                let s = attrib::span_of(&ix, r);
+                (s.start.get(), s.end.get())
             };
             Pred {
                 cue: vec![conv(f.cue)],
@@ -428,12 +429,12 @@ pub fn run(args: &AttributionArgs) -> Result<bool> {
                 attrib::found_quotes(&a.text, &ents)
                     .into_iter()
                     .map(|(f, q)| {
-                        let c = ix.span(f.cue);
+                        let c = attrib::span_of(&ix, f.cue);
                         let said = q.speaker.and_then(|s| {
                             let m = s.mention.map(|m| m.text).unwrap_or_default();
                             s.name.map(|n| (n, m))
                         });
-                        ((c.start, c.end), said)
+                        ((c.start.get(), c.end.get()), said)
                     })
                     .collect();
             for g in &a.gold {
@@ -681,13 +682,13 @@ pub struct TrainArgs {
 }
 
 /// Code-point spans → byte spans of `text`.
-fn to_bytes(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
+fn to_bytes(text: &str, spans: &[(usize, usize)]) -> Vec<attrib::Range> {
     let mut offs: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
     offs.push(text.len());
     spans
         .iter()
         .filter(|&&(s, e)| s <= e && e < offs.len())
-        .map(|&(s, e)| (offs[s], offs[e]))
+        .map(|&(s, e)| (Byte::new(offs[s]), Byte::new(offs[e])))
         .collect()
 }
 

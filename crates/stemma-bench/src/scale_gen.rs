@@ -7,6 +7,7 @@
 //! later, the notice kept or dropped), so stories form. Everything is a pure function of the
 //! seed and the article's number: article `i` is the same whatever else is generated.
 
+use stemma_core::offset::Char;
 use stemma_core::syndicate::shingle::mix64;
 use stemma_core::{
     Alias, Article, Entity, EntityKind, Format, Quote, QuoteKind, RepublishedFrom, Source, Span,
@@ -401,8 +402,8 @@ impl Body {
         self.text.push_str(s);
         self.chars += s.chars().count();
         Span {
-            start,
-            end: self.chars,
+            start: Char::new(start),
+            end: Char::new(self.chars),
             text: s.to_string(),
         }
     }
@@ -734,7 +735,7 @@ fn mention(body: &mut Body, n: &mut Named) -> Span {
         body.push(")");
         let evidence = Span {
             start: span.start,
-            end: body.chars,
+            end: Char::new(body.chars),
             text: format!("{} ({acr})", n.entity.name),
         };
         n.entity.aliases.push(Alias {
@@ -764,11 +765,19 @@ mod tests {
             }
             for e in &a.entities {
                 for m in &e.mentions {
-                    assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+                    assert_eq!(
+                        chars[m.start.get()..m.end.get()].iter().collect::<String>(),
+                        m.text
+                    );
                 }
                 for al in &e.aliases {
                     let ev = &al.evidence;
-                    assert_eq!(chars[ev.start..ev.end].iter().collect::<String>(), ev.text);
+                    assert_eq!(
+                        chars[ev.start.get()..ev.end.get()]
+                            .iter()
+                            .collect::<String>(),
+                        ev.text
+                    );
                 }
             }
             if let Some(j) = g.source_of(i) {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use stemma_core::attrib;
-use stemma_core::model::{Mode, Quote};
+use stemma_core::model::{Char, Mode, Quote};
 
 /// The share of a gold quote a prediction must cover.
 const COVER: f64 = 0.3;
@@ -103,9 +103,10 @@ pub fn load(dir: &Path) -> Result<Vec<Article>> {
 }
 
 /// Code points of `pieces` inside `gold`'s pieces.
-fn overlap(pieces: &[[usize; 2]], gold: &[(usize, usize)]) -> usize {
+fn overlap(pieces: &[[Char; 2]], gold: &[(usize, usize)]) -> usize {
     let mut n = 0;
     for &[a, b] in pieces {
+        let (a, b) = (a.get(), b.get());
         for &(x, y) in gold {
             n += b.min(y).saturating_sub(a.max(x));
         }
@@ -260,7 +261,7 @@ pub fn score(a: &Article, preds: &[Quote], rows: &mut Vec<String>) -> Score {
                 "{}\tfalse\t{}\t{}\t{}",
                 a.name,
                 name.unwrap_or_default(),
-                clip(&a.text, q.pieces.iter().map(|&[x, y]| (x, y))),
+                clip(&a.text, q.pieces.iter().map(|&[x, y]| (x.get(), y.get()))),
                 q.cue.as_ref().map_or("", |c| c.text.as_str())
             ));
         }
@@ -323,9 +324,9 @@ mod tests {
         let q = |a: usize, b: usize, name: Option<&str>| Quote {
             text: String::new(),
             kind: stemma_core::model::QuoteKind::Indirect,
-            start: a,
-            end: b,
-            pieces: vec![[a, b]],
+            start: Char::new(a),
+            end: Char::new(b),
+            pieces: vec![[Char::new(a), Char::new(b)]],
             cue: None,
             speech_act: stemma_core::model::SpeechAct::Statement,
             speaker: Some(stemma_core::model::Speaker {

@@ -10,6 +10,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use serde::Serialize;
 use stemma_core::attrib::{self, CharIndex};
+use stemma_core::model::Char;
 use stemma_core::{Mode, Span, SpeakerKind};
 
 use crate::extract::OutFormat;
@@ -59,7 +60,7 @@ struct Attribution {
     content: Span,
     /// The pieces of an interrupted quote, when there are several: `[start, end]` each.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    content_pieces: Vec<[usize; 2]>,
+    content_pieces: Vec<[Char; 2]>,
     kind: stemma_core::QuoteKind,
     speech_act: stemma_core::SpeechAct,
     mode: Mode,
@@ -202,7 +203,7 @@ fn attributions(text: &str, modes: Option<&[Mode]>) -> Vec<Attribution> {
         .filter(|(f, q)| modes.is_none_or(|m| attrib::is_quote_of(f, q, m)))
         .map(|(f, q)| {
             let (a, b) = (f.content[0].0, f.content[f.content.len() - 1].1);
-            let pieces: Vec<[usize; 2]> = if f.content.len() > 1 {
+            let pieces: Vec<[Char; 2]> = if f.content.len() > 1 {
                 f.content
                     .iter()
                     .map(|&(x, y)| [ix.at(x), ix.at(y)])
@@ -211,9 +212,9 @@ fn attributions(text: &str, modes: Option<&[Mode]>) -> Vec<Attribution> {
                 Vec::new()
             };
             Attribution {
-                source: f.source.map(|r| ix.span(r)),
-                cue: ix.span(f.cue),
-                content: ix.span((a, b)),
+                source: f.source.map(|r| attrib::span_of(&ix, r)),
+                cue: attrib::span_of(&ix, f.cue),
+                content: attrib::span_of(&ix, (a, b)),
                 content_pieces: pieces,
                 kind: f.kind,
                 speech_act: q.speech_act,

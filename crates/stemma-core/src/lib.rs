@@ -14,6 +14,7 @@ pub mod entities;
 pub mod extract;
 pub mod lexicon;
 pub mod model;
+pub mod offset;
 pub mod syndicate;
 pub mod text;
 pub mod tokens;

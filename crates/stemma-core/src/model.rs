@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::offset::Char;
+
 /// How a document was given to stemma.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -157,8 +159,8 @@ impl Article {
 /// (what Python's `str` and most JSON consumers index), `end` exclusive; `text` is that slice.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    pub start: Char,
+    pub end: Char,
     pub text: String,
 }
 
@@ -260,11 +262,11 @@ pub struct Quote {
     pub text: String,
     pub kind: QuoteKind,
     /// Code-point offsets of the content in the article text (first to last piece).
-    pub start: usize,
-    pub end: usize,
+    pub start: Char,
+    pub end: Char,
     /// Code-point offsets `[start, end]` of each piece of the content, in text order.
     #[serde(default)]
-    pub pieces: Vec<[usize; 2]>,
+    pub pieces: Vec<[Char; 2]>,
     /// The reporting verb or phrase ("said", "according to", a colon).
     pub cue: Option<Span>,
     pub speech_act: SpeechAct,
@@ -297,14 +299,14 @@ impl Quote {
         let mut at = self.start;
         let mut words = String::new();
         for (i, &[a, b]) in self.pieces.iter().enumerate() {
-            if a < at || b < a || b > chars.len() {
+            if a < at || b < a || b.get() > chars.len() {
                 return false;
             }
             at = b;
             if i > 0 {
                 words.push_str(QUOTE_PIECE_JOINER);
             }
-            words.extend(&chars[a..b]);
+            words.extend(&chars[a.get()..b.get()]);
         }
         words == self.text
     }

@@ -1,10 +1,12 @@
 //! The one tokenisation of an article text, under attribution and entities: tokens, sentences
-//! and paragraphs, with byte offsets.
+//! and paragraphs, with byte offsets ([`Byte`]).
 //!
 //! One pass over the text; no allocation per token beyond the token vector itself. Words keep
 //! inner apostrophes, hyphens and the dots of abbreviations ("U.S.", "O’Malley", "al-Sham"), as
 //! attribution reads them; entities see the same tokens split into their parts
 //! (`entities::tokens`). [`ABBREVS`] and [`ABBREVS_MAY_END`] are the one list of abbreviations for both.
+
+use crate::offset::Byte;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +20,8 @@ pub enum Kind {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    pub start: Byte,
+    pub end: Byte,
     pub kind: Kind,
     /// The first character is upper-case.
     pub cap: bool,
@@ -34,7 +36,7 @@ pub struct Token {
 
 impl Token {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
+        crate::offset::slice(text, self.start, self.end)
     }
 }
 
@@ -148,8 +150,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             kind = Kind::Punct;
         }
         out.push(Token {
-            start: i,
-            end: pos,
+            start: Byte::new(i),
+            end: Byte::new(pos),
             kind,
             cap: c.is_uppercase(),
             para_start,
@@ -340,7 +342,7 @@ mod tests {
         let t = tokenize(s);
         let sents: Vec<String> = sentences(s, &t)
             .iter()
-            .map(|&(a, b)| s[t[a].start..t[b - 1].end].to_string())
+            .map(|&(a, b)| crate::offset::slice(s, t[a].start, t[b - 1].end).to_string())
             .collect();
         assert_eq!(
             sents,

@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 
 use proptest::prelude::*;
+use stemma_core::offset::Char;
 use stemma_core::{extract, Document, Format, Source};
 
 fn doc(bytes: Vec<u8>, format: Format) -> Document {
@@ -405,7 +406,8 @@ fn quotey_text() -> impl Strategy<Value = String> {
     prop::collection::vec(frag, 0..60).prop_map(|v| v.concat())
 }
 
-fn check_span(text: &str, start: usize, end: usize, words: &str) -> Result<(), TestCaseError> {
+fn check_span(text: &str, start: Char, end: Char, words: &str) -> Result<(), TestCaseError> {
+    let (start, end) = (start.get(), end.get());
     let n = text.chars().count();
     prop_assert!(
         start <= end && end <= n,
@@ -436,6 +438,7 @@ proptest! {
     fn attribution_never_panics_and_offsets_hold(text in quotey_text()) {
         for f in stemma_core::attrib::find(&text) {
             for (a, b) in f.content.iter().copied().chain([f.cue]).chain(f.source) {
+                let (a, b) = (a.get(), b.get());
                 prop_assert!(a <= b && b <= text.len());
                 prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
             }
@@ -448,7 +451,7 @@ proptest! {
         }
         for q in stemma_core::attrib::quotes(&text, &entities) {
             let n = text.chars().count();
-            prop_assert!(q.start <= q.end && q.end <= n);
+            prop_assert!(q.start <= q.end && q.end.get() <= n);
             check_quote_cites(&text, &q)?;
             if let Some(c) = &q.cue {
                 check_span(&text, c.start, c.end, &c.text)?;

@@ -50,9 +50,9 @@ fn hostile_articles() -> Vec<stemma_core::Article> {
     }
     // and quotes whose offsets lie: past the end, reversed, overlapping
     let mut past = quote(&text, "opens the piece.", EVIL);
-    past.start = 1_000_000;
-    past.end = 1_000_010;
-    past.pieces = vec![[1_000_000, 1_000_010]];
+    past.start = stemma_core::model::Char::new(1_000_000);
+    past.end = stemma_core::model::Char::new(1_000_010);
+    past.pieces = vec![[past.start, past.end]];
     let mut reversed = quote(&text, "opens the piece.", EVIL);
     reversed.pieces = vec![[reversed.end, reversed.start]];
     let mut overlapping = quote(&text, "is what they said", "Someone Else");

@@ -1,6 +1,7 @@
 //! `Archive::facets`: the counts of a search's matches by outlet, speaker, entity and period,
 //! under the same filters as the search, over every match (not one page of them).
 
+use stemma_core::model::Char;
 use stemma_core::model::{Entity, EntityKind, Quote, QuoteKind, Speaker, SpeechAct};
 use stemma_core::{Article, Format, Source};
 use stemma_store::{prepare, Archive, SearchQuery, Store};
@@ -16,9 +17,9 @@ fn article(i: usize, site: &str, date: &str, speaker: Option<&str>, entity: &str
         a.quotes = vec![Quote {
             text: words.clone(),
             kind: QuoteKind::Direct,
-            start: 0,
-            end: words.chars().count(),
-            pieces: vec![[0, words.chars().count()]],
+            start: Char::ZERO,
+            end: Char::new(words.chars().count()),
+            pieces: vec![[Char::ZERO, Char::new(words.chars().count())]],
             cue: None,
             speech_act: SpeechAct::Statement,
             speaker: Some(Speaker {

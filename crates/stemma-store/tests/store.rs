@@ -2,6 +2,7 @@
 //! data directory written by schema version 1 that opens and migrates.
 
 use std::path::Path;
+use stemma_core::model::Char;
 
 use stemma_core::{Alias, Article, Entity, EntityKind, Format, Source, Span};
 use stemma_store::{prepare, Archive, AttentionQuery, Bucket, SearchQuery, Store, StoreError};
@@ -241,8 +242,8 @@ fn entity(name: &str, aliases: &[&str], roles: &[&str]) -> Entity {
             .map(|a| Alias {
                 name: (*a).into(),
                 evidence: Span {
-                    start: 0,
-                    end: a.len(),
+                    start: Char::ZERO,
+                    end: Char::new(a.len()),
                     text: format!("{name}, also called {a}"),
                 },
                 in_title: false,
@@ -250,8 +251,8 @@ fn entity(name: &str, aliases: &[&str], roles: &[&str]) -> Entity {
             .collect(),
         roles: roles.iter().map(|r| (*r).into()).collect(),
         mentions: vec![Span {
-            start: 0,
-            end: name.len(),
+            start: Char::ZERO,
+            end: Char::new(name.len()),
             text: name.into(),
         }],
     }

@@ -25,21 +25,21 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
     };
     // Looked up, not walked, so that a text of many quotations stays linear: content pieces
     // by start with the running furthest end, cues by start, attributions by where they end.
-    let mut pieces_by_start: Vec<(usize, usize)> = found
+    let mut pieces_by_start: Vec<Range> = found
         .iter()
         .flat_map(|f| f.content.iter().copied())
         .collect();
     pieces_by_start.sort_unstable();
-    let reach: Vec<usize> = pieces_by_start
+    let reach: Vec<Byte> = pieces_by_start
         .iter()
-        .scan(0usize, |m, &(_, y)| {
+        .scan(Byte::ZERO, |m, &(_, y)| {
             *m = (*m).max(y);
             Some(*m)
         })
         .collect();
-    let mut cues: Vec<(usize, usize)> = found.iter().map(|f| f.cue).collect();
+    let mut cues: Vec<Range> = found.iter().map(|f| f.cue).collect();
     cues.sort_unstable();
-    let covered = |a: usize, b: usize| {
+    let covered = |a: Byte, b: Byte| {
         // A piece overlaps [a, b) when one starting before b reaches past a.
         let n = pieces_by_start.partition_point(|p| p.0 < b);
         if n > 0 && reach[n - 1] > a {
@@ -53,7 +53,7 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
     };
     // Attributions with content, ordered by end (stable: among equal ends the later one in
     // `found` comes last, as a scan keeping the last maximum would pick it).
-    let mut by_end: Vec<(usize, usize)> = found
+    let mut by_end: Vec<(Byte, usize)> = found
         .iter()
         .enumerate()
         .filter(|(_, f)| !f.content.is_empty())
@@ -152,7 +152,7 @@ const INTRODUCED_CONFIDENCE: f32 = 0.5;
 fn introducer(
     d: &Doc,
     open: usize,
-    covered: &dyn Fn(usize, usize) -> bool,
+    covered: &dyn Fn(Byte, Byte) -> bool,
 ) -> Option<(usize, usize)> {
     let si = d.sent_of[open] as usize;
     if d.sents[si].0 != open {

@@ -55,7 +55,7 @@ pub(super) fn relative_content(d: &Doc, f: &mut Found) {
     if d.toks[r].kind == Kind::Word
         && !d.toks[r].cap
         && matches!(d.w(r), "which" | "who" | "whom" | "what")
-        && f.source.is_none_or(|(a, b)| b - a < 40)
+        && f.source.is_none_or(|(a, b)| b.since(a) < 40)
     {
         f.content.insert(0, (d.toks[r].start, d.toks[r].end));
     }
@@ -85,7 +85,7 @@ pub(super) fn split_contraction(d: &Doc, f: &mut Found) {
         return;
     }
     // The lower-cased word has the text's byte lengths for these ASCII hosts.
-    let at = d.toks[c0 - 1].start + apos;
+    let at = d.toks[c0 - 1].start.plus(apos);
     f.cue.0 = at;
     if let Some(src) = &mut f.source {
         if src.1 == d.toks[c0 - 1].end {

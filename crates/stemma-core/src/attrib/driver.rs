@@ -47,7 +47,7 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
 /// "Carys told the Herald: “…”": the colon before the quotation is no cue of its own when a
 /// worded cue already claims the same content (it would credit the quote to the Herald).
 fn drop_colon_twins(d: &Doc, out: &mut Vec<Found>) {
-    let bare = |f: &Found| !d.text[f.cue.0..f.cue.1].chars().any(char::is_alphanumeric);
+    let bare = |f: &Found| !text_of(d.text, f.cue).chars().any(char::is_alphanumeric);
     if !out.iter().any(|f| bare(f) && !f.content.is_empty()) {
         return;
     }
@@ -437,7 +437,7 @@ pub(super) fn fallback(
 
 /// A source that is the one word `k` (ending at byte `end`) and cannot name anyone: "There
 /// are concerns about …", "Whenever asked about …", "it was drawing complaints".
-pub(super) fn names_nobody(d: &Doc, k: usize, end: usize) -> bool {
+pub(super) fn names_nobody(d: &Doc, k: usize, end: Byte) -> bool {
     let w = d.w(k);
     d.toks[k].end == end
         && (matches!(

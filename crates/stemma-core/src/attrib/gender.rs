@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use crate::entities::lexicon::FastMap;
 use crate::model::{Entity, EntityKind};
+use crate::offset::{slice, Byte, Char};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -171,11 +172,12 @@ fn vote(g: Gender, weight: i32) -> i32 {
 
 /// The byte offset of each code-point offset in `cps` (sorted), the text's length for one
 /// past its end. Runs of ASCII are skipped over without counting character by character.
-fn byte_offsets(text: &str, cps: &[usize]) -> Vec<usize> {
+fn byte_offsets(text: &str, cps: &[Char]) -> Vec<Byte> {
     let bytes = text.as_bytes();
     let (mut b, mut k) = (0usize, 0usize);
     let mut out = Vec::with_capacity(cps.len());
     for &cp in cps {
+        let cp = cp.get();
         while k < cp && b < bytes.len() {
             // Up to `cp - k` ASCII bytes, one code point each.
             let run = (cp - k).min(bytes.len() - b);
@@ -195,11 +197,11 @@ fn byte_offsets(text: &str, cps: &[usize]) -> Vec<usize> {
                 k += 1;
             }
         }
-        out.push(if k == cp {
+        out.push(Byte::new(if k == cp {
             b.min(bytes.len())
         } else {
             bytes.len()
-        });
+        }));
     }
     out
 }
@@ -221,7 +223,7 @@ pub fn of_score(s: i32) -> Option<Gender> {
 pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
     let mut score = vec![0i32; entities.len()];
     // Person mentions by end: (end, start, entity).
-    let mut by_end: Vec<(usize, usize, usize)> = Vec::new();
+    let mut by_end: Vec<(Char, Char, usize)> = Vec::new();
     for (i, e) in entities.iter().enumerate() {
         for m in &e.mentions {
             by_end.push((m.end, m.start, i));
@@ -255,23 +257,26 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
     }
     by_end.sort_unstable();
     // Mentions are code points: their byte offsets, found in one walk over the text.
-    let mut cps: Vec<usize> = by_end.iter().flat_map(|&(e, s, _)| [e, s]).collect();
+    let mut cps: Vec<Char> = by_end.iter().flat_map(|&(e, s, _)| [e, s]).collect();
     cps.sort_unstable();
     cps.dedup();
     let bytes = byte_offsets(text, &cps);
-    let at = |cp: usize| cps.binary_search(&cp).map_or(text.len(), |k| bytes[k]);
+    let at = |cp: Char| {
+        cps.binary_search(&cp)
+            .map_or(Byte::new(text.len()), |k| bytes[k])
+    };
     for &(end, start, i) in &by_end {
         if entities[i].kind != EntityKind::Person {
             continue;
         }
         // A title in the mention itself ("Councilwoman Marta Velez", "Mrs. Parr").
-        for w in text[at(start)..at(end)].split(|c: char| !c.is_alphabetic()) {
+        for w in slice(text, at(start), at(end)).split(|c: char| !c.is_alphabetic()) {
             if let Some(g) = of_word_any_case(w) {
                 score[i] += vote(g, 3);
             }
         }
         // The word just before the mention, past spaces and one comma.
-        let before = text[..at(start)].trim_end();
+        let before = text[..at(start).get()].trim_end();
         let before = before.strip_suffix(',').unwrap_or(before).trim_end();
         let w = before
             .trim_end_matches('.')
@@ -287,7 +292,7 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
     // Words are runs of alphabetic characters; a pronoun is one of 2 to 7 ASCII letters
     // starting with h or s. The walk looks only at those letters where no ASCII letter comes
     // right before ([`pronoun_starts`]), and decodes a non-ASCII character only next to one.
-    let ends: Vec<usize> = by_end.iter().map(|&(end, ..)| at(end)).collect();
+    let ends: Vec<usize> = by_end.iter().map(|&(end, ..)| at(end).get()).collect();
     let bytes = text.as_bytes();
     let mut starts = Vec::new();
     pronoun_starts(bytes, &mut starts);
@@ -389,15 +394,21 @@ mod tests {
     #[test]
     fn byte_offsets_match_char_indices() {
         let n = ODD.chars().count();
-        let cps: Vec<usize> = (0..n + 3).collect();
-        let want: Vec<usize> = cps
+        let cps: Vec<Char> = (0..n + 3).map(Char::new).collect();
+        let want: Vec<Byte> = cps
             .iter()
-            .map(|&cp| ODD.char_indices().nth(cp).map_or(ODD.len(), |(b, _)| b))
+            .map(|&cp| {
+                Byte::new(
+                    ODD.char_indices()
+                        .nth(cp.get())
+                        .map_or(ODD.len(), |(b, _)| b),
+                )
+            })
             .collect();
         assert_eq!(byte_offsets(ODD, &cps), want);
         assert_eq!(
-            byte_offsets(ODD, &[3, 40, n]),
-            [want[3], want[40], ODD.len()]
+            byte_offsets(ODD, &[Char::new(3), Char::new(40), Char::new(n)]),
+            [want[3], want[40], Byte::new(ODD.len())]
         );
     }
 

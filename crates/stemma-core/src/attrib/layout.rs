@@ -5,7 +5,7 @@ use super::*;
 
 /// Whether a line break comes between token `i - 1` and token `i` (or `i` starts the text).
 pub(super) fn line_start(d: &Doc, i: usize) -> bool {
-    i == 0 || d.text[d.toks[i - 1].end..d.toks[i].start].contains('\n')
+    i == 0 || slice(d.text, d.toks[i - 1].end, d.toks[i].start).contains('\n')
 }
 
 /// Attributions that the page's layout makes rather than its sentences (each replaces
@@ -86,7 +86,7 @@ pub(super) fn layout_attributions(d: &Doc, out: &mut Vec<Found>) {
             c += 1;
         }
         let label = if c > a {
-            &d.text[d.toks[a].start..d.toks[c - 1].end]
+            slice(d.text, d.toks[a].start, d.toks[c - 1].end)
         } else {
             ""
         };

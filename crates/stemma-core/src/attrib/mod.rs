@@ -33,6 +33,7 @@ pub mod speaker;
 pub use crate::tokens;
 
 use crate::model::{Article, Entity, Quote, QuoteKind, Span, SpeechAct};
+use crate::offset::{slice, Byte};
 use cues::{Cue, Mode};
 use quotes::Region;
 use tokens::{Kind, Token};
@@ -48,13 +49,18 @@ pub use learned::train::cue_training_sents;
 use modes::*;
 pub use record::{
     annotate, annotate_with, entities_and_quotes, found_quotes, found_quotes_with, is_quote_of,
-    quotes, CharIndex,
+    quotes, span_of, CharIndex,
 };
 use shapes::*;
 use spans::*;
 
 /// A byte range of the text.
-pub type Range = (usize, usize);
+pub type Range = (Byte, Byte);
+
+/// The text of byte range `r`.
+pub(crate) fn text_of(text: &str, r: Range) -> &str {
+    slice(text, r.0, r.1)
+}
 
 /// One attribution found in a text, in byte offsets.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +129,7 @@ impl<'a> Doc<'a> {
         let mut lex: Vec<Option<Cue>> = Vec::with_capacity(toks.len());
         for (i, t) in toks.iter().enumerate() {
             if t.kind != Kind::Word {
-                lower.push((t.start as u32, t.end as u32, false));
+                lower.push((t.start.get() as u32, t.end.get() as u32, false));
                 lex.push(None);
                 continue;
             }
@@ -147,7 +153,7 @@ impl<'a> Doc<'a> {
                     flags_any_case(prev, &mut String::new()) & (GIVEN | COURTESY | TITLE) != 0
                 };
             let w = if surname {
-                lower.push((t.start as u32, t.end as u32, false));
+                lower.push((t.start.get() as u32, t.end.get() as u32, false));
                 s
             } else if !t.plain {
                 let a = lower_buf.len();
@@ -159,7 +165,7 @@ impl<'a> Doc<'a> {
                 lower.push((a as u32, lower_buf.len() as u32, true));
                 &lower_buf[a..]
             } else {
-                lower.push((t.start as u32, t.end as u32, false));
+                lower.push((t.start.get() as u32, t.end.get() as u32, false));
                 s
             };
             lex.push(cues::lookup(w));
@@ -238,7 +244,7 @@ impl<'a> Doc<'a> {
         let mut next_sent = self.sents.iter().map(|&(s, _)| s).peekable();
         for (i, t) in self.toks.iter().enumerate() {
             let sent = next_sent.next_if_eq(&i).is_some();
-            let line = i > 0 && self.text[self.toks[i - 1].end..t.start].contains('\n');
+            let line = i > 0 && slice(self.text, self.toks[i - 1].end, t.start).contains('\n');
             if sent || line {
                 sentences.push(speaker::SentenceStart {
                     at: ix.at(t.start),
@@ -319,7 +325,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The token that starts at byte `b`, if one does.
-    fn tok_at(&self, b: usize) -> Option<usize> {
+    fn tok_at(&self, b: Byte) -> Option<usize> {
         self.toks.binary_search_by_key(&b, |t| t.start).ok()
     }
 

@@ -466,7 +466,7 @@ mod tests {
     fn modes(text: &str) -> Vec<(String, Mode)> {
         find(text)
             .into_iter()
-            .map(|f| (text[f.cue.0..f.cue.1].to_string(), f.mode))
+            .map(|f| (text_of(text, f.cue).to_string(), f.mode))
             .collect()
     }
 
@@ -579,9 +579,9 @@ mod tests {
     fn a_cue_the_lexicon_lacks_is_speech_only_with_a_word_of_saying() {
         let cue_words = |text: &str, cue: &str| {
             let d = Doc::new(text);
-            let a = text.find(cue).expect("cue in text");
+            let a = Byte::new(text.find(cue).expect("cue in text"));
             let c0 = d.toks.partition_point(|t| t.start < a);
-            let c1 = d.toks.partition_point(|t| t.start < a + cue.len()) - 1;
+            let c1 = d.toks.partition_point(|t| t.start < a.plus(cue.len())) - 1;
             communicates(&d, c0, c1)
         };
         let t = "Mayor Ilse Varga spoke out Tuesday about the levy.";
@@ -602,7 +602,7 @@ mod tests {
     fn words(text: &str) -> Vec<(String, bool)> {
         find(text)
             .into_iter()
-            .map(|f| (text[f.cue.0..f.cue.1].to_string(), f.words))
+            .map(|f| (text_of(text, f.cue).to_string(), f.words))
             .collect()
     }
 

@@ -291,12 +291,13 @@ fn holds_speech(text: &str, toks: &[Token], open: usize, close: usize) -> bool {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+    use crate::offset::slice;
 
     fn quoted(s: &str) -> Vec<String> {
         let t = tokenize(s);
         regions(s, &t)
             .iter()
-            .map(|r| s[t[r.open].start..t[r.close].end].to_string())
+            .map(|r| slice(s, t[r.open].start, t[r.close].end).to_string())
             .collect()
     }
 
@@ -342,7 +343,12 @@ mod tests {
             let t = tokenize(s);
             regions(s, &t)
                 .iter()
-                .map(|r| (s[t[r.open].start..t[r.close].end].to_string(), r.promoted))
+                .map(|r| {
+                    (
+                        slice(s, t[r.open].start, t[r.close].end).to_string(),
+                        r.promoted,
+                    )
+                })
                 .collect()
         };
         // British style, curly and straight, with apostrophes inside.

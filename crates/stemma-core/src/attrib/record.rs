@@ -3,48 +3,15 @@
 
 use super::*;
 use crate::model::{Speaker, SpeakerKind};
+pub use crate::offset::CharIndex;
+use crate::offset::{slice, Byte};
 
-/// Byte offset → code-point offset.
-pub struct CharIndex<'a> {
-    text: &'a str,
-    /// For each character of more than one byte: its byte offset and the bytes beyond one per
-    /// character up to and including it (news text is mostly ASCII: a short list).
-    wide: Vec<(u32, u32)>,
-}
-
-impl<'a> CharIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let mut wide = Vec::new();
-        let mut extra = 0u32;
-        for (b, &byte) in text.as_bytes().iter().enumerate() {
-            // A leading byte of a multi-byte character: 0b11xx_xxxx.
-            if byte >= 0xC0 {
-                extra += match byte {
-                    0xF0.. => 3,
-                    0xE0.. => 2,
-                    _ => 1,
-                };
-                wide.push((b as u32, extra));
-            }
-        }
-        CharIndex { text, wide }
-    }
-
-    /// The code-point offset of byte offset `b` (a char boundary).
-    pub fn at(&self, b: usize) -> usize {
-        let b = b.min(self.text.len());
-        // The wide characters starting before `b` lie wholly before it (`b` is a boundary).
-        let k = self.wide.partition_point(|&(at, _)| (at as usize) < b);
-        b - k.checked_sub(1).map_or(0, |k| self.wide[k].1 as usize)
-    }
-
-    /// The byte range `r` as a [`Span`] in code points, with its text.
-    pub fn span(&self, r: Range) -> Span {
-        Span {
-            start: self.at(r.0),
-            end: self.at(r.1),
-            text: self.text[r.0..r.1].to_string(),
-        }
+/// The byte range `r` as a [`Span`] in code points, with its text.
+pub fn span_of(ix: &CharIndex, (a, b): Range) -> Span {
+    Span {
+        start: ix.at(a),
+        end: ix.at(b),
+        text: slice(ix.text(), a, b).to_string(),
     }
 }
 
@@ -128,7 +95,7 @@ fn found_quotes_in(
     // story as a quote (the story's own sentences carry it). The layout's "Name: …" headline
     // names its speaker and stays.
     if let Some(h) = headline_end(text) {
-        found.retain(|f| f.cue.0 >= h || (f.source.is_some() && &text[f.cue.0..f.cue.1] == ":"));
+        found.retain(|f| f.cue.0 >= h || (f.source.is_some() && text_of(text, f.cue) == ":"));
     }
     let more = continued_quotes(&d, &found);
     if !more.is_empty() {
@@ -144,10 +111,10 @@ fn found_quotes_in(
     for i in order {
         if let Some((a, mut b)) = found[i].source {
             // The mention without the comma that closed an appositive.
-            while b > a && text[..b].ends_with(',') {
-                b -= 1;
+            while b > a && text[..b.get()].ends_with(',') {
+                b = b.minus(1);
             }
-            let mention = ix.span((a, b));
+            let mention = span_of(ix, (a, b));
             speakers[i] = Some(match narrator(&d, a, b) {
                 Some(Narrator::Interviewee) => resolver.resolve_interviewee(&mention),
                 // "I write this because …" in an essay: the writer, whom the text does not
@@ -166,7 +133,7 @@ fn found_quotes_in(
         let (Some(&(a, _)), Some(&(_, b))) = (f.content.first(), f.content.last()) else {
             continue;
         };
-        let words: Vec<&str> = f.content.iter().map(|&(x, y)| &text[x..y]).collect();
+        let words: Vec<&str> = f.content.iter().map(|&r| text_of(text, r)).collect();
         let content = words.join(crate::model::QUOTE_PIECE_JOINER);
         let act = if content
             .trim_end_matches(|c: char| is_closing(c))
@@ -186,7 +153,7 @@ fn found_quotes_in(
                 .iter()
                 .map(|&(x, y)| [ix.at(x), ix.at(y)])
                 .collect(),
-            cue: (!f.continued).then(|| ix.span(f.cue)),
+            cue: (!f.continued).then(|| span_of(ix, f.cue)),
             speech_act: act,
             speaker,
             confidence: f.confidence,
@@ -210,7 +177,7 @@ enum Narrator {
 /// quoted speaker, resolved as usual): the one interviewed when the nearest paragraph before
 /// it with a label opens with the answer's ("A: I think …", "A. We did"), not the question's
 /// ("Q: …"); else the writer. `None` for any other source.
-fn narrator(d: &Doc, a: usize, b: usize) -> Option<Narrator> {
+fn narrator(d: &Doc, a: Byte, b: Byte) -> Option<Narrator> {
     let k = d.tok_at(a)?;
     if d.toks[k].end != b || d.in_any_quote(k) {
         return None;
@@ -224,7 +191,7 @@ fn narrator(d: &Doc, a: usize, b: usize) -> Option<Narrator> {
         let mut cs = line.chars();
         cs.next() == Some(l) && matches!(cs.next(), Some(':' | '.' | '\u{2014}'))
     };
-    for line in d.text[..a].rsplit('\n').take(40) {
+    for line in d.text[..a.get()].rsplit('\n').take(40) {
         let line = line.trim_start();
         if label(line, 'A') {
             return Some(Narrator::Interviewee);
@@ -238,7 +205,7 @@ fn narrator(d: &Doc, a: usize, b: usize) -> Option<Narrator> {
 
 /// Where the text's headline ends, when it opens with one: a first line of at most 25 words
 /// with more text after it, not ending a sentence ('.', '!', '?' before any closing marks).
-pub(super) fn headline_end(text: &str) -> Option<usize> {
+pub(super) fn headline_end(text: &str) -> Option<Byte> {
     let start = text.len() - text.trim_start().len();
     let nl = start + text[start..].find('\n')?;
     let line = text[start..nl].trim_end();
@@ -246,7 +213,7 @@ pub(super) fn headline_end(text: &str) -> Option<usize> {
         return None;
     }
     let last = line.trim_end_matches(|c: char| tokens::is_quote_char(c) || c == ')');
-    (!line.is_empty() && !last.ends_with(['.', '!', '?'])).then_some(nl)
+    (!line.is_empty() && !last.ends_with(['.', '!', '?'])).then_some(Byte::new(nl))
 }
 
 pub(super) fn is_closing(c: char) -> bool {
@@ -261,7 +228,7 @@ mod tests {
     fn a_headline_is_no_attribution() {
         let text = "Mayor says the pier will reopen\n\nThe pier will reopen in May, Mayor \
                     Ada Quill said on Friday.";
-        assert_eq!(headline_end(text), Some(31));
+        assert_eq!(headline_end(text), Some(Byte::new(31)));
         let q = quotes(text, &[]);
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].text.starts_with("The pier will reopen in May"));
@@ -270,7 +237,7 @@ mod tests {
         assert_eq!(headline_end("One line only"), None);
         assert_eq!(
             headline_end("\u{201c}We will,\u{201d} she said\n\nMore."),
-            Some(23)
+            Some(Byte::new(23))
         );
     }
 

@@ -1,5 +1,6 @@
 use super::driver::{discourse_marker, names_nobody};
 use super::*;
+use crate::offset::Char;
 
 /// (cue, source, content pieces) as text.
 fn spans(text: &str) -> Vec<(String, Option<String>, Vec<String>, QuoteKind)> {
@@ -7,11 +8,11 @@ fn spans(text: &str) -> Vec<(String, Option<String>, Vec<String>, QuoteKind)> {
         .into_iter()
         .map(|f| {
             (
-                text[f.cue.0..f.cue.1].to_string(),
-                f.source.map(|(a, b)| text[a..b].to_string()),
+                text_of(text, f.cue).to_string(),
+                f.source.map(|r| text_of(text, r).to_string()),
                 f.content
                     .iter()
-                    .map(|&(a, b)| text[a..b].to_string())
+                    .map(|&r| text_of(text, r).to_string())
                     .collect(),
                 f.kind,
             )
@@ -361,6 +362,7 @@ fn known_for_is_a_passive_and_there_is_no_speaker() {
 
 mod char_index {
     use super::super::CharIndex;
+    use crate::offset::{Byte, Char};
     use proptest::prelude::*;
 
     proptest! {
@@ -371,9 +373,9 @@ mod char_index {
         fn counts_code_points(text in "\\PC{0,60}") {
             let ix = CharIndex::new(&text);
             for (n, (b, _)) in text.char_indices().enumerate() {
-                prop_assert_eq!(ix.at(b), n);
+                prop_assert_eq!(ix.at(Byte::new(b)), Char::new(n));
             }
-            prop_assert_eq!(ix.at(text.len()), text.chars().count());
+            prop_assert_eq!(ix.at(Byte::new(text.len())), Char::new(text.chars().count()));
         }
     }
 }
@@ -426,7 +428,12 @@ fn interrupted_quote_cites_each_piece() {
         .iter()
         .find(|q| q.pieces.len() == 2)
         .expect("an interrupted quote");
-    let cite = |[a, b]: [usize; 2]| text.chars().skip(a).take(b - a).collect::<String>();
+    let cite = |[a, b]: [Char; 2]| {
+        text.chars()
+            .skip(a.get())
+            .take(b.since(a))
+            .collect::<String>()
+    };
     assert_eq!(cite(q.pieces[0]), "“We will sail,”");
     assert_eq!(cite(q.pieces[1]), "“but not before noon.”");
     assert_eq!((q.start, q.end), (q.pieces[0][0], q.pieces[1][1]));
@@ -436,7 +443,7 @@ fn interrupted_quote_cites_each_piece() {
     );
     assert!(q.cites(text));
     let mut wrong = q.clone();
-    wrong.pieces[1][0] += 1;
+    wrong.pieces[1][0] = wrong.pieces[1][0].plus(1);
     assert!(!wrong.cites(text));
 }
 

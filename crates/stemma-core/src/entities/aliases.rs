@@ -8,6 +8,7 @@ use super::keys::canonical_key;
 use super::lexicon::{AGENCY, GIVEN};
 use super::names::{is_word, Run};
 use super::tokens::{is_dash, Case, Tok};
+use crate::offset::{Byte, Char};
 
 /// How far a parenthesis is searched for its closing mark.
 const MAX_PAREN: usize = 24;
@@ -18,10 +19,10 @@ const MAX_PAREN: usize = 24;
 pub(crate) struct Claim {
     pub x: usize,
     pub ys: Vec<usize>,
-    pub bs: usize,
-    pub be: usize,
-    pub cs: usize,
-    pub ce: usize,
+    pub bs: Byte,
+    pub be: Byte,
+    pub cs: Char,
+    pub ce: Char,
 }
 
 /// Where a cue may stand: inside "X (… Y)", after "X, …", right after "X".
@@ -145,7 +146,7 @@ fn bare_ok(text: &str, runs: &[Run], x: usize, ys: &[usize]) -> bool {
         let y_place = super::lexicon::canonical_place(&key).is_some();
         !(yr.words == 1 && yr.first_flags & AGENCY != 0)
             && (x_place || !y_place)
-            && yr.be - yr.bs > 1
+            && yr.be.since(yr.bs) > 1
             && yr.role.is_none()
     })
 }
@@ -221,7 +222,7 @@ fn rename_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Clai
     // Cheap test first: a renaming verb close after the name.
     let near = toks.get(k..(k + 6).min(toks.len()))?;
     let verb = near.iter().any(|t| {
-        t.case == Case::Lower && t.be - t.bs >= 6 && {
+        t.case == Case::Lower && t.be.since(t.bs) >= 6 && {
             let w = t.text(text).as_bytes();
             w.starts_with(b"renam") || w.starts_with(b"rebrand") || w.starts_with(b"chang")
         }

@@ -21,6 +21,7 @@ mod tests;
 use std::cell::RefCell;
 
 use crate::model::{Alias, Entity, EntityKind, Span};
+use crate::offset::{Byte, Char};
 
 use aliases::{find_claims, Claim};
 use keys::{acronym, distinctive, for_each_suffix, norm_key, partial_ok, KeyMap};
@@ -81,11 +82,11 @@ struct Work {
     parent: usize,
 }
 
-fn span(text: &str, bs: usize, be: usize, cs: usize, ce: usize) -> Span {
+fn span(text: &str, bs: Byte, be: Byte, cs: Char, ce: Char) -> Span {
     Span {
         start: cs,
         end: ce,
-        text: text.get(bs..be).unwrap_or("").to_string(),
+        text: text.get(bs.get()..be.get()).unwrap_or("").to_string(),
     }
 }
 
@@ -278,7 +279,7 @@ impl<'a> Builder<'a> {
             ev |= EV_ORG;
         }
         // Long words in capitals are more often shouting than acronyms ("BUFFALO").
-        if run.acronym && !place && run.be - run.bs <= 5 {
+        if run.acronym && !place && run.be.since(run.bs) <= 5 {
             ev |= EV_ACRONYM;
         }
         if place {
@@ -295,7 +296,7 @@ impl<'a> Builder<'a> {
         w.ev |= ev;
         w.mentions.push(span(text, run.bs, run.be, run.cs, run.ce));
         if let Some((a, b)) = run.role {
-            let role = text.get(a..b).unwrap_or("").trim();
+            let role = text.get(a.get()..b.get()).unwrap_or("").trim();
             if !role.is_empty()
                 && w.roles.len() < MAX_ROLES
                 && !w.roles.iter().any(|x| x.eq_ignore_ascii_case(role))
@@ -515,7 +516,7 @@ impl<'a> Builder<'a> {
                 if !t.is_word() || k > xr.n0 && !t.space {
                     return None;
                 }
-                norm_key(title.get(t.bs..xr.be).unwrap_or(""), &mut key);
+                norm_key(title.get(t.bs.get()..xr.be.get()).unwrap_or(""), &mut key);
                 self.lookup(&key, canonical_place(&key), xr.acronym && k == xr.n0)
                     .map(|e| (e, k))
             });
@@ -538,7 +539,7 @@ impl<'a> Builder<'a> {
                 None => (c.bs, c.cs),
             };
             if let Some(k) = x_from {
-                let x_text = title.get(toks[k].bs..xr.be).unwrap_or("");
+                let x_text = title.get(toks[k].bs.get()..xr.be.get()).unwrap_or("");
                 norm_key(x_text, &mut key);
                 let ev = || span(title, toks[k].bs, xr.be, toks[k].cs, xr.ce);
                 let k2 = key.clone();
@@ -573,7 +574,7 @@ impl<'a> Builder<'a> {
                 mentions,
             });
         }
-        out.sort_by_key(|e| e.mentions.first().map_or(0, |m| m.start));
+        out.sort_by_key(|e| e.mentions.first().map_or(Char::ZERO, |m| m.start));
         out
     }
 }

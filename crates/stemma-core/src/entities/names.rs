@@ -7,6 +7,7 @@ use super::lexicon::{
     TITLE,
 };
 use super::tokens::{is_dash, Case, Glue, Tok};
+use crate::offset::{Byte, Char};
 
 /// The longest run looked at for a title prefix.
 const MAX_ROLE_RUN: usize = 12;
@@ -22,12 +23,12 @@ pub(crate) struct Run {
     /// First token of the name proper (after a title such as "Foreign Minister").
     pub n0: usize,
     /// The name's byte and code-point range.
-    pub bs: usize,
-    pub be: usize,
-    pub cs: usize,
-    pub ce: usize,
+    pub bs: Byte,
+    pub be: Byte,
+    pub cs: Char,
+    pub ce: Char,
     /// Byte range of a role or title the text gives here.
-    pub role: Option<(usize, usize)>,
+    pub role: Option<(Byte, Byte)>,
     /// After Mr., Mrs., Ms.
     pub courtesy: bool,
     /// The sex that the courtesy title gives: Mr. male (true); Mrs., Ms., Miss female.
@@ -48,7 +49,7 @@ pub(crate) struct Run {
 
 impl Run {
     pub fn name<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.bs..self.be).unwrap_or("")
+        text.get(self.bs.get()..self.be.get()).unwrap_or("")
     }
     /// Whether the run can carry a person's role: not a place, organisation or acronym.
     fn person_like(&self) -> bool {
@@ -80,7 +81,7 @@ fn hyphen_tail_ok(w: &str) -> bool {
 
 /// Titles written as abbreviations, whose period stays inside the name ("Sen.", "Dr.").
 fn title_abbreviation(t: &Tok) -> bool {
-    t.case == Case::Upper && t.flags & (TITLE | COURTESY) != 0 && t.be - t.bs <= 5
+    t.case == Case::Upper && t.flags & (TITLE | COURTESY) != 0 && t.be.since(t.bs) <= 5
 }
 
 fn corp_abbreviation(text: &str, t: &Tok) -> bool {
@@ -271,7 +272,7 @@ fn appositive_after(
     text: &str,
     comma: usize,
     buf: &mut String,
-) -> Option<(usize, usize)> {
+) -> Option<(Byte, Byte)> {
     let mut k = comma + 1;
     const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their"];
     if toks
@@ -444,7 +445,7 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
         }
         let prev = &toks[j - 1];
         if u.ch == '.' && !u.space && prev.is_word() {
-            let initial = prev.case == Case::Upper && prev.be - prev.bs == 1;
+            let initial = prev.case == Case::Upper && prev.be.since(prev.bs) == 1;
             if initial || title_abbreviation(prev) {
                 if toks
                     .get(j + 1)
@@ -614,7 +615,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     }
     let first = &toks[n0];
     let acronym = words == 1 && first.case == Case::Caps;
-    let name = text.get(first.bs..toks[j - 1].be).unwrap_or("");
+    let name = text.get(first.bs.get()..toks[j - 1].be.get()).unwrap_or("");
     let islamic_state = name.len() >= 13
         && name
             .get(name.len() - 13..)
@@ -688,7 +689,7 @@ fn has_title(toks: &[Tok], a: usize, b: usize) -> bool {
 
 /// A role given next to the name: "[US Secretary of State] John Kerry", "Kremlin spokesman
 /// Jane Roe", "the foreign minister, Jane Roe,", "Jane Roe, a spokesman for the Foo Party,".
-fn context_role(toks: &[Tok], text: &str, run: &Run, buf: &mut String) -> Option<(usize, usize)> {
+fn context_role(toks: &[Tok], text: &str, run: &Run, buf: &mut String) -> Option<(Byte, Byte)> {
     let t0 = run.t0;
     let after_comma = toks.get(run.t1).is_some_and(|t| t.is_punct(','));
     if t0 > 0 {

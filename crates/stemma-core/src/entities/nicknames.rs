@@ -5,6 +5,7 @@
 
 use super::tokens::Tok;
 use crate::model::{Alias, Entity, EntityKind, Span};
+use crate::offset::{slice, Byte, Char};
 
 /// The nickname between two mentions, when `between` is only a quoted capitalised phrase of
 /// one to four words: `"The Anchor"`, `“Big Sal”`.
@@ -34,14 +35,18 @@ fn nickname(between: &str) -> Option<&str> {
 /// The byte offset of code point `c`: mentions start and end where tokens do, so a binary
 /// search of the tokens finds it (a table of every character's byte offset cost more than the
 /// whole pass); a walk from the start of the text otherwise.
-fn byte_of(text: &str, toks: &[Tok], c: usize) -> usize {
+fn byte_of(text: &str, toks: &[Tok], c: Char) -> Byte {
     if let Ok(i) = toks.binary_search_by_key(&c, |t| t.cs) {
         return toks[i].bs;
     }
     if let Ok(i) = toks.binary_search_by_key(&c, |t| t.ce) {
         return toks[i].be;
     }
-    text.char_indices().nth(c).map_or(text.len(), |(b, _)| b)
+    Byte::new(
+        text.char_indices()
+            .nth(c.get())
+            .map_or(text.len(), |(b, _)| b),
+    )
 }
 
 /// Join `First "Nick" Last` into one person (see the module's documentation).
@@ -50,9 +55,9 @@ pub(crate) fn merge(text: &str, toks: &[Tok], entities: &mut Vec<Entity>) {
     if !text.contains(['"', '“', '\'', '‘']) || entities.len() < 2 {
         return;
     }
-    let at = |c: usize| byte_of(text, toks, c);
+    let at = |c: Char| byte_of(text, toks, c);
     // Every mention as (start, end, entity), in text order.
-    let mut mentions: Vec<(usize, usize, usize)> = entities
+    let mut mentions: Vec<(Char, Char, usize)> = entities
         .iter()
         .enumerate()
         .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
@@ -64,7 +69,7 @@ pub(crate) fn merge(text: &str, toks: &[Tok], entities: &mut Vec<Entity>) {
         if a == b || e0 > s1 || entities[a].name.contains(' ') {
             continue;
         }
-        let Some(nick) = nickname(&text[at(e0)..at(s1)]) else {
+        let Some(nick) = nickname(slice(text, at(e0), at(s1))) else {
             continue;
         };
         if joins.iter().any(|j| j.0 == a || j.1 == a || j.0 == b) {
@@ -73,7 +78,7 @@ pub(crate) fn merge(text: &str, toks: &[Tok], entities: &mut Vec<Entity>) {
         let evidence = Span {
             start: s0,
             end: e1,
-            text: text[at(s0)..at(e1)].to_string(),
+            text: slice(text, at(s0), at(e1)).to_string(),
         };
         joins.push((a, b, nick.to_string(), evidence));
     }

@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 
 use crate::model::{Entity, EntityKind};
+use crate::offset::Char;
 
 use super::keys::{acronym, norm_key, partial_ok, KeyMap, MAX_KEY_WORDS};
 use super::lexicon::{canonical_place, demonym_place, flags, FastMap, COURTESY, TITLE};
@@ -386,7 +387,7 @@ impl<'a> DescriptionIndex<'a> {
     }
 
     /// See [`resolve_description`].
-    pub fn resolve(&self, description: &str, before_char: usize) -> Option<usize> {
+    pub fn resolve(&self, description: &str, before_char: Char) -> Option<usize> {
         const DETERMINERS: &[&str] = &[
             "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
             "our", "your", "my",
@@ -419,7 +420,7 @@ impl<'a> DescriptionIndex<'a> {
         let any_org = ANY_ORG.contains(&head);
         let synonyms = SYNONYMS.iter().find(|g| g.contains(&head));
         let names = if org_head { self.names() } else { &[] };
-        let mut best: Option<(i32, bool, usize, usize)> = None;
+        let mut best: Option<(i32, bool, Char, usize)> = None;
         for (i, e) in self.entities.iter().enumerate() {
             let names = names.get(i).map_or(&[][..], Vec::as_slice);
             let Some(s) = score(
@@ -439,7 +440,7 @@ impl<'a> DescriptionIndex<'a> {
                 .filter(|m| m.start < before_char)
                 .map(|m| m.start)
                 .max();
-            let cand = (s, last.is_some(), last.unwrap_or(0), i);
+            let cand = (s, last.is_some(), last.unwrap_or(Char::ZERO), i);
             // Higher score, then mentioned before the point, then mentioned later; first on ties.
             if best.is_none_or(|b| (cand.0, cand.1, cand.2) > (b.0, b.1, b.2)) {
                 best = Some(cand);
@@ -458,7 +459,7 @@ impl<'a> DescriptionIndex<'a> {
 pub fn resolve_description(
     entities: &[Entity],
     description: &str,
-    before_char: usize,
+    before_char: Char,
 ) -> Option<usize> {
     DescriptionIndex::new(entities).resolve(description, before_char)
 }
@@ -475,8 +476,8 @@ mod index_tests {
             aliases: vec![],
             roles: vec![],
             mentions: vec![Span {
-                start: 0,
-                end: name.chars().count(),
+                start: Char::ZERO,
+                end: Char::new(name.chars().count()),
                 text: name.into(),
             }],
         }

@@ -1,6 +1,7 @@
 //! Entity finding on invented sentences, one construction at a time.
 
 use super::*;
+use crate::offset::Char;
 use proptest::prelude::*;
 
 fn find<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
@@ -26,11 +27,12 @@ fn alias<'a>(e: &'a Entity, name: &str) -> &'a Alias {
 
 /// Every span lies inside its text and holds the slice it points at.
 fn check_spans(title: Option<&str>, text: &str, ents: &[Entity]) {
-    let slice = |s: &str, a: usize, b: usize| s.chars().skip(a).take(b - a).collect::<String>();
+    let slice =
+        |s: &str, a: Char, b: Char| s.chars().skip(a.get()).take(b.since(a)).collect::<String>();
     let n = text.chars().count();
     for e in ents {
         for m in &e.mentions {
-            assert!(m.start <= m.end && m.end <= n, "{m:?}");
+            assert!(m.start <= m.end && m.end.get() <= n, "{m:?}");
             assert_eq!(slice(text, m.start, m.end), m.text);
         }
         for a in &e.aliases {
@@ -41,7 +43,7 @@ fn check_spans(title: Option<&str>, text: &str, ents: &[Entity]) {
             };
             let ev = &a.evidence;
             assert!(
-                ev.start <= ev.end && ev.end <= src.chars().count(),
+                ev.start <= ev.end && ev.end.get() <= src.chars().count(),
                 "{ev:?}"
             );
             assert_eq!(slice(src, ev.start, ev.end), ev.text);
@@ -118,7 +120,7 @@ fn entities_headline_and_body_like_a_wire_story() {
         );
     }
     // Ordered by first mention.
-    let firsts: Vec<usize> = ents.iter().map(|e| e.mentions[0].start).collect();
+    let firsts: Vec<Char> = ents.iter().map(|e| e.mentions[0].start).collect();
     assert!(firsts.windows(2).all(|w| w[0] <= w[1]));
     // Deterministic.
     assert_eq!(ents, find_entities(Some(TITLE), BODY));
@@ -143,32 +145,38 @@ fn entities_resolve_names_and_descriptions_of_the_wire_story() {
     assert_eq!(resolve_name(&ents, "Halvorsen"), None);
     let end = BODY.chars().count();
     assert_eq!(
-        resolve_description(&ents, "the Moldovan minister", end),
+        resolve_description(&ents, "the Moldovan minister", Char::new(end)),
         idx("Mirela Dovanu")
     );
     assert_eq!(
-        resolve_description(&ents, "the interior minister", end),
+        resolve_description(&ents, "the interior minister", Char::new(end)),
         idx("Mirela Dovanu")
     );
     assert_eq!(
-        resolve_description(&ents, "the high representative", end),
+        resolve_description(&ents, "the high representative", Char::new(end)),
         idx("Tomas Keller")
     );
     assert_eq!(
-        resolve_description(&ents, "the Chilean minister", end),
+        resolve_description(&ents, "the Chilean minister", Char::new(end)),
         None
     );
     assert_eq!(
-        resolve_description(&ents, "the defense minister", end),
+        resolve_description(&ents, "the defense minister", Char::new(end)),
         None
     );
     assert_eq!(
-        resolve_description(&ents, "the front", end),
+        resolve_description(&ents, "the front", Char::new(end)),
         idx("Jabhat Al Qarnun")
     );
-    assert_eq!(resolve_description(&ents, "the senator", end), None);
+    assert_eq!(
+        resolve_description(&ents, "the senator", Char::new(end)),
+        None
+    );
     // A president or chancellor is a leader; a minister is not.
-    assert_eq!(resolve_description(&ents, "the Moldovan leader", end), None);
+    assert_eq!(
+        resolve_description(&ents, "the Moldovan leader", Char::new(end)),
+        None
+    );
 }
 
 #[test]
@@ -252,19 +260,19 @@ Pentagon spokesman Aldo Ferris declined to comment.";
     let end = text.chars().count();
     let idx = |n: &str| ents.iter().position(|e| e.name == n);
     assert_eq!(
-        resolve_description(&ents, "the spokeswoman", end),
+        resolve_description(&ents, "the spokeswoman", Char::new(end)),
         idx("Greta Halvorsen")
     );
     assert_eq!(
-        resolve_description(&ents, "the Moldovan minister", end),
+        resolve_description(&ents, "the Moldovan minister", Char::new(end)),
         idx("Ana Rusu")
     );
     assert_eq!(
-        resolve_description(&ents, "the trade minister", end),
+        resolve_description(&ents, "the trade minister", Char::new(end)),
         idx("Ramon Ochoa")
     );
     assert_eq!(
-        resolve_description(&ents, "the council", end),
+        resolve_description(&ents, "the council", Char::new(end)),
         idx("Northern Grain Council")
     );
 }
@@ -360,7 +368,7 @@ Brannigan was right. Gaunt left early.";
     assert_eq!(fenwick.kind, EntityKind::Person);
     assert_eq!(mention_texts(fenwick), ["Dalia Fenwick", "Fenwick"]);
     assert_eq!(
-        alias(fenwick, "Fenwick").evidence.start,
+        alias(fenwick, "Fenwick").evidence.start.get(),
         text.find("Fenwick said").unwrap()
     );
     let obrecht = find(&ents, "Obrecht");
@@ -520,7 +528,7 @@ fn entities_alias_constructions_with_their_evidence() {
         assert_eq!(a.evidence.text, evidence, "{text}");
         assert!(!a.in_title);
         assert_eq!(
-            a.evidence.start,
+            a.evidence.start.get(),
             text[..text.find(evidence).unwrap()].chars().count()
         );
         assert!(
@@ -633,34 +641,37 @@ Senator Mara Quist spoke again. The Tessaline Party and the Ministry of Harbours
     let idx = |n: &str| ents.iter().position(|e| e.name == n);
     let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
     assert_eq!(
-        resolve_description(&ents, "the senator", at("Then")),
+        resolve_description(&ents, "the senator", Char::new(at("Then"))),
         idx("Mara Quist")
     );
     assert_eq!(
-        resolve_description(&ents, "the senator", at("Hours")),
+        resolve_description(&ents, "the senator", Char::new(at("Hours"))),
         idx("Ivo Brandt")
     );
     assert_eq!(
-        resolve_description(&ents, "the senator", at("The Tessaline")),
+        resolve_description(&ents, "the senator", Char::new(at("The Tessaline"))),
         idx("Mara Quist")
     );
     assert_eq!(
-        resolve_description(&ents, "the senator", 0),
+        resolve_description(&ents, "the senator", Char::new(0)),
         idx("Mara Quist")
     );
     assert_eq!(
-        resolve_description(&ents, "the party", text.len()),
+        resolve_description(&ents, "the party", Char::new(text.len())),
         idx("Tessaline Party")
     );
     assert_eq!(
-        resolve_description(&ents, "the ministry", text.len()),
+        resolve_description(&ents, "the ministry", Char::new(text.len())),
         idx("Ministry of Harbours")
     );
-    assert_eq!(resolve_description(&ents, "the campaign", text.len()), None);
+    assert_eq!(
+        resolve_description(&ents, "the campaign", Char::new(text.len())),
+        None
+    );
     // Any organisation for "the group": the last one mentioned.
-    let group = resolve_description(&ents, "the group", text.len());
+    let group = resolve_description(&ents, "the group", Char::new(text.len()));
     assert_eq!(group, idx("Ministry of Harbours"));
-    assert_eq!(resolve_description(&ents, "", text.len()), None);
+    assert_eq!(resolve_description(&ents, "", Char::new(text.len())), None);
     assert_eq!(resolve_name(&ents, ""), None);
     assert_eq!(resolve_name(&ents, "Senator Brandt"), idx("Ivo Brandt"));
 }
@@ -718,9 +729,9 @@ proptest! {
         check_spans(Some(&title), &text, &ents);
         for e in &ents {
             let _ = resolve_name(&ents, &e.name);
-            let _ = resolve_description(&ents, &e.name, text.len());
+            let _ = resolve_description(&ents, &e.name, Char::new(text.len()));
         }
-        let _ = resolve_description(&ents, &text, 5);
+        let _ = resolve_description(&ents, &text, Char::new(5));
         let _ = resolve_name(&ents, &title);
     }
 
@@ -732,7 +743,7 @@ proptest! {
         for e in &ents {
             prop_assert!(!e.mentions.is_empty());
             let _ = resolve_name(&ents, &e.name);
-            let _ = resolve_description(&ents, "the minister", text.len());
+            let _ = resolve_description(&ents, "the minister", Char::new(text.len()));
         }
     }
 }
@@ -745,28 +756,28 @@ Holdings and the Lisk Foundation paid for the dinner.";
     let idx = |n: &str| ents.iter().position(|e| e.name == n);
     let end = text.chars().count();
     assert_eq!(
-        resolve_description(&ents, "the Chilean leader", end),
+        resolve_description(&ents, "the Chilean leader", Char::new(end)),
         idx("Hana Lisk")
     );
     assert_eq!(
-        resolve_description(&ents, "the president", end),
+        resolve_description(&ents, "the president", Char::new(end)),
         idx("Hana Lisk")
     );
     assert_eq!(
-        resolve_description(&ents, "the minister", end),
+        resolve_description(&ents, "the minister", Char::new(end)),
         idx("Tovo Reyes")
     );
     assert_eq!(
-        resolve_description(&ents, "the foundation", end),
+        resolve_description(&ents, "the foundation", Char::new(end)),
         idx("Lisk Foundation")
     );
     assert_eq!(
-        resolve_description(&ents, "the company", end),
+        resolve_description(&ents, "the company", Char::new(end)),
         idx("Lisk Foundation")
     );
     let before_foundation = text[..text.find("and the Lisk").unwrap()].chars().count();
     assert_eq!(
-        resolve_description(&ents, "the company", before_foundation),
+        resolve_description(&ents, "the company", Char::new(before_foundation)),
         idx("Brightwater Holdings")
     );
 }

@@ -2,6 +2,7 @@
 //! and punctuation marks, each with byte and code-point offsets.
 
 use super::lexicon::{flags, flags_any_case};
+use crate::offset::{Byte, Char};
 
 /// The letter case of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +34,11 @@ pub(crate) enum Glue {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {
     /// Byte offsets into the text.
-    pub bs: usize,
-    pub be: usize,
+    pub bs: Byte,
+    pub be: Byte,
     /// Code-point offsets into the text.
-    pub cs: usize,
-    pub ce: usize,
+    pub cs: Char,
+    pub ce: Char,
     pub case: Case,
     pub glue: Glue,
     /// Whitespace before the token.
@@ -63,7 +64,7 @@ impl Tok {
         self.case == Case::Punct && self.ch == c
     }
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
-        s.get(self.bs..self.be).unwrap_or("")
+        s.get(self.bs.get()..self.be.get()).unwrap_or("")
     }
 }
 
@@ -288,10 +289,10 @@ impl Walk {
         flags: u32,
     ) {
         toks.push(Tok {
-            bs,
-            be,
-            cs: self.ci,
-            ce,
+            bs: Byte::new(bs),
+            be: Byte::new(be),
+            cs: Char::new(self.ci),
+            ce: Char::new(ce),
             case,
             glue: self.glue,
             space: self.space,
@@ -332,16 +333,17 @@ pub(crate) fn tokens_into(text: &str, shared: &[crate::tokens::Token], toks: &mu
         lbuf: String::new(),
     };
     for t in shared {
-        if t.start < w.at {
+        let (start, end) = (t.start.get(), t.end.get());
+        if start < w.at {
             // A chain of letters or a word that ran on past the shared token before
             // ("Jordanian-U.S.": the shared tokens end "-U" at the dot) took this one, or part
             // of it.
-            if t.end > w.at {
-                parts(text, t.end, &mut w, toks);
+            if end > w.at {
+                parts(text, end, &mut w, toks);
             }
             continue;
         }
-        w.gap(text, t.start);
+        w.gap(text, start);
         // The common case first: a word or number of ASCII letters and digits alone
         // ("said", "Lavrov", "FBI", "2016"). Its one part is itself: a lone letter followed
         // by a dot never gets here, since the shared tokenizer keeps that dot in the word
@@ -349,10 +351,10 @@ pub(crate) fn tokens_into(text: &str, shared: &[crate::tokens::Token], toks: &mu
         if matches!(
             t.kind,
             crate::tokens::Kind::Word | crate::tokens::Kind::Number
-        ) && ascii_alnum_len(&bytes[t.start..t.end]) == t.end - t.start
+        ) && ascii_alnum_len(&bytes[start..end]) == end - start
         {
-            let word = &text[t.start..t.end];
-            let case = match bytes[t.start] {
+            let word = &text[start..end];
+            let case = match bytes[start] {
                 b'0'..=b'9' => Case::Num,
                 b'a'..=b'z' => Case::Lower,
                 _ => case_of(word),
@@ -362,11 +364,11 @@ pub(crate) fn tokens_into(text: &str, shared: &[crate::tokens::Token], toks: &mu
             } else {
                 0
             };
-            let ce = w.ci + (t.end - t.start);
-            w.push_word(toks, t.start, t.end, ce, case, f);
+            let ce = w.ci + (end - start);
+            w.push_word(toks, start, end, ce, case, f);
             continue;
         }
-        parts(text, t.end, &mut w, toks);
+        parts(text, end, &mut w, toks);
     }
     w.gap(text, text.len());
 }
@@ -465,7 +467,9 @@ fn parts(text: &str, end: usize, w: &mut Walk, toks: &mut Vec<Tok>) {
             continue;
         }
         // A joiner between two words, with no space on either side.
-        let prev_word_ends_here = toks.last().is_some_and(|t| t.is_word() && t.be == i);
+        let prev_word_ends_here = toks
+            .last()
+            .is_some_and(|t| t.is_word() && t.be == Byte::new(i));
         if prev_word_ends_here
             && (is_hyphen(c) || is_apostrophe(c))
             && char_at(text, i + l).is_some_and(is_word_char)
@@ -481,10 +485,10 @@ fn parts(text: &str, end: usize, w: &mut Walk, toks: &mut Vec<Tok>) {
         }
         let prev = toks.last().copied();
         toks.push(Tok {
-            bs: i,
-            be: i + l,
-            cs: w.ci,
-            ce: w.ci + 1,
+            bs: Byte::new(i),
+            be: Byte::new(i + l),
+            cs: Char::new(w.ci),
+            ce: Char::new(w.ci + 1),
             case: Case::Punct,
             glue: Glue::None,
             space: w.space,
@@ -496,7 +500,7 @@ fn parts(text: &str, end: usize, w: &mut Walk, toks: &mut Vec<Tok>) {
         match c {
             '.' => {
                 let abbr = prev.is_some_and(|p| {
-                    p.be == i && p.is_word() && {
+                    p.be == Byte::new(i) && p.is_word() && {
                         let pw = p.text(text);
                         (p.case == Case::Upper && pw.chars().count() == 1) || is_abbreviation(pw)
                     }
@@ -568,7 +572,7 @@ mod tests {
         assert_eq!(w[12], ("Then", Case::Upper, Glue::None, true));
         assert_eq!(w[15], ("Yes", Case::Upper, Glue::None, true));
         for t in tokenize(s) {
-            let slice: String = s.chars().skip(t.cs).take(t.ce - t.cs).collect();
+            let slice: String = s.chars().skip(t.cs.get()).take(t.ce.since(t.cs)).collect();
             assert_eq!(slice, t.text(s));
         }
     }
@@ -601,9 +605,9 @@ mod tests {
     fn entities_tokens_offsets_hold_on_odd_text() {
         let s = "Zoë\u{200b}Ka\u{ad}ra said:\n\n«Oui» snake_case 1,200 3.5 U.S \u{2029}Дм\u{483}итрий ’tis a.k.a. x";
         for t in tokenize(s) {
-            let slice: String = s.chars().skip(t.cs).take(t.ce - t.cs).collect();
+            let slice: String = s.chars().skip(t.cs.get()).take(t.ce.since(t.cs)).collect();
             assert_eq!(slice, t.text(s), "{t:?}");
-            assert!(s.is_char_boundary(t.bs) && s.is_char_boundary(t.be));
+            assert!(s.is_char_boundary(t.bs.get()) && s.is_char_boundary(t.be.get()));
         }
         let w = words(s);
         assert_eq!(w[0].0, "Zoë");

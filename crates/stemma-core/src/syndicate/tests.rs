@@ -1,7 +1,7 @@
 //! Unit tests on invented records (made-up outlets and words).
 
 use super::*;
-use crate::model::{Format, Mode, Quote, QuoteKind, Source, Speaker, SpeechAct};
+use crate::model::{Char, Format, Mode, Quote, QuoteKind, Source, Speaker, SpeechAct};
 
 /// Deterministic filler prose: `n` words from a small invented vocabulary, in paragraphs.
 fn prose(seed: u64, n: usize) -> String {
@@ -527,9 +527,9 @@ fn direct_quote(said: &str, speaker: &str) -> Quote {
     Quote {
         text: said.into(),
         kind: QuoteKind::Direct,
-        start: 0,
-        end: 10,
-        pieces: vec![[0, 10]],
+        start: Char::ZERO,
+        end: Char::new(10),
+        pieces: vec![[Char::ZERO, Char::new(10)]],
         cue: None,
         speech_act: SpeechAct::Statement,
         speaker: Some(Speaker {

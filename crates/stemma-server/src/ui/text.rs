@@ -96,9 +96,9 @@ pub struct QuoteSpan {
 impl QuoteSpan {
     pub fn of(q: &stemma_core::Quote) -> QuoteSpan {
         let pieces = if q.pieces.is_empty() {
-            vec![(q.start, q.end)]
+            vec![(q.start.get(), q.end.get())]
         } else {
-            q.pieces.iter().map(|p| (p[0], p[1])).collect()
+            q.pieces.iter().map(|p| (p[0].get(), p[1].get())).collect()
         };
         QuoteSpan {
             pieces,

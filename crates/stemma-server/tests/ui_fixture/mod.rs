@@ -10,7 +10,8 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use stemma_core::model::{
-    Alias, Entity, EntityKind, Quote, QuoteKind, RepublishedFrom, Span, Speaker, SpeechAct, Tag,
+    Alias, Char, Entity, EntityKind, Quote, QuoteKind, RepublishedFrom, Span, Speaker, SpeechAct,
+    Tag,
 };
 use stemma_core::{Article, Format, Source};
 use stemma_server::{app, AppState};
@@ -28,6 +29,7 @@ pub fn cp_span(text: &str, needle: &str) -> (usize, usize) {
 
 pub fn quote(text: &str, words: &str, speaker: &str) -> Quote {
     let (start, end) = cp_span(text, words);
+    let (start, end) = (Char::new(start), Char::new(end));
     Quote {
         text: words.to_string(),
         kind: QuoteKind::Direct,
@@ -57,8 +59,8 @@ pub fn entity(name: &str, kind: EntityKind, aliases: &[(&str, &str)], roles: &[&
             .map(|(a, ev)| Alias {
                 name: a.to_string(),
                 evidence: Span {
-                    start: 0,
-                    end: ev.chars().count(),
+                    start: Char::ZERO,
+                    end: Char::new(ev.chars().count()),
                     text: ev.to_string(),
                 },
                 in_title: false,

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use super::cues::{self, Mode};
 use super::tokens::Kind;
 use super::Doc;
+use crate::offset::Byte;
 
 /// The trainer (`stemma-bench train-cues`): only with the `train` feature, which only the
 /// bench enables.
@@ -268,9 +269,9 @@ impl Table {
             }
             super::sentence_by_rules_with(d, s, e, &heads, &mut found);
         }
-        let tok_at = |b: usize| d.toks.partition_point(|t| t.start < b);
+        let tok_at = |b: Byte| d.toks.partition_point(|t| t.start < b);
         for f in &found {
-            let mut mark = |r: (usize, usize), v: u8| {
+            let mut mark = |r: super::Range, v: u8| {
                 let (a, z) = (tok_at(r.0), tok_at(r.1));
                 for slot in &mut shape_r[a..z.min(n)] {
                     if *slot == 0 {

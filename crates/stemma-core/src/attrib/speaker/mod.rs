@@ -14,6 +14,7 @@ use super::gender::of_score;
 use crate::entities::lexicon::FastMap;
 use crate::entities::{DescriptionIndex, NameIndex};
 use crate::model::{Entity, EntityKind, Span, Speaker, SpeakerKind};
+use crate::offset::{slice, Byte, Char};
 use phrases::*;
 
 mod phrases;
@@ -24,7 +25,7 @@ pub struct Resolver<'a> {
     last: Option<usize>,
     /// Where the last speaker's mention starts (code points), when it named them (no
     /// pronoun or description).
-    last_named_at: Option<usize>,
+    last_named_at: Option<Char>,
     /// Name lookups already made, by mention words.
     names: FastMap<String, (Option<usize>, Option<String>)>,
     index: NameIndex,
@@ -32,7 +33,7 @@ pub struct Resolver<'a> {
     descriptions: Option<DescriptionIndex<'a>>,
     /// Every entity mention as (end, start, entity), sorted by end; made at the first pronoun
     /// that needs it.
-    by_end: Option<Vec<(usize, usize, usize)>>,
+    by_end: Option<Vec<(Char, Char, usize)>>,
     /// Scratch space for name keys.
     key: String,
     /// Each entity's gender evidence ([`super::gender::scores`]).
@@ -49,21 +50,21 @@ pub struct Narration {
     /// Where each sentence starts, in text order.
     pub sentences: Vec<SentenceStart>,
     /// The stretches inside quotation marks (marks included), in code points, in text order.
-    pub quoted: Vec<(usize, usize)>,
+    pub quoted: Vec<(Char, Char)>,
 }
 
 /// Where a sentence starts: in code points (as mentions are) and in bytes (to read it).
 #[derive(Debug, Clone, Copy)]
 pub struct SentenceStart {
-    pub at: usize,
-    pub byte: usize,
+    pub at: Char,
+    pub byte: Byte,
     pub opens_paragraph: bool,
 }
 
 impl Narration {
     /// The index in `sentences` of the sentence that holds code point `at` (none before the
     /// first).
-    fn sentence_of(&self, at: usize) -> Option<usize> {
+    fn sentence_of(&self, at: Char) -> Option<usize> {
         self.sentences
             .partition_point(|s| s.at <= at)
             .checked_sub(1)
@@ -71,18 +72,20 @@ impl Narration {
 
     /// The sentence that holds code point `at`: its start and its bytes in `text` (from the
     /// text's start when `at` comes before the first sentence).
-    fn sentence_around<'t>(&self, text: &'t str, at: usize) -> (usize, &'t str) {
+    fn sentence_around<'t>(&self, text: &'t str, at: Char) -> (Char, &'t str) {
         let k = self.sentence_of(at);
-        let (from, b0) = k.map_or((0, 0), |k| (self.sentences[k].at, self.sentences[k].byte));
+        let (from, b0) = k.map_or((Char::ZERO, Byte::ZERO), |k| {
+            (self.sentences[k].at, self.sentences[k].byte)
+        });
         let b1 = self
             .sentences
             .get(k.map_or(0, |k| k + 1))
-            .map_or(text.len(), |s| s.byte);
-        (from, &text[b0..b1])
+            .map_or(Byte::new(text.len()), |s| s.byte);
+        (from, slice(text, b0, b1))
     }
 
     /// Whether code point `at` lies inside quotation marks.
-    fn is_quoted(&self, at: usize) -> bool {
+    fn is_quoted(&self, at: Char) -> bool {
         let k = self.quoted.partition_point(|&(a, _)| a <= at);
         k.checked_sub(1).is_some_and(|k| at < self.quoted[k].1)
     }
@@ -212,7 +215,7 @@ impl<'a> Resolver<'a> {
         if let Some((pronoun, role)) = speaks_for(&lower) {
             let stand_in = Span {
                 start: mention.start,
-                end: mention.start + pronoun.chars().count(),
+                end: mention.start.plus(pronoun.chars().count()),
                 text: pronoun.to_string(),
             };
             let (i, _) = self.find(&stand_in);
@@ -366,7 +369,7 @@ impl<'a> Resolver<'a> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let hi = by_end.partition_point(|&(end, ..)| end <= mention.end);
         // (not at the head of a phrase, start, entity): the best is the least.
-        let mut best: Option<(bool, usize, usize)> = None;
+        let mut best: Option<(bool, Char, usize)> = None;
         // The person mentions inside, (start, end, entity) from the last.
         let mut inside: Vec<(usize, usize, usize)> = Vec::new();
         for &(end, start, i) in by_end[..hi].iter().rev() {
@@ -377,7 +380,7 @@ impl<'a> Resolver<'a> {
             if start < mention.start || !matches!(kind, EntityKind::Person | EntityKind::Other) {
                 continue;
             }
-            let (a, b) = (start - mention.start, end - mention.start);
+            let (a, b) = (start.since(mention.start), end.since(mention.start));
             if kind == EntityKind::Person {
                 inside.push((a, b, i));
             }
@@ -406,7 +409,7 @@ impl<'a> Resolver<'a> {
 
     /// "the company", "the power utility": the organisation whose name holds the noun
     /// (mentioned last before `at`), else the last speaker when that is an organisation.
-    fn body_described(&mut self, lower: &str, at: usize) -> Option<usize> {
+    fn body_described(&mut self, lower: &str, at: Char) -> Option<usize> {
         let phrase = head_phrase(lower);
         let head = phrase.rsplit(' ').next().unwrap_or("");
         if !BODY_NOUNS.contains(&head) {
@@ -438,7 +441,10 @@ impl<'a> Resolver<'a> {
         let lo = by_end.partition_point(|&(end, ..)| end <= from);
         let hi = by_end.partition_point(|&(end, ..)| end <= at);
         let &(_, start, i) = by_end[lo..hi].iter().min_by_key(|&&(_, start, _)| start)?;
-        let lead: String = sentence.chars().take(start.checked_sub(from)?).collect();
+        if start < from {
+            return None;
+        }
+        let lead: String = sentence.chars().take(start.since(from)).collect();
         (matches!(lead.trim(), "" | "The" | "the") && self.kind_of(i) == EntityKind::Organization)
             .then_some(i)
     }
@@ -446,14 +452,14 @@ impl<'a> Resolver<'a> {
     /// The person a definite description that no role matches most likely means: of those
     /// it can stand for ([`Self::described_by`]), the one named most often before `at` (at
     /// least twice; the last named on ties), the story's main character.
-    fn most_named(&self, at: usize, description: &str) -> Option<usize> {
-        let mut best: Option<(usize, usize, usize)> = None;
+    fn most_named(&self, at: Char, description: &str) -> Option<usize> {
+        let mut best: Option<(usize, Char, usize)> = None;
         for (i, e) in self.entities.iter().enumerate() {
             if self.kind_of(i) != EntityKind::Person {
                 continue;
             }
             let before = e.mentions.iter().filter(|m| m.end <= at);
-            let (n, last) = before.fold((0, 0), |(n, l), m| (n + 1, l.max(m.start)));
+            let (n, last) = before.fold((0, Char::ZERO), |(n, l), m| (n + 1, l.max(m.start)));
             if n >= 2
                 && best.is_none_or(|b| (n, last) > (b.0, b.1))
                 && self.described_by(i, description)
@@ -529,7 +535,7 @@ impl<'a> Resolver<'a> {
     /// break, after which the reader follows the last speaker rather than a name in passing.
     /// Names inside quotation marks are the speaker's words, not the narration's. (After the
     /// mentions are indexed.)
-    fn sole_person_before(&self, at: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+    fn sole_person_before(&self, at: Char, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         let starts = &self.narration.sentences;
         let k = self.narration.sentence_of(at)?;
         let (this, prev) = (starts[k], starts[k.checked_sub(1)?]);
@@ -573,7 +579,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The entity of one of `kinds` whose mention comes last before `before`.
-    fn last_mentioned(&mut self, kinds: &[EntityKind], before: usize) -> Option<usize> {
+    fn last_mentioned(&mut self, kinds: &[EntityKind], before: Char) -> Option<usize> {
         self.index_mentions();
         let entities = self.entities;
         self.last_mentioned_where(|i| kinds.contains(&entities[i].kind), before)
@@ -584,7 +590,7 @@ impl<'a> Resolver<'a> {
     fn index_mentions(&mut self) {
         let entities = self.entities;
         self.by_end.get_or_insert_with(|| {
-            let mut v: Vec<(usize, usize, usize)> = entities
+            let mut v: Vec<(Char, Char, usize)> = entities
                 .iter()
                 .enumerate()
                 .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.end, m.start, i)))
@@ -599,8 +605,8 @@ impl<'a> Resolver<'a> {
     fn last_mentioned_where(
         &self,
         ok: impl Fn(usize) -> bool,
-        before: usize,
-    ) -> Option<(usize, usize)> {
+        before: Char,
+    ) -> Option<(Char, usize)> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         // Mentions ending before `before`: a prefix of `by_end`; the latest start among them
         // that `ok` accepts wins (ties: the later entity, as a max over (start, entity)).
