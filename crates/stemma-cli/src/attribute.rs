@@ -30,7 +30,8 @@ pub struct Args {
     max_mib: u64,
     /// Print quotes as a reader counts them, of these modes: speech, thought, evidence
     /// (comma-separated). Without it, every attribution as PolNeAR marks them, refusals to
-    /// comment and the reporter's questions ("Asked whether …, she said") included.
+    /// comment, the reporter's questions ("Asked whether …, she said") and judgements of a
+    /// thing ("defended the numbers") included.
     #[arg(long, value_delimiter = ',', value_parser = parse_mode)]
     modes: Option<Vec<Mode>>,
 }

@@ -287,7 +287,56 @@ fn reports_words(d: &Doc, f: &Found, (c0, _, head): (usize, usize, usize)) -> bo
         return false;
     }
     let opens = d.sents[d.sent_of[c0] as usize].0 == c0;
-    !(w == "asked" && head == c0 && opens && f.source.is_none())
+    if w == "asked" && head == c0 && opens && f.source.is_none() {
+        return false;
+    }
+    !judges_a_thing(d, f, head)
+}
+
+/// Verbs of judging something (their stems): with a thing as object ("rejected that view",
+/// "praised their response", "complained about the service") they report a stance, not
+/// words; with a clause ("rejected claims that …", "complained that …") they may.
+const JUDGING: &str = "\
+    prais criticiz criticis condemn welcom reject dismiss defend question blam complain \
+    describ applaud hail denounc decri decry lament";
+
+/// Words that open a noun phrase: a thing judged, not a clause of words.
+const THING_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "both", "such", "any", "all", "each", "every", "him", "them", "it", "us", "me",
+];
+
+/// `f` judges a thing: its cue is a verb of judging and its content, with no quotation marks,
+/// is a noun phrase ("defended the numbers", "has rejected such a guarantee", "questioned the
+/// use of reserves", "rejected that view"), not a clause ("rejected that the plan was late").
+fn judges_a_thing(d: &Doc, f: &Found, head: usize) -> bool {
+    if f.kind != QuoteKind::Indirect || d.toks[head].kind != Kind::Word {
+        return false;
+    }
+    let w = d.w(head);
+    if !JUDGING
+        .split_ascii_whitespace()
+        .any(|stem| w.starts_with(stem))
+    {
+        return false;
+    }
+    let (Some(&(a, _)), Some(&(_, b))) = (f.content.first(), f.content.last()) else {
+        return false;
+    };
+    let Some(k) = d.tok_at(a) else {
+        return false;
+    };
+    let end = d.toks.partition_point(|t| t.start < b);
+    // Words in quotation marks, single ones too, are the speaker's ("described the ruling as
+    // 'heavy-handed'").
+    if (k..end).any(|j| d.toks[j].kind == Kind::Quote) {
+        return false;
+    }
+    let first = d.w(k);
+    // "that view", "that decision": a demonstrative before a word or two that end the content
+    // (a clause after "that" runs longer: "that the plan was late").
+    let demonstrative = first == "that" && (2..=3).contains(&(end - k));
+    d.toks[k].kind == Kind::Word && (THING_OPENERS.contains(&first) || demonstrative)
 }
 
 /// What a reader makes of `f`: its mode and whether it reports someone's words
@@ -604,6 +653,33 @@ mod tests {
             .into_iter()
             .map(|f| (text_of(text, f.cue).to_string(), f.words))
             .collect()
+    }
+
+    #[test]
+    fn judging_a_thing_reports_no_words() {
+        for t in [
+            "Harbour master Dunstan Okoro rejected that view.",
+            "The mayor defended the numbers on Tuesday.",
+            "Residents have long complained about the ferry's timetable.",
+            "Okoro praised their response after the storm.",
+            "The ministry has rejected such a guarantee.",
+        ] {
+            let got = words(t);
+            assert!(
+                !got.is_empty() && got.iter().all(|(_, w)| !w),
+                "{t}: {got:?}"
+            );
+        }
+        // A clause is words, and so is a judgement in the speaker's quoted words.
+        for t in [
+            "Okoro rejected claims that the quay was unsafe.",
+            "Residents complained that the ferry was late again.",
+            "Okoro praised the “calm and quick” response of the crews.",
+            "Okoro described the ruling as 'heavy-handed'.",
+        ] {
+            let got = words(t);
+            assert!(got.iter().any(|(_, w)| *w), "{t}: {got:?}");
+        }
     }
 
     #[test]
