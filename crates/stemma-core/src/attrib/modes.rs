@@ -265,7 +265,7 @@ fn cue_head(d: &Doc, f: &Found) -> Option<(usize, usize, usize)> {
 /// ("declined to comment", "refused to say whether …": the content is what they did not say)
 /// nor the question that opens a sentence with no one to ask it ("Asked whether the rooms
 /// would reopen, Banerjee-Rowe said …": the reporter's question; her answer is the quote).
-fn reports_words(d: &Doc, f: &Found, (c0, _, head): (usize, usize, usize)) -> bool {
+fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> bool {
     let w = d.w(head);
     let refusal = matches!(
         w,
@@ -284,6 +284,26 @@ fn reports_words(d: &Doc, f: &Found, (c0, _, head): (usize, usize, usize)) -> bo
         .and_then(|c| d.tok_at(c.0))
         .is_some_and(|k| d.is(k, "to"));
     if refusal && content_to {
+        return false;
+    }
+    // "has not said whether she will run", "would not say why", "could not say so": the
+    // content is what they did not answer.
+    let negated = (c0..=c1).any(|j| {
+        d.toks[j].kind == Kind::Word && matches!(d.w(j), "not" | "never" | "n't" | "cannot")
+            || d.w(j).ends_with("n't")
+            || d.w(j).ends_with("n’t")
+    });
+    let unanswered = f
+        .content
+        .first()
+        .and_then(|c| d.tok_at(c.0))
+        .is_some_and(|k| {
+            matches!(
+                d.w(k),
+                "whether" | "if" | "why" | "how" | "when" | "who" | "what" | "where" | "so"
+            )
+        });
+    if negated && unanswered && f.kind == QuoteKind::Indirect {
         return false;
     }
     let opens = d.sents[d.sent_of[c0] as usize].0 == c0;
@@ -335,7 +355,7 @@ fn judges_a_thing(d: &Doc, f: &Found, head: usize) -> bool {
     let first = d.w(k);
     // "that view", "that decision": a demonstrative before a word or two that end the content
     // (a clause after "that" runs longer: "that the plan was late").
-    let demonstrative = first == "that" && (2..=3).contains(&(end - k));
+    let demonstrative = first == "that" && (1..=3).contains(&(end - k));
     d.toks[k].kind == Kind::Word && (THING_OPENERS.contains(&first) || demonstrative)
 }
 
@@ -657,16 +677,27 @@ mod tests {
 
     #[test]
     fn judging_a_thing_reports_no_words() {
-        for t in [
-            "Harbour master Dunstan Okoro rejected that view.",
-            "The mayor defended the numbers on Tuesday.",
-            "Residents have long complained about the ferry's timetable.",
-            "Okoro praised their response after the storm.",
-            "The ministry has rejected such a guarantee.",
+        for (t, cue) in [
+            (
+                "Harbour master Dunstan Okoro rejected that view.",
+                "rejected",
+            ),
+            (
+                "The levy would hurt the port, a trader said. Okoro rejected that.",
+                "rejected",
+            ),
+            ("The mayor defended the numbers on Tuesday.", "defended"),
+            (
+                "Residents have long complained about the ferry's timetable.",
+                "complained",
+            ),
+            ("Okoro praised their response after the storm.", "praised"),
+            ("The ministry has rejected such a guarantee.", "rejected"),
         ] {
             let got = words(t);
             assert!(
-                !got.is_empty() && got.iter().all(|(_, w)| !w),
+                got.iter().any(|(c, w)| c.contains(cue) && !w)
+                    && !got.iter().any(|(c, w)| c.contains(cue) && *w),
                 "{t}: {got:?}"
             );
         }
@@ -688,6 +719,21 @@ mod tests {
         assert!(words(t).iter().all(|(_, w)| !w), "{:?}", words(t));
         let t = "The council refused to say whether the quay would reopen.";
         assert!(words(t).iter().all(|(_, w)| !w), "{:?}", words(t));
+        // What they did not answer.
+        for t in [
+            "Okoro has not said whether he will run again.",
+            "The harbour board would not say why the quay closed.",
+            "The engineers would not say how long the repairs would take.",
+        ] {
+            let got = words(t);
+            assert!(
+                got.iter().any(|(c, w)| !w && c.contains("not")),
+                "{t}: {got:?}"
+            );
+        }
+        // Not answering is not the same as saying no.
+        let t = "Okoro did not say the quay was unsafe, but he said it was old.";
+        assert!(words(t).iter().any(|(_, w)| *w), "{:?}", words(t));
         // The question has no speaker; the answer is the quote.
         let t = "Dr. Ayesha Banerjee-Rowe said the decision was hard.\n\nAsked whether the \
                  closures would end in September, Banerjee-Rowe said she could not promise that.";
