@@ -453,24 +453,39 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        // "John Kerry" after a lone "Kerry".
-        if !run.weak && !place && !run.org {
-            if let Some((_, last)) = key.rsplit_once(' ').filter(|(_, l)| distinctive(l)) {
-                if let Some(e) = self.full.get(last) {
-                    let e = self.find(e);
-                    let w = &self.ents[e];
-                    let clash = self
-                        .surname_sex_of(last)
-                        .is_some_and(|m| given_sex(run.name(text)) == Some(!m));
-                    if !w.key.contains(' ')
-                        && w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0
-                        && !clash
-                    {
-                        self.join(e, r, run, place);
-                        self.ents[e].ev |= EV_SURNAME;
-                        self.upgrade(e, run, key);
-                        return;
-                    }
+        // "John Kerry" after a lone "Kerry"; "Evelyn Tran-Whitaker" after a lone
+        // "Tran-Whitaker" (a headline's "Tran-Whitaker vows …"): a hyphenated surname is one
+        // word of the name but two of the key, so every shorter end of the key is tried,
+        // longest first, against an entity named by one word.
+        if !run.weak && !place && !run.org && key.rsplit(' ').next().is_some_and(distinctive) {
+            // A surname of two key words only after a given name ("Ingrid Okafor-Lind"; not
+            // "Free Wi-Fi" after "Wi-Fi").
+            let given = key.split(' ').next().is_some_and(|w| flags(w) & GIVEN != 0);
+            let mut rest = key;
+            while let Some((_, tail)) = rest.split_once(' ') {
+                rest = tail;
+                if tail.contains(' ') && !given {
+                    continue;
+                }
+                let Some(e) = self.full.get(tail) else {
+                    continue;
+                };
+                let e = self.find(e);
+                let w = &self.ents[e];
+                let clash = self
+                    .surname_sex_of(tail)
+                    .is_some_and(|m| given_sex(run.name(text)) == Some(!m));
+                // Named by one word: "Kerry"; "Tran-Whitaker", by this end of the key alone.
+                let lone = if tail.contains(' ') {
+                    w.key == tail && !w.name.contains(' ')
+                } else {
+                    !w.key.contains(' ')
+                };
+                if lone && w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0 && !clash {
+                    self.join(e, r, run, place);
+                    self.ents[e].ev |= EV_SURNAME;
+                    self.upgrade(e, run, key);
+                    return;
                 }
             }
         }

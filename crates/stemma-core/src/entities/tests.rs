@@ -891,3 +891,29 @@ fn a_company_is_named_without_its_business_word() {
         );
     }
 }
+
+#[test]
+fn a_hyphenated_surname_before_the_full_name_joins_it() {
+    // The headline names her by her surname first; the story then in full.
+    let text = "Okafor-Lind vows to rebuild the pier\n\nMayor Ingrid Okafor-Lind said on Monday \
+                that the pier would reopen. Okafor-Lind said the work would take a year.";
+    let ents = find_entities(None, text);
+    let e = find(&ents, "Ingrid Okafor-Lind");
+    assert_eq!(
+        mention_texts(e),
+        ["Okafor-Lind", "Ingrid Okafor-Lind", "Okafor-Lind"]
+    );
+    assert!(
+        ents.iter().all(|e| e.name != "Okafor-Lind"),
+        "{:?}",
+        names_of(&ents)
+    );
+    // A name of two words is no hyphenated surname: "Ann Lind" stays apart.
+    let text = "Ann Lind spoke first. Then Maria Ann Lind spoke.";
+    let ents = find_entities(None, text);
+    assert!(
+        ents.iter().any(|e| e.name == "Ann Lind"),
+        "{:?}",
+        names_of(&ents)
+    );
+}

@@ -280,6 +280,11 @@ impl<'a> Resolver<'a> {
         if let Some(i) = self.person_named_in(mention) {
             return (i, None);
         }
+        // "A second group, Citizens for Honest Trade": a description, then the organisation's
+        // name in apposition.
+        if let Some(i) = self.organisation_in_apposition(&mention.text) {
+            return (Some(i), None);
+        }
         // "Police in Kessel", "diplomats familiar with the talks": a group, not the place or
         // the talks after its preposition.
         if agent_for(&mention.text).is_none() && names_a_group(&mention.text) {
@@ -405,6 +410,29 @@ impl<'a> Resolver<'a> {
             return Some(None);
         }
         best.map(|b| Some(b.2))
+    }
+
+    /// The organisation a description names in apposition ("A second group, Citizens for
+    /// Honest Trade", "the regulator, the Office of Rail Standards,"): the whole appositive
+    /// is its name.
+    fn organisation_in_apposition(&mut self, mention: &str) -> Option<usize> {
+        let (head, appos) = mention.split_once(", ")?;
+        let first = head.split(' ').next().unwrap_or("").to_lowercase();
+        // A description names no one itself ("A quick trip to Flint, Mich." is no group).
+        let described = head
+            .split(' ')
+            .skip(1)
+            .all(|w| !w.starts_with(char::is_uppercase));
+        if !matches!(first.as_str(), "a" | "an" | "the" | "another" | "one") || !described {
+            return None;
+        }
+        let appos = appos.trim_end_matches([',', ' ']);
+        let i = self.index.resolve_with(appos, &mut self.key)?;
+        matches!(
+            self.kind_of(i),
+            EntityKind::Organization | EntityKind::Other
+        )
+        .then_some(i)
     }
 
     /// "the company", "the power utility": the organisation whose name holds the noun

@@ -319,3 +319,14 @@ fn a_description_s_head_comes_before_its_prepositional_phrase() {
         Some("Ada Marlow")
     );
 }
+
+#[test]
+fn an_organisation_in_apposition_to_a_description_speaks() {
+    // Not the organisation named before it, which a bare "the group" would be.
+    let text = "The Harbour Traders Association backed the pier plan on Monday. A second \
+                group, the Safer Ports Coalition, said the plan would cost the town its beach.";
+    assert_eq!(
+        name_of(text, "the plan would cost").as_deref(),
+        Some("Safer Ports Coalition")
+    );
+}
