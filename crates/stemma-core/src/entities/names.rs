@@ -534,7 +534,13 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
             || toks[t0].case == Case::Caps
                 && toks[t0].flags & STOP != 0
                 && toks[t0].flags & (PLACE | ORG_NAME) == 0
-            || !toks[t0].is_word())
+            || !toks[t0].is_word()
+            // The inverted "Said Skyra's operations director, …:" / "Said Aalto: “…”": a verb
+            // of saying that opens the sentence is no given name.
+            || toks[t0].sent
+                && toks[t0].case == Case::Upper
+                && toks[t0].flags & SPEECH != 0
+                && t0 + 1 < j)
     {
         t0 += 1;
     }

@@ -917,3 +917,22 @@ fn a_hyphenated_surname_before_the_full_name_joins_it() {
         names_of(&ents)
     );
 }
+
+#[test]
+fn an_inverted_said_opens_no_name() {
+    let text = "Harbour pilots voted to strike. Skyra said it was disappointed.\n\nSaid Skyra's \
+                operations director, Vikram Raghavan: \"We have offered more rest days.\" Said \
+                Aalto: \"Talk to each other.\"";
+    let ents = find_entities(None, text);
+    assert!(
+        ents.iter().all(|e| !e.name.starts_with("Said")),
+        "{:?}",
+        names_of(&ents)
+    );
+    assert_eq!(
+        find(&ents, "Skyra").mentions.len(),
+        2,
+        "{:?}",
+        names_of(&ents)
+    );
+}
