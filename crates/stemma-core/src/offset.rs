@@ -98,6 +98,12 @@ pub fn slice(text: &str, start: Byte, end: Byte) -> &str {
     &text[start.0..end.0]
 }
 
+/// `text[start..end]` for byte offsets, or "" when they are not char boundaries inside it.
+#[inline]
+pub fn slice_or_empty(text: &str, start: Byte, end: Byte) -> &str {
+    text.get(start.0..end.0).unwrap_or("")
+}
+
 /// Byte offsets to code-point offsets in one text: built once per text (a list of its
 /// characters wider than one byte), then each lookup is a binary search.
 pub struct CharIndex<'a> {

@@ -122,6 +122,11 @@ pub fn words_equal(s: &str, words: &[String]) -> bool {
     want.next().is_none()
 }
 
+/// Whether `s` has at most `n` characters (without counting past `n + 1`).
+pub fn at_most_chars(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_none()
+}
+
 /// Number of `\w+` words, without allocating.
 pub fn word_count(s: &str) -> usize {
     let mut n = 0;

@@ -6,6 +6,8 @@
 //! finished attribution (its cue word, its source's head noun, what follows the cue) once
 //! every span is settled.
 
+use std::sync::OnceLock;
+
 use super::*;
 
 /// Cue words of belief, wish, feeling or stance, whatever the lexicon's act says.
@@ -278,31 +280,23 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
             | "refuse"
             | "refusing"
     );
-    let content_to = f
-        .content
-        .first()
-        .and_then(|c| d.tok_at(c.0))
-        .is_some_and(|k| d.is(k, "to"));
-    if refusal && content_to {
+    // The content's first token.
+    let first = f.content.first().and_then(|c| d.tok_at(c.0));
+    if refusal && first.is_some_and(|k| d.is(k, "to")) {
         return false;
     }
     // "has not said whether she will run", "would not say why", "could not say so": the
     // content is what they did not answer.
     let negated = (c0..=c1).any(|j| {
-        d.toks[j].kind == Kind::Word && matches!(d.w(j), "not" | "never" | "n't" | "cannot")
-            || d.w(j).ends_with("n't")
-            || d.w(j).ends_with("n’t")
+        let w = d.w(j);
+        matches!(w, "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t")
     });
-    let unanswered = f
-        .content
-        .first()
-        .and_then(|c| d.tok_at(c.0))
-        .is_some_and(|k| {
-            matches!(
-                d.w(k),
-                "whether" | "if" | "why" | "how" | "when" | "who" | "what" | "where" | "so"
-            )
-        });
+    let unanswered = first.is_some_and(|k| {
+        matches!(
+            d.w(k),
+            "whether" | "if" | "why" | "how" | "when" | "who" | "what" | "where" | "so"
+        )
+    });
     if negated && unanswered && f.kind == QuoteKind::Indirect {
         return false;
     }
@@ -310,7 +304,7 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
     }
-    !judges_a_thing(d, f, head)
+    !first.is_some_and(|k| judges_a_thing(d, f, head, k))
 }
 
 /// Verbs of judging something (their stems): with a thing as object ("rejected that view",
@@ -326,24 +320,21 @@ const THING_OPENERS: &[&str] = &[
     "both", "such", "any", "all", "each", "every", "him", "them", "it", "us", "me",
 ];
 
-/// `f` judges a thing: its cue is a verb of judging and its content, with no quotation marks,
-/// is a noun phrase ("defended the numbers", "has rejected such a guarantee", "questioned the
-/// use of reserves", "rejected that view"), not a clause ("rejected that the plan was late").
-fn judges_a_thing(d: &Doc, f: &Found, head: usize) -> bool {
-    if f.kind != QuoteKind::Indirect || d.toks[head].kind != Kind::Word {
-        return false;
-    }
-    let w = d.w(head);
-    if !JUDGING
-        .split_ascii_whitespace()
-        .any(|stem| w.starts_with(stem))
+/// `f` judges a thing: its cue (head token `head`) is a verb of judging and its content (from
+/// token `k`), with no quotation marks, is a noun phrase ("defended the numbers", "has
+/// rejected such a guarantee", "questioned the use of reserves", "rejected that view"), not a
+/// clause ("rejected that the plan was late").
+fn judges_a_thing(d: &Doc, f: &Found, head: usize, k: usize) -> bool {
+    static JUDGING_STEMS: OnceLock<Stems> = OnceLock::new();
+    if f.kind != QuoteKind::Indirect
+        || d.toks[head].kind != Kind::Word
+        || !JUDGING_STEMS
+            .get_or_init(|| Stems::new(JUDGING))
+            .open(d.w(head))
     {
         return false;
     }
-    let (Some(&(a, _)), Some(&(_, b))) = (f.content.first(), f.content.last()) else {
-        return false;
-    };
-    let Some(k) = d.tok_at(a) else {
+    let Some(&(_, b)) = f.content.last() else {
         return false;
     };
     let end = d.toks.partition_point(|t| t.start < b);
@@ -433,13 +424,12 @@ const COMMUNICATION: &str = "\
 /// [`COMMUNICATION`] ("spoke out Tuesday about", "had kinder words for"); a cue of
 /// punctuation alone (the colon before a quotation, a dash) is one.
 fn communicates(d: &Doc, c0: usize, c1: usize) -> bool {
-    use std::sync::OnceLock;
     type Set = rustc_hash::FxHashSet<&'static str>;
-    static SETS: OnceLock<(Set, Set)> = OnceLock::new();
+    static SETS: OnceLock<(Set, Stems)> = OnceLock::new();
     let (particles, stems) = SETS.get_or_init(|| {
         (
             PARTICLES.split_whitespace().collect(),
-            COMMUNICATION.split_whitespace().collect(),
+            Stems::new(COMMUNICATION),
         )
     });
     let mut words = (c0..=c1)
@@ -448,11 +438,23 @@ fn communicates(d: &Doc, c0: usize, c1: usize) -> bool {
     if words.peek().is_none() {
         return !(c0..=c1).any(|j| d.toks[j].kind == Kind::Word);
     }
-    // A stem is a prefix of the word: look each prefix up (stems are 3 to 13 bytes).
-    words.any(|j| {
-        let w = d.w(j);
-        (3..=w.len().min(13)).any(|k| w.is_char_boundary(k) && stems.contains(&w[..k]))
-    })
+    words.any(|j| stems.open(d.w(j)))
+}
+
+/// Word stems as data (separated by spaces), each 3 to 13 bytes long.
+struct Stems(rustc_hash::FxHashSet<&'static str>);
+
+impl Stems {
+    fn new(list: &'static str) -> Stems {
+        let stems: rustc_hash::FxHashSet<&str> = list.split_whitespace().collect();
+        debug_assert!(stems.iter().all(|s| (3..=13).contains(&s.len())));
+        Stems(stems)
+    }
+
+    /// Whether `w` opens with one of the stems: each of its prefixes is looked up.
+    fn open(&self, w: &str) -> bool {
+        (3..=w.len().min(13)).any(|k| w.is_char_boundary(k) && self.0.contains(&w[..k]))
+    }
 }
 
 /// "pleaded guilty", "was charged with", "have party members worried".

@@ -21,7 +21,7 @@ mod tests;
 use std::cell::RefCell;
 
 use crate::model::{Alias, Entity, EntityKind, Span};
-use crate::offset::{Byte, Char};
+use crate::offset::{slice_or_empty, Byte, Char};
 
 use aliases::{find_claims, Claim};
 use keys::{acronym, distinctive, for_each_suffix, norm_key, partial_ok, KeyMap};
@@ -86,7 +86,7 @@ fn span(text: &str, bs: Byte, be: Byte, cs: Char, ce: Char) -> Span {
     Span {
         start: cs,
         end: ce,
-        text: text.get(bs.get()..be.get()).unwrap_or("").to_string(),
+        text: slice_or_empty(text, bs, be).to_string(),
     }
 }
 
@@ -296,7 +296,7 @@ impl<'a> Builder<'a> {
         w.ev |= ev;
         w.mentions.push(span(text, run.bs, run.be, run.cs, run.ce));
         if let Some((a, b)) = run.role {
-            let role = text.get(a.get()..b.get()).unwrap_or("").trim();
+            let role = slice_or_empty(text, a, b).trim();
             if !role.is_empty()
                 && w.roles.len() < MAX_ROLES
                 && !w.roles.iter().any(|x| x.eq_ignore_ascii_case(role))
@@ -531,7 +531,7 @@ impl<'a> Builder<'a> {
                 if !t.is_word() || k > xr.n0 && !t.space {
                     return None;
                 }
-                norm_key(title.get(t.bs.get()..xr.be.get()).unwrap_or(""), &mut key);
+                norm_key(slice_or_empty(title, t.bs, xr.be), &mut key);
                 self.lookup(&key, canonical_place(&key), xr.acronym && k == xr.n0)
                     .map(|e| (e, k))
             });
@@ -554,7 +554,7 @@ impl<'a> Builder<'a> {
                 None => (c.bs, c.cs),
             };
             if let Some(k) = x_from {
-                let x_text = title.get(toks[k].bs.get()..xr.be.get()).unwrap_or("");
+                let x_text = slice_or_empty(title, toks[k].bs, xr.be);
                 norm_key(x_text, &mut key);
                 let ev = || span(title, toks[k].bs, xr.be, toks[k].cs, xr.ce);
                 let k2 = key.clone();

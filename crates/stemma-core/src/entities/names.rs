@@ -7,7 +7,7 @@ use super::lexicon::{
     TITLE,
 };
 use super::tokens::{is_dash, Case, Glue, Tok};
-use crate::offset::{Byte, Char};
+use crate::offset::{slice_or_empty, Byte, Char};
 
 /// The longest run looked at for a title prefix.
 const MAX_ROLE_RUN: usize = 12;
@@ -49,7 +49,7 @@ pub(crate) struct Run {
 
 impl Run {
     pub fn name<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.bs.get()..self.be.get()).unwrap_or("")
+        slice_or_empty(text, self.bs, self.be)
     }
     /// Whether the run can carry a person's role: not a place, organisation or acronym.
     fn person_like(&self) -> bool {
@@ -621,7 +621,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     }
     let first = &toks[n0];
     let acronym = words == 1 && first.case == Case::Caps;
-    let name = text.get(first.bs.get()..toks[j - 1].be.get()).unwrap_or("");
+    let name = slice_or_empty(text, first.bs, toks[j - 1].be);
     let islamic_state = name.len() >= 13
         && name
             .get(name.len() - 13..)

@@ -2,7 +2,7 @@
 //! and punctuation marks, each with byte and code-point offsets.
 
 use super::lexicon::{flags, flags_any_case};
-use crate::offset::{Byte, Char};
+use crate::offset::{slice_or_empty, Byte, Char};
 
 /// The letter case of a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl Tok {
         self.case == Case::Punct && self.ch == c
     }
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
-        s.get(self.bs.get()..self.be.get()).unwrap_or("")
+        slice_or_empty(s, self.bs, self.be)
     }
 }
 

@@ -87,7 +87,7 @@ pub fn parse_notice(block: &str, link: Option<&str>) -> Option<RepublishedFrom> 
     for re in notice_regexes() {
         if let Some(c) = re.captures(line) {
             let mut raw = c.name("name").map(|m| m.as_str()).unwrap_or("");
-            if raw.chars().nth(MAX_NAME_CHARS).is_some() {
+            if !crate::text::at_most_chars(raw, MAX_NAME_CHARS) {
                 continue;
             }
             // "X on March 3, 2021" / "X, 3 March 2021": the date is the original's.

@@ -256,7 +256,7 @@ fn classify_header_line(line: &str, all_links: bool) -> Option<HeaderLine> {
     }
     // The values' lengths are bounded here, not in the patterns (a bounded repetition
     // compiles to one copy of its class per step).
-    let at_most = |v: &str, n: usize| v.chars().nth(n).is_none();
+    let at_most = crate::text::at_most_chars;
     if let Some(c) = byline_re().captures(&line).filter(|c| at_most(&c[1], 151)) {
         let names = meta::split_authors(&c[1]);
         if !names.is_empty() && word_count(&c[1]) <= 16 {
