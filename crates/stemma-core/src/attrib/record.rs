@@ -204,7 +204,9 @@ fn narrator(d: &Doc, a: Byte, b: Byte) -> Option<Narrator> {
 }
 
 /// Where the text's headline ends, when it opens with one: a first line of at most 25 words
-/// with more text after it, not ending a sentence ('.', '!', '?' before any closing marks).
+/// with more text after it, either not ending a sentence ('.', '!', '?' before any closing
+/// marks) or, set apart by a blank line, in title case ("Mayor Says Pier Will Reopen in
+/// May." is a headline however it ends).
 pub(super) fn headline_end(text: &str) -> Option<Byte> {
     let start = text.len() - text.trim_start().len();
     let nl = start + text[start..].find('\n')?;
@@ -213,7 +215,32 @@ pub(super) fn headline_end(text: &str) -> Option<Byte> {
         return None;
     }
     let last = line.trim_end_matches(|c: char| tokens::is_quote_char(c) || c == ')');
-    (!line.is_empty() && !last.ends_with(['.', '!', '?'])).then_some(Byte::new(nl))
+    let set_apart = || {
+        text[nl + 1..]
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with('\n')
+    };
+    (!line.is_empty() && (!last.ends_with(['.', '!', '?']) || set_apart() && title_case(line)))
+        .then_some(Byte::new(nl))
+}
+
+/// A line in title case: after its first word, at least three words of four letters or more,
+/// and all of them capitalised but one in five at most ("Clinton Plan for Taxes Is Expansive
+/// but Complex."). A sentence of the story capitalises its names only.
+fn title_case(line: &str) -> bool {
+    let (mut long, mut lower) = (0usize, 0usize);
+    for w in line.split_whitespace().skip(1) {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        if !first.is_alphabetic() || w.chars().take_while(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        long += 1;
+        lower += usize::from(first.is_lowercase());
+    }
+    long >= 3 && lower * 5 <= long
 }
 
 pub(super) fn is_closing(c: char) -> bool {
@@ -235,6 +262,20 @@ mod tests {
         // A first line that ends a sentence is the story itself.
         assert_eq!(headline_end("Ada Quill said it rained.\nIt did."), None);
         assert_eq!(headline_end("One line only"), None);
+        // A headline in title case may end with a full stop, when a blank line sets it apart;
+        // a story's first sentence, capitalising only its names, stays the story.
+        let titled = "Harbour Board Says Pier Will Reopen in May.\n\nThe pier will reopen.";
+        assert_eq!(headline_end(titled), Some(Byte::new(43)));
+        let q = quotes(titled, &[]);
+        assert!(q.is_empty(), "{q:?}");
+        assert_eq!(
+            headline_end("Harbour Board Says Pier Will Reopen in May.\nThe pier will reopen."),
+            None
+        );
+        assert_eq!(
+            headline_end("Mayor Ada Quill of Port Veyra said the pier would reopen.\n\nIt will."),
+            None
+        );
         assert_eq!(
             headline_end("\u{201c}We will,\u{201d} she said\n\nMore."),
             Some(Byte::new(23))

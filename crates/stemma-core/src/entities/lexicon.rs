@@ -422,7 +422,7 @@ const ORG_HEADS: &[&str] = &[
     "television", "tv", "radio", "channel", "observatory", "board", "authority", "academy",
     "college", "school", "hospital", "museum", "church", "club", "cabinet", "secretariat",
     "directorate", "caliphate", "fc", "ag", "gmbh", "sa", "partners", "capital", "reserve",
-    "command", "corps", "regiment", "division", "ngo", "watch", "initiative", "caucus",
+    "command", "corps", "regiment", "division", "ngo", "watch", "initiative", "caucus", "pac",
 ];
 
 #[rustfmt::skip]

@@ -526,10 +526,28 @@ pub(crate) fn find_runs_into(text: &str, toks: &[Tok], runs: &mut Vec<Run>) {
     }
 }
 
+/// "The ads come from Our Principles PAC": a capitalised "Our", "My" or "Your" after two
+/// lower-case words, opening at least three words that end with an organisation's head word, is
+/// part of the organisation's name (at a sentence's start it is only the capital every sentence
+/// has, and in a title-case heading, "Buy Gifts for Your Wedding Party", every word's).
+fn possessive_in_name(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
+    let t = &toks[t0];
+    let lower = |k: usize| toks[k].case == Case::Lower && toks[k].glue == Glue::None;
+    t.case == Case::Upper
+        && !t.sent
+        && t0 >= 2
+        && lower(t0 - 1)
+        && lower(t0 - 2)
+        && j >= t0 + 3
+        && toks[j - 1].flags & ORG_HEAD != 0
+        && matches!(t.text(text), "Our" | "My" | "Your")
+}
+
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
     let mut t0 = i;
     // Leading stop words; in capitals too ("IS", "YES") unless also a place or organisation.
     while t0 < j
+        && !possessive_in_name(toks, text, t0, j)
         && (toks[t0].case == Case::Upper && toks[t0].flags & (STOP | TIME) != 0
             || toks[t0].case == Case::Caps
                 && toks[t0].flags & STOP != 0

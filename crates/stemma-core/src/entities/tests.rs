@@ -358,6 +358,24 @@ leaders and the Republican Party disagreed.";
 }
 
 #[test]
+fn entities_a_possessive_inside_a_sentence_opens_an_organisations_name() {
+    // "Our" mid-sentence, capitalised, before an organisation's head word: the name's own; a
+    // political action committee is an organisation; the sentence-opening "Our" is the capital
+    // every sentence has, so that mention is the name without it.
+    let text = "The ads come from Our Harbours PAC, a group aimed at the mayor. Our Harbours \
+PAC spent $2 million. Our town has changed, Ivo Brandt said.\n\nGifts for Your Wedding \
+Party\n\nMisha’s My Consulting Review";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let pac = find(&ents, "Our Harbours PAC");
+    assert_eq!(pac.kind, EntityKind::Organization);
+    assert_eq!(mention_texts(pac).len(), 2, "{:?}", mention_texts(pac));
+    assert!(ents.iter().all(|e| !e.name.starts_with("Our town")
+        && !e.name.contains("My ")
+        && !e.name.starts_with("Your")));
+}
+
+#[test]
 fn entities_surname_courtesy_and_speech_make_people() {
     let text = "Ms. Dalia Fenwick runs the clinic. Fenwick said funds were short. Mr. Obrecht, \
 her deputy, agreed. Later Brannigan said the plan was sound, and Hollis Gaunt added that \
