@@ -275,6 +275,43 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     cap_sentences(text, toks, out)
 }
 
+/// Where a paragraph's opening dateline ends (the token after its dash): a place in capitals,
+/// then at most a state, a date and an agency in parentheses, then a spaced dash: "WASHINGTON
+/// —", "CASPER, Wyo. -", "FLINT, Mich., Oct. 4 (UPI) —", "RENO, Nev. (AP) —".
+pub(crate) fn dateline_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
+    let in_capitals = |t: &Token| {
+        let w = t.text(text);
+        t.kind == Kind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    if !in_capitals(&toks[i]) {
+        return None;
+    }
+    // The place: words in capitals up to the first comma, parenthesis or dash.
+    let mut place = true;
+    for (j, t) in toks.iter().enumerate().skip(i + 1).take(16) {
+        if t.para_start {
+            return None;
+        }
+        match t.kind {
+            Kind::Punct => match t.text(text) {
+                "—" | "–" | "-" if t.space_before => {
+                    return toks.get(j + 1).filter(|u| u.space_before).map(|_| j + 1);
+                }
+                "," | "(" => place = false,
+                ")" | "." | "/" => {}
+                _ => return None,
+            },
+            Kind::Word if place && !in_capitals(t) => return None,
+            Kind::Word if !t.cap => return None,
+            Kind::Quote => return None,
+            Kind::Word | Kind::Number => {}
+        }
+    }
+    None
+}
+
 /// Most tokens one sentence may hold. The rules look across a sentence from each cue in it
 /// (its source to the left, its content to the right), so a sentence's cost grows with the
 /// square of its length; news sentences stay far below this (PolNeAR's longest is a few
@@ -322,6 +359,36 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn datelines() {
+        let dateline = |s: &str| -> Option<String> {
+            let toks = tokenize(s);
+            dateline_end(s, &toks, 0).map(|k| s[..toks[k - 1].end.get()].to_string())
+        };
+        for (text, first) in [
+            (
+                "PORT VEYRA — Mayor Ada Quill said the pier would reopen.",
+                "PORT VEYRA —",
+            ),
+            (
+                "DUNMORE, W. Arl., March 3 (Meridian Wire) — Mayor Ada Quill said so.",
+                "DUNMORE, W. Arl., March 3 (Meridian Wire) —",
+            ),
+            ("KESSEL, Arland - The council met.", "KESSEL, Arland -"),
+        ] {
+            assert_eq!(dateline(text).as_deref(), Some(first), "{text}");
+        }
+        // Not a dateline: a name, a lower-case word, a dash with no space, a quotation.
+        for text in [
+            "Ada Quill — the mayor — said so.",
+            "NATO allies, the minister said — all of them — agreed.",
+            "UN-led talks resumed.",
+            "NEW “PLAN” — it failed.",
+        ] {
+            assert_eq!(dateline(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -126,12 +126,12 @@ pub(super) fn sentence(
     model: Option<(&learned::Model, &learned::Table)>,
     out: &mut Vec<Found>,
 ) {
-    let (s, e) = d.sents[si];
+    let (s0, e) = d.sents[si];
     let Some((model, table)) = model else {
-        return sentence_by_rules(d, s, e, out);
+        return sentence_by_rules(d, s0, e, out);
     };
     // Cue phrases: runs of tokens the tagger marks.
-    let marks = learned::cue_tokens(model, d, table, s, e);
+    let marks = learned::cue_tokens(model, d, table, s0, e);
     let mut runs = Vec::new();
     let mut i = 0;
     while i < marks.len() {
@@ -142,11 +142,22 @@ pub(super) fn sentence(
             while i < marks.len() && marks[i].0 && !marks[i].1 {
                 i += 1;
             }
-            runs.push((s + a, s + i));
+            runs.push((s0 + a, s0 + i));
         } else {
             i += 1;
         }
     }
+    // "WASHINGTON — Sen. Ada Marlow (D) on Wednesday downplayed the row and said …": the
+    // shapes read the sentence after a paragraph's dateline, whose place speaks for nobody.
+    // (The tagger and the rules it learns from read the whole sentence, as it was trained.)
+    let s = if s0 == 0 || d.toks[s0].para_start {
+        tokens::dateline_end(d.text, &d.toks, s0)
+            .filter(|&a| a < e)
+            .unwrap_or(s0)
+    } else {
+        s0
+    };
+    runs.retain(|r| r.0 >= s);
     // "according to" is one cue whichever half the tagger marked.
     for r in &mut runs {
         if r.0 > s && d.is(r.0, "to") && d.is(r.0 - 1, "according") {
@@ -200,8 +211,11 @@ pub(super) fn sentence(
                 post_quote(d, s, e, c0, after, cue, true)
             })
             .or_else(|| {
+                // "Tomas Brekke, launching a new attack, called the levy a disgrace": what
+                // follows "called" is what he called it, never a speaker ("…, said the mayor").
                 if subject_with_apposition(d, s, e, c0, after)
                     || clause_after_cue(d, s, e, c0, after)
+                    || d.w(h).starts_with("call")
                 {
                     return None;
                 }

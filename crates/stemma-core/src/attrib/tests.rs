@@ -676,3 +676,31 @@ fn manner_adverb_belongs_to_the_cue() {
     assert_eq!(cue, "said");
     assert_eq!(src.as_deref(), Some("The family"));
 }
+
+#[test]
+fn a_datelines_place_speaks_for_nobody() {
+    // The paragraph's subject comes after its dateline, however long the dateline.
+    for text in [
+        "PORT VEYRA — Senator Ada Marlow (D) on Wednesday downplayed the row over the ferry \
+         levy and said the island would cope.",
+        "PORT VEYRA, W. Arl., March 3 (Meridian Wire) — Senator Ada Marlow (D) on Wednesday \
+         downplayed the row over the ferry levy and said the island would cope.",
+    ] {
+        let said = spans(text)
+            .into_iter()
+            .find(|(cue, ..)| cue == "said")
+            .unwrap_or_else(|| panic!("no 'said' in {text}"));
+        assert_eq!(said.1.as_deref(), Some("Senator Ada Marlow"), "{text}");
+    }
+}
+
+#[test]
+fn what_someone_called_a_thing_names_no_speaker() {
+    let (cue, src, content, _) = one(
+        "Harbour master Tomas Brekke, launching a new attack on the council, called the levy \
+         a disgrace.",
+    );
+    assert_eq!(cue, "called");
+    assert_eq!(src.as_deref(), Some("Harbour master Tomas Brekke"));
+    assert_eq!(content, ["the levy a disgrace"]);
+}
