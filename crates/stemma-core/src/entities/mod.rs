@@ -119,6 +119,10 @@ struct Builder<'a> {
     full: KeyMap,
     /// Shorter forms: surnames, ends of organisation names.
     part: KeyMap,
+    /// The ends of a name that begin inside a hyphenated word ("Hypo-Cruz" → "cruz"), looked
+    /// up only when no name ends with the word itself: the "Cruz" after a video account called
+    /// "Hypo-Cruz" is Ted Cruz.
+    part_in_word: KeyMap,
     /// Acronyms of multi-word names.
     acro: KeyMap,
     /// The entity each run went to.
@@ -137,6 +141,7 @@ impl<'a> Builder<'a> {
             ents: Vec::new(),
             full: KeyMap::with_capacity(runs),
             part: KeyMap::with_capacity(runs),
+            part_in_word: KeyMap::default(),
             acro: KeyMap::with_capacity(runs / 4),
             run_ent: vec![NONE; runs],
             surname_sex: FastMap::default(),
@@ -161,7 +166,28 @@ impl<'a> Builder<'a> {
             self.full.insert_first(p, e);
             return;
         }
-        for_each_suffix(key, |s| self.part.insert_last(s, e));
+        if name.contains(tokens::is_hyphen) {
+            // The keys of the name from each of its words on; the key's other ends begin
+            // inside a hyphenated word.
+            let words: Vec<String> = name
+                .match_indices(char::is_whitespace)
+                .map(|(p, _)| {
+                    let mut k = String::new();
+                    norm_key(&name[p + 1..], &mut k);
+                    k
+                })
+                .collect();
+            let (part, in_word) = (&mut self.part, &mut self.part_in_word);
+            for_each_suffix(key, |s| {
+                if words.iter().any(|w| w == s) {
+                    part.insert_last(s, e);
+                } else {
+                    in_word.insert_last(s, e);
+                }
+            });
+        } else {
+            for_each_suffix(key, |s| self.part.insert_last(s, e));
+        }
         // "Charlie King", "Theresa May": a surname that is also a title word or a modal is no
         // distinctive suffix, but after a given name it is the surname that "Mr. King" and
         // "Mrs. May" look up.
@@ -190,6 +216,7 @@ impl<'a> Builder<'a> {
             .get(key)
             .or_else(|| if is_acronym { self.acro.get(key) } else { None })
             .or_else(|| self.part.get(key))
+            .or_else(|| self.part_in_word.get(key))
     }
 
     /// Make `name` (with key `key`) an alias of entity `e`, with the evidence that `evidence`

@@ -8,6 +8,7 @@ use crate::offset::Char;
 
 use super::keys::{acronym, norm_key, partial_ok, KeyMap, MAX_KEY_WORDS};
 use super::lexicon::{canonical_place, demonym_place, flags, FastMap, COURTESY, TITLE};
+use super::tokens::is_hyphen;
 
 /// Index of the entity a name-like mention refers to ("Lavrov", "Kerry", "Nusra Front", "the
 /// FBI", "Jabhat Fateh al-Sham"), by full name, surname, alias or acronym; None if no entity
@@ -24,6 +25,10 @@ pub struct NameIndex {
     acronyms: KeyMap,
     /// The word-suffixes of each multi-word key ("sergey lavrov" → "lavrov").
     suffixes: KeyMap,
+    /// The ends of a name inside a hyphenated word ("Cruz-Rubio" → "rubio"), looked up only
+    /// when no name ends with the word itself: "Rubio" is Marco Rubio, not the "Cruz-Rubio"
+    /// ticket named before him.
+    hyphen_suffixes: KeyMap,
 }
 
 impl NameIndex {
@@ -35,9 +40,11 @@ impl NameIndex {
             places: FastMap::default(),
             acronyms: KeyMap::with_capacity(names / 2),
             suffixes: KeyMap::with_capacity(names),
+            hyphen_suffixes: KeyMap::default(),
         };
         let mut k = String::new();
         let mut a = String::new();
+        let mut tail = String::new();
         for (i, e) in entities.iter().enumerate() {
             for n in names_of(e) {
                 norm_key(n, &mut k);
@@ -49,9 +56,23 @@ impl NameIndex {
                 }
                 // Keys are short: a plain walk over the bytes beats searching for spaces.
                 if k.bytes().filter(|&b| b == b' ').count() < MAX_KEY_WORDS {
+                    if n.contains(is_hyphen) {
+                        // Where the name's words begin; the other ends begin inside a word.
+                        for (p, _) in n.match_indices(char::is_whitespace) {
+                            norm_key(&n[p + 1..], &mut tail);
+                            if !tail.is_empty() && tail.len() < k.len() {
+                                ix.suffixes.insert_first(&tail, i);
+                            }
+                        }
+                    }
+                    let map = if n.contains(is_hyphen) {
+                        &mut ix.hyphen_suffixes
+                    } else {
+                        &mut ix.suffixes
+                    };
                     for (p, b) in k.bytes().enumerate() {
                         if b == b' ' {
-                            ix.suffixes.insert_first(&k[p + 1..], i);
+                            map.insert_first(&k[p + 1..], i);
                         }
                     }
                 }
@@ -101,7 +122,7 @@ impl NameIndex {
         if !partial_ok(m) {
             return None;
         }
-        self.suffixes.get(m)
+        self.suffixes.get(m).or_else(|| self.hyphen_suffixes.get(m))
     }
 }
 

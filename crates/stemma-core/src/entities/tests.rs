@@ -376,6 +376,37 @@ Party\n\nMisha’s My Consulting Review";
 }
 
 #[test]
+fn entities_a_name_inside_a_hyphenated_word_yields_to_a_name_of_its_own() {
+    // "Kessel" after "Hypo-Kessel" (a video account mocking her) and "the Vance-Kessel
+    // ticket" is Ada Kessel; a lone surname with no one else to go to still finds the
+    // hyphenated name.
+    let text = "Senator Ada Kessel spoke on Monday. A video account called Hypo-Kessel mocked \
+her, and the Vance-Kessel ticket drew a crowd. Kessel said the levy would go. Kessel left.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let ada = find(&ents, "Ada Kessel");
+    assert_eq!(
+        mention_texts(ada),
+        ["Ada Kessel", "Kessel", "Kessel"],
+        "{:?}",
+        names_of(&ents)
+    );
+    // Resolving a speaker's mention against the entities makes the same choice, whichever
+    // is named first.
+    let text3 = "A video account called Hypo-Kessel mocked Senator Ada Kessel on Monday.";
+    let ents3 = find_entities(None, text3);
+    let i = ents3.iter().position(|e| e.name == "Ada Kessel");
+    assert!(i.is_some(), "{:?}", names_of(&ents3));
+    assert_eq!(resolve_name(&ents3, "Kessel"), i, "{:?}", names_of(&ents3));
+    let text2 = "Evelyn Tran-Whitaker won. Whitaker said so.";
+    let ents2 = find_entities(None, text2);
+    assert_eq!(
+        mention_texts(find(&ents2, "Evelyn Tran-Whitaker")),
+        ["Evelyn Tran-Whitaker", "Whitaker"]
+    );
+}
+
+#[test]
 fn entities_surname_courtesy_and_speech_make_people() {
     let text = "Ms. Dalia Fenwick runs the clinic. Fenwick said funds were short. Mr. Obrecht, \
 her deputy, agreed. Later Brannigan said the plan was sound, and Hollis Gaunt added that \
