@@ -225,6 +225,14 @@ pub(super) fn sentence(
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
         // ", adding …", ", saying …": the speaker of the clause before.
         let mut found = found;
+        // "Publicly, the mayor dismisses the levy and says …": the adverb that opens the
+        // sentence is no speaker; the subject after it is.
+        if let Some(k) = found.source.and_then(|(a, b)| {
+            d.tok_at(a)
+                .filter(|&k| k == s && d.toks[k].end == b && opening_adverb(d, k))
+        }) {
+            found.source = subject_of(d, k + 2, c0).map(|(x, y)| d.range(x, y - 1));
+        }
         if cue.recipient {
             quoted_recipient_is_no_content(d, &mut found);
         }
@@ -275,6 +283,17 @@ pub(super) fn sentence(
         }
         out.push(found);
     }
+}
+
+/// Token `k` is an adverb in -ly set off by a comma ("Publicly,", "Separately,"), not a given
+/// name ("Kelly,", "Beverly,").
+fn opening_adverb(d: &Doc, k: usize) -> bool {
+    let w = d.w(k);
+    d.toks[k].kind == Kind::Word
+        && w.len() >= 6
+        && w.ends_with("ly")
+        && d.punct(k + 1) == Some(",")
+        && crate::entities::lexicon::flags(w) & crate::entities::lexicon::GIVEN == 0
 }
 
 /// Token `i` is an adverb in -ly that qualifies the cue after it ("boldly", "repeatedly"): a

@@ -704,3 +704,15 @@ fn what_someone_called_a_thing_names_no_speaker() {
     assert_eq!(src.as_deref(), Some("Harbour master Tomas Brekke"));
     assert_eq!(content, ["the levy a disgrace"]);
 }
+
+#[test]
+fn an_opening_adverb_is_no_speaker() {
+    let says = spans("Publicly, Mayor Ada Quill dismisses the levy and says the island will cope.")
+        .into_iter()
+        .find(|(cue, ..)| cue == "says")
+        .expect("a 'says' attribution");
+    assert_eq!(says.1.as_deref(), Some("Mayor Ada Quill"));
+    // A given name in -ly is still its sentence's subject.
+    let (_, src, ..) = one("Kelly, the mayor's aide, said the levy would go.");
+    assert_eq!(src.as_deref(), Some("Kelly, the mayor's aide,"));
+}
