@@ -431,9 +431,18 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                     "of" => {
                         toks[j - 1].is_cap() && toks[j - 1].flags & (ORG_PRE | TITLE | OF_HEAD) != 0
                     }
-                    "for" => toks[i..j]
-                        .iter()
-                        .any(|t| t.is_cap() && t.flags & (ORG_HEAD | ORG_PRE) != 0),
+                    // "Citizens for Honest Trade"; at a sentence's start, where every word has
+                    // its capital, only before two capitalised words ("Lawyers for Epstein
+                    // said" is no name).
+                    "for" => toks[i..j].iter().any(|t| {
+                        t.is_cap()
+                            && (t.flags & (ORG_HEAD | ORG_PRE) != 0
+                                || names_members(t.text(text))
+                                    && (!t.sent
+                                        || toks
+                                            .get(j + 2)
+                                            .is_some_and(|m| m.is_cap() && m.space && !m.nl)))
+                    }),
                     _ => true,
                 };
                 if next_ok && allowed {
@@ -543,6 +552,46 @@ fn possessive_in_name(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
         && matches!(t.text(text), "Our" | "My" | "Your")
 }
 
+/// A word naming the members of a group that campaigns *for* something: "Citizens for Honest
+/// Trade", "Americans for Prosperity", "Physicians for Human Rights", "Democracy for America".
+fn names_members(w: &str) -> bool {
+    const MEMBERS: &[&str] = &[
+        "citizens",
+        "americans",
+        "democracy",
+        "physicians",
+        "doctors",
+        "lawyers",
+        "scientists",
+        "students",
+        "parents",
+        "mothers",
+        "veterans",
+        "families",
+        "taxpayers",
+        "voters",
+        "women",
+        "people",
+        "neighbors",
+        "neighbours",
+        "residents",
+        "farmers",
+        "workers",
+        "teachers",
+        "nurses",
+        "consumers",
+        "patients",
+        "conservatives",
+        "progressives",
+        "republicans",
+        "democrats",
+        "evangelicals",
+        "catholics",
+        "christians",
+    ];
+    MEMBERS.iter().any(|m| m.eq_ignore_ascii_case(w))
+}
+
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
     let mut t0 = i;
     // Leading stop words; in capitals too ("IS", "YES") unless also a place or organisation.
@@ -611,12 +660,11 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         if !t.is_word() {
             continue;
         }
+        let next = toks.get(n0 + k + 1).filter(|_| n0 + k + 1 < j);
         if t.is_cap()
-            && t.flags & (ORG_HEAD | ORG_PRE) != 0
-            && toks
-                .get(n0 + k + 1)
-                .is_some_and(|n| is_word(text, n, "of") || is_word(text, n, "for"))
-            && n0 + k + 1 < j
+            && (t.flags & (ORG_HEAD | ORG_PRE) != 0
+                && next.is_some_and(|n| is_word(text, n, "of") || is_word(text, n, "for"))
+                || names_members(t.text(text)) && next.is_some_and(|n| is_word(text, n, "for")))
         {
             org = true;
         }

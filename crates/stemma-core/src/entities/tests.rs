@@ -407,6 +407,26 @@ her, and the Vance-Kessel ticket drew a crowd. Kessel said the levy would go. Ke
 }
 
 #[test]
+fn entities_a_group_for_a_cause_is_one_organisation() {
+    let text = "The levy was opposed by Citizens for Honest Trade and by Americans for Open \
+Ports. Lawyers for Brekke did not respond. Citizens for Open Ports said so.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    for name in ["Citizens for Honest Trade", "Americans for Open Ports"] {
+        assert_eq!(find(&ents, name).kind, EntityKind::Organization, "{name}");
+    }
+    assert_eq!(
+        find(&ents, "Citizens for Open Ports").kind,
+        EntityKind::Organization
+    );
+    assert!(
+        ents.iter().all(|e| !e.name.starts_with("Lawyers")),
+        "{:?}",
+        names_of(&ents)
+    );
+}
+
+#[test]
 fn entities_surname_courtesy_and_speech_make_people() {
     let text = "Ms. Dalia Fenwick runs the clinic. Fenwick said funds were short. Mr. Obrecht, \
 her deputy, agreed. Later Brannigan said the plan was sound, and Hollis Gaunt added that \
