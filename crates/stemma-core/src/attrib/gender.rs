@@ -42,96 +42,23 @@ pub fn of_word(w: &str) -> Option<Gender> {
 }
 
 /// Given names that mark a gender in most of the news they appear in (a weaker sign than a
-/// title: 2 against a title's 3).
-#[rustfmt::skip]
-const FEMALE_NAMES: &[&str] = &[
-    "abby", "abigail", "adriana", "agnes", "aisha", "alexandra", "alice", "alicia", "alison",
-    "allison", "alyssa", "amanda", "amber", "amelia", "amy", "andrea", "angela", "anita", "ann",
-    "anna", "anne", "annie", "ashley", "astrid", "audrey", "barbara", "beatrix", "becky",
-    "bernadette", "beth", "betty", "beverly", "bonnie", "brenda", "brianna", "brittany", "brooke",
-    "caitlin", "camila", "candace", "carla", "carmen", "carol", "caroline", "carolyn", "cassandra",
-    "catherine", "cathy", "charlotte", "chelsea", "cheryl", "chloe", "christiane", "christina",
-    "christine", "cindy", "claire", "clara", "claudia", "colleen", "condoleezza", "connie",
-    "courtney", "cynthia", "daisy", "danielle", "darlene", "dawn", "deanna", "debbie", "deborah",
-    "debra", "denise", "diana", "diane", "dolores", "donna", "dorothy", "edith", "eileen",
-    "elaine", "eleanor", "elena", "elise", "elizabeth", "ella", "ellie", "emily", "emma", "erica",
-    "erin", "esther", "eva", "evelyn", "fatima", "felicia", "fiona", "frances", "gabriela", "gail",
-    "gina", "gloria", "grace", "greta", "gwen", "haley", "hannah", "harriet", "hazel", "heather",
-    "helen", "helga", "hillary", "holly", "ida", "ingeborg", "ingrid", "irene", "irina", "iris",
-    "irma", "isabel", "isabella", "jackie", "jacqueline", "jane", "janet", "janice", "jasmine",
-    "jean", "jen", "jenna", "jennifer", "jenny", "jessica", "jill", "joan", "joanna", "jodi",
-    "josephine", "joyce", "juanita", "judith", "judy", "julia", "julie", "kamala", "kara", "karen",
-    "karla", "kate", "katherine", "kathleen", "kathryn", "kathy", "katie", "kayla", "kelly",
-    "kendra", "kimberly", "kristen", "kristin", "lara", "latoya", "laura", "lauren", "layla",
-    "leah", "leila", "lena", "letitia", "lillian", "lily", "linda", "lindsey", "lisa", "liz",
-    "lorena", "loretta", "lori", "lorraine", "louise", "lucia", "lucy", "ludmila", "lydia",
-    "lyudmila", "mackenzie", "madeleine", "maggie", "marcia", "margaret", "margot", "maria",
-    "marian", "marie", "marilyn", "marina", "marine", "marisa", "marjorie", "marlene", "marsha",
-    "martha", "mary", "maureen", "maya", "meg", "megan", "melanie", "melinda", "melissa", "mia",
-    "michelle", "miranda", "molly", "monica", "nadia", "nancy", "naomi", "natalia", "natalie",
-    "nicole", "nikki", "nina", "nora", "norma", "olga", "olivia", "paige", "pamela", "patricia",
-    "paula", "pauline", "peggy", "phyllis", "priscilla", "rachael", "rachel", "rebecca", "renee",
-    "rita", "roberta", "rosa", "rose", "rosemary", "ruth", "sabrina", "sally", "samantha",
-    "sandra", "sara", "sarah", "selena", "sharon", "sheila", "sherry", "shirley", "sigrid",
-    "silvia", "simone", "sofia", "sophia", "sophie", "stella", "stephanie", "sue", "susan",
-    "svetlana", "sylvia", "ségolène", "tamara", "tammy", "tanya", "tara", "tatiana", "teresa",
-    "theresa", "tina", "ursula", "valentina", "valerie", "vanessa", "vera", "veronica", "vicki",
-    "victoria", "wanda", "wendy", "yelena", "yulia", "yvette", "yvonne", "zainab", "zoe",
-];
-#[rustfmt::skip]
-const MALE_NAMES: &[&str] = &[
-    "aaron", "abdullah", "adam", "adrian", "ahmad", "ahmed", "ahmet", "aidan", "alan", "albert",
-    "alberto", "aleksandr", "alexander", "alexei", "alexey", "alfred", "ali", "allen", "alvin",
-    "anatoly", "andre", "andrei", "andrew", "andrey", "andy", "angelo", "anthony", "antonio",
-    "arnold", "arseniy", "arthur", "austin", "barack", "barry", "bashar", "ben", "benjamin",
-    "benny", "bernard", "bernie", "bill", "billy", "blake", "bob", "bobby", "boris", "brad",
-    "bradley", "brandon", "brent", "brett", "brian", "bruce", "bryan", "caleb", "calvin",
-    "cameron", "carl", "carlos", "cedric", "chad", "charles", "charlie", "chris", "christopher",
-    "chuck", "clarence", "claude", "clayton", "clifford", "clint", "cody", "colin", "connor",
-    "corey", "craig", "curtis", "dale", "damian", "dan", "daniel", "darren", "darryl", "dave",
-    "david", "dean", "dennis", "derek", "devin", "diego", "dieter", "dmitri", "dmitry", "dominic",
-    "donald", "doug", "douglas", "duane", "dustin", "dwayne", "dylan", "earl", "eddie", "edgar",
-    "eduardo", "edward", "edwin", "ehud", "eli", "elijah", "elliott", "emmanuel", "emmett", "eric",
-    "ernest", "ethan", "eugene", "evan", "evgeny", "felix", "fernando", "floyd", "francis",
-    "francisco", "francois", "frank", "franklin", "fred", "freddie", "gabriel", "garrett", "gary",
-    "gavin", "gene", "gennady", "george", "gerald", "gilbert", "giovanni", "giuseppe", "glenn",
-    "greg", "gregory", "grigory", "gunnar", "hal", "hamid", "hank", "hans", "harald", "harold",
-    "harry", "harvey", "hassan", "hector", "helmut", "henrik", "henry", "herbert", "herman",
-    "hiroshi", "howard", "hugh", "hussein", "ian", "ibrahim", "igor", "imran", "isaac", "ivan",
-    "ivo", "jack", "jacob", "jacques", "jake", "james", "jared", "jason", "javier", "jay",
-    "jean-claude", "jean-luc", "jean-marc", "jeb", "jeff", "jeffery", "jeffrey", "jeremy",
-    "jerome", "jerry", "jesse", "jim", "jimmy", "joe", "joel", "john", "johnny", "jon", "jonah",
-    "jonathan", "jorge", "jose", "joseph", "joshua", "juan", "julian", "julio", "jurgen", "justin",
-    "karim", "keith", "ken", "kenneth", "kevin", "khaled", "khalid", "klaus", "konstantin", "kurt",
-    "kyle", "lance", "larry", "lars", "lawrence", "leon", "leonard", "leonid", "leroy", "lewis",
-    "li", "liam", "lloyd", "logan", "louis", "lucas", "luis", "luke", "magnus", "mahmoud",
-    "malcolm", "manuel", "marcelo", "marco", "marcus", "mark", "marshall", "martin", "marvin",
-    "matt", "matteo", "matthew", "maxim", "mehmet", "melvin", "michael", "miguel", "mike",
-    "mikhail", "mitch", "mitchell", "mitt", "mohamed", "mohammad", "mohammed", "muhammad",
-    "mustafa", "narendra", "nathan", "nawaz", "neil", "newt", "nicholas", "nick", "nicolas",
-    "nikolai", "noah", "nolan", "norman", "olaf", "oleg", "oliver", "olivier", "omar", "oscar",
-    "owen", "pablo", "patrick", "paul", "pavel", "pedro", "perry", "peter", "petro", "phil",
-    "philip", "phillip", "pierre", "preston", "quentin", "rahul", "ralph", "ramon", "ramzan",
-    "rand", "randall", "randy", "raymond", "recep", "reggie", "reza", "ricardo", "richard", "rick",
-    "ricky", "rob", "robert", "rod", "rodney", "rodrigo", "roger", "roland", "ron", "ronald",
-    "ross", "roy", "ruben", "rudy", "russ", "russell", "ryan", "salvador", "sam", "samuel",
-    "scott", "sean", "sergei", "sergey", "sergio", "seth", "shane", "shawn", "shimon", "shinzo",
-    "silvio", "simon", "spencer", "stanley", "stephen", "steve", "steven", "stuart", "sven",
-    "tariq", "ted", "terry", "theodore", "thomas", "tim", "timothy", "todd", "tom", "tommy",
-    "tony", "travis", "trevor", "troy", "tyler", "tyrone", "vernon", "victor", "viktor", "vince",
-    "vincent", "vitaly", "vladimir", "volodymyr", "wade", "walid", "wallace", "walter", "wang",
-    "warren", "wayne", "wesley", "william", "willie", "wolfgang", "wyatt", "xi", "yevgeny",
-    "yitzhak", "youssef", "yuri", "yusuf", "zach", "zachary",
-];
+/// title: 2 against a title's 3): word lists kept as data, one lower-case name a line.
+const FEMALE_NAMES: &str = include_str!("names_female.txt");
+const MALE_NAMES: &str = include_str!("names_male.txt");
 
 /// The gender a given name usually carries (lower-case or capitalised), where it carries one.
 pub fn of_given_name(w: &str) -> Option<Gender> {
     // One hash lookup (a binary search over the lists compares strings a dozen times).
     static NAMES: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        let female = FEMALE_NAMES.iter().map(|&n| (n, Gender::Female));
+        let words = |list: &'static str| {
+            list.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        };
+        let female = words(FEMALE_NAMES).map(|n| (n, Gender::Female));
         // A name on both lists is female, as the lists were searched in that order.
-        let male = MALE_NAMES.iter().map(|&n| (n, Gender::Male));
+        let male = words(MALE_NAMES).map(|n| (n, Gender::Male));
         let mut m = FastMap::default();
         for (n, g) in male.chain(female) {
             m.insert(n, g);

@@ -396,6 +396,11 @@ impl<'a> Resolver<'a> {
             else {
                 continue;
             };
+            // "a firm founded in 1999 by the accountant Rupert Hoogewerf": the agent of a
+            // participle inside the phrase is no speaker, unless the name heads it.
+            if !head && agent_of_participle(&mention.text, a) {
+                continue;
+            }
             let cand = (!head, start, i);
             if best.is_none_or(|c| cand < c) {
                 best = Some(cand);
@@ -649,3 +654,22 @@ impl<'a> Resolver<'a> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether the name at code point `a` of `mention` is the agent of a participle before it:
+/// "by" comes at most six words before the name, with a word in -ed at most three words before
+/// "by" ("founded in 1999 by the British accountant …", "led by", "owned by").
+fn agent_of_participle(mention: &str, a: usize) -> bool {
+    let end = mention
+        .char_indices()
+        .nth(a)
+        .map_or(mention.len(), |(k, _)| k);
+    let words: Vec<&str> = mention[..end].split_whitespace().collect();
+    let n = words.len();
+    (n.saturating_sub(6)..n).any(|k| {
+        words[k] == "by"
+            && (k.saturating_sub(3)..k).any(|j| {
+                let w = words[j].trim_end_matches(',');
+                w.len() > 3 && w.ends_with("ed")
+            })
+    })
+}
