@@ -195,6 +195,15 @@ const EVIDENCE_SOURCES: &[&str] = &[
     "filings",
     "filing",
     "footage",
+    "measurements",
+    "readings",
+    "samples",
+    "tallies",
+    "forecast",
+    "forecasts",
+    "models",
+    "simulations",
+    "logs",
     "photos",
     "images",
     "tests",
@@ -304,7 +313,48 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
     }
-    !first.is_some_and(|k| judges_a_thing(d, f, head, k))
+    !first.is_some_and(|k| {
+        judges_a_thing(d, f, head, k) || stands_for_words(d, f, k) || a_topic(d, f, c1, k)
+    })
+}
+
+/// The content is one word that stands for words given elsewhere ("declined to name them",
+/// "she said so", "he denied it"): nothing a reader could check.
+fn stands_for_words(d: &Doc, f: &Found, k: usize) -> bool {
+    let [(a, b)] = f.content[..] else {
+        return false;
+    };
+    d.toks[k].kind == Kind::Word
+        && d.toks[k].start == a
+        && d.toks[k].end == b
+        && matches!(
+            d.w(k),
+            "them" | "him" | "her" | "it" | "us" | "me" | "this" | "that" | "so"
+        )
+}
+
+/// The cue ends with "about" ("was asked about his role", "spoke about the levy", "wrote
+/// about the port"): its content, with no quotation marks, is what the words were about,
+/// not the words.
+fn a_topic(d: &Doc, f: &Found, c1: usize, k: usize) -> bool {
+    let Some(&(_, b)) = f.content.last() else {
+        return false;
+    };
+    let end = d.toks.partition_point(|t| t.start < b);
+    d.is(c1, "about") && !(k..end).any(|j| quotation_mark(d, j))
+}
+
+/// Token `j` is a quotation mark, not the apostrophe of a plural possessive ("the residents'
+/// concerns").
+fn quotation_mark(d: &Doc, j: usize) -> bool {
+    let t = &d.toks[j];
+    let possessive = matches!(t.text(d.text), "'" | "’")
+        && !t.space_before
+        && j > 0
+        && d.toks[j - 1].kind == Kind::Word
+        && d.w(j - 1).ends_with('s')
+        && d.toks.get(j + 1).is_none_or(|n| n.space_before);
+    t.kind == Kind::Quote && !possessive
 }
 
 /// Verbs of judging something (their stems): with a thing as object ("rejected that view",
@@ -312,7 +362,7 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
 /// words; with a clause ("rejected claims that …", "complained that …") they may.
 const JUDGING: &str = "\
     prais criticiz criticis condemn welcom reject dismiss defend question blam complain \
-    describ applaud hail denounc decri decry lament";
+    describ applaud hail denounc decri decry lament echo";
 
 /// Words that open a noun phrase: a thing judged, not a clause of words.
 const THING_OPENERS: &[&str] = &[
@@ -340,7 +390,7 @@ fn judges_a_thing(d: &Doc, f: &Found, head: usize, k: usize) -> bool {
     let end = d.toks.partition_point(|t| t.start < b);
     // Words in quotation marks, single ones too, are the speaker's ("described the ruling as
     // 'heavy-handed'").
-    if (k..end).any(|j| d.toks[j].kind == Kind::Quote) {
+    if (k..end).any(|j| quotation_mark(d, j)) {
         return false;
     }
     let first = d.w(k);
@@ -514,6 +564,10 @@ fn names_evidence(d: &Doc, (a, b): Range) -> bool {
                     | "filed"
                     | "that"
                     | "which"
+                    // "analysts who have done the calculations": the analysts.
+                    | "who"
+                    | "whom"
+                    | "whose"
                     // A relative clause without "that": "figures it released Tuesday".
                     | "it"
                     | "they"
@@ -713,6 +767,50 @@ mod tests {
             let got = words(t);
             assert!(got.iter().any(|(_, w)| *w), "{t}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_topic_or_a_word_standing_for_words_is_no_quote() {
+        for (t, cue) in [
+            (
+                "Harbour master Dunstan Okoro spoke about the levy.",
+                "spoke about",
+            ),
+            (
+                "Okoro was asked about his role in the closure.",
+                "asked about",
+            ),
+            ("Okoro declined to name them.", "declined"),
+            ("The levy will go, and Okoro said so.", "said"),
+            (
+                "Councillor Ama Owusu echoed the residents' concerns.",
+                "echoed",
+            ),
+        ] {
+            let got = words(t);
+            assert!(
+                got.iter().any(|(c, w)| c.contains(cue) && !w)
+                    && !got.iter().any(|(c, w)| c.contains(cue) && *w),
+                "{t}: {got:?}"
+            );
+        }
+        // Words about something are still words.
+        for t in [
+            "Okoro spoke about the levy, saying it would empty the island.",
+            "Okoro said the levy was about money.",
+        ] {
+            let got = words(t);
+            assert!(got.iter().any(|(_, w)| *w), "{t}: {got:?}");
+        }
+        // Measurements are evidence, not anyone's words; the people who took them speak.
+        only(
+            "According to the station's measurements, the glacier lost four metres.",
+            Mode::Evidence,
+        );
+        only(
+            "According to the engineers who took the measurements, the glacier is thinning.",
+            Mode::Speech,
+        );
     }
 
     #[test]
