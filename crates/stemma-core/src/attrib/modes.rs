@@ -731,6 +731,21 @@ mod tests {
             .collect()
     }
 
+    /// `cue` is found in `t`, reporting no words, and never reporting words.
+    fn cue_reports_no_words(t: &str, cue: &str) {
+        let got = words(t);
+        assert!(
+            got.iter().any(|(c, w)| c.contains(cue) && !w)
+                && !got.iter().any(|(c, w)| c.contains(cue) && *w),
+            "{t}: {got:?}"
+        );
+    }
+
+    fn reports_some_words(t: &str) {
+        let got = words(t);
+        assert!(got.iter().any(|(_, w)| *w), "{t}: {got:?}");
+    }
+
     #[test]
     fn judging_a_thing_reports_no_words() {
         for (t, cue) in [
@@ -750,12 +765,7 @@ mod tests {
             ("Okoro praised their response after the storm.", "praised"),
             ("The ministry has rejected such a guarantee.", "rejected"),
         ] {
-            let got = words(t);
-            assert!(
-                got.iter().any(|(c, w)| c.contains(cue) && !w)
-                    && !got.iter().any(|(c, w)| c.contains(cue) && *w),
-                "{t}: {got:?}"
-            );
+            cue_reports_no_words(t, cue);
         }
         // A clause is words, and so is a judgement in the speaker's quoted words.
         for t in [
@@ -764,8 +774,7 @@ mod tests {
             "Okoro praised the “calm and quick” response of the crews.",
             "Okoro described the ruling as 'heavy-handed'.",
         ] {
-            let got = words(t);
-            assert!(got.iter().any(|(_, w)| *w), "{t}: {got:?}");
+            reports_some_words(t);
         }
     }
 
@@ -787,20 +796,14 @@ mod tests {
                 "echoed",
             ),
         ] {
-            let got = words(t);
-            assert!(
-                got.iter().any(|(c, w)| c.contains(cue) && !w)
-                    && !got.iter().any(|(c, w)| c.contains(cue) && *w),
-                "{t}: {got:?}"
-            );
+            cue_reports_no_words(t, cue);
         }
         // Words about something are still words.
         for t in [
             "Okoro spoke about the levy, saying it would empty the island.",
             "Okoro said the levy was about money.",
         ] {
-            let got = words(t);
-            assert!(got.iter().any(|(_, w)| *w), "{t}: {got:?}");
+            reports_some_words(t);
         }
         // Measurements are evidence, not anyone's words; the people who took them speak.
         only(
