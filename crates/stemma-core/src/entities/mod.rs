@@ -315,6 +315,31 @@ impl<'a> Builder<'a> {
         ev
     }
 
+    /// The one person so far whose full name opens with the given name `key` ("marguerite"
+    /// → Marguerite Okonjo-Baird); `None` if `key` is no given name or not one person has it.
+    fn sole_person_named(&mut self, key: &str) -> Option<usize> {
+        if flags(key) & GIVEN == 0 && crate::attrib::gender::of_given_name(key).is_none() {
+            return None;
+        }
+        let mut found = None;
+        for e in 0..self.ents.len() {
+            let w = &self.ents[e];
+            if w.parent != e
+                || w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) != 0
+                || !w
+                    .key
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            {
+                continue;
+            }
+            if found.replace(e).is_some() {
+                return None;
+            }
+        }
+        found
+    }
+
     /// Record that run `r` mentions entity `e`.
     fn join(&mut self, e: usize, r: usize, run: &Run, place: bool) {
         let ev = self.evidence_of(run, place);
@@ -532,6 +557,14 @@ impl<'a> Builder<'a> {
                     self.ents[e].ev |= EV_ORG;
                     return;
                 }
+            }
+        }
+        // "a phone call to Marguerite": a lone given name is the one person of the article
+        // who has it (when two have it, a new entity, as before).
+        if !place && !run.org && run.words == 1 && !key.contains(' ') && run.role.is_none() {
+            if let Some(e) = self.sole_person_named(key) {
+                self.refer(e, r, run, key, place);
+                return;
             }
         }
         if !run.weak {

@@ -427,6 +427,21 @@ Ports. Lawyers for Brekke did not respond. Citizens for Open Ports said so.";
 }
 
 #[test]
+fn entities_a_lone_given_name_is_the_one_person_who_has_it() {
+    let text = "Marguerite Okafor mapped the lost rivers of Halden. Engineers phoned Marguerite \
+first. Tomas Brekke and Tomas Lind disagreed; Tomas left.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    assert_eq!(
+        mention_texts(find(&ents, "Marguerite Okafor")),
+        ["Marguerite Okafor", "Marguerite"]
+    );
+    // Two people share "Tomas": the lone one is neither.
+    assert_eq!(mention_texts(find(&ents, "Tomas Brekke")), ["Tomas Brekke"]);
+    assert_eq!(mention_texts(find(&ents, "Tomas Lind")), ["Tomas Lind"]);
+}
+
+#[test]
 fn entities_surname_courtesy_and_speech_make_people() {
     let text = "Ms. Dalia Fenwick runs the clinic. Fenwick said funds were short. Mr. Obrecht, \
 her deputy, agreed. Later Brannigan said the plan was sound, and Hollis Gaunt added that \
