@@ -123,6 +123,10 @@ struct Builder<'a> {
     /// up only when no name ends with the word itself: the "Cruz" after a video account called
     /// "Hypo-Cruz" is Ted Cruz.
     part_in_word: KeyMap,
+    /// The first word of each multi-word name: the first entity named so, and NONE under
+    /// the same key once another entity's name opens with it too ("Tomas Brekke", "Tomas
+    /// Lind").
+    first_word: KeyMap,
     /// Acronyms of multi-word names.
     acro: KeyMap,
     /// The entity each run went to.
@@ -142,6 +146,7 @@ impl<'a> Builder<'a> {
             full: KeyMap::with_capacity(runs),
             part: KeyMap::with_capacity(runs),
             part_in_word: KeyMap::default(),
+            first_word: KeyMap::default(),
             acro: KeyMap::with_capacity(runs / 4),
             run_ent: vec![NONE; runs],
             surname_sex: FastMap::default(),
@@ -162,6 +167,13 @@ impl<'a> Builder<'a> {
     /// Make `name` (with key `key`) find entity `e`.
     fn register(&mut self, e: usize, name: &str, key: &str) {
         self.full.insert_first(key, e);
+        if let Some((first, _)) = key.split_once(' ') {
+            match self.first_word.get(first) {
+                None => self.first_word.insert_first(first, e),
+                Some(x) if x != e && x != NONE => self.first_word.insert_last(first, NONE),
+                Some(_) => {}
+            }
+        }
         if let Some(p) = canonical_place(key) {
             self.full.insert_first(p, e);
             return;
@@ -321,23 +333,15 @@ impl<'a> Builder<'a> {
         if flags(key) & GIVEN == 0 && crate::attrib::gender::of_given_name(key).is_none() {
             return None;
         }
-        let mut found = None;
-        for e in 0..self.ents.len() {
-            let w = &self.ents[e];
-            if w.parent != e
-                || w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) != 0
-                || !w
-                    .key
-                    .strip_prefix(key)
-                    .is_some_and(|rest| rest.starts_with(' '))
-            {
-                continue;
-            }
-            if found.replace(e).is_some() {
-                return None;
-            }
-        }
-        found
+        // Looked up, not searched: a page of many names stays linear.
+        let e = self.first_word.get(key).filter(|&e| e != NONE)?;
+        let e = self.find(e);
+        let w = &self.ents[e];
+        (w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0
+            && w.key
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.starts_with(' ')))
+        .then_some(e)
     }
 
     /// Record that run `r` mentions entity `e`.
