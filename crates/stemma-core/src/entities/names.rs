@@ -6,7 +6,7 @@ use super::lexicon::{
     GENERIC, GIVEN, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME,
     TITLE,
 };
-use super::tokens::{is_dash, Case, Glue, Tok};
+use super::tokens::{is_apostrophe, is_dash, Case, Glue, Tok};
 use crate::offset::{slice_or_empty, Byte, Char};
 
 /// The longest run looked at for a title prefix.
@@ -467,6 +467,21 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 j += 1;
                 break;
             }
+        }
+        // "Consumers' Council of Eastmark", "the Pilots' Association": a plural possessive
+        // inside an organisation's name, when an organisation's head word comes within the
+        // three capitalised words after it.
+        if is_apostrophe(u.ch)
+            && !u.space
+            && prev.is_cap()
+            && prev.text(text).ends_with('s')
+            && toks[j + 1..(j + 4).min(toks.len())]
+                .iter()
+                .take_while(|n| n.is_cap() && n.space && !n.nl)
+                .any(|n| n.flags & ORG_HEAD != 0)
+        {
+            j += 1;
+            continue;
         }
         if u.ch == '&' && toks.get(j + 1).is_some_and(|n| n.is_cap() && !n.nl) {
             j += 2;

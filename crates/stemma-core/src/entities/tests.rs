@@ -442,6 +442,23 @@ first. Tomas Brekke and Tomas Lind disagreed; Tomas left.";
 }
 
 #[test]
+fn entities_a_plural_possessive_inside_an_organisations_name() {
+    let text = "The Consumers' Council of Eastmark said the fine was small. Fishermen’s Union \
+leaders met the Pilots’ Association. Residents' complaints grew.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    for name in ["Consumers' Council of Eastmark", "Pilots’ Association"] {
+        assert_eq!(find(&ents, name).kind, EntityKind::Organization, "{name}");
+    }
+    // No organisation's head word after it: the possessive ends the name.
+    assert!(
+        ents.iter().all(|e| !e.name.starts_with("Residents")),
+        "{:?}",
+        names_of(&ents)
+    );
+}
+
+#[test]
 fn entities_surname_courtesy_and_speech_make_people() {
     let text = "Ms. Dalia Fenwick runs the clinic. Fenwick said funds were short. Mr. Obrecht, \
 her deputy, agreed. Later Brannigan said the plan was sound, and Hollis Gaunt added that \
