@@ -337,11 +337,15 @@ fn stands_for_words(d: &Doc, f: &Found, k: usize) -> bool {
 /// about the port"): its content, with no quotation marks, is what the words were about,
 /// not the words.
 fn a_topic(d: &Doc, f: &Found, c1: usize, k: usize) -> bool {
-    let Some(&(_, b)) = f.content.last() else {
-        return false;
-    };
+    d.is(c1, "about") && unquoted_end(d, f, k).is_some()
+}
+
+/// The token after `f`'s content, when the content from token `k` on holds no quotation mark
+/// (words in quotation marks, single ones too, are the speaker's own).
+fn unquoted_end(d: &Doc, f: &Found, k: usize) -> Option<usize> {
+    let &(_, b) = f.content.last()?;
     let end = d.toks.partition_point(|t| t.start < b);
-    d.is(c1, "about") && !(k..end).any(|j| quotation_mark(d, j))
+    (!(k..end).any(|j| quotation_mark(d, j))).then_some(end)
 }
 
 /// Token `j` is a quotation mark, not the apostrophe of a plural possessive ("the residents'
@@ -384,15 +388,10 @@ fn judges_a_thing(d: &Doc, f: &Found, head: usize, k: usize) -> bool {
     {
         return false;
     }
-    let Some(&(_, b)) = f.content.last() else {
+    // "described the ruling as 'heavy-handed'": the speaker's words.
+    let Some(end) = unquoted_end(d, f, k) else {
         return false;
     };
-    let end = d.toks.partition_point(|t| t.start < b);
-    // Words in quotation marks, single ones too, are the speaker's ("described the ruling as
-    // 'heavy-handed'").
-    if (k..end).any(|j| quotation_mark(d, j)) {
-        return false;
-    }
     let first = d.w(k);
     // "that view", "that decision": a demonstrative before a word or two that end the content
     // (a clause after "that" runs longer: "that the plan was late").
@@ -564,7 +563,7 @@ fn names_evidence(d: &Doc, (a, b): Range) -> bool {
                     | "filed"
                     | "that"
                     | "which"
-                    // "analysts who have done the calculations": the analysts.
+                    // "the engineers who took the measurements": the engineers.
                     | "who"
                     | "whom"
                     | "whose"

@@ -79,6 +79,17 @@ pub(crate) fn partial_ok(key: &str) -> bool {
     key.split(' ').any(distinctive) && !key.split(' ').all(|w| flags(w) & GIVEN != 0)
 }
 
+/// The keys of `name` from each of its words after the first on ("Evelyn Tran-Whitaker" →
+/// "tran whitaker"): the ends of its key that begin where a word of the name begins. A
+/// hyphenated word is one word of the name but two of the key ("whitaker" begins inside it).
+pub(crate) fn word_start_keys(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.match_indices(char::is_whitespace).map(|(p, ws)| {
+        let mut k = String::new();
+        norm_key(&name[p + ws.len()..], &mut k);
+        k
+    })
+}
+
 /// Each shorter form of a key that may refer to it: its proper word suffixes ("lavrov" of
 /// "sergey lavrov", "nusra front" of "al nusra front") that pass [`partial_ok`], longest first.
 pub(crate) fn for_each_suffix(key: &str, mut f: impl FnMut(&str)) {
@@ -205,6 +216,15 @@ impl KeyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_start_keys_begin_at_words_whatever_space_parts_them() {
+        let keys: Vec<String> = word_start_keys("Evelyn Tran-Whitaker").collect();
+        assert_eq!(keys, ["tran whitaker"]);
+        // A no-break space is two bytes: the key after it begins after both.
+        let keys: Vec<String> = word_start_keys("Evelyn\u{a0}Tran-Whitaker Jr").collect();
+        assert_eq!(keys, ["tran whitaker jr", "jr"]);
+    }
 
     #[test]
     fn entities_keys_key_map_first_and_last_win() {

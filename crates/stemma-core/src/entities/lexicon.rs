@@ -79,6 +79,9 @@ pub const GENERIC: u32 = 1 << 12;
 pub const OF_HEAD: u32 = 1 << 13;
 /// A reporting verb: a capitalised word right before it is probably a person.
 pub const SPEECH: u32 = 1 << 14;
+/// A word naming the members of a group that campaigns *for* something: "Citizens for Honest
+/// Trade", "Americans for Prosperity", "Physicians for Human Rights", "Democracy for America".
+pub const MEMBERS: u32 = 1 << 15;
 
 /// Words that never make a name distinctive on their own.
 pub const NOT_DISTINCT: u32 = PLACE
@@ -425,6 +428,16 @@ const ORG_HEADS: &[&str] = &[
     "command", "corps", "regiment", "division", "ngo", "watch", "initiative", "caucus", "pac",
 ];
 
+/// Words naming members (see [`MEMBERS`]).
+#[rustfmt::skip]
+const MEMBER_WORDS: &[&str] = &[
+    "citizens", "americans", "democracy", "physicians", "doctors", "lawyers", "scientists",
+    "students", "parents", "mothers", "veterans", "families", "taxpayers", "voters", "women",
+    "people", "neighbors", "neighbours", "residents", "farmers", "workers", "teachers", "nurses",
+    "consumers", "patients", "conservatives", "progressives", "republicans", "democrats",
+    "evangelicals", "catholics", "christians",
+];
+
 #[rustfmt::skip]
 const ORG_PRES: &[&str] = &[
     "department", "ministry", "university", "bank", "institute", "school", "college", "office",
@@ -765,15 +778,19 @@ fn tables() -> &'static Tables {
         places.extend(PLACE_SYNONYMS.iter().copied());
         let org_phrases = ORG_PHRASES.iter().copied().collect();
         // A word not in the lists that is a demonym with an "s" is a (plural) demonym.
-        let mut all: Vec<(Box<str>, u32)> = words.iter().map(|(&w, &f)| (w.into(), f)).collect();
+        let mut all: FastMap<Box<str>, u32> = words.iter().map(|(&w, &f)| (w.into(), f)).collect();
         for d in demonyms.keys() {
             let plural = format!("{d}s");
             if plural.len() > 3 && !words.contains_key(plural.as_str()) {
-                all.push((plural.into(), DEMONYM));
+                all.insert(plural.into(), DEMONYM);
             }
         }
+        // Member words keep the flags above: "Americans" is a plural demonym too.
+        for &w in MEMBER_WORDS {
+            *all.entry(w.into()).or_insert(0) |= MEMBERS;
+        }
+        let mut all: Vec<(Box<str>, u32)> = all.into_iter().collect();
         all.sort_unstable();
-        all.dedup_by(|a, b| a.0 == b.0);
         Tables {
             words: WordTable::new(all),
             places,

@@ -24,7 +24,7 @@ use crate::model::{Alias, Entity, EntityKind, Span};
 use crate::offset::{slice_or_empty, Byte, Char};
 
 use aliases::{find_claims, Claim};
-use keys::{acronym, distinctive, for_each_suffix, norm_key, partial_ok, KeyMap};
+use keys::{acronym, distinctive, for_each_suffix, norm_key, partial_ok, word_start_keys, KeyMap};
 use lexicon::{canonical_place, flags, is_company_tail, is_org_phrase, FastMap, GIVEN, PLACE};
 use names::{find_runs, find_runs_into, Run};
 use tokens::tokenize_into;
@@ -179,16 +179,7 @@ impl<'a> Builder<'a> {
             return;
         }
         if name.contains(tokens::is_hyphen) {
-            // The keys of the name from each of its words on; the key's other ends begin
-            // inside a hyphenated word.
-            let words: Vec<String> = name
-                .match_indices(char::is_whitespace)
-                .map(|(p, _)| {
-                    let mut k = String::new();
-                    norm_key(&name[p + 1..], &mut k);
-                    k
-                })
-                .collect();
+            let words: Vec<String> = word_start_keys(name).collect();
             let (part, in_word) = (&mut self.part, &mut self.part_in_word);
             for_each_suffix(key, |s| {
                 if words.iter().any(|w| w == s) {

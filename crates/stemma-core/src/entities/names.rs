@@ -3,8 +3,8 @@
 
 use super::lexicon::{
     courtesy_sex, flags_any_case, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM,
-    GENERIC, GIVEN, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP, TIME,
-    TITLE,
+    GENERIC, GIVEN, MEMBERS, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP,
+    TIME, TITLE,
 };
 use super::tokens::{is_apostrophe, is_dash, Case, Glue, Tok};
 use crate::offset::{slice_or_empty, Byte, Char};
@@ -437,7 +437,7 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                     "for" => toks[i..j].iter().any(|t| {
                         t.is_cap()
                             && (t.flags & (ORG_HEAD | ORG_PRE) != 0
-                                || names_members(t.text(text))
+                                || t.flags & MEMBERS != 0
                                     && (!t.sent
                                         || toks
                                             .get(j + 2)
@@ -567,46 +567,6 @@ fn possessive_in_name(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
         && matches!(t.text(text), "Our" | "My" | "Your")
 }
 
-/// A word naming the members of a group that campaigns *for* something: "Citizens for Honest
-/// Trade", "Americans for Prosperity", "Physicians for Human Rights", "Democracy for America".
-fn names_members(w: &str) -> bool {
-    const MEMBERS: &[&str] = &[
-        "citizens",
-        "americans",
-        "democracy",
-        "physicians",
-        "doctors",
-        "lawyers",
-        "scientists",
-        "students",
-        "parents",
-        "mothers",
-        "veterans",
-        "families",
-        "taxpayers",
-        "voters",
-        "women",
-        "people",
-        "neighbors",
-        "neighbours",
-        "residents",
-        "farmers",
-        "workers",
-        "teachers",
-        "nurses",
-        "consumers",
-        "patients",
-        "conservatives",
-        "progressives",
-        "republicans",
-        "democrats",
-        "evangelicals",
-        "catholics",
-        "christians",
-    ];
-    MEMBERS.iter().any(|m| m.eq_ignore_ascii_case(w))
-}
-
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
     let mut t0 = i;
     // Leading stop words; in capitals too ("IS", "YES") unless also a place or organisation.
@@ -679,7 +639,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         if t.is_cap()
             && (t.flags & (ORG_HEAD | ORG_PRE) != 0
                 && next.is_some_and(|n| is_word(text, n, "of") || is_word(text, n, "for"))
-                || names_members(t.text(text)) && next.is_some_and(|n| is_word(text, n, "for")))
+                || t.flags & MEMBERS != 0 && next.is_some_and(|n| is_word(text, n, "for")))
         {
             org = true;
         }

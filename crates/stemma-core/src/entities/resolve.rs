@@ -6,7 +6,7 @@ use std::cell::OnceCell;
 use crate::model::{Entity, EntityKind};
 use crate::offset::Char;
 
-use super::keys::{acronym, norm_key, partial_ok, KeyMap, MAX_KEY_WORDS};
+use super::keys::{acronym, norm_key, partial_ok, word_start_keys, KeyMap, MAX_KEY_WORDS};
 use super::lexicon::{canonical_place, demonym_place, flags, FastMap, COURTESY, TITLE};
 use super::tokens::is_hyphen;
 
@@ -44,7 +44,6 @@ impl NameIndex {
         };
         let mut k = String::new();
         let mut a = String::new();
-        let mut tail = String::new();
         for (i, e) in entities.iter().enumerate() {
             for n in names_of(e) {
                 norm_key(n, &mut k);
@@ -56,16 +55,15 @@ impl NameIndex {
                 }
                 // Keys are short: a plain walk over the bytes beats searching for spaces.
                 if k.bytes().filter(|&b| b == b' ').count() < MAX_KEY_WORDS {
-                    if n.contains(is_hyphen) {
-                        // Where the name's words begin; the other ends begin inside a word.
-                        for (p, _) in n.match_indices(char::is_whitespace) {
-                            norm_key(&n[p + 1..], &mut tail);
+                    let hyphenated = n.contains(is_hyphen);
+                    if hyphenated {
+                        for tail in word_start_keys(n) {
                             if !tail.is_empty() && tail.len() < k.len() {
                                 ix.suffixes.insert_first(&tail, i);
                             }
                         }
                     }
-                    let map = if n.contains(is_hyphen) {
+                    let map = if hyphenated {
                         &mut ix.hyphen_suffixes
                     } else {
                         &mut ix.suffixes

@@ -18,6 +18,13 @@ fn mention_texts(e: &Entity) -> Vec<&str> {
     e.mentions.iter().map(|m| m.text.as_str()).collect()
 }
 
+/// Each of `names` is an entity of `ents`, an organisation.
+fn organisations(ents: &[Entity], names: &[&str]) {
+    for name in names {
+        assert_eq!(find(ents, name).kind, EntityKind::Organization, "{name}");
+    }
+}
+
 fn alias<'a>(e: &'a Entity, name: &str) -> &'a Alias {
     e.aliases
         .iter()
@@ -412,12 +419,13 @@ fn entities_a_group_for_a_cause_is_one_organisation() {
 Ports. Lawyers for Brekke did not respond. Citizens for Open Ports said so.";
     let ents = find_entities(None, text);
     check_spans(None, text, &ents);
-    for name in ["Citizens for Honest Trade", "Americans for Open Ports"] {
-        assert_eq!(find(&ents, name).kind, EntityKind::Organization, "{name}");
-    }
-    assert_eq!(
-        find(&ents, "Citizens for Open Ports").kind,
-        EntityKind::Organization
+    organisations(
+        &ents,
+        &[
+            "Citizens for Honest Trade",
+            "Americans for Open Ports",
+            "Citizens for Open Ports",
+        ],
     );
     assert!(
         ents.iter().all(|e| !e.name.starts_with("Lawyers")),
@@ -447,9 +455,10 @@ fn entities_a_plural_possessive_inside_an_organisations_name() {
 leaders met the Pilots’ Association. Residents' complaints grew.";
     let ents = find_entities(None, text);
     check_spans(None, text, &ents);
-    for name in ["Consumers' Council of Eastmark", "Pilots’ Association"] {
-        assert_eq!(find(&ents, name).kind, EntityKind::Organization, "{name}");
-    }
+    organisations(
+        &ents,
+        &["Consumers' Council of Eastmark", "Pilots’ Association"],
+    );
     // No organisation's head word after it: the possessive ends the name.
     assert!(
         ents.iter().all(|e| !e.name.starts_with("Residents")),

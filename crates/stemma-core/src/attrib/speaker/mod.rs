@@ -652,9 +652,6 @@ impl<'a> Resolver<'a> {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Whether the name at code point `a` of `mention` is the agent of a participle before it:
 /// "by" comes at most six words before the name, with a word in -ed at most three words before
 /// "by" ("founded in 1999 by the British accountant …", "led by", "owned by").
@@ -673,3 +670,6 @@ fn agent_of_participle(mention: &str, a: usize) -> bool {
             })
     })
 }
+
+#[cfg(test)]
+mod tests;
