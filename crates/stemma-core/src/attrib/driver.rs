@@ -235,6 +235,7 @@ pub(super) fn sentence(
         }
         if cue.recipient {
             quoted_recipient_is_no_content(d, &mut found);
+            recipient_before_colon(d, &mut found);
         }
         // The cue phrase may open with a participle of its own ("…,” Sanders said, going on
         // to say that …").
@@ -368,6 +369,32 @@ fn quoted_recipient_is_no_content(d: &Doc, f: &mut Found) {
     if !quoted && f.kind == QuoteKind::Mixed {
         f.kind = QuoteKind::Indirect;
     }
+}
+
+/// "He told the BBC interviewer: “I took the call …”": a content of a few words before a colon
+/// and a quotation is whom the words were told; the quotation is what was said.
+fn recipient_before_colon(d: &Doc, f: &mut Found) {
+    let [(a, b)] = f.content[..] else {
+        return;
+    };
+    let Some(k) = d.tok_at(a) else {
+        return;
+    };
+    let end = d.toks.partition_point(|t| t.start < b);
+    if end > k + 4 || (k..end).any(|j| d.toks[j].kind != Kind::Word || d.inq[j].is_some()) {
+        return;
+    }
+    if d.punct(end) != Some(":") {
+        return;
+    }
+    let Some(r) = d.region_at(end + 1) else {
+        return;
+    };
+    f.content = quote_pieces(d, r.open)
+        .into_iter()
+        .map(|(x, y)| d.range(x, y))
+        .collect();
+    f.kind = QuoteKind::Direct;
 }
 
 /// Words a reported clause opens with after its cue: "that", an article, a possessive or a

@@ -309,6 +309,23 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if negated && unanswered && f.kind == QuoteKind::Indirect {
         return false;
     }
+    // "didn't immediately respond to the request for comment", "has not commented on the
+    // case", "did not say the quay was unsafe": what was not said is no quote, unless the
+    // content quotes the speaker.
+    if negated && first.is_some_and(|k| unquoted_end(d, f, k).is_some()) {
+        return false;
+    }
+    // "Prices were not announced", "The suppliers are said to be Sunrex and Chicony": a
+    // passive with no one named who said it.
+    if f.source.is_none()
+        && is_passive(d, c0, c1 + 1)
+        && first.is_some_and(|k| unquoted_end(d, f, k).is_some())
+    {
+        return false;
+    }
+    if first.is_some_and(|k| circumstance(d, f, head, k)) {
+        return false;
+    }
     let opens = d.sents[d.sent_of[c0] as usize].0 == c0;
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
@@ -316,6 +333,54 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     !first.is_some_and(|k| {
         judges_a_thing(d, f, head, k) || stands_for_words(d, f, k) || a_topic(d, f, c1, k)
     })
+}
+
+/// Words that open a phrase of place, time or occasion.
+const CIRCUMSTANCE: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "during",
+    "via",
+    "through",
+    "outside",
+    "inside",
+    "amid",
+    "following",
+    "from",
+    "over",
+    "before",
+    "after",
+    "while",
+];
+
+/// Subject pronouns and auxiliaries: one of them inside a setting phrase means a clause goes on.
+#[rustfmt::skip]
+const CLAUSE_WORDS: &[&str] = &[
+    "he", "she", "they", "we", "i", "it", "would", "will", "could", "should", "can", "may",
+    "might", "must", "has", "have", "had", "is", "are", "was", "were",
+];
+
+/// The content (from token `k`, after the cue) is where, when or how the words were said,
+/// not the words: "said in a NASA statement", "tweeted before Election Day", "said while
+/// visiting the conference" (the words are a quotation elsewhere, or nowhere). A phrase of
+/// that kind that goes on to a clause ("said in a statement that …", "said on Tuesday, the
+/// quay …") or quotes the speaker is left as it is; so is "according to".
+fn circumstance(d: &Doc, f: &Found, head: usize, k: usize) -> bool {
+    if d.toks[k].kind != Kind::Word
+        || !CIRCUMSTANCE.contains(&d.w(k))
+        || f.content[0].0 < f.cue.1
+        || matches!(d.w(head), "according" | "to")
+    {
+        return false;
+    }
+    let Some(end) = unquoted_end(d, f, k) else {
+        return false;
+    };
+    // A subject pronoun or an auxiliary past the phrase's opening: a clause goes on ("said
+    // after the convention he would not accept …").
+    let clause = (k + 2..end).any(|j| CLAUSE_WORDS.contains(&d.w(j)));
+    !clause && !(k..end).any(|j| d.is(j, "that") || d.punct(j).is_some_and(|p| p != "-"))
 }
 
 /// The content is one word that stands for words given elsewhere ("declined to name them",
@@ -813,6 +878,40 @@ mod tests {
             "According to the engineers who took the measurements, the glacier is thinning.",
             Mode::Speech,
         );
+    }
+
+    #[test]
+    fn silence_an_unnamed_passive_and_a_setting_report_no_words() {
+        for (t, cue) in [
+            (
+                "The harbour board didn't immediately respond to a request for comment.",
+                "respond",
+            ),
+            ("Okoro has not commented on the closure.", "commented"),
+            ("Prices and dates were not announced.", "announced"),
+            ("The suppliers are said to be Sunrex and Chicony.", "said"),
+            ("Dr. Pavel Ostrander said in a statement.", "said"),
+            ("Okoro tweeted before the vote on Tuesday.", "tweeted"),
+            (
+                "Okoro said while visiting the new ferry terminal in Marrow Bay.",
+                "said",
+            ),
+        ] {
+            let got = words(t);
+            assert!(
+                !got.iter().any(|(c, w)| c.contains(cue) && *w),
+                "{t}: {got:?}"
+            );
+        }
+        // A setting that goes on to a clause, or to quoted words, is words.
+        for t in [
+            "Okoro said after the vote he would not accept the levy.",
+            "Okoro said in a statement that the quay would reopen.",
+            "Okoro said on Tuesday, the quay would reopen.",
+            "The board did not say “never”, Okoro said.",
+        ] {
+            reports_some_words(t);
+        }
     }
 
     #[test]

@@ -716,3 +716,54 @@ fn an_opening_adverb_is_no_speaker() {
     let (_, src, ..) = one("Kelly, the mayor's aide, said the levy would go.");
     assert_eq!(src.as_deref(), Some("Kelly, the mayor's aide,"));
 }
+
+#[test]
+fn a_long_speaker_with_an_apposition_after_a_quote_says_the_quote() {
+    // The apposition is longer than the rules' reach; the driver reads it, closing comma or not.
+    for (t, src) in [
+        (
+            "“The wind turned to the south-east,” Ines Marwick, a research analyst at the \
+             Harbourside Institute for Energy and Water Studies, told Radio Kell.",
+            "Ines Marwick, a research analyst at the Harbourside Institute for Energy and Water \
+             Studies,",
+        ),
+        (
+            "“The wind turned to the south-east,” Ines Marwick, a research analyst at the \
+             Harbourside Institute for Energy and Water think tank told Radio Kell.",
+            "Ines Marwick, a research analyst at the Harbourside Institute for Energy and Water \
+             think tank",
+        ),
+        (
+            "“We found the next best thing,” lead researcher and planetary scientist Pavel \
+             Ostrander said in a statement.",
+            "lead researcher and planetary scientist Pavel Ostrander",
+        ),
+    ] {
+        let got = spans(t);
+        assert!(
+            got.iter().any(|(_, s, c, k)| s.as_deref() == Some(src)
+                && c.len() == 1
+                && c[0].starts_with('“')
+                && *k == QuoteKind::Direct),
+            "{t}: {got:?}"
+        );
+    }
+    // Clause words before the speaker are no role: the quote stays out of "though voters said".
+    let t = "Most called the plan “about right,” though voters said it came too late.";
+    let got = spans(t);
+    assert!(
+        !got.iter()
+            .any(|(_, s, _, _)| s.as_deref() == Some("though voters")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_recipient_before_a_colon_is_no_content() {
+    let (cue, src, content, kind) =
+        one("He instead told the Gazette interviewer: “I made the call because it was serious.”");
+    assert_eq!(cue, "instead told");
+    assert_eq!(src.as_deref(), Some("He"));
+    assert_eq!(content, ["“I made the call because it was serious.”"]);
+    assert_eq!(kind, QuoteKind::Direct);
+}

@@ -83,6 +83,11 @@ pub const SPEECH: u32 = 1 << 14;
 /// Trade", "Americans for Prosperity", "Physicians for Human Rights", "Democracy for America".
 pub const MEMBERS: u32 = 1 << 15;
 
+/// A trade that ends a business's name after a word of its own ("Tidewell Ferries", "Ceres
+/// Robotics", "Liberty Mutual Insurance"); alone ("Insurance", "Solutions": a menu or a
+/// heading) it names nothing.
+pub const TRADE: u32 = 1 << 16;
+
 /// Words that never make a name distinctive on their own.
 pub const NOT_DISTINCT: u32 = PLACE
     | DEMONYM
@@ -428,6 +433,16 @@ const ORG_HEADS: &[&str] = &[
     "command", "corps", "regiment", "division", "ngo", "watch", "initiative", "caucus", "pac",
 ];
 
+/// Words of a trade that end a business's name after its own name (see [`TRADE`]).
+#[rustfmt::skip]
+const TRADE_WORDS: &[&str] = &[
+    "ferries", "railways", "railway", "airline", "shipping", "logistics", "energy",
+    "pharmaceuticals", "pharma", "foods", "brands", "enterprises", "labs", "laboratories",
+    "solutions", "utilities", "telecom", "communications", "insurance", "investments", "ventures",
+    "studios", "entertainment", "publishing", "petroleum",
+    "properties", "hotels", "robotics", "aerospace", "automotive", "semiconductors",
+];
+
 /// Words naming members (see [`MEMBERS`]).
 #[rustfmt::skip]
 const MEMBER_WORDS: &[&str] = &[
@@ -750,6 +765,7 @@ fn tables() -> &'static Tables {
         add(GIVEN_NAMES, GIVEN);
         add(PLACES_ONE, PLACE);
         add(ORG_HEADS, ORG_HEAD);
+        add(TRADE_WORDS, TRADE);
         add(ORG_PRES, ORG_PRE);
         add(ORG_NAMES, ORG_NAME);
         add(AGENCIES, AGENCY);

@@ -4,7 +4,7 @@
 use super::lexicon::{
     courtesy_sex, flags_any_case, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM,
     GENERIC, GIVEN, MEMBERS, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP,
-    TIME, TITLE,
+    TIME, TITLE, TRADE,
 };
 use super::tokens::{is_apostrophe, is_dash, Case, Glue, Tok};
 use crate::offset::{slice_or_empty, Byte, Char};
@@ -668,6 +668,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
             .get(name.len() - 13..)
             .is_some_and(|s| s.eq_ignore_ascii_case("islamic state"));
     org |= last_flags & ORG_HEAD != 0
+        || last_flags & TRADE != 0 && words > 1
         || first_flags & ORG_PRE != 0 && words > 1
         || all_flags & ORG_NAME != 0
         || islamic_state;

@@ -1049,3 +1049,18 @@ fn an_inverted_said_opens_no_name() {
         names_of(&ents)
     );
 }
+
+#[test]
+fn a_business_named_for_its_trade_is_an_organisation() {
+    let text = "Tidewell Ferries will cut its winter crossings, and Ceres Robotics will build the \
+                new cranes. The Skerra Gazette reported the plan.\n\nInsurance\n\nSolutions";
+    let ents = find_entities(None, text);
+    organisations(&ents, &["Tidewell Ferries", "Ceres Robotics", "Skerra Gazette"]);
+    // A trade alone is a heading, no entity.
+    assert!(
+        !ents
+            .iter()
+            .any(|e| e.name == "Insurance" || e.name == "Solutions"),
+        "{ents:#?}"
+    );
+}
