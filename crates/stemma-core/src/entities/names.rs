@@ -567,6 +567,31 @@ fn possessive_in_name(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
         && matches!(t.text(text), "Our" | "My" | "Your")
 }
 
+/// "Hosting Cook at Dreamforce is our dream", "Addressing Congress on Tuesday, …": a word in
+/// -ing that opens the sentence, before the capitalised word or words it takes as object and
+/// a preposition, is a participle, no given name ("Sterling Brown said", "Irving Berlin
+/// wrote": a verb follows the name).
+fn opening_participle(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
+    let t = &toks[t0];
+    let w = t.text(text);
+    let preposition_after = toks.get(j).is_some_and(|n| {
+        n.case == Case::Lower
+            && matches!(
+                n.text(text),
+                "at" | "on" | "in" | "for" | "with" | "to" | "from" | "about" | "during" | "into"
+            )
+    });
+    preposition_after
+        && t.sent
+        && t.case == Case::Upper
+        && t0 + 1 < j
+        && toks[t0 + 1].glue == Glue::None
+        && w.len() >= 6
+        && w.ends_with("ing")
+        && t.flags & (GIVEN | PLACE | ORG_NAME | ORG_HEAD | ORG_PRE) == 0
+        && crate::attrib::gender::of_given_name(&w.to_lowercase()).is_none()
+}
+
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
     let mut t0 = i;
     // Leading stop words; in capitals too ("IS", "YES") unless also a place or organisation.
@@ -582,7 +607,8 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
             || toks[t0].sent
                 && toks[t0].case == Case::Upper
                 && toks[t0].flags & SPEECH != 0
-                && t0 + 1 < j)
+                && t0 + 1 < j
+            || opening_participle(toks, text, t0, j))
     {
         t0 += 1;
     }

@@ -1055,7 +1055,10 @@ fn a_business_named_for_its_trade_is_an_organisation() {
     let text = "Tidewell Ferries will cut its winter crossings, and Ceres Robotics will build the \
                 new cranes. The Skerra Gazette reported the plan.\n\nInsurance\n\nSolutions";
     let ents = find_entities(None, text);
-    organisations(&ents, &["Tidewell Ferries", "Ceres Robotics", "Skerra Gazette"]);
+    organisations(
+        &ents,
+        &["Tidewell Ferries", "Ceres Robotics", "Skerra Gazette"],
+    );
     // A trade alone is a heading, no entity.
     assert!(
         !ents
@@ -1063,4 +1066,19 @@ fn a_business_named_for_its_trade_is_an_organisation() {
             .any(|e| e.name == "Insurance" || e.name == "Solutions"),
         "{ents:#?}"
     );
+}
+
+#[test]
+fn a_participle_opening_the_sentence_is_no_given_name() {
+    let text = "Mirela Dacosta introduced Tomas Brekke to the audience.\n\nHosting Brekke at the \
+                harbour festival was a dream, Dacosta said. Sterling Brown said the plan was \
+                fine.";
+    let ents = find_entities(None, text);
+    assert!(
+        !ents.iter().any(|e| e.name.starts_with("Hosting")),
+        "{ents:#?}"
+    );
+    assert_eq!(find(&ents, "Tomas Brekke").mentions.len(), 2);
+    // A given name the lists lack, before a verb, stays a name.
+    assert_eq!(find(&ents, "Sterling Brown").kind, EntityKind::Person);
 }

@@ -26,6 +26,10 @@ pub struct Resolver<'a> {
     /// Where the last speaker's mention starts (code points), when it named them (no
     /// pronoun or description).
     last_named_at: Option<Char>,
+    /// The head noun of the last speaker when no one could be named for them and an
+    /// indefinite description introduced them ("one legal expert", "an official"): "the
+    /// expert" after it is the same unnamed person.
+    last_unnamed: Option<String>,
     /// Name lookups already made, by mention words.
     names: FastMap<String, (Option<usize>, Option<String>)>,
     index: NameIndex,
@@ -97,6 +101,7 @@ impl<'a> Resolver<'a> {
             entities,
             last: None,
             last_named_at: None,
+            last_unnamed: None,
             names: FastMap::default(),
             index: NameIndex::new(entities),
             descriptions: None,
@@ -138,6 +143,11 @@ impl<'a> Resolver<'a> {
     }
 
     fn speaker(&mut self, mention: &Span, idx: Option<usize>, role: Option<String>) -> Speaker {
+        self.last_unnamed = if idx.is_none() {
+            indefinite_head(&mention.text)
+        } else {
+            None
+        };
         if idx.is_some() {
             self.last = idx;
             // Named: its first word past a determiner is capitalised and no pronoun ("the
@@ -315,6 +325,16 @@ impl<'a> Resolver<'a> {
                 if let Some(l) = self.last.filter(author) {
                     return (Some(l), None);
                 }
+            }
+            // "…,” said one legal expert. “…,” the expert warned.": the same unnamed
+            // person, not someone the article names.
+            if matches!(first, "the" | "this" | "that")
+                && self
+                    .last_unnamed
+                    .as_deref()
+                    .is_some_and(|h| lower.rsplit(' ').next() == Some(h))
+            {
+                return (None, None);
             }
             if let Some(i) = self.body_described(&lower, mention.start) {
                 return (Some(i), None);
@@ -650,6 +670,20 @@ impl<'a> Resolver<'a> {
             .map(|&(_, start, i)| (start, i))
             .max()
     }
+}
+
+/// The head noun of an indefinite description ("one legal expert" → "expert", "an
+/// official"), lower-cased; `None` for anything else.
+fn indefinite_head(mention: &str) -> Option<String> {
+    let m = head_of(mention).to_lowercase();
+    let mut words = m.split_whitespace();
+    if !matches!(words.next()?, "a" | "an" | "one" | "another") {
+        return None;
+    }
+    let last = words.last()?;
+    last.chars()
+        .all(char::is_alphabetic)
+        .then(|| last.to_string())
 }
 
 /// Whether the name at code point `a` of `mention` is the agent of a participle before it:

@@ -365,3 +365,19 @@ fn the_founder_of_a_firm_does_not_speak_for_it() {
     ));
     assert!(!agent_of_participle("Harbour master Tomas Brekke", 15));
 }
+
+#[test]
+fn the_unnamed_person_just_quoted_stays_unnamed() {
+    let t = "Harald Ostmark has left himself open to prosecution. Ostmark denies any \
+             wrongdoing.\n\n\
+             “Ostmark has no immunity by virtue of his title,” said one legal expert, as \
+             reported by the Kessel Courier.\n\n\
+             “His friendship with the shipping magnate Olaf Brennick is under investigation,” \
+             the expert warned.";
+    assert_eq!(name_of(t, "His friendship"), None);
+    // Another description still resolves: "the mayor" is Ilse Varga.
+    let t = "Mayor Ilse Varga has left herself open to prosecution.\n\n\
+             “The mayor has no immunity,” said one legal expert.\n\n\
+             “I have nothing to hide,” the mayor said.";
+    assert!(name_of(t, "nothing to hide").is_some_and(|n| n.contains("Ilse Varga")));
+}
