@@ -402,9 +402,13 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 break;
             }
             if u.is_cap() {
+                // "Sonya A. Zoghlin", "Mary I. Hale": a middle initial, not the word "A" / "I".
+                let initial =
+                    w.len() == 1 && toks.get(j + 1).is_some_and(|n| n.is_punct('.') && !n.space);
                 if u.case == Case::Upper
                     && (u.flags & STOP != 0 || is_cue_word(w))
                     && !modal_surname(toks, text, j)
+                    && !initial
                 {
                     break;
                 }
@@ -543,12 +547,58 @@ pub(crate) fn find_runs_into(text: &str, toks: &[Tok], runs: &mut Vec<Run>) {
             continue;
         }
         let j = extend_run(toks, text, i);
-        if let Some(run) = make_run(toks, text, i, j, &mut buf) {
-            runs.push(run);
+        // "China's ambassador to Britain Liu Xiaming": the place and the person, two runs.
+        let parts = if place_before_name(toks, text, i, j) {
+            [(i, i + 1), (i + 1, j)]
+        } else {
+            [(i, j), (j, j)]
+        };
+        for (a, b) in parts {
+            if a < b {
+                if let Some(run) = make_run(toks, text, a, b, &mut buf) {
+                    runs.push(run);
+                }
+            }
         }
         i = j;
     }
 }
+
+/// Tokens `i..j` are a one-word place after a lower-case preposition, then a name of two or
+/// three capitalised words that ends in no organisation's word ("ambassador to Britain Liu
+/// Xiaming", "the consul in Kenya Amina Odhiambo"): no name opens with the place.
+fn place_before_name(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
+    let t = &toks[i];
+    let rest = &toks[i + 1..j];
+    i > 0
+        && t.case == Case::Upper
+        && t.flags & PLACE != 0
+        && t.flags & (GIVEN | ORG_NAME | ORG_PRE | DEMONYM) == 0
+        && toks[i - 1].case == Case::Lower
+        && matches!(toks[i - 1].text(text), "to" | "in" | "of" | "for" | "from")
+        && (2..=3).contains(&rest.len())
+        && rest.iter().all(|u| {
+            u.case == Case::Upper
+                && u.glue == Glue::None
+                && u.space
+                && u.flags & (PLACE | ORG_HEAD | ORG_PRE | ORG_NAME | TRADE | TITLE | GENERIC) == 0
+                && !PLACE_NAME_WORDS.contains(&u.text(text))
+        })
+        // "Iowa Starting Line": a participle goes on with a title, not a person's name (a
+        // given name in -ing is short: "Jing", "Ming").
+        && (!rest[0].text(text).ends_with("ing") || rest[0].text(text).len() < 7)
+}
+
+/// Words that continue a place's name into a place, a venue, an event or a team ("Paris Saint
+/// Germain", "Washington Square Park", "Jerusalem Light Festival").
+#[rustfmt::skip]
+const PLACE_NAME_WORDS: &[&str] = &[
+    "Saint", "St", "San", "Santa", "City", "Street", "Road", "Avenue", "Square", "Park",
+    "Festival", "Airport", "Station", "Bridge", "River", "Lake", "Hall", "Stadium", "Arena",
+    "Valley", "Beach", "Island", "Islands", "Bay", "Team", "Line", "Centre", "Center", "Market",
+    "Gardens", "Garden", "Palace", "Castle", "Tower", "Harbour", "Harbor", "Port", "Museum",
+    "Marathon", "Open", "Cup", "Games", "Week", "Fashion", "Film", "Book", "Care", "Customer",
+];
 
 /// "The ads come from Our Principles PAC": a capitalised "Our", "My" or "Your" after two
 /// lower-case words, opening at least three words that end with an organisation's head word, is

@@ -1082,3 +1082,22 @@ fn a_participle_opening_the_sentence_is_no_given_name() {
     // A given name the lists lack, before a verb, stays a name.
     assert_eq!(find(&ents, "Sterling Brown").kind, EntityKind::Person);
 }
+
+#[test]
+fn a_middle_initial_a_or_i_and_a_place_before_a_name() {
+    let text = "Sonya A. Zoghlin, the attorney, told the Kessel Courier her client meant no \
+                harm. Mary I. Hale agreed. Ostmark’s ambassador to Britain Liu Xiaming said the \
+                talks would go on, and Liu said so again on Friday. The team moved to Paris \
+                Saint Germain.";
+    let ents = find_entities(None, text);
+    for name in ["Sonya A. Zoghlin", "Mary I. Hale", "Liu Xiaming"] {
+        assert_eq!(find(&ents, name).kind, EntityKind::Person, "{name}");
+    }
+    assert_eq!(find(&ents, "Liu Xiaming").mentions.len(), 2);
+    assert!(ents.iter().any(|e| e.name == "Britain"), "{ents:#?}");
+    // A place that goes on into a club's or a venue's name stays whole.
+    assert!(
+        ents.iter().any(|e| e.name == "Paris Saint Germain"),
+        "{ents:#?}"
+    );
+}
