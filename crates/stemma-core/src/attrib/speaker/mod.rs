@@ -183,6 +183,7 @@ impl<'a> Resolver<'a> {
                             .then(|| with_portfolios(&mention.text, &e.name))
                             .flatten()
                     })
+                    .or_else(|| styled_name(e))
                     .unwrap_or_else(|| e.name.clone())
             }),
             mention: Some(mention.clone()),
@@ -670,6 +671,34 @@ impl<'a> Resolver<'a> {
             .map(|&(_, start, i)| (start, i))
             .max()
     }
+}
+
+/// A person known by one name and a title of rank is named with both ("Prince Andrew",
+/// "Pope Francis", "Queen Rania"): the one name alone is not the name a reader knows. Only
+/// for a one-word name whose entity carries such a title as a role.
+fn styled_name(e: &Entity) -> Option<String> {
+    const RANKS: &[&str] = &[
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Pope",
+        "Emir",
+        "Sultan",
+        "Duke",
+        "Duchess",
+        "Crown Prince",
+        "Crown Princess",
+    ];
+    if e.kind != EntityKind::Person || e.name.contains(' ') {
+        return None;
+    }
+    e.roles.iter().find_map(|r| {
+        RANKS
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(r.trim()))
+            .map(|k| format!("{k} {}", e.name))
+    })
 }
 
 /// The head noun of an indefinite description ("one legal expert" → "expert", "an

@@ -381,3 +381,16 @@ fn the_unnamed_person_just_quoted_stays_unnamed() {
              “I have nothing to hide,” the mayor said.";
     assert!(name_of(t, "nothing to hide").is_some_and(|n| n.contains("Ilse Varga")));
 }
+
+#[test]
+fn a_person_known_by_rank_and_one_name_keeps_the_rank() {
+    let t = "Princess Ilsabet of Ostmark has defended the harbour levy.\n\n\
+             “I have no regrets,” Ilsabet said.\n\n\
+             Mayor Ilse Varga said the levy would stay.";
+    assert_eq!(
+        name_of(t, "no regrets").as_deref(),
+        Some("Princess Ilsabet")
+    );
+    // A full name stays as the article gives it.
+    assert_eq!(name_of(t, "would stay").as_deref(), Some("Ilse Varga"));
+}
