@@ -306,32 +306,31 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
             "whether" | "if" | "why" | "how" | "when" | "who" | "what" | "where" | "so"
         )
     });
-    if negated && unanswered && f.kind == QuoteKind::Indirect {
-        return false;
-    }
+    // The content from its first token on, when it holds no quotation mark, and the token
+    // after it.
+    let unquoted = first.and_then(|k| Some((k, unquoted_end(d, f, k)?)));
     // "didn't immediately respond to the request for comment", "has not commented on the
     // case", "did not say the quay was unsafe": what was not said is no quote, unless the
     // content quotes the speaker.
-    if negated && first.is_some_and(|k| unquoted_end(d, f, k).is_some()) {
+    if negated && (unanswered && f.kind == QuoteKind::Indirect || unquoted.is_some()) {
         return false;
     }
     // "Prices were not announced", "The suppliers are said to be Sunrex and Chicony": a
     // passive with no one named who said it.
-    if f.source.is_none()
-        && is_passive(d, c0, c1 + 1)
-        && first.is_some_and(|k| unquoted_end(d, f, k).is_some())
-    {
-        return false;
-    }
-    if first.is_some_and(|k| circumstance(d, f, head, k)) {
+    if f.source.is_none() && unquoted.is_some() && is_passive(d, c0, c1 + 1) {
         return false;
     }
     let opens = d.sents[d.sent_of[c0] as usize].0 == c0;
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
     }
-    !first.is_some_and(|k| {
-        judges_a_thing(d, f, head, k) || stands_for_words(d, f, k) || a_topic(d, f, c1, k)
+    if first.is_some_and(|k| stands_for_words(d, f, k)) {
+        return false;
+    }
+    // The cue ends with "about" ("was asked about his role", "spoke about the levy", "wrote
+    // about the port"): its unquoted content is what the words were about, not the words.
+    !unquoted.is_some_and(|(k, end)| {
+        d.is(c1, "about") || circumstance(d, f, head, k, end) || judges_a_thing(d, f, head, k, end)
     })
 }
 
@@ -361,26 +360,21 @@ const CLAUSE_WORDS: &[&str] = &[
     "might", "must", "has", "have", "had", "is", "are", "was", "were",
 ];
 
-/// The content (from token `k`, after the cue) is where, when or how the words were said,
-/// not the words: "said in a NASA statement", "tweeted before Election Day", "said while
-/// visiting the conference" (the words are a quotation elsewhere, or nowhere). A phrase of
-/// that kind that goes on to a clause ("said in a statement that …", "said on Tuesday, the
-/// quay …") or quotes the speaker is left as it is; so is "according to".
-fn circumstance(d: &Doc, f: &Found, head: usize, k: usize) -> bool {
-    if d.toks[k].kind != Kind::Word
-        || !CIRCUMSTANCE.contains(&d.w(k))
-        || f.content[0].0 < f.cue.1
-        || matches!(d.w(head), "according" | "to")
-    {
-        return false;
-    }
-    let Some(end) = unquoted_end(d, f, k) else {
-        return false;
-    };
-    // A subject pronoun or an auxiliary past the phrase's opening: a clause goes on ("said
-    // after the convention he would not accept …").
-    let clause = (k + 2..end).any(|j| CLAUSE_WORDS.contains(&d.w(j)));
-    !clause && !(k..end).any(|j| d.is(j, "that") || d.punct(j).is_some_and(|p| p != "-"))
+/// The unquoted content (tokens `k..end`, after the cue) is where, when or how the words were
+/// said, not the words: "said in a NASA statement", "tweeted before Election Day", "said
+/// while visiting the conference" (the words are a quotation elsewhere, or nowhere). A phrase
+/// of that kind that goes on to a clause ("said in a statement that …", "said on Tuesday, the
+/// quay …", "said after the convention he would not accept …") is left as it is; so is
+/// "according to".
+fn circumstance(d: &Doc, f: &Found, head: usize, k: usize, end: usize) -> bool {
+    d.toks[k].kind == Kind::Word
+        && CIRCUMSTANCE.contains(&d.w(k))
+        && f.content[0].0 >= f.cue.1
+        && !matches!(d.w(head), "according" | "to")
+        // A subject pronoun or an auxiliary past the phrase's opening, "that", a punctuation
+        // mark: a clause goes on.
+        && !(k + 2..end).any(|j| CLAUSE_WORDS.contains(&d.w(j)))
+        && !(k..end).any(|j| d.is(j, "that") || d.punct(j).is_some_and(|p| p != "-"))
 }
 
 /// The content is one word that stands for words given elsewhere ("declined to name them",
@@ -396,13 +390,6 @@ fn stands_for_words(d: &Doc, f: &Found, k: usize) -> bool {
             d.w(k),
             "them" | "him" | "her" | "it" | "us" | "me" | "this" | "that" | "so"
         )
-}
-
-/// The cue ends with "about" ("was asked about his role", "spoke about the levy", "wrote
-/// about the port"): its content, with no quotation marks, is what the words were about,
-/// not the words.
-fn a_topic(d: &Doc, f: &Found, c1: usize, k: usize) -> bool {
-    d.is(c1, "about") && unquoted_end(d, f, k).is_some()
 }
 
 /// The token after `f`'s content, when the content from token `k` on holds no quotation mark
@@ -439,11 +426,11 @@ const THING_OPENERS: &[&str] = &[
     "both", "such", "any", "all", "each", "every", "him", "them", "it", "us", "me",
 ];
 
-/// `f` judges a thing: its cue (head token `head`) is a verb of judging and its content (from
-/// token `k`), with no quotation marks, is a noun phrase ("defended the numbers", "has
+/// `f` judges a thing: its cue (head token `head`) is a verb of judging and its content
+/// (tokens `k..end`, with no quotation marks) is a noun phrase ("defended the numbers", "has
 /// rejected such a guarantee", "questioned the use of reserves", "rejected that view"), not a
 /// clause ("rejected that the plan was late").
-fn judges_a_thing(d: &Doc, f: &Found, head: usize, k: usize) -> bool {
+fn judges_a_thing(d: &Doc, f: &Found, head: usize, k: usize, end: usize) -> bool {
     static JUDGING_STEMS: OnceLock<Stems> = OnceLock::new();
     if f.kind != QuoteKind::Indirect
         || d.toks[head].kind != Kind::Word
@@ -453,10 +440,6 @@ fn judges_a_thing(d: &Doc, f: &Found, head: usize, k: usize) -> bool {
     {
         return false;
     }
-    // "described the ruling as 'heavy-handed'": the speaker's words.
-    let Some(end) = unquoted_end(d, f, k) else {
-        return false;
-    };
     let first = d.w(k);
     // "that view", "that decision": a demonstrative before a word or two that end the content
     // (a clause after "that" runs longer: "that the plan was late").

@@ -142,17 +142,8 @@ pub(super) fn post_quote(
         }
     }
     if c0 - j > 12 {
-        let a = if matches!(d.punct(j), Some(",")) {
-            j + 1
-        } else {
-            j
-        };
-        let name = (a..c0)
-            .take_while(|&k| k - a < 4 && d.toks[k].kind == Kind::Word && d.toks[k].cap)
-            .count();
-        if name == 0 || d.punct(a + name) != Some(",") {
-            return None;
-        }
+        let a = if d.punct(j) == Some(",") { j + 1 } else { j };
+        name_then_comma(d, a, c0)?;
     }
     if j == s || j == c0 && !d.is_quote(j - 1) {
         return None;
@@ -302,25 +293,31 @@ const FUNCTION_WORDS: &[&str] = &[
 /// a comma and an apposition whose closing comma the writer left out: words, hyphens, dots and
 /// commas only, and no word of the cue lexicon nor a relative pronoun.
 fn unclosed_apposition(d: &Doc, a: usize, c0: usize) -> bool {
-    let mut k = a;
-    while k < c0 && k - a < 4 && d.toks[k].kind == Kind::Word && d.toks[k].cap {
-        k += 1;
-    }
-    k > a
-        && k + 2 < c0
-        && d.punct(k) == Some(",")
-        && (k + 1..c0).all(|j| {
-            let t = &d.toks[j];
-            match t.kind {
-                // ("think tank" is a noun.)
-                Kind::Word => {
-                    (d.lex_at(j).is_none() || d.is(j + 1, "tank"))
-                        && !matches!(d.w(j), "who" | "which" | "that")
+    name_then_comma(d, a, c0).is_some_and(|k| {
+        k + 2 < c0
+            && (k + 1..c0).all(|j| {
+                let t = &d.toks[j];
+                match t.kind {
+                    // ("think tank" is a noun.)
+                    Kind::Word => {
+                        (d.lex_at(j).is_none() || d.is(j + 1, "tank"))
+                            && !matches!(d.w(j), "who" | "which" | "that")
+                    }
+                    Kind::Punct => matches!(t.text(d.text), "," | "-" | "." | "&"),
+                    _ => false,
                 }
-                Kind::Punct => matches!(t.text(d.text), "," | "-" | "." | "&"),
-                _ => false,
-            }
-        })
+            })
+    })
+}
+
+/// The comma after a name of one to four capitalised words that opens at token `a` (before
+/// `end`): "Kurinji Selvaraj," in "Kurinji Selvaraj, a research analyst …".
+fn name_then_comma(d: &Doc, a: usize, end: usize) -> Option<usize> {
+    let k = a
+        + (a..end)
+            .take_while(|&k| k - a < 4 && d.toks[k].kind == Kind::Word && d.toks[k].cap)
+            .count();
+    (k > a && d.punct(k) == Some(",")).then_some(k)
 }
 
 /// Tokens right before the comma at `comma` are a name of two to four capitalised words with

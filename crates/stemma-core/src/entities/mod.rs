@@ -321,7 +321,7 @@ impl<'a> Builder<'a> {
     /// The one person so far whose full name opens with the given name `key` ("marguerite"
     /// → Marguerite Okonjo-Baird); `None` if `key` is no given name or not one person has it.
     fn sole_person_named(&mut self, key: &str) -> Option<usize> {
-        if flags(key) & GIVEN == 0 && crate::attrib::gender::of_given_name(key).is_none() {
+        if !is_given_name(key) {
             return None;
         }
         // Looked up, not searched: a page of many names stays linear.
@@ -660,6 +660,12 @@ fn company_short_form(key: &str) -> Option<&str> {
         && partial_ok(short)
         && canonical_place(short).is_none())
     .then_some(short)
+}
+
+/// Whether the lower-cased word `key` is a given name: in the entities' list or the gender
+/// lists.
+pub(crate) fn is_given_name(key: &str) -> bool {
+    flags(key) & GIVEN != 0 || crate::attrib::gender::of_given_name(key).is_some()
 }
 
 /// The sex a person's given name (the first word of `name`) usually carries: male (true),

@@ -548,12 +548,12 @@ pub(crate) fn find_runs_into(text: &str, toks: &[Tok], runs: &mut Vec<Run>) {
         }
         let j = extend_run(toks, text, i);
         // "China's ambassador to Britain Liu Xiaming": the place and the person, two runs.
-        let parts = if place_before_name(toks, text, i, j) {
-            [(i, i + 1), (i + 1, j)]
+        let split = if place_before_name(toks, text, i, j) {
+            i + 1
         } else {
-            [(i, j), (j, j)]
+            i
         };
-        for (a, b) in parts {
+        for (a, b) in [(i, split), (split, j)] {
             if a < b {
                 if let Some(run) = make_run(toks, text, a, b, &mut buf) {
                     runs.push(run);
@@ -638,8 +638,8 @@ fn opening_participle(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
         && toks[t0 + 1].glue == Glue::None
         && w.len() >= 6
         && w.ends_with("ing")
-        && t.flags & (GIVEN | PLACE | ORG_NAME | ORG_HEAD | ORG_PRE) == 0
-        && crate::attrib::gender::of_given_name(&w.to_lowercase()).is_none()
+        && t.flags & (PLACE | ORG_NAME | ORG_HEAD | ORG_PRE) == 0
+        && !super::is_given_name(&w.to_lowercase())
 }
 
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
