@@ -89,8 +89,14 @@ pub struct Args {
     modes: Vec<stemma_core::Mode>,
 }
 
-/// Documents extracted per batch (per worker); a checkpoint is written after each batch.
-const BATCH_PER_JOB: usize = 32;
+/// Documents extracted per batch (per worker). Small batches keep few pages in flight between
+/// the reader and the workers, so that a page is read into memory an earlier page has freed
+/// (32 a batch instead of 8 was about a thirtieth more of the whole one-worker run, most of it
+/// the system zeroing fresh memory).
+const BATCH_PER_JOB: usize = 8;
+/// A checkpoint is written once this many documents per worker are done since the last one
+/// (after the batch that reaches it): each costs a sync of the output.
+const CHECKPOINT_PER_JOB: u64 = 32;
 /// A batch closes early once it holds this many bytes, to bound memory.
 const BATCH_BYTES: usize = 128 * 1024 * 1024;
 
@@ -218,6 +224,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let mut failures = 0u64;
     let mut done = skip;
+    // Documents done at the last checkpoint.
+    let mut saved = skip;
     // A resumed JSON array has its "[" already, and records after it if it is longer.
     let mut first = kept <= 1;
     if args.format == OutFormat::Json && kept == 0 {
@@ -281,7 +289,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         done += n;
         bar.inc(n);
-        if let Some(cp) = &checkpoint {
+        if let Some(cp) = checkpoint
+            .as_ref()
+            .filter(|_| done - saved >= CHECKPOINT_PER_JOB * jobs as u64)
+        {
+            saved = done;
             if let Err(e) = cp.save(done) {
                 result = Err(e);
                 break;
