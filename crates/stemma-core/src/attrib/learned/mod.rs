@@ -38,9 +38,10 @@ static SHIPPED: &[u8] = include_bytes!("../cues.bin");
 
 /// The tagger's weights: two signed bytes per hashed feature (B and I) and the transitions.
 pub struct Model {
-    /// Per hashed feature: its B and I weights (a fixed-size table, so that indexing with a
-    /// feature id, always below 2^BITS, needs no bounds check).
-    q: Box<[[i8; 2]; 1 << BITS]>,
+    /// Per hashed feature: its B and I weights, signed bytes (a fixed-size table, so that
+    /// indexing with a feature id, always below 2^BITS, needs no bounds check). The shipped
+    /// model's table is the file's own bytes in the program, not a copy.
+    q: Weights8,
     scale: f32,
     /// `trans[a][b]`: the score of tag `b` right after tag `a`.
     trans: [[f32; 3]; 3],
@@ -49,9 +50,38 @@ pub struct Model {
     offset: f32,
 }
 
+/// The weight table: borrowed from the program's data or read into memory.
+enum Weights8 {
+    Static(&'static [[u8; 2]; 1 << BITS]),
+    Owned(Box<[[u8; 2]; 1 << BITS]>),
+}
+
+impl std::ops::Deref for Weights8 {
+    type Target = [[u8; 2]; 1 << BITS];
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Weights8::Static(q) => q,
+            Weights8::Owned(q) => q,
+        }
+    }
+}
+
 impl Model {
     /// Read a weights file; `None` when it is not one.
     pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let (pairs, _) = b.get(HEADER..)?.as_chunks::<2>();
+        let q: Box<[[u8; 2]; 1 << BITS]> = pairs.to_vec().into_boxed_slice().try_into().ok()?;
+        Self::with_table(b, Weights8::Owned(q))
+    }
+
+    /// [`Model::from_bytes`] on bytes that live as long as the program, without copying them.
+    fn from_static(b: &'static [u8]) -> Option<Model> {
+        let (pairs, _) = b.get(HEADER..)?.as_chunks::<2>();
+        Self::with_table(b, Weights8::Static(pairs.try_into().ok()?))
+    }
+
+    /// The model of the weights file `b` whose table `q` holds.
+    fn with_table(b: &[u8], q: Weights8) -> Option<Model> {
         if b.len() < HEADER || &b[..8] != MAGIC {
             return None;
         }
@@ -76,11 +106,6 @@ impl Model {
         if trans.iter().flatten().chain(&start).any(|x| !x.is_finite()) {
             return None;
         }
-        let q: Vec<[i8; 2]> = b[HEADER..]
-            .chunks_exact(2)
-            .map(|p| [p[0] as i8, p[1] as i8])
-            .collect();
-        let q = q.into_boxed_slice().try_into().ok()?;
         Some(Model {
             q,
             scale,
@@ -98,10 +123,11 @@ impl Model {
     /// The B and I scores of a token with these features (O scores 0).
     pub fn score(&self, feats: &[u32]) -> [f32; 2] {
         let (mut b, mut i) = (0i32, 0i32);
+        let q: &[[u8; 2]; 1 << BITS] = &self.q;
         for &f in feats {
-            let [wb, wi] = self.q[f as usize & ((1 << BITS) - 1)];
-            b += wb as i32;
-            i += wi as i32;
+            let [wb, wi] = q[f as usize & ((1 << BITS) - 1)];
+            b += wb as i8 as i32;
+            i += wi as i8 as i32;
         }
         [
             b as f32 * self.scale + self.offset,
@@ -113,7 +139,7 @@ impl Model {
 /// The shipped model; `None` only if the shipped file is damaged (then rules alone decide).
 pub fn shipped() -> Option<&'static Model> {
     static M: OnceLock<Option<Model>> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(SHIPPED)).as_ref()
+    M.get_or_init(|| Model::from_static(SHIPPED)).as_ref()
 }
 
 /// A fast hash of a token's text (8 bytes at a time; tokens are short).
