@@ -219,7 +219,7 @@ pub(super) fn sentence(
                 {
                     return None;
                 }
-                post_clause(d, s, e, c0, after, cue)
+                post_clause(d, s, e, c0, after, cue, true)
             })
             .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
             .unwrap_or_else(|| fallback(d, s, e, c0, after, cue, next_head));
@@ -236,6 +236,7 @@ pub(super) fn sentence(
         if cue.recipient {
             quoted_recipient_is_no_content(d, &mut found);
             recipient_before_colon(d, &mut found);
+            bare_recipient_is_no_content(d, &mut found);
         }
         // The cue phrase may open with a participle of its own ("…,” Sanders said, going on
         // to say that …").
@@ -397,6 +398,65 @@ fn recipient_before_colon(d: &Doc, f: &mut Found) {
     f.kind = QuoteKind::Direct;
 }
 
+/// "He told police he supported the plan", "She told reporters the vote was close": a bare
+/// plural or group noun right after a cue that names whom it told, before a clause that opens
+/// with a pronoun, "that", an article or a name, is whom the words were told, not the words.
+fn bare_recipient_is_no_content(d: &Doc, f: &mut Found) {
+    const TELLS: &[&str] = &[
+        "told", "tell", "tells", "telling", "informed", "informs", "assured", "assures", "warned",
+        "warns", "reminded", "reminds", "notified", "briefed", "advised",
+    ];
+    const GROUPS: &[&str] = &["police", "staff", "parliament", "congress", "management"];
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+    ];
+    let Some(&(a, b)) = f.content.first() else {
+        return;
+    };
+    let Some(k) = d.tok_at(a) else {
+        return;
+    };
+    // The noun comes right after a verb of telling ("asked about concerns that …" names
+    // the subject, not whom).
+    if k == 0 || d.toks[k - 1].end != f.cue.1 || !TELLS.contains(&d.w(k - 1)) {
+        return;
+    }
+    let t = &d.toks[k];
+    if t.kind != Kind::Word || t.cap || d.inq[k].is_some() {
+        return;
+    }
+    let w = d.w(k);
+    let plural = w.len() > 4
+        && w.ends_with('s')
+        && !["ss", "us", "is", "ways", "times", "wards", "sides"]
+            .iter()
+            .any(|x| w.ends_with(x));
+    if !(plural || GROUPS.contains(&w)) || CLAUSE_OPENERS.contains(&w) {
+        return;
+    }
+    let n = k + 1;
+    let Some(next) = d
+        .toks
+        .get(n)
+        .filter(|x| x.start < b && x.kind == Kind::Word)
+    else {
+        return;
+    };
+    let opens = CLAUSE_OPENERS.contains(&d.w(n))
+        || next.cap && d.inq[n].is_none() && !DAYS.contains(&d.w(n));
+    if opens {
+        f.content[0].0 = next.start;
+    }
+}
+
 /// Words a reported clause opens with after its cue: "that", an article, a possessive or a
 /// personal pronoun.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -533,7 +593,7 @@ pub(crate) fn sentence_by_rules_with(
         }
         let next_head = heads.get(k + 1).map_or(e, |x| x.0);
         if let Some(f) = post_quote(d, s, e, c0, after, cue, false)
-            .or_else(|| post_clause(d, s, e, c0, after, cue))
+            .or_else(|| post_clause(d, s, e, c0, after, cue, false))
             .or_else(|| pre_content(d, s, e, c0, after, cue, next_head))
         {
             out.push(f);

@@ -767,3 +767,56 @@ fn a_recipient_before_a_colon_is_no_content() {
     assert_eq!(content, ["“I made the call because it was serious.”"]);
     assert_eq!(kind, QuoteKind::Direct);
 }
+
+#[test]
+fn an_inverted_speaker_may_be_followed_by_a_long_setting() {
+    // "…, said X in an email to staff that was reviewed by Reuters": past the rules' reach of
+    // eight tokens, the driver still reads X as the speaker of the clause before.
+    let t = "Branch closures will be announced later this month in towns the lender no longer \
+             serves, said the Corran Mutual’s newly appointed chief executive Halvard Onsrud in a \
+             memo to staff that was seen by the Tidewater Ledger.";
+    let got = spans(t);
+    assert!(
+        got.iter().any(|(cue, s, c, _)| cue == "said"
+            && s.as_deref()
+                == Some("the Corran Mutual’s newly appointed chief executive Halvard Onsrud")
+            && c.len() == 1
+            && c[0].starts_with("Branch closures")),
+        "{got:?}"
+    );
+    // A clause after "said" is the content, not a speaker with a setting.
+    let t = "Ama Boateng, who chaired the board from 2012 until last spring, said Yaw Mensah \
+             reached out to the council on housing during his first year at the ministry in 2019.";
+    let got = spans(t);
+    assert!(
+        got.iter().any(|(cue, s, c, _)| cue == "said"
+            && s.as_deref().is_some_and(|s| s.starts_with("Ama Boateng"))
+            && c.len() == 1
+            && c[0].starts_with("Yaw Mensah")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_bare_recipient_after_told_is_no_content() {
+    for (t, want) in [
+        (
+            "He told police he had meant every word.",
+            "he had meant every word",
+        ),
+        (
+            "She told reporters the vote would be close.",
+            "the vote would be close",
+        ),
+        (
+            "Okafor told colleagues Reyes had resigned.",
+            "Reyes had resigned",
+        ),
+    ] {
+        let (_, _, content, _) = one(t);
+        assert_eq!(content, [want], "{t}");
+    }
+    // What was asked about, or a told story, stays the content.
+    let (_, _, content, _) = one("He told stories of the war.");
+    assert_eq!(content, ["stories of the war"]);
+}

@@ -88,6 +88,12 @@ pub const MEMBERS: u32 = 1 << 15;
 /// heading) it names nothing.
 pub const TRADE: u32 = 1 << 16;
 
+/// A common noun that describes a person, written before a full name at the start of a
+/// sentence ("Employee Steve Castro", "Witness Amira Haddad"): a role there, not a first name,
+/// when a given name follows. Not a title: "Resident Evil" and "Employee Assistance Program"
+/// stay names.
+pub const DESCRIPTOR: u32 = 1 << 17;
+
 /// Words that never make a name distinctive on their own.
 pub const NOT_DISTINCT: u32 = PLACE
     | DEMONYM
@@ -443,6 +449,23 @@ const TRADE_WORDS: &[&str] = &[
     "properties", "hotels", "robotics", "aerospace", "automotive", "semiconductors",
 ];
 
+/// Nouns describing a person before a full name (see [`DESCRIPTOR`]). Words that are also
+/// common surnames ("Farmer", "Baker", "Cook", "Mason") are left out.
+#[rustfmt::skip]
+const DESCRIPTORS: &[&str] = &[
+    "employee", "worker", "witness", "resident", "neighbor", "neighbour", "shopkeeper", "nurse",
+    "driver", "customer", "passenger", "survivor", "volunteer", "organizer", "organiser",
+    "protester", "protestor", "engineer", "pilot", "firefighter", "paramedic", "vendor",
+    "shopper", "voter", "parent", "tenant", "landlord", "homeowner", "retiree", "veteran",
+    "miner", "trucker", "artist", "designer", "chef", "consultant", "contractor", "developer",
+    "entrepreneur", "investor", "trader", "banker", "broker", "accountant", "clerk", "cashier",
+    "bartender", "waiter", "waitress", "soldier", "trooper", "principal", "librarian",
+    "pharmacist", "dentist", "therapist", "psychologist", "psychiatrist", "epidemiologist",
+    "biologist", "chemist", "physicist", "meteorologist", "forecaster", "attendee", "spectator",
+    "athlete", "player", "rancher", "grower", "mechanic", "electrician", "plumber", "welder",
+    "caregiver", "commuter", "motorist", "cyclist", "pedestrian",
+];
+
 /// Words naming members (see [`MEMBERS`]).
 #[rustfmt::skip]
 const MEMBER_WORDS: &[&str] = &[
@@ -766,6 +789,7 @@ fn tables() -> &'static Tables {
         add(PLACES_ONE, PLACE);
         add(ORG_HEADS, ORG_HEAD);
         add(TRADE_WORDS, TRADE);
+        add(DESCRIPTORS, DESCRIPTOR);
         add(ORG_PRES, ORG_PRE);
         add(ORG_NAMES, ORG_NAME);
         add(AGENCIES, AGENCY);

@@ -3,8 +3,8 @@
 
 use super::lexicon::{
     courtesy_sex, flags_any_case, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM,
-    GENERIC, GIVEN, MEMBERS, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD, SPEECH, STOP,
-    TIME, TITLE, TRADE,
+    DESCRIPTOR, GENERIC, GIVEN, MEMBERS, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD,
+    SPEECH, STOP, TIME, TITLE, TRADE,
 };
 use super::tokens::{is_apostrophe, is_dash, Case, Glue, Tok};
 use crate::offset::{slice_or_empty, Byte, Char};
@@ -144,6 +144,17 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
         return None;
     }
     let mut best = None;
+    // "Employee Steve Castro": a descriptor opening the run is a role when a given name and
+    // more of a name follow.
+    if toks[t0].is_cap()
+        && toks[t0].flags & (DESCRIPTOR | GIVEN) == DESCRIPTOR
+        && t1 - t0 >= 3
+        && toks[t0 + 1].is_cap()
+        && toks[t0 + 1].flags & GIVEN != 0
+        && person_remainder(toks, text, t0 + 1, t1)
+    {
+        best = Some((t0 + 1, t0));
+    }
     for h in t0..t1 {
         let t = &toks[h];
         if !t.is_cap() || t.flags & (TITLE | COURTESY) == 0 {
@@ -405,8 +416,18 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 // "Sonya A. Zoghlin", "Mary I. Hale": a middle initial, not the word "A" / "I".
                 let initial =
                     w.len() == 1 && toks.get(j + 1).is_some_and(|n| n.is_punct('.') && !n.space);
+                // A group word that also heads an organisation's name closes the name
+                // ("Capitol Police", "Metropolitan Police") rather than ending the run;
+                // "Watch" only after two words ("Human Rights Watch", not "Apple Watch").
+                let org_head = u.flags & (STOP | ORG_HEAD) == STOP | ORG_HEAD
+                    && (!w.eq_ignore_ascii_case("watch")
+                        || toks[i..j]
+                            .iter()
+                            .filter(|t| t.is_word() && t.flags & STOP == 0)
+                            .count()
+                            >= 2);
                 if u.case == Case::Upper
-                    && (u.flags & STOP != 0 || is_cue_word(w))
+                    && (u.flags & STOP != 0 && !org_head || is_cue_word(w))
                     && !modal_surname(toks, text, j)
                     && !initial
                 {
@@ -681,7 +702,8 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
             while last > t0 && !toks[last - 1].is_word() && !toks[last - 1].is_punct('.') {
                 last -= 1;
             }
-            let role = (last > t0 && has_title(toks, t0, last)).then(|| {
+            let descriptor = h == t0 && toks[h].flags & (DESCRIPTOR | TITLE) == DESCRIPTOR;
+            let role = (last > t0 && (descriptor || has_title(toks, t0, last))).then(|| {
                 // "former US Secretary of State": modifiers before the run join the role.
                 let mut s = t0;
                 while s > 0

@@ -1101,3 +1101,51 @@ fn a_middle_initial_a_or_i_and_a_place_before_a_name() {
         "{ents:#?}"
     );
 }
+
+#[test]
+fn a_descriptor_before_a_full_name_is_a_role() {
+    let text = "Employee Tomas Ferreira told the paper he chased the man. Chef Ingrid Solberg \
+                opened the kitchen at dawn. Nurse Grace Okafor worked the night shift.";
+    let ents = find_entities(None, text);
+    for (name, role) in [
+        ("Tomas Ferreira", "Employee"),
+        ("Ingrid Solberg", "Chef"),
+        ("Grace Okafor", "Nurse"),
+    ] {
+        let e = find(&ents, name);
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+        assert_eq!(e.roles, [role], "{name}");
+    }
+    // Without a given name after it, the word stays part of the name.
+    let ents = find_entities(
+        None,
+        "Resident Evil sold well, and Witness Protection staff agreed.",
+    );
+    assert!(
+        ents.iter()
+            .all(|e| !e.roles.iter().any(|r| r == "Resident" || r == "Witness")),
+        "{:#?}",
+        names_of(&ents)
+    );
+}
+
+#[test]
+fn a_police_force_is_named_in_full() {
+    let text = "The call went to Harbour Police and the Kessel Police Department. Human Rights \
+                Watch said the arrests were lawful. The Apple Watch sold well.";
+    let ents = find_entities(None, text);
+    organisations(
+        &ents,
+        &[
+            "Harbour Police",
+            "Kessel Police Department",
+            "Human Rights Watch",
+        ],
+    );
+    // A product after a company's name is not a watchdog.
+    assert!(
+        ents.iter().all(|e| e.name != "Apple Watch"),
+        "{:#?}",
+        names_of(&ents)
+    );
+}

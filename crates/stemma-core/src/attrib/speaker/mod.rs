@@ -252,9 +252,14 @@ impl<'a> Resolver<'a> {
                 kinds.contains(&self.kind_of(i))
                     && g.is_none_or(|g| of_score(genders[i]).is_none_or(|x| x == g))
             };
-            // The one person of the pronoun's kind named in the sentence before ("Kovač
-            // laughed when told of the remark. “…,” he said.").
             if kinds.contains(&EntityKind::Person) {
+                // The subject of the clause that opens the pronoun's own sentence ("When
+                // Carlineo was approached, he told police …").
+                if let Some(i) = self.opening_clause_subject(mention.start, &fits) {
+                    return (Some(i), None);
+                }
+                // The one person of the pronoun's kind named in the sentence before ("Kovač
+                // laughed when told of the remark. “…,” he said.").
                 if let Some(i) = self.sole_person_before(mention.start, &fits) {
                     return (Some(i), None);
                 }
@@ -617,6 +622,40 @@ impl<'a> Resolver<'a> {
             }
         }
         found.filter(|&i| fits(i) || self.kind_of(i) == EntityKind::Other)
+    }
+
+    /// The person named right after the conjunction that opens the sentence holding `at`
+    /// ("When Carlineo was approached, he …", "After Ruiz left the meeting, she …"), when a
+    /// verb follows the name and the pronoun comes later in the same sentence. A name of no
+    /// known kind there is most often a person's. (After the mentions are indexed.)
+    fn opening_clause_subject(&self, at: Char, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
+        const OPENERS: &[&str] = &[
+            "when", "after", "as", "while", "once", "although", "though", "because", "since",
+            "before", "until", "if", "whenever",
+        ];
+        let (from, sentence) = self.narration.sentence_around(self.text, at);
+        let first = sentence.split(' ').next()?;
+        if !OPENERS.iter().any(|w| first.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        let name_at = from.plus(first.chars().count() + 1);
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
+        let &(end, _, i) = by_end
+            .iter()
+            .find(|&&(end, start, _)| start == name_at && end <= at)?;
+        if !matches!(self.kind_of(i), EntityKind::Person | EntityKind::Other)
+            || !(fits(i) || self.kind_of(i) == EntityKind::Other)
+        {
+            return None;
+        }
+        // A verb after the name: a lower-case word follows it ("When Carlineo was approached").
+        let (b, _) = sentence.char_indices().nth(end.since(from))?;
+        sentence[b..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+            .then_some(i)
     }
 
     /// Whether the last speaker was named (not described or referred to by a pronoun) in a

@@ -394,3 +394,23 @@ fn a_person_known_by_rank_and_one_name_keeps_the_rank() {
     // A full name stays as the article gives it.
     assert_eq!(name_of(t, "would stay").as_deref(), Some("Ilse Varga"));
 }
+
+#[test]
+fn the_subject_of_an_opening_clause_is_the_pronoun_in_its_sentence() {
+    // The previous sentence names a police force; the pronoun's own sentence opens with the
+    // clause whose subject it stands for.
+    let text = "Dario Kessling was arrested in May over a call to the mayor's office. The office \
+                passed the call to Harbour Police, who worked with state investigators. When \
+                Kessling was approached, he told officers he had meant every word.";
+    assert_eq!(
+        name_of(text, "meant every word").as_deref(),
+        Some("Dario Kessling")
+    );
+    // A name after a preposition in the opening phrase is no subject.
+    let text = "Marta Lindgren chaired the hearing on Tuesday. After meeting Paul Okonjo, she \
+                said the council would vote in June.";
+    assert_eq!(
+        name_of(text, "vote in June").as_deref(),
+        Some("Marta Lindgren")
+    );
+}
