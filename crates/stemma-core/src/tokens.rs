@@ -285,6 +285,19 @@ pub(crate) fn dateline_end(text: &str, toks: &[Token], i: usize) -> Option<usize
             && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase)
     };
+    let dash_after = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            t.kind == Kind::Punct && matches!(t.text(text), "—" | "–" | "-") && t.space_before
+        }) && toks.get(j + 1).is_some_and(|u| u.space_before)
+    };
+    // "(Meridian Wire) —": the agency alone, where the page kept no place before it.
+    if toks[i].kind == Kind::Punct && toks[i].text(text) == "(" {
+        let close = (i + 1..toks.len().min(i + 6))
+            .find(|&j| toks[j].kind == Kind::Punct && toks[j].text(text) == ")")?;
+        let named =
+            close > i + 1 && (i + 1..close).all(|j| toks[j].kind == Kind::Word && toks[j].cap);
+        return (named && dash_after(close + 1)).then_some(close + 2);
+    }
     if !in_capitals(&toks[i]) {
         return None;
     }
@@ -377,6 +390,10 @@ mod tests {
                 "DUNMORE, W. Arl., March 3 (Meridian Wire) —",
             ),
             ("KESSEL, Arland - The council met.", "KESSEL, Arland -"),
+            (
+                "(Meridian Wire) — The port reopened, officials said.",
+                "(Meridian Wire) —",
+            ),
         ] {
             assert_eq!(dateline(text).as_deref(), Some(first), "{text}");
         }
@@ -386,6 +403,8 @@ mod tests {
             "NATO allies, the minister said — all of them — agreed.",
             "UN-led talks resumed.",
             "NEW “PLAN” — it failed.",
+            "(Reuters reported) — no.",
+            "(Meridian Wire)— The port reopened.",
         ] {
             assert_eq!(dateline(text), None, "{text}");
         }

@@ -490,7 +490,13 @@ impl<'a> Resolver<'a> {
             return Some(i);
         }
         if let Some(l) = self.last.filter(|&l| self.organisation_like(l)) {
-            return Some(l);
+            // "Volkswagen is giving us a glimpse … The German automaker … says": an
+            // organisation that opens a sentence after the last speaker was named is the
+            // one the story has moved on to.
+            let since = self
+                .last_mentioned_where(|i| i == l, at)
+                .map_or(Char::ZERO, |(start, _)| start);
+            return Some(self.organisation_opening_since(since, at).unwrap_or(l));
         }
         // "Halden Motors will cut 1,200 jobs, the carmaker said": the organisation that opens
         // the description's own sentence (its subject; not one named in passing: "despite
@@ -506,6 +512,34 @@ impl<'a> Resolver<'a> {
         let lead: String = sentence.chars().take(start.since(from)).collect();
         (matches!(lead.trim(), "" | "The" | "the") && self.kind_of(i) == EntityKind::Organization)
             .then_some(i)
+    }
+
+    /// The last organisation (no news outlet) named first in a sentence ("Volkswagen is …",
+    /// "The Corran Mutual said …") that starts after `since` and before `at`, outside
+    /// quotation marks. (After the mentions are indexed.)
+    fn organisation_opening_since(&self, since: Char, at: Char) -> Option<usize> {
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
+        let lo = by_end.partition_point(|&(end, ..)| end <= since);
+        let hi = by_end.partition_point(|&(end, ..)| end <= at);
+        by_end[lo..hi]
+            .iter()
+            .filter(|&&(_, start, i)| {
+                start > since
+                    && self.kind_of(i) == EntityKind::Organization
+                    && !is_news_outlet(&self.entities[i].name)
+                    && !self.narration.is_quoted(start)
+                    && self.opens_sentence(start)
+            })
+            .max_by_key(|&&(_, start, _)| start)
+            .map(|&(_, _, i)| i)
+    }
+
+    /// Whether a mention starting at `start` is the first word of its sentence, or follows
+    /// only "The".
+    fn opens_sentence(&self, start: Char) -> bool {
+        let (from, sentence) = self.narration.sentence_around(self.text, start);
+        let lead: String = sentence.chars().take(start.since(from)).collect();
+        matches!(lead.trim(), "" | "The" | "the")
     }
 
     /// The person a definite description that no role matches most likely means: of those

@@ -414,3 +414,15 @@ fn the_subject_of_an_opening_clause_is_the_pronoun_in_its_sentence() {
         Some("Marta Lindgren")
     );
 }
+
+#[test]
+fn a_description_follows_the_organisation_the_story_moved_on_to() {
+    let text = "Halden Motors says its new hatchback will use less fuel. Prices were not \
+                announced.\n\nSkerra Motor Group has built an electric estate car for the show.\n\n\
+                The Bavarian automaker, which has bet heavily on batteries, says the estate \
+                will go 500 kilometres on a charge.";
+    assert_eq!(
+        name_of(text, "500 kilometres").as_deref(),
+        Some("Skerra Motor Group")
+    );
+}
