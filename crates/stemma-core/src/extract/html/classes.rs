@@ -45,7 +45,7 @@ impl<'a> ElAttrs<'a> {
                                 | "is-hidden"
                                 | "hide"
                                 | "display-none"
-                        )
+                        ) || is_hover_card(c)
                     });
                 }
                 "id" => a.id = value,
@@ -72,6 +72,25 @@ impl<'a> ElAttrs<'a> {
         }
         a
     }
+}
+
+/// A class of the card a page shows only while the pointer rests on a link
+/// ("rollover-people-block", "tooltip-inner", "popover"): its words sit inside the sentence in
+/// the markup ("Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down … MORE (R) is
+/// defending"). The card itself only: the word alone, or with a part of a box after it; not
+/// the link that opens it nor a wrapper around both ("rollover-people", "has-tooltip").
+pub(super) fn is_hover_card(class: &str) -> bool {
+    let c = class.to_ascii_lowercase();
+    ["rollover", "tooltip", "popover", "hovercard"]
+        .iter()
+        .any(|w| {
+            c.strip_prefix(w).is_some_and(|rest| {
+                rest.is_empty()
+                    || ["-block", "-card", "-content", "-inner", "-body", "-box"]
+                        .iter()
+                        .any(|end| rest.ends_with(end))
+            })
+        })
 }
 
 /// Read an element's class and id: is it a positive container, and which boilerplate tier?

@@ -314,6 +314,24 @@ mod tests {
     }
 
     #[test]
+    fn a_hover_card_inside_a_sentence_is_no_part_of_it() {
+        let p = r#"<html><body><article><h1>Levy row</h1><p>Harbour Mayor <span class="rollover-people"><a class="rollover-people-link" href="/people/ada-quill">Ada Quill</a><span class="rollover-people-block"><a class="name" href="/people/ada-quill">Ada Maren Quill</a><a href="/news/1">Mayor doubles down on the ferry levy</a> MORE</span></span> (Ind.) is defending the levy on ferry tickets that the council passed in March.</p><p>The levy adds two crowns to every crossing and pays for the new pier, <span class="has-tooltip">officials<span class="tooltip-content">Harbour council staff</span></span> said on Monday.</p></article></body></html>"#;
+        let a = extract_html(p, src(None));
+        assert!(
+            a.text
+                .contains("Harbour Mayor Ada Quill (Ind.) is defending the levy on ferry tickets"),
+            "{}",
+            a.text
+        );
+        assert!(
+            a.text.contains("new pier, officials said on Monday"),
+            "{}",
+            a.text
+        );
+        assert!(!a.text.contains("doubles down") && !a.text.contains("council staff"));
+    }
+
+    #[test]
     fn lead_marked_as_description_inside_the_body_stays() {
         let p = r#"<html><head><meta name="description" content="Rents in the valley will rise again in April unless the council pauses the automatic increase."></head><body><article><h1>Rents to rise</h1><div class="article-body"><p class="byline">By Ana Costa</p><p itemprop="description">Rents in the valley will rise again in April unless the council pauses the automatic increase.</p><p>The tenants' union collected four thousand signatures against the rise in the first week of the campaign.</p><p>The council meets on Thursday to discuss the petition and a proposal to freeze rents for one year.</p></div></article></body></html>"#;
         let a = extract_html(p, src(None));
