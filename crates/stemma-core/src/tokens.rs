@@ -309,9 +309,7 @@ pub(crate) fn dateline_end(text: &str, toks: &[Token], i: usize) -> Option<usize
         }
         match t.kind {
             Kind::Punct => match t.text(text) {
-                "—" | "–" | "-" if t.space_before => {
-                    return toks.get(j + 1).filter(|u| u.space_before).map(|_| j + 1);
-                }
+                "—" | "–" | "-" if t.space_before => return dash_after(j).then_some(j + 1),
                 "," | "(" => place = false,
                 ")" | "." | "/" => {}
                 _ => return None,

@@ -407,17 +407,6 @@ fn bare_recipient_is_no_content(d: &Doc, f: &mut Found) {
         "warns", "reminded", "reminds", "notified", "briefed", "advised",
     ];
     const GROUPS: &[&str] = &["police", "staff", "parliament", "congress", "management"];
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-    ];
     let Some(&(a, b)) = f.content.first() else {
         return;
     };
@@ -439,7 +428,7 @@ fn bare_recipient_is_no_content(d: &Doc, f: &mut Found) {
         && !["ss", "us", "is", "ways", "times", "wards", "sides"]
             .iter()
             .any(|x| w.ends_with(x));
-    if !(plural || GROUPS.contains(&w)) || CLAUSE_OPENERS.contains(&w) {
+    if !(plural || GROUPS.contains(&w)) {
         return;
     }
     let n = k + 1;
@@ -451,7 +440,7 @@ fn bare_recipient_is_no_content(d: &Doc, f: &mut Found) {
         return;
     };
     let opens = CLAUSE_OPENERS.contains(&d.w(n))
-        || next.cap && d.inq[n].is_none() && !DAYS.contains(&d.w(n));
+        || next.cap && d.inq[n].is_none() && !cues::is_time_word(d.w(n));
     if opens {
         f.content[0].0 = next.start;
     }

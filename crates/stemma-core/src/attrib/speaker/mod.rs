@@ -501,7 +501,7 @@ impl<'a> Resolver<'a> {
         // "Halden Motors will cut 1,200 jobs, the carmaker said": the organisation that opens
         // the description's own sentence (its subject; not one named in passing: "despite
         // the Supreme Court ban, … the monitoring agency announced").
-        let (from, sentence) = self.narration.sentence_around(self.text, at);
+        let (from, _) = self.narration.sentence_around(self.text, at);
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= from);
         let hi = by_end.partition_point(|&(end, ..)| end <= at);
@@ -509,9 +509,7 @@ impl<'a> Resolver<'a> {
         if start < from {
             return None;
         }
-        let lead: String = sentence.chars().take(start.since(from)).collect();
-        (matches!(lead.trim(), "" | "The" | "the") && self.kind_of(i) == EntityKind::Organization)
-            .then_some(i)
+        (self.opens_sentence(start) && self.kind_of(i) == EntityKind::Organization).then_some(i)
     }
 
     /// The last organisation (no news outlet) named first in a sentence ("Volkswagen is …",
@@ -538,7 +536,10 @@ impl<'a> Resolver<'a> {
     /// only "The".
     fn opens_sentence(&self, start: Char) -> bool {
         let (from, sentence) = self.narration.sentence_around(self.text, start);
-        let lead: String = sentence.chars().take(start.since(from)).collect();
+        let lead = sentence
+            .char_indices()
+            .nth(start.since(from))
+            .map_or(sentence, |(b, _)| &sentence[..b]);
         matches!(lead.trim(), "" | "The" | "the")
     }
 
@@ -673,10 +674,13 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let name_at = from.plus(first.chars().count() + 1);
+        // Mentions sorted by end: those ending after the name starts and not after `at`.
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
-        let &(end, _, i) = by_end
+        let lo = by_end.partition_point(|&(end, ..)| end <= name_at);
+        let hi = by_end.partition_point(|&(end, ..)| end <= at);
+        let &(end, _, i) = by_end[lo..hi]
             .iter()
-            .find(|&&(end, start, _)| start == name_at && end <= at)?;
+            .find(|&&(_, start, _)| start == name_at)?;
         if !matches!(self.kind_of(i), EntityKind::Person | EntityKind::Other)
             || !(fits(i) || self.kind_of(i) == EntityKind::Other)
         {

@@ -22,6 +22,8 @@ pub(super) struct ElAttrs<'a> {
     pub(super) itemprop: &'a str,
     /// `hidden`, `aria-hidden=true`, `display:none`, a hiding class, or a boilerplate role.
     pub(super) hidden: bool,
+    /// A class of a hover card ([`is_hover_card`]); such an element is hidden too.
+    pub(super) hover_card: bool,
 }
 
 impl<'a> ElAttrs<'a> {
@@ -31,22 +33,25 @@ impl<'a> ElAttrs<'a> {
             id: "",
             itemprop: "",
             hidden: false,
+            hover_card: false,
         };
         for (name, value) in el.attrs() {
             match name {
                 "class" => {
                     a.class = value;
-                    a.hidden |= value.split_ascii_whitespace().any(|c| {
-                        matches!(
-                            c,
-                            "hidden"
-                                | "d-none"
-                                | "invisible"
-                                | "is-hidden"
-                                | "hide"
-                                | "display-none"
-                        ) || is_hover_card(c)
-                    });
+                    a.hover_card = value.split_ascii_whitespace().any(is_hover_card);
+                    a.hidden |= a.hover_card
+                        || value.split_ascii_whitespace().any(|c| {
+                            matches!(
+                                c,
+                                "hidden"
+                                    | "d-none"
+                                    | "invisible"
+                                    | "is-hidden"
+                                    | "hide"
+                                    | "display-none"
+                            )
+                        });
                 }
                 "id" => a.id = value,
                 "itemprop" => a.itemprop = value,
@@ -80,16 +85,28 @@ impl<'a> ElAttrs<'a> {
 /// defending"). The card itself only: the word alone, or with a part of a box after it; not
 /// the link that opens it nor a wrapper around both ("rollover-people", "has-tooltip").
 pub(super) fn is_hover_card(class: &str) -> bool {
-    let c = class.to_ascii_lowercase();
+    // Compared without case and without a lower-cased copy: it runs on every class of every
+    // element.
+    let starts = |w: &str| {
+        class
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    };
+    let ends = |w: &str| {
+        class
+            .len()
+            .checked_sub(w.len())
+            .and_then(|k| class.get(k..))
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    };
     ["rollover", "tooltip", "popover", "hovercard"]
         .iter()
         .any(|w| {
-            c.strip_prefix(w).is_some_and(|rest| {
-                rest.is_empty()
+            starts(w)
+                && (class.len() == w.len()
                     || ["-block", "-card", "-content", "-inner", "-body", "-box"]
                         .iter()
-                        .any(|end| rest.ends_with(end))
-            })
+                        .any(|e| class.len() >= w.len() + e.len() && ends(e)))
         })
 }
 

@@ -4,7 +4,7 @@
 
 use super::super::dom::{Dom, Edge, Node};
 use super::super::meta::{self, PageMeta};
-use super::classes::{classify_class, is_boilerplate_tag, is_hover_card, Drop, ElAttrs};
+use super::classes::{classify_class, is_boilerplate_tag, Drop, ElAttrs};
 use super::clean::is_content_like;
 use crate::text::{squash, weighted_chars};
 use rustc_hash::FxHashSet;
@@ -253,7 +253,7 @@ pub(super) fn flatten<'a>(doc: &'a Dom, base_url: Option<&str>) -> Flat<'a> {
                     let a = ElAttrs::of(el);
                     let class = a.class;
                     // A hover card inside a sentence: its words are not the sentence's.
-                    if !is_block_tag(tag) && class.split_ascii_whitespace().any(is_hover_card) {
+                    if a.hover_card && !is_block_tag(tag) {
                         skipped = true;
                     }
                     let mut positive = false;
