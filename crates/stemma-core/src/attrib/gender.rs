@@ -271,7 +271,12 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
         let gap = &text[ends[k]..sb];
         let near = gap.len() <= PRONOUN_REACH
             || gap.len() <= 4 * PRONOUN_REACH && gap.chars().count() <= PRONOUN_REACH;
-        if near && entities[i].kind == EntityKind::Person && !gap.contains(['.', '!', '?', '\n']) {
+        // Nor across a quotation mark: after "“… Obama …,” he said" the pronoun is the
+        // speaker's, not the quoted name's.
+        if near
+            && entities[i].kind == EntityKind::Person
+            && !gap.contains(['.', '!', '?', '\n', '”', '“', '"', '«', '»'])
+        {
             score[i] += vote(g, 1);
         }
     }

@@ -330,7 +330,9 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     // The cue ends with "about" ("was asked about his role", "spoke about the levy", "wrote
     // about the port"): its unquoted content is what the words were about, not the words.
     !unquoted.is_some_and(|(k, end)| {
-        d.is(c1, "about") || circumstance(d, f, head, k, end) || judges_a_thing(d, f, head, k, end)
+        d.is(c1, "about")
+            || circumstance(d, f, head, k, end)
+            || judges_a_thing(d, f, (c0, c1), k, end)
     })
 }
 
@@ -418,7 +420,7 @@ fn quotation_mark(d: &Doc, j: usize) -> bool {
 /// words; with a clause ("rejected claims that …", "complained that …") they may.
 const JUDGING: &str = "\
     prais criticiz criticis condemn welcom reject dismiss defend question blam complain \
-    describ applaud hail denounc decri decry lament echo";
+    describ applaud hail denounc decri decry lament echo refer";
 
 /// Words that open a noun phrase: a thing judged, not a clause of words.
 const THING_OPENERS: &[&str] = &[
@@ -426,21 +428,28 @@ const THING_OPENERS: &[&str] = &[
     "both", "such", "any", "all", "each", "every", "him", "them", "it", "us", "me",
 ];
 
-/// `f` judges a thing: its cue (head token `head`) is a verb of judging and its content
-/// (tokens `k..end`, with no quotation marks) is a noun phrase ("defended the numbers", "has
-/// rejected such a guarantee", "questioned the use of reserves", "rejected that view"), not a
-/// clause ("rejected that the plan was late").
-fn judges_a_thing(d: &Doc, f: &Found, head: usize, k: usize, end: usize) -> bool {
+/// `f` judges a thing: a word of its cue (tokens `c0..=c1`) is a verb or noun of judging
+/// and its content (tokens `k..end`, with no quotation marks) is a noun phrase ("defended the
+/// numbers", "has rejected such a guarantee", "questioned the use of reserves", "rejected that
+/// view", "raised the point in criticism of the plan", "referred to Cooke's testimony"), not
+/// a clause ("rejected that the plan was late").
+fn judges_a_thing(d: &Doc, f: &Found, (c0, c1): (usize, usize), k: usize, end: usize) -> bool {
     static JUDGING_STEMS: OnceLock<Stems> = OnceLock::new();
+    let stems = JUDGING_STEMS.get_or_init(|| Stems::new(JUDGING));
     if f.kind != QuoteKind::Indirect
-        || d.toks[head].kind != Kind::Word
-        || !JUDGING_STEMS
-            .get_or_init(|| Stems::new(JUDGING))
-            .open(d.w(head))
+        || !(c0..=c1).any(|j| d.toks[j].kind == Kind::Word && stems.open(d.w(j)))
     {
         return false;
     }
     let first = d.w(k);
+    // "Rita Cooke's testimony": a name's possession (a name of up to three words).
+    let possessive = |j: usize| {
+        ["'s", "’s"].iter().any(|p| d.w(j).ends_with(p)) || d.is(j + 1, "'s") || d.is(j + 1, "’s")
+    };
+    let name = (k..end.min(k + 3)).take_while(|&j| d.toks[j].kind == Kind::Word && d.toks[j].cap);
+    if name.clone().any(possessive) && name.count() < end - k {
+        return true;
+    }
     // "that view", "that decision": a demonstrative before a word or two that end the content
     // (a clause after "that" runs longer: "that the plan was late").
     let demonstrative = first == "that" && (1..=3).contains(&(end - k));
@@ -811,6 +820,10 @@ mod tests {
             ),
             ("Okoro praised their response after the storm.", "praised"),
             ("The ministry has rejected such a guarantee.", "rejected"),
+            (
+                "Later he referred to Rita Okafor's earlier testimony on the quay.",
+                "referred to",
+            ),
         ] {
             cue_reports_no_words(t, cue);
         }

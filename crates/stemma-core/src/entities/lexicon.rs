@@ -437,6 +437,7 @@ const ORG_HEADS: &[&str] = &[
     "college", "school", "hospital", "museum", "church", "club", "cabinet", "secretariat",
     "directorate", "caliphate", "fc", "ag", "gmbh", "sa", "partners", "capital", "reserve",
     "command", "corps", "regiment", "division", "ngo", "watch", "initiative", "caucus", "pac",
+    "brothers", "sisters", "laboratory", "laboratories",
 ];
 
 /// Words of a trade that end a business's name after its own name (see [`TRADE`]).

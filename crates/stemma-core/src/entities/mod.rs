@@ -195,8 +195,13 @@ impl<'a> Builder<'a> {
         // distinctive suffix, but after a given name it is the surname that "Mr. King" and
         // "Mrs. May" look up.
         if let Some((first, last)) = key.split_once(' ') {
+            // So is a surname that is also a given name ("Frank Lucas", "Kevin James"):
+            // news names a person by surname after the first mention.
             let surname = names::is_surname_title(last) || names::is_modal_surname(last);
-            if !last.contains(' ') && flags(first) & GIVEN != 0 && surname {
+            let given_surname = flags(last) & GIVEN != 0 && distinctive(last);
+            if !last.contains(' ')
+                && (flags(first) & GIVEN != 0 && surname || is_given_name(first) && given_surname)
+            {
                 self.part.insert_last(last, e);
             }
         }
@@ -486,9 +491,14 @@ impl<'a> Builder<'a> {
         };
         if let Some(e) = found {
             let w = &self.ents[e];
-            // A lone last word for a "First Last" name: a surname.
+            // A lone last word for a "First Last" name: a surname. Not an acronym the article
+            // gives the name ("Space Launch System (SLS)" … "SLS"), nor the second half of one
+            // hyphenated word ("Mars-Moon" … "Moon"), nor the last word after an acronym
+            // ("SLS Block" … "Block 1B"): no person is named so.
             let surname = !key.contains(' ')
-                && w.key.contains(' ')
+                && w.key.rsplit(' ').next() == Some(key)
+                && w.name.contains(' ')
+                && !opens_with_acronym(&w.name)
                 && w.ev & (EV_ORG | EV_PLACE) == 0
                 && w.name.chars().any(char::is_lowercase);
             self.refer(e, r, run, key, place);
@@ -673,6 +683,14 @@ pub(crate) fn is_given_name(key: &str) -> bool {
 fn given_sex(name: &str) -> Option<bool> {
     let first = name.split(' ').next()?;
     crate::attrib::gender::of_given_name(first).map(|g| g == crate::attrib::gender::Gender::Male)
+}
+
+/// Whether `name` opens with a word of three or more capitals and nothing else ("SLS Block",
+/// "NASA Ames"): an acronym, never a person's given name (initials are two letters: "JB
+/// Pritzker").
+fn opens_with_acronym(name: &str) -> bool {
+    let first = name.split(' ').next().unwrap_or("");
+    first.len() >= 3 && first.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Entities of an article: `title` (headline, may be None) and `text` (body, paragraphs

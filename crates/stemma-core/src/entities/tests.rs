@@ -1149,3 +1149,36 @@ fn a_police_force_is_named_in_full() {
         names_of(&ents)
     );
 }
+
+#[test]
+fn an_acronym_or_half_a_hyphenated_name_is_no_surname() {
+    let text = "The agency tested the Orbital Lift Vehicle (OLV) on Monday. Engineers said \
+                the OLV performed well, and the Saturn-Vega programme will follow. Critics \
+                called Vega a distraction. Later the OLV Stage was shipped, and Stage 2 came \
+                after it.";
+    let ents = find_entities(None, text);
+    for name in ["Orbital Lift Vehicle", "Saturn-Vega", "OLV Stage"] {
+        assert_ne!(
+            find(&ents, name).kind,
+            EntityKind::Person,
+            "{name}: {:#?}",
+            names_of(&ents)
+        );
+    }
+}
+
+#[test]
+fn a_surname_that_is_also_a_given_name_is_the_surname() {
+    let text = "The committee met on Tuesday. Its chair then asked Rep. Harold Lucas (R-OK), \
+                the ranking member, about the launches. “Oh my,” Lucas responded with a sigh. \
+                Councillor Petra Thomas spoke next, and Thomas said the budget was short.";
+    let ents = find_entities(None, text);
+    assert_eq!(
+        mention_texts(find(&ents, "Harold Lucas")),
+        ["Harold Lucas", "Lucas"]
+    );
+    assert_eq!(
+        mention_texts(find(&ents, "Petra Thomas")),
+        ["Petra Thomas", "Thomas"]
+    );
+}

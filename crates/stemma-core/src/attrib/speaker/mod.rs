@@ -26,6 +26,8 @@ pub struct Resolver<'a> {
     /// Where the last speaker's mention starts (code points), when it named them (no
     /// pronoun or description).
     last_named_at: Option<Char>,
+    /// Where the last speaker's mention starts (code points), whatever its form.
+    last_at: Option<Char>,
     /// The head noun of the last speaker when no one could be named for them and an
     /// indefinite description introduced them ("one legal expert", "an official"): "the
     /// expert" after it is the same unnamed person.
@@ -101,6 +103,7 @@ impl<'a> Resolver<'a> {
             entities,
             last: None,
             last_named_at: None,
+            last_at: None,
             last_unnamed: None,
             names: FastMap::default(),
             index: NameIndex::new(entities),
@@ -150,6 +153,7 @@ impl<'a> Resolver<'a> {
         };
         if idx.is_some() {
             self.last = idx;
+            self.last_at = Some(mention.start);
             // Named: its first word past a determiner is capitalised and no pronoun ("the
             // Security Council", not "the company" or "He").
             let mut words = mention.text.split_whitespace();
@@ -268,27 +272,40 @@ impl<'a> Resolver<'a> {
                 // A person the article surely gives the pronoun's gender (more than one
                 // sign), named after the last speaker ("… Amira Shahid stood up. She said …"),
                 // is the one the reader has in mind.
+                // Names inside quotation marks are the speaker's words, not the narration's;
+                // nor is a possessor in an earlier sentence who acts ("He then referred to
+                // Cooke's testimony. “…,” he concluded." is still the last speaker), though
+                // one in the pronoun's own is ("Trump's call when he asked" is Trump).
+                let sentence = |c: Char| self.narration.sentence_of(c);
                 let recent = g.and_then(|g| {
-                    self.last_mentioned_where(
-                        |i| {
+                    self.last_narrated_where(
+                        |i, start, end| {
                             self.kind_of(i) == EntityKind::Person
                                 && genders[i].abs() >= 2
                                 && of_score(genders[i]) == Some(g)
+                                && !(sentence(start) != sentence(mention.start)
+                                    && self.possessive(start, end))
                         },
                         mention.start,
                     )
                 });
-                if let Some((at, r)) = recent {
+                // After the last speaker's own mention, whatever its form ("Bill Clinton
+                // bashed Sanders. “…,” the former president said. “…,” he said." is still
+                // Bill Clinton).
+                if let Some((at, r, _)) = recent {
                     let last_at = self.last_mentioned_where(|i| i == l, mention.start);
-                    if r != l && last_at.is_none_or(|(l_at, _)| at > l_at) {
+                    if r != l
+                        && last_at.is_none_or(|(l_at, _)| at > l_at)
+                        && self.last_at.is_none_or(|p| at > p)
+                    {
                         return (Some(r), None);
                     }
                 }
                 return (Some(l), None);
             }
             return (
-                self.last_mentioned_where(fits, mention.start)
-                    .map(|(_, i)| i),
+                self.last_narrated_where(|i, _, _| fits(i), mention.start)
+                    .map(|(_, i, _)| i),
                 None,
             );
         }
@@ -640,8 +657,10 @@ impl<'a> Resolver<'a> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= prev);
         let hi = by_end.partition_point(|&(end, ..)| end <= this);
-        let mut found = None;
-        for &(_, start, i) in &by_end[lo..hi] {
+        // The one person named, and the one named other than as a possessor: "Simmons teed
+        // up McDonald's cameo." is Simmons; "DiMugno's study time was …" is DiMugno.
+        let (mut found, mut acting) = (Sole::None, Sole::None);
+        for &(end, start, i) in &by_end[lo..hi] {
             // A name of no known kind there is most often a person's ("Tenant Amira Shahid
             // stood up …").
             if start < prev
@@ -650,13 +669,16 @@ impl<'a> Resolver<'a> {
             {
                 continue;
             }
-            match found {
-                None => found = Some(i),
-                Some(f) if f == i => {}
-                Some(_) => return None,
+            found.add(i);
+            if !self.possessive(start, end) {
+                acting.add(i);
             }
         }
-        found.filter(|&i| fits(i) || self.kind_of(i) == EntityKind::Other)
+        let one = match (found, acting) {
+            (Sole::One(i), _) | (_, Sole::One(i)) => i,
+            _ => return None,
+        };
+        Some(one).filter(|&i| fits(i) || self.kind_of(i) == EntityKind::Other)
     }
 
     /// The person named right after the conjunction that opens the sentence holding `at`
@@ -696,6 +718,17 @@ impl<'a> Resolver<'a> {
             .then_some(i)
     }
 
+    /// Whether the entity mention from code point `at` to `end` is a possessor ("Cooke's
+    /// testimony").
+    fn possessive(&self, at: Char, end: Char) -> bool {
+        let (from, sentence) = self.narration.sentence_around(self.text, at);
+        let Some((b, _)) = sentence.char_indices().nth(end.since(from)) else {
+            return false;
+        };
+        let rest = &sentence[b..];
+        rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with('’')
+    }
+
     /// Whether the last speaker was named (not described or referred to by a pronoun) in a
     /// sentence that holds the word `noun` ("In an emailed statement, Westerly Marine said
     /// …": "statement").
@@ -715,6 +748,23 @@ impl<'a> Resolver<'a> {
         let entities = self.entities;
         self.last_mentioned_where(|i| kinds.contains(&entities[i].kind), before)
             .map(|(_, i)| i)
+    }
+
+    /// [`Self::last_mentioned_where`] among mentions outside quotation marks: who the
+    /// narration named last, not whom a speaker's words named: its start, the entity and
+    /// its end. `ok` sees the entity and the mention's start and end.
+    fn last_narrated_where(
+        &self,
+        ok: impl Fn(usize, Char, Char) -> bool,
+        before: Char,
+    ) -> Option<(Char, usize, Char)> {
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
+        let n = by_end.partition_point(|&(end, ..)| end <= before);
+        by_end[..n]
+            .iter()
+            .filter(|&&(end, start, i)| ok(i, start, end) && !self.narration.is_quoted(start))
+            .map(|&(end, start, i)| (start, i, end))
+            .max()
     }
 
     /// Every entity mention as (end, start, entity), sorted by end, made once.
@@ -747,6 +797,24 @@ impl<'a> Resolver<'a> {
             .filter(|&&(_, _, i)| ok(i))
             .map(|&(_, start, i)| (start, i))
             .max()
+    }
+}
+
+/// Who a stretch of text names: no one, one entity (however often), or several.
+#[derive(Clone, Copy)]
+enum Sole {
+    None,
+    One(usize),
+    Several,
+}
+
+impl Sole {
+    fn add(&mut self, i: usize) {
+        *self = match *self {
+            Sole::None => Sole::One(i),
+            Sole::One(j) if j == i => Sole::One(i),
+            _ => Sole::Several,
+        };
     }
 }
 

@@ -426,3 +426,44 @@ fn a_description_follows_the_organisation_the_story_moved_on_to() {
         Some("Skerra Motor Group")
     );
 }
+
+#[test]
+fn a_pronoun_never_takes_a_name_inside_the_quotation() {
+    // The quotation names Orlen Grid twice and Councillor Brandt once; "he" is the
+    // councillor who spoke before, as the reader follows him.
+    let text = "Councillor Aldo Brandt spoke at the hearing on Tuesday. “Every study says \
+                we need the Orlen Grid,” Brandt said.\n\n“While I share the frustration with \
+                the Orlen Grid and with Mr. Kessel, switching now is unwise,” he continued.";
+    assert_eq!(
+        name_of(text, "switching now is unwise").as_deref(),
+        Some("Aldo Brandt")
+    );
+}
+
+#[test]
+fn a_possessor_named_before_does_not_take_the_pronoun() {
+    // "Stafford … referred to Cooke's testimony": the pronoun after stays Stafford's.
+    let text = "Rita Cooke, a former official, testified in May. Tomas Stafford, a retired \
+                pilot, also testified.\n\n“The mission I flew took one launch,” Stafford \
+                responded. He then referred to Cooke’s earlier testimony. “I cannot disagree \
+                with it.”\n\n“But with eight launches, your odds fall by half,” he concluded.";
+    assert_eq!(
+        name_of(text, "your odds fall by half").as_deref(),
+        Some("Tomas Stafford")
+    );
+    // "Varga teed up Lund's cameo. “…,” he said.": Varga, who acts, not the possessor.
+    let text = "The band played for an hour. Ivo Varga and Pell Lund were on stage.\n\nVarga \
+                teed up Lund’s cameo. “You might remember him from his own band,” he said.";
+    assert_eq!(
+        name_of(text, "remember him from").as_deref(),
+        Some("Ivo Varga")
+    );
+    // A possessor alone in the sentence before is who it is about.
+    let text = "Dario Menz and Ola Ferrante both work at the port.\n\nFerrante said the \
+                night shift was hard. In contrast, Menz’s schedule was fixed. He said that \
+                exams come first.";
+    assert_eq!(
+        name_of(text, "exams come first").as_deref(),
+        Some("Dario Menz")
+    );
+}
