@@ -26,8 +26,8 @@ pub struct Resolver<'a> {
     /// Where the last speaker's mention starts (code points), when it named them (no
     /// pronoun or description).
     last_named_at: Option<Char>,
-    /// Where the last speaker's mention starts (code points), whatever its form.
-    last_at: Option<Char>,
+    /// Where the last speaker's mention starts and ends (code points), whatever its form.
+    last_at: Option<(Char, Char)>,
     /// The head noun of the last speaker when no one could be named for them and an
     /// indefinite description introduced them ("one legal expert", "an official"): "the
     /// expert" after it is the same unnamed person.
@@ -153,7 +153,7 @@ impl<'a> Resolver<'a> {
         };
         if idx.is_some() {
             self.last = idx;
-            self.last_at = Some(mention.start);
+            self.last_at = Some((mention.start, mention.end));
             // Named: its first word past a determiner is capitalised and no pronoun ("the
             // Security Council", not "the company" or "He").
             let mut words = mention.text.split_whitespace();
@@ -291,13 +291,17 @@ impl<'a> Resolver<'a> {
                 });
                 // After the last speaker's own mention, whatever its form ("Bill Clinton
                 // bashed Sanders. “…,” the former president said. “…,” he said." is still
-                // Bill Clinton).
+                // Bill Clinton), and not within it ("Figgins, who represents Thomas, said
+                // …"); nor named in the sentence where the last speaker spoke ("Figgins
+                // declined to say whether Thomas slept. “…,” he said."), unless the pronoun
+                // speaks to the last speaker ("Hannity asked Trump … “…,” he told Hannity").
                 if let Some((at, r, _)) = recent {
                     let last_at = self.last_mentioned_where(|i| i == l, mention.start);
-                    if r != l
-                        && last_at.is_none_or(|(l_at, _)| at > l_at)
-                        && self.last_at.is_none_or(|p| at > p)
-                    {
+                    let after_last = self.last_at.is_none_or(|(p, p_end)| {
+                        at >= p_end
+                            && (sentence(at) != sentence(p) || self.addressed(mention.end, l))
+                    });
+                    if r != l && last_at.is_none_or(|(l_at, _)| at > l_at) && after_last {
                         return (Some(r), None);
                     }
                 }
@@ -450,9 +454,15 @@ impl<'a> Resolver<'a> {
             }
         }
         inside.sort_unstable();
+        // "Patrick Hale, Teresa's husband and the firm's editor": a possessor after the comma
+        // describes the first person; it joins no second one.
+        let possessive_at = |b: usize| {
+            let rest: String = mention.text.chars().skip(b).take(2).collect();
+            rest == "’s" || rest == "'s"
+        };
         let several = inside.windows(2).any(|w| {
-            let ((_, e, i), (s, _, j)) = (w[0], w[1]);
-            i != j && joins_people(&mention.text, e, s)
+            let ((_, e, i), (s, e2, j)) = (w[0], w[1]);
+            i != j && joins_people(&mention.text, e, s) && !possessive_at(e2)
         });
         if several {
             return Some(None);
@@ -666,6 +676,7 @@ impl<'a> Resolver<'a> {
             if start < prev
                 || !matches!(self.kind_of(i), EntityKind::Person | EntityKind::Other)
                 || self.narration.is_quoted(start)
+                || self.kind_of(i) == EntityKind::Other && self.after_preposition(start)
             {
                 continue;
             }
@@ -716,6 +727,42 @@ impl<'a> Resolver<'a> {
             .next()
             .is_some_and(char::is_lowercase)
             .then_some(i)
+    }
+
+    /// Whether entity `l` is named within a few words after code point `after`, in the same
+    /// sentence and outside quotation marks: the one a pronoun speaks to ("he told Hannity").
+    fn addressed(&self, after: Char, l: usize) -> bool {
+        const REACH: usize = 24;
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
+        let lo = by_end.partition_point(|&(end, ..)| end <= after);
+        let sentence = self.narration.sentence_of(after);
+        by_end[lo..]
+            .iter()
+            .take_while(|&&(_, start, _)| start.since(after) <= REACH + 40)
+            .any(|&(_, start, i)| {
+                i == l
+                    && start >= after
+                    && start.since(after) <= REACH
+                    && self.narration.sentence_of(start) == sentence
+                    && !self.narration.is_quoted(start)
+            })
+    }
+
+    /// Whether the mention that starts at code point `at` follows a preposition or an article
+    /// ("the novel Web of Angels", "a trip to Dunmore", "the Phase 1 deal"): a name of no
+    /// known kind there is a thing or a place, not someone who speaks.
+    fn after_preposition(&self, at: Char) -> bool {
+        const PREPOSITIONS: &[&str] = &[
+            "of", "in", "at", "to", "from", "for", "with", "on", "into", "about", "by", "the", "a",
+            "an",
+        ];
+        let (from, sentence) = self.narration.sentence_around(self.text, at);
+        let b = sentence
+            .char_indices()
+            .nth(at.since(from))
+            .map_or(sentence.len(), |(b, _)| b);
+        let word = sentence[..b].trim_end().rsplit(' ').next().unwrap_or("");
+        PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
     }
 
     /// Whether the entity mention from code point `at` to `end` is a possessor ("Cooke's

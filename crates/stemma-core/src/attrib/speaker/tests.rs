@@ -467,3 +467,50 @@ fn a_possessor_named_before_does_not_take_the_pronoun() {
         Some("Dario Menz")
     );
 }
+
+#[test]
+fn a_name_in_the_last_speakers_own_sentence_does_not_take_the_pronoun() {
+    // Thomas is named inside the lawyer's own mention, and again in the sentence where the
+    // lawyer spoke last: both times the pronoun stays the lawyer's.
+    let text = "Officer Bram Thomas was charged on Tuesday.\n\nArvid Kessler, who represents \
+                Thomas, said his client would fight the charges. He said Thomas is a father \
+                of three.\n\nKessler declined to say whether Thomas slept on duty. “When \
+                all the evidence is in, you will see the staffing was short,” he said.";
+    assert_eq!(
+        name_of(text, "Thomas is a father").as_deref(),
+        Some("Arvid Kessler")
+    );
+    assert_eq!(
+        name_of(text, "the staffing was short").as_deref(),
+        Some("Arvid Kessler")
+    );
+    // Unless the pronoun speaks to the last speaker: then it is the other one named.
+    let text = "The host, Dario Vance, interviewed Senator Paul Okafor on stage.\n\nVance \
+                asked Okafor how high the sea wall would be. “I think fifteen metres is a \
+                good height,” he told Vance.";
+    assert_eq!(
+        name_of(text, "fifteen metres").as_deref(),
+        Some("Paul Okafor")
+    );
+}
+
+#[test]
+fn a_possessor_after_the_comma_describes_the_speaker() {
+    let text = "Teresa Holm edits the magazine.\n\n“He could have had a bigger career,” \
+                Patrick Holm, Teresa’s husband and the firm’s publisher, said.";
+    assert_eq!(
+        name_of(text, "bigger career").as_deref(),
+        Some("Patrick Holm")
+    );
+}
+
+#[test]
+fn a_title_after_a_preposition_is_no_speaker() {
+    let text = "After a few tries, I reached the agent Valerie Strand by phone. Strand \
+                represented him since 1978. Her first sale was the novel Web of Angels. But \
+                in the 1990s her caseload left her “pretty overwhelmed,” she said.";
+    assert_eq!(
+        name_of(text, "pretty overwhelmed").as_deref(),
+        Some("Valerie Strand")
+    );
+}
