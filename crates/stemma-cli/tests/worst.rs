@@ -146,6 +146,11 @@ worst_case!(extract_100k_names, attribute_100k_names, "names");
 worst_case!(extract_100k_dates, attribute_100k_dates, "dates");
 worst_case!(extract_5mb_of_quotes, attribute_5mb_of_quotes, "quotes");
 worst_case!(
+    extract_pronouns_after_20k_people,
+    attribute_pronouns_after_20k_people,
+    "pronouns"
+);
+worst_case!(
     extract_5mb_of_single_quotes,
     attribute_5mb_of_single_quotes,
     "single-quotes"

@@ -58,8 +58,10 @@ fn run_on(seed: u64, bytes: usize, stop: usize) -> String {
 const INTRO: &str = "The town council of Lowmere met on Monday to discuss the new bridge.\n\n";
 
 /// The worst cases: one 5 MB sentence, 1 MB after a quote mark that never closes, 100 000
-/// names in a row, 100 000 date-like strings, and two quote-heavy texts (5 MB each) that cost
-/// the square of their length when a look-up walks every quote.
+/// names in a row, 100 000 date-like strings, two quote-heavy texts (5 MB each) that cost
+/// the square of their length when a look-up walks every quote, and thousands of pronoun
+/// speakers after a sentence of thousands of people (each pronoun weighs the people named
+/// before it).
 pub fn cases() -> Vec<Case> {
     let first = [
         "Anna", "Carl", "Maria", "Jonas", "Elin", "Oskar", "Lena", "Erik",
@@ -107,6 +109,19 @@ pub fn cases() -> Vec<Case> {
             name: "quotes",
             what: "5 MB of short quotes, each with its cue",
             text: format!("{INTRO}{}", "\"We will,\" he said. ".repeat(5 * MB / 20)),
+        },
+        Case {
+            name: "pronouns",
+            what: "20 000 people, then 5 000 quotes said by \"he\"",
+            text: format!(
+                "{INTRO}The hall held {} and their friends. {}",
+                names[..20_000]
+                    .iter()
+                    .map(|n| format!("{n}\u{2019}s aide"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                "\u{201c}We will,\u{201d} he said. ".repeat(5_000)
+            ),
         },
         Case {
             name: "single-quotes",

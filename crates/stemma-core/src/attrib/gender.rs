@@ -99,7 +99,7 @@ fn vote(g: Gender, weight: i32) -> i32 {
 
 /// The byte offset of each code-point offset in `cps` (sorted), the text's length for one
 /// past its end. Runs of ASCII are skipped over without counting character by character.
-fn byte_offsets(text: &str, cps: &[Char]) -> Vec<Byte> {
+pub(super) fn byte_offsets(text: &str, cps: &[Char]) -> Vec<Byte> {
     let bytes = text.as_bytes();
     let (mut b, mut k) = (0usize, 0usize);
     let mut out = Vec::with_capacity(cps.len());

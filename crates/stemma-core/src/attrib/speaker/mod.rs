@@ -40,6 +40,9 @@ pub struct Resolver<'a> {
     /// Every entity mention as (end, start, entity), sorted by end; made at the first pronoun
     /// that needs it.
     by_end: Option<Vec<(Char, Char, usize)>>,
+    /// The byte offsets (start, end) of each mention of `by_end`, in the same order: made
+    /// with it, in one walk over the text.
+    mention_bytes: Vec<(Byte, Byte)>,
     /// Scratch space for name keys.
     key: String,
     /// Each entity's gender evidence ([`super::gender::scores`]).
@@ -109,6 +112,7 @@ impl<'a> Resolver<'a> {
             index: NameIndex::new(entities),
             descriptions: None,
             by_end: None,
+            mention_bytes: Vec::new(),
             key: String::new(),
             genders: vec![0; entities.len()],
             text: "",
@@ -277,14 +281,14 @@ impl<'a> Resolver<'a> {
                 // Cooke's testimony. “…,” he concluded." is still the last speaker), though
                 // one in the pronoun's own is ("Trump's call when he asked" is Trump).
                 let sentence = |c: Char| self.narration.sentence_of(c);
+                let here = sentence(mention.start);
                 let recent = g.and_then(|g| {
                     self.last_narrated_where(
-                        |i, start, end| {
+                        |i, start, k| {
                             self.kind_of(i) == EntityKind::Person
                                 && genders[i].abs() >= 2
                                 && of_score(genders[i]) == Some(g)
-                                && !(sentence(start) != sentence(mention.start)
-                                    && self.possessive(start, end))
+                                && !(sentence(start) != here && self.possessive(k))
                         },
                         mention.start,
                     )
@@ -670,18 +674,18 @@ impl<'a> Resolver<'a> {
         // The one person named, and the one named other than as a possessor: "Simmons teed
         // up McDonald's cameo." is Simmons; "DiMugno's study time was …" is DiMugno.
         let (mut found, mut acting) = (Sole::None, Sole::None);
-        for &(end, start, i) in &by_end[lo..hi] {
+        for (k, &(_, start, i)) in by_end.iter().enumerate().take(hi).skip(lo) {
             // A name of no known kind there is most often a person's ("Tenant Amira Shahid
             // stood up …").
             if start < prev
                 || !matches!(self.kind_of(i), EntityKind::Person | EntityKind::Other)
                 || self.narration.is_quoted(start)
-                || self.kind_of(i) == EntityKind::Other && self.after_preposition(start)
+                || self.kind_of(i) == EntityKind::Other && self.after_preposition(k)
             {
                 continue;
             }
             found.add(i);
-            if !self.possessive(start, end) {
+            if !self.possessive(k) {
                 acting.add(i);
             }
         }
@@ -748,31 +752,29 @@ impl<'a> Resolver<'a> {
             })
     }
 
-    /// Whether the mention that starts at code point `at` follows a preposition or an article
-    /// ("the novel Web of Angels", "a trip to Dunmore", "the Phase 1 deal"): a name of no
-    /// known kind there is a thing or a place, not someone who speaks.
-    fn after_preposition(&self, at: Char) -> bool {
+    /// Whether mention `k` of `by_end` follows a preposition or an article ("the novel Web
+    /// of Angels", "a trip to Dunmore", "the Phase 1 deal"): a name of no known kind there
+    /// is a thing or a place, not someone who speaks.
+    fn after_preposition(&self, k: usize) -> bool {
         const PREPOSITIONS: &[&str] = &[
             "of", "in", "at", "to", "from", "for", "with", "on", "into", "about", "by", "the", "a",
             "an",
         ];
-        let (from, sentence) = self.narration.sentence_around(self.text, at);
-        let b = sentence
-            .char_indices()
-            .nth(at.since(from))
-            .map_or(sentence.len(), |(b, _)| b);
-        let word = sentence[..b].trim_end().rsplit(' ').next().unwrap_or("");
+        let Some(&(b, _)) = self.mention_bytes.get(k) else {
+            return false;
+        };
+        let before = self.text.get(..b.get()).unwrap_or("").trim_end();
+        // The last word: at most a dozen bytes back.
+        let word = before.rsplit(' ').next().unwrap_or("");
         PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
     }
 
-    /// Whether the entity mention from code point `at` to `end` is a possessor ("Cooke's
-    /// testimony").
-    fn possessive(&self, at: Char, end: Char) -> bool {
-        let (from, sentence) = self.narration.sentence_around(self.text, at);
-        let Some((b, _)) = sentence.char_indices().nth(end.since(from)) else {
+    /// Whether mention `k` of `by_end` is a possessor ("Cooke's testimony").
+    fn possessive(&self, k: usize) -> bool {
+        let Some(&(_, e)) = self.mention_bytes.get(k) else {
             return false;
         };
-        let rest = &sentence[b..];
+        let rest = self.text.get(e.get()..).unwrap_or("");
         rest.starts_with("'s") || rest.starts_with("’s") || rest.starts_with('’')
     }
 
@@ -799,33 +801,51 @@ impl<'a> Resolver<'a> {
 
     /// [`Self::last_mentioned_where`] among mentions outside quotation marks: who the
     /// narration named last, not whom a speaker's words named: its start, the entity and
-    /// its end. `ok` sees the entity and the mention's start and end.
+    /// its end. `ok` sees the entity, the mention's start and its index in `by_end`.
     fn last_narrated_where(
         &self,
-        ok: impl Fn(usize, Char, Char) -> bool,
+        ok: impl Fn(usize, Char, usize) -> bool,
         before: Char,
     ) -> Option<(Char, usize, Char)> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let n = by_end.partition_point(|&(end, ..)| end <= before);
-        by_end[..n]
-            .iter()
-            .filter(|&&(end, start, i)| ok(i, start, end) && !self.narration.is_quoted(start))
-            .map(|&(end, start, i)| (start, i, end))
-            .max()
+        // From the last back: a mention that ends before the best start found so far starts
+        // before it too, and so does every one before it.
+        let mut best: Option<(Char, usize, Char)> = None;
+        for (k, &(end, start, i)) in by_end[..n].iter().enumerate().rev() {
+            if best.is_some_and(|(b, ..)| end <= b) {
+                break;
+            }
+            if ok(i, start, k) && !self.narration.is_quoted(start) {
+                best = best.max(Some((start, i, end)));
+            }
+        }
+        best
     }
 
-    /// Every entity mention as (end, start, entity), sorted by end, made once.
+    /// Every entity mention as (end, start, entity), sorted by end, and their byte offsets,
+    /// made once.
     fn index_mentions(&mut self) {
-        let entities = self.entities;
-        self.by_end.get_or_insert_with(|| {
-            let mut v: Vec<(Char, Char, usize)> = entities
-                .iter()
-                .enumerate()
-                .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.end, m.start, i)))
-                .collect();
-            v.sort_unstable();
-            v
-        });
+        if self.by_end.is_some() {
+            return;
+        }
+        let mut v: Vec<(Char, Char, usize)> = self
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.end, m.start, i)))
+            .collect();
+        v.sort_unstable();
+        let mut cps: Vec<Char> = v.iter().flat_map(|&(e, s, _)| [s, e]).collect();
+        cps.sort_unstable();
+        cps.dedup();
+        let bytes = super::gender::byte_offsets(self.text, &cps);
+        let at = |cp: Char| {
+            cps.binary_search(&cp)
+                .map_or(Byte::new(self.text.len()), |k| bytes[k])
+        };
+        self.mention_bytes = v.iter().map(|&(e, s, _)| (at(s), at(e))).collect();
+        self.by_end = Some(v);
     }
 
     /// The entity `ok` accepts whose mention comes last before `before`, with that mention's
