@@ -58,6 +58,11 @@ use spans::*;
 pub type Range = (Byte, Byte);
 
 /// The text of byte range `r`.
+/// Whether a word is a possessive ("Cooke's", "Reuters’s").
+pub(crate) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
 pub(crate) fn text_of(text: &str, r: Range) -> &str {
     slice(text, r.0, r.1)
 }

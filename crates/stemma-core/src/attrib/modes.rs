@@ -443,9 +443,7 @@ fn judges_a_thing(d: &Doc, f: &Found, (c0, c1): (usize, usize), k: usize, end: u
     }
     let first = d.w(k);
     // "Rita Cooke's testimony": a name's possession (a name of up to three words).
-    let possessive = |j: usize| {
-        ["'s", "’s"].iter().any(|p| d.w(j).ends_with(p)) || d.is(j + 1, "'s") || d.is(j + 1, "’s")
-    };
+    let possessive = |j: usize| is_possessive(d.w(j)) || d.is(j + 1, "'s") || d.is(j + 1, "’s");
     let name = (k..end.min(k + 3)).take_while(|&j| d.toks[j].kind == Kind::Word && d.toks[j].cap);
     if name.clone().any(possessive) && name.count() < end - k {
         return true;

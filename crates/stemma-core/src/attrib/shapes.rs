@@ -403,8 +403,7 @@ fn name_then_verb(d: &Doc, a: usize, b: usize) -> bool {
         let prev = &d.toks[k - 1];
         prev.kind == Kind::Word
             && prev.cap
-            && !d.w(k - 1).ends_with("'s")
-            && !d.w(k - 1).ends_with("’s")
+            && !is_possessive(d.w(k - 1))
             && d.toks[k].kind == Kind::Word
             && !d.toks[k].cap
             && d.w(k).ends_with("ed")

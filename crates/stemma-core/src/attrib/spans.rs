@@ -406,9 +406,7 @@ pub(super) fn subject_of(d: &Doc, s: usize, limit: usize) -> Option<(usize, usiz
                     true
                 } else if i > start
                     && named
-                    && (d.w(i - 1).ends_with("'s")
-                        || d.w(i - 1).ends_with("’s")
-                        || !d.toks[i - 1].cap)
+                    && (is_possessive(d.w(i - 1)) || !d.toks[i - 1].cap)
                     && crate::entities::lexicon::flags_any_case(w, &mut String::new())
                         & (crate::entities::lexicon::TITLE | crate::entities::lexicon::ROLE_MOD)
                         != 0

@@ -461,8 +461,8 @@ impl<'a> Resolver<'a> {
         // "Patrick Hale, Teresa's husband and the firm's editor": a possessor after the comma
         // describes the first person; it joins no second one.
         let possessive_at = |b: usize| {
-            let rest: String = mention.text.chars().skip(b).take(2).collect();
-            rest == "’s" || rest == "'s"
+            let mut rest = mention.text.chars().skip(b);
+            matches!((rest.next(), rest.next()), (Some('’' | '\''), Some('s')))
         };
         let several = inside.windows(2).any(|w| {
             let ((_, e, i), (s, e2, j)) = (w[0], w[1]);
@@ -536,11 +536,13 @@ impl<'a> Resolver<'a> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= from);
         let hi = by_end.partition_point(|&(end, ..)| end <= at);
-        let &(_, start, i) = by_end[lo..hi].iter().min_by_key(|&&(_, start, _)| start)?;
+        let (k, &(_, start, i)) = (lo..hi)
+            .zip(&by_end[lo..hi])
+            .min_by_key(|&(_, &(_, start, _))| start)?;
         if start < from {
             return None;
         }
-        (self.opens_sentence(start) && self.kind_of(i) == EntityKind::Organization).then_some(i)
+        (self.opens_sentence(k) && self.kind_of(i) == EntityKind::Organization).then_some(i)
     }
 
     /// The last organisation (no news outlet) named first in a sentence ("Volkswagen is …",
@@ -550,27 +552,33 @@ impl<'a> Resolver<'a> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= since);
         let hi = by_end.partition_point(|&(end, ..)| end <= at);
-        by_end[lo..hi]
-            .iter()
-            .filter(|&&(_, start, i)| {
+        (lo..hi)
+            .zip(&by_end[lo..hi])
+            .filter(|&(k, &(_, start, i))| {
                 start > since
                     && self.kind_of(i) == EntityKind::Organization
                     && !is_news_outlet(&self.entities[i].name)
                     && !self.narration.is_quoted(start)
-                    && self.opens_sentence(start)
+                    && self.opens_sentence(k)
             })
-            .max_by_key(|&&(_, start, _)| start)
-            .map(|&(_, _, i)| i)
+            .max_by_key(|&(_, &(_, start, _))| start)
+            .map(|(_, &(_, _, i))| i)
     }
 
-    /// Whether a mention starting at `start` is the first word of its sentence, or follows
-    /// only "The".
-    fn opens_sentence(&self, start: Char) -> bool {
-        let (from, sentence) = self.narration.sentence_around(self.text, start);
-        let lead = sentence
-            .char_indices()
-            .nth(start.since(from))
-            .map_or(sentence, |(b, _)| &sentence[..b]);
+    /// Whether mention `k` of `by_end` is the first word of its sentence, or follows only
+    /// "The". (After the mentions are indexed.)
+    fn opens_sentence(&self, k: usize) -> bool {
+        let (Some(&(_, start, _)), Some(&(b, _))) = (
+            self.by_end.as_deref().and_then(|v| v.get(k)),
+            self.mention_bytes.get(k),
+        ) else {
+            return false;
+        };
+        let from = self
+            .narration
+            .sentence_of(start)
+            .map_or(Byte::ZERO, |s| self.narration.sentences[s].byte);
+        let lead = slice(self.text, from, b);
         matches!(lead.trim(), "" | "The" | "the")
     }
 
@@ -740,9 +748,12 @@ impl<'a> Resolver<'a> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let lo = by_end.partition_point(|&(end, ..)| end <= after);
         let sentence = self.narration.sentence_of(after);
+        // Sorted by end, not start: a longer mention may start before a shorter one that ends
+        // first, so the walk stops a name's length past the reach.
+        const LONGEST_NAME: usize = 40;
         by_end[lo..]
             .iter()
-            .take_while(|&&(_, start, _)| start.since(after) <= REACH + 40)
+            .take_while(|&&(_, start, _)| start.since(after) <= REACH + LONGEST_NAME)
             .any(|&(_, start, i)| {
                 i == l
                     && start >= after
@@ -807,16 +818,29 @@ impl<'a> Resolver<'a> {
         ok: impl Fn(usize, Char, usize) -> bool,
         before: Char,
     ) -> Option<(Char, usize, Char)> {
+        self.latest_where(before, |k, (_, start, i)| {
+            ok(i, start, k) && !self.narration.is_quoted(start)
+        })
+    }
+
+    /// Of the mentions ending before `before` that `ok` accepts (it sees the index in
+    /// `by_end` and the mention), the one that starts last: its start, entity and end (ties:
+    /// the later entity). (After the mentions are indexed.)
+    fn latest_where(
+        &self,
+        before: Char,
+        ok: impl Fn(usize, (Char, Char, usize)) -> bool,
+    ) -> Option<(Char, usize, Char)> {
         let by_end = self.by_end.as_deref().unwrap_or(&[]);
         let n = by_end.partition_point(|&(end, ..)| end <= before);
         // From the last back: a mention that ends before the best start found so far starts
         // before it too, and so does every one before it.
         let mut best: Option<(Char, usize, Char)> = None;
         for (k, &(end, start, i)) in by_end[..n].iter().enumerate().rev() {
-            if best.is_some_and(|(b, ..)| end <= b) {
+            if best.is_some_and(|(b, ..)| end < b) {
                 break;
             }
-            if ok(i, start, k) && !self.narration.is_quoted(start) {
+            if ok(k, (end, start, i)) {
                 best = best.max(Some((start, i, end)));
             }
         }
@@ -855,15 +879,8 @@ impl<'a> Resolver<'a> {
         ok: impl Fn(usize) -> bool,
         before: Char,
     ) -> Option<(Char, usize)> {
-        let by_end = self.by_end.as_deref().unwrap_or(&[]);
-        // Mentions ending before `before`: a prefix of `by_end`; the latest start among them
-        // that `ok` accepts wins (ties: the later entity, as a max over (start, entity)).
-        let n = by_end.partition_point(|&(end, ..)| end <= before);
-        by_end[..n]
-            .iter()
-            .filter(|&&(_, _, i)| ok(i))
-            .map(|&(_, start, i)| (start, i))
-            .max()
+        self.latest_where(before, |_, (_, _, i)| ok(i))
+            .map(|(start, i, _)| (start, i))
     }
 }
 

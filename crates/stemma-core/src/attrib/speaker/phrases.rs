@@ -486,7 +486,7 @@ pub(super) fn own_document(lower: &str) -> Option<&str> {
         && !lower.contains(',')
         && !words[1..words.len() - 1]
             .iter()
-            .any(|w| w.ends_with("'s") || w.ends_with("’s")))
+            .any(|w| crate::attrib::is_possessive(w)))
     .then_some(noun)
 }
 

@@ -39,19 +39,19 @@ impl<'a> ElAttrs<'a> {
             match name {
                 "class" => {
                     a.class = value;
-                    a.hover_card = value.split_ascii_whitespace().any(is_hover_card);
-                    a.hidden |= a.hover_card
-                        || value.split_ascii_whitespace().any(|c| {
-                            matches!(
-                                c,
-                                "hidden"
-                                    | "d-none"
-                                    | "invisible"
-                                    | "is-hidden"
-                                    | "hide"
-                                    | "display-none"
-                            )
-                        });
+                    for c in value.split_ascii_whitespace() {
+                        a.hover_card |= is_hover_card(c);
+                        a.hidden |= matches!(
+                            c,
+                            "hidden"
+                                | "d-none"
+                                | "invisible"
+                                | "is-hidden"
+                                | "hide"
+                                | "display-none"
+                        );
+                    }
+                    a.hidden |= a.hover_card;
                 }
                 "id" => a.id = value,
                 "itemprop" => a.itemprop = value,
