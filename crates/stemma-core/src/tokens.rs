@@ -277,7 +277,7 @@ pub fn sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
 
 /// Where a paragraph's opening dateline ends (the token after its dash): a place in capitals,
 /// then at most a state, a date and an agency in parentheses, then a spaced dash: "WASHINGTON
-/// —", "CASPER, Wyo. -", "FLINT, Mich., Oct. 4 (UPI) —", "RENO, Nev. (AP) —".
+/// —", "CASPER, Wyo. -", "FLINT, Mich., Oct. 4 (UPI) —", "RENO, Nev. (AP) —", "NEWARK (WXYZ) --".
 pub(crate) fn dateline_end(text: &str, toks: &[Token], i: usize) -> Option<usize> {
     let in_capitals = |t: &Token| {
         let w = t.text(text);
@@ -285,10 +285,24 @@ pub(crate) fn dateline_end(text: &str, toks: &[Token], i: usize) -> Option<usize
             && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase)
     };
-    let dash_after = |j: usize| {
-        toks.get(j).is_some_and(|t| {
-            t.kind == Kind::Punct && matches!(t.text(text), "—" | "–" | "-") && t.space_before
-        }) && toks.get(j + 1).is_some_and(|u| u.space_before)
+    // A spaced dash at `j` ("—", "–", "-", or "--" typed for a dash): the token after it.
+    let dash_end = |j: usize| {
+        let t = toks.get(j)?;
+        let dash = t.kind == Kind::Punct && t.space_before;
+        let mut k = j + 1;
+        match t.text(text) {
+            "—" | "–" if dash => {}
+            "-" if dash => {
+                if toks
+                    .get(k)
+                    .is_some_and(|u| !u.space_before && u.text(text) == "-")
+                {
+                    k += 1;
+                }
+            }
+            _ => return None,
+        }
+        toks.get(k).is_some_and(|u| u.space_before).then_some(k)
     };
     // "(Meridian Wire) —": the agency alone, where the page kept no place before it.
     if toks[i].kind == Kind::Punct && toks[i].text(text) == "(" {
@@ -296,7 +310,7 @@ pub(crate) fn dateline_end(text: &str, toks: &[Token], i: usize) -> Option<usize
             .find(|&j| toks[j].kind == Kind::Punct && toks[j].text(text) == ")")?;
         let named =
             close > i + 1 && (i + 1..close).all(|j| toks[j].kind == Kind::Word && toks[j].cap);
-        return (named && dash_after(close + 1)).then_some(close + 2);
+        return dash_end(close + 1).filter(|_| named);
     }
     if !in_capitals(&toks[i]) {
         return None;
@@ -309,7 +323,7 @@ pub(crate) fn dateline_end(text: &str, toks: &[Token], i: usize) -> Option<usize
         }
         match t.kind {
             Kind::Punct => match t.text(text) {
-                "—" | "–" | "-" if t.space_before => return dash_after(j).then_some(j + 1),
+                "—" | "–" | "-" if t.space_before => return dash_end(j),
                 "," | "(" => place = false,
                 ")" | "." | "/" => {}
                 _ => return None,
@@ -389,6 +403,14 @@ mod tests {
             ),
             ("KESSEL, Arland - The council met.", "KESSEL, Arland -"),
             (
+                "NEW ARLAND (KVTX) -- Customers called the station.",
+                "NEW ARLAND (KVTX) --",
+            ),
+            (
+                "(Meridian Wire) -- The port reopened.",
+                "(Meridian Wire) --",
+            ),
+            (
                 "(Meridian Wire) — The port reopened, officials said.",
                 "(Meridian Wire) —",
             ),
@@ -403,6 +425,7 @@ mod tests {
             "NEW “PLAN” — it failed.",
             "(Reuters reported) — no.",
             "(Meridian Wire)— The port reopened.",
+            "PORT VEYRA --The pier reopened.",
         ] {
             assert_eq!(dateline(text), None, "{text}");
         }

@@ -207,8 +207,21 @@ const EVIDENCE_SOURCES: &[&str] = &[
     "photos",
     "images",
     "tests",
-    "models",
-    "forecast",
+    // Documents of a court or an office, and pages: what they say is on record, not said.
+    "complaint",
+    "indictment",
+    "lawsuit",
+    "affidavit",
+    "ruling",
+    "warrant",
+    "transcript",
+    "law",
+    "statute",
+    "regulations",
+    "guidelines",
+    "website",
+    "signature",
+    "label",
 ];
 
 /// Feelings that a causative ("have members worried", "left voters nervous") puts on others:
@@ -274,8 +287,9 @@ fn cue_head(d: &Doc, f: &Found) -> Option<(usize, usize, usize)> {
 
 /// Whether an attribution reports someone's words (or thoughts, or evidence): not a refusal
 /// ("declined to comment", "refused to say whether …": the content is what they did not say)
-/// nor the question that opens a sentence with no one to ask it ("Asked whether the rooms
-/// would reopen, Banerjee-Rowe said …": the reporter's question; her answer is the quote).
+/// nor the question that opens a sentence or a clause of time with no one to ask it ("Asked
+/// whether the rooms would reopen, Banerjee-Rowe said …", "when asked how many …": the
+/// reporter's question; the answer is the quote).
 fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> bool {
     let w = d.w(head);
     let refusal = matches!(
@@ -320,7 +334,14 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if f.source.is_none() && unquoted.is_some() && is_passive(d, c0, c1 + 1) {
         return false;
     }
-    let opens = d.sents[d.sent_of[c0] as usize].0 == c0;
+    // "Asked whether …, she said", "And when asked how much …, “…,” she said": the
+    // reporter's question, at the sentence's opening or after a word of circumstance.
+    let opens = d.sents[d.sent_of[c0] as usize].0 == c0
+        || c0 > 0
+            && matches!(
+                d.w(c0 - 1),
+                "when" | "whenever" | "if" | "once" | "after" | "before" | "upon" | "while"
+            );
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
     }
@@ -600,7 +621,16 @@ fn names_evidence(d: &Doc, (a, b): Range) -> bool {
             break;
         }
         let w = d.w(k);
+        // "The Department of Justice complaint", "a Bureau of Labor Statistics report": an
+        // "of" inside a name goes on to the noun the name comes before.
+        let in_name = k > first
+            && w == "of"
+            && d.toks[k - 1].cap
+            && d.toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == Kind::Word && t.cap);
         if k > first
+            && !in_name
             && matches!(
                 w,
                 "of" | "by"
@@ -634,7 +664,18 @@ fn names_evidence(d: &Doc, (a, b): Range) -> bool {
         }
         head = Some(k);
     }
-    head.is_some_and(|k| EVIDENCE_SOURCES.contains(&d.w(k)))
+    // "the Bureau of Labor Statistics", "Capital Research": a body named for its work speaks;
+    // "a Survey", "the Harbour Report" are documents.
+    head.is_some_and(|k| {
+        let w = d.w(k);
+        EVIDENCE_SOURCES.contains(&w)
+            && !(k > first
+                && d.toks[k].cap
+                && matches!(
+                    w,
+                    "statistics" | "research" | "data" | "analysis" | "review"
+                ))
+    })
 }
 
 #[cfg(test)]
@@ -723,6 +764,23 @@ mod tests {
         only(
             "The report said that the harbour had lost money for years.",
             Mode::Evidence,
+        );
+        // A court's or an office's documents and pages, a name's "of" before the noun.
+        only(
+            "The Office of Harbour Safety complaint says that the movers overcharged.",
+            Mode::Evidence,
+        );
+        only(
+            "The agency's website says that it investigates low-ball estimates.",
+            Mode::Evidence,
+        );
+        only(
+            "The author of the report said that the harbour had lost money.",
+            Mode::Speech,
+        );
+        only(
+            "According to the Arland Bureau of Harbour Statistics, traffic fell by a third.",
+            Mode::Speech,
         );
     }
 
@@ -934,6 +992,12 @@ mod tests {
                  closures would end in September, Banerjee-Rowe said she could not promise that.";
         let got = words(t);
         assert!(got.contains(&("Asked".to_string(), false)), "{got:?}");
+        assert!(got.contains(&("said".to_string(), true)), "{got:?}");
+        // So is the question after a word of time.
+        let t = "Wheaton said the movers came late.\n\nAnd when asked how much Petra Lund \
+                 was overcharged, “Oh, we paid 9,000,” she said.";
+        let got = words(t);
+        assert!(got.contains(&("asked".to_string(), false)), "{got:?}");
         assert!(got.contains(&("said".to_string(), true)), "{got:?}");
         // Words said are words, a question a speaker asks too.
         for t in [

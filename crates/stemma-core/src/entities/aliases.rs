@@ -131,7 +131,9 @@ fn claim(runs: &[Run], toks: &[Tok], x: usize, ys: Vec<usize>, end_tok: usize) -
     }
 }
 
-/// A bare "X (Y)" is an alias unless Y is a credit, a place after a non-place, or X a person.
+/// A bare "X (Y)" is an alias unless Y is a credit, a place after a non-place, other than a
+/// place's initials after a place ("NEW JERSEY (WKVT)" is a dateline and its station; "the
+/// United Kingdom (UK)" is one place), or X a person.
 fn bare_ok(text: &str, runs: &[Run], x: usize, ys: &[usize]) -> bool {
     let xr = &runs[x];
     if xr.role.is_some() || xr.courtesy || (xr.first_flags & GIVEN != 0 && xr.words > 1) {
@@ -140,12 +142,19 @@ fn bare_ok(text: &str, runs: &[Run], x: usize, ys: &[usize]) -> bool {
     let mut key = String::new();
     canonical_key(xr.name(text), &mut key);
     let x_place = super::lexicon::canonical_place(&key).is_some();
+    let mut initials = String::new();
+    let x_initials = x_place && super::keys::acronym(xr.name(text), &mut initials);
     ys.iter().all(|&y| {
         let yr = &runs[y];
         canonical_key(yr.name(text), &mut key);
         let y_place = super::lexicon::canonical_place(&key).is_some();
+        let y_name = yr.name(text);
+        let place_initials = x_initials
+            && y_name.chars().count() == initials.chars().count()
+            && y_name.to_lowercase() == initials;
         !(yr.words == 1 && yr.first_flags & AGENCY != 0)
             && (x_place || !y_place)
+            && (!x_place || y_place || place_initials)
             && yr.be.since(yr.bs) > 1
             && yr.role.is_none()
     })
@@ -170,6 +179,14 @@ fn paren_claim(text: &str, toks: &[Tok], runs: &[Run], x: usize) -> Option<Claim
     {
         let ys = segments(text, toks, runs, d + 1, close)?;
         return Some(claim(runs, toks, x, ys, close));
+    }
+    // "NEW ARLAND (WKVT) -- …": a dateline's place and the station or agency that sent it.
+    let line_start = runs[x].t0 == 0 || toks[runs[x].t0].nl;
+    let dash = toks
+        .get(close + 1)
+        .is_some_and(|t| t.case == Case::Punct && is_dash(t.ch) && t.space);
+    if line_start && dash {
+        return None;
     }
     let ys = segments(text, toks, runs, a, close)?;
     bare_ok(text, runs, x, &ys).then(|| claim(runs, toks, x, ys, close))

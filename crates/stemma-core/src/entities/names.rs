@@ -227,6 +227,11 @@ fn role_only(toks: &[Tok], text: &str, a: usize, b: usize, buf: &mut String) -> 
         {
             return false;
         }
+        // "Department of Justice", "Ministry of Justice": an organisation's word opens a
+        // name, whatever title word follows.
+        if k == 0 && f & TITLE == 0 && f & ORG_PRE != 0 {
+            return false;
+        }
         last = f;
         if f & TITLE != 0 {
             head = true;

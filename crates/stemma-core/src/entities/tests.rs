@@ -1182,3 +1182,17 @@ fn a_surname_that_is_also_a_given_name_is_the_surname() {
         ["Petra Thomas", "Thomas"]
     );
 }
+
+#[test]
+fn a_place_takes_its_initials_in_parentheses_not_a_station() {
+    // A dateline's station is no second name of the place; a place's initials are.
+    let text = "NEW ARLAND (WKVT) -- Movers in New Arland charged more on moving day.\n\n\
+                The Federated Isles of Morrow (FIM) sent an envoy to the United Kingdom (UK).";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    for e in &ents {
+        assert!(e.aliases.iter().all(|a| a.name != "WKVT"), "{e:?}");
+    }
+    let uk = find(&ents, "United Kingdom");
+    assert_eq!(alias(uk, "UK").evidence.text, "United Kingdom (UK)");
+}

@@ -137,6 +137,33 @@ impl<'a> Resolver<'a> {
         self.speaker(mention, idx, role)
     }
 
+    /// The description right before the comma that precedes code point `at` (a relative
+    /// pronoun), as a mention: "the" and one lower-case word ("The union, which …", "said the
+    /// source, who …").
+    fn description_before(&self, at: Char) -> Option<Span> {
+        let (from, sentence) = self.narration.sentence_around(self.text, at);
+        let k = at.get().checked_sub(from.get())?;
+        let b = sentence
+            .char_indices()
+            .nth(k)
+            .map_or(sentence.len(), |(b, _)| b);
+        let before = sentence[..b].trim_end().strip_suffix(',')?;
+        let mut words = before.rsplitn(3, ' ');
+        let (noun, det) = (words.next()?, words.next()?);
+        let lower_word =
+            !noun.is_empty() && noun.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+        if !(lower_word && matches!(det, "the" | "The")) {
+            return None;
+        }
+        let text = format!("{det} {noun}");
+        let start = from.plus(before.chars().count() - text.chars().count());
+        Some(Span {
+            start,
+            end: start.plus(text.chars().count()),
+            text,
+        })
+    }
+
     /// "I" in the answers of an interview ("Q: … A: I think …"): the person the article
     /// names first (in its headline or introduction), the one interviewed; not the one named
     /// most, who is often the one talked about.
@@ -242,14 +269,30 @@ impl<'a> Resolver<'a> {
                 return (i, Some(role.to_string()));
             }
         }
-        if matches!(lower.as_str(), "who" | "which") {
-            // The relative pronoun's antecedent: the entity mentioned just before it.
+        // ("WHO" in capitals is the World Health Organization, no relative pronoun.)
+        if matches!(lower.as_str(), "who" | "which") && m.chars().any(char::is_lowercase) {
+            // The relative pronoun's antecedent: the entity mentioned just before it, in its
+            // own sentence ("said the source, who asked …" names no one; the name in the
+            // sentence before is not the source's).
             let kinds: &[EntityKind] = if lower == "who" {
                 &[EntityKind::Person, EntityKind::Organization]
             } else {
                 &[EntityKind::Organization]
             };
-            return (self.last_mentioned(kinds, mention.start), None);
+            self.index_mentions();
+            let entities = self.entities;
+            let here = self.narration.sentence_of(mention.start);
+            let found = self
+                .last_mentioned_where(|i| kinds.contains(&entities[i].kind), mention.start)
+                .filter(|&(start, _)| self.narration.sentence_of(start) == here);
+            if found.is_none() {
+                // "The union, which endorsed …": the description before the comma, for whom
+                // it stands.
+                if let Some(np) = self.description_before(mention.start) {
+                    return (self.find(&np).0, None);
+                }
+            }
+            return (found.map(|(_, i)| i), None);
         }
         if let Some(kinds) = pronoun_kind(&lower) {
             self.index_mentions();
@@ -800,14 +843,6 @@ impl<'a> Resolver<'a> {
         sentence
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|w| w.eq_ignore_ascii_case(noun))
-    }
-
-    /// The entity of one of `kinds` whose mention comes last before `before`.
-    fn last_mentioned(&mut self, kinds: &[EntityKind], before: Char) -> Option<usize> {
-        self.index_mentions();
-        let entities = self.entities;
-        self.last_mentioned_where(|i| kinds.contains(&entities[i].kind), before)
-            .map(|(_, i)| i)
     }
 
     /// [`Self::last_mentioned_where`] among mentions outside quotation marks: who the

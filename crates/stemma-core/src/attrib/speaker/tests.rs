@@ -514,3 +514,40 @@ fn a_title_after_a_preposition_is_no_speaker() {
         Some("Valerie Strand")
     );
 }
+
+#[test]
+fn who_stands_for_a_name_in_its_own_sentence_only() {
+    // "the source, who asked …": the source is no one named, not the woman of the sentence
+    // before.
+    let text = "A new source says Wilma Tarrant is at it again with another firm.\n\n“She runs \
+                everything,” said the source, who asked the station to blur their face.";
+    let entities = crate::entities::find_entities(None, text);
+    let q = crate::attrib::quotes(text, &entities);
+    let asked = q
+        .iter()
+        .find(|q| q.text.contains("blur their face"))
+        .unwrap_or_else(|| panic!("no request in {q:?}"));
+    assert_eq!(asked.speaker.as_ref().and_then(|s| s.name.clone()), None);
+    // A name in its own sentence still is.
+    let text = "The station called the firm.\n\nOwner Hal Brenner, who runs the firm with his \
+                wife, told the station that the customers had packed more than they said.";
+    assert_eq!(
+        name_of(text, "customers had packed").as_deref(),
+        Some("Hal Brenner")
+    );
+    // A description before the comma stands for whom it names.
+    let text = "Few voters seemed likelier to resist the mayor than the members of the Harbour \
+                Workers Union.\n\nThe union, which said in May that the levy was unfair, is \
+                split.";
+    assert_eq!(
+        name_of(text, "levy was unfair").as_deref(),
+        Some("Harbour Workers Union")
+    );
+    // In capitals it is a name.
+    let text = "The World Health Organization (WHO) tracks the plague.\n\nAccording to \
+                WHO, there were 3,248 cases between 2010 and 2015.";
+    assert_eq!(
+        name_of(text, "3,248 cases").as_deref(),
+        Some("World Health Organization")
+    );
+}
