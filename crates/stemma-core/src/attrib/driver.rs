@@ -318,13 +318,50 @@ fn manner_adverb(d: &Doc, i: usize) -> bool {
 
 /// The cue phrase `c0..after` is part of a fixed phrase that links the writer's sentences and
 /// reports nobody's words: "having said that", "that said", "that being said", "needless to
-/// say", "suffice it to say", "so to speak", "that is to say", "to say the least".
+/// say", "suffice it to say", "so to speak", "that is to say", "to say the least"; and the
+/// writer's own asides: "it's worth noting that", "it should be noted that", "it is fair to
+/// say".
 pub(super) fn discourse_marker(d: &Doc, c0: usize, after: usize) -> bool {
-    let Some(h) = (c0..after).find(|&j| matches!(d.w(j), "said" | "say" | "speak")) else {
+    let Some(h) = (c0..after).find(|&j| {
+        matches!(
+            d.w(j),
+            "said"
+                | "say"
+                | "speak"
+                | "noting"
+                | "mentioning"
+                | "noted"
+                | "mentioned"
+                | "note"
+                | "mention"
+        )
+    }) else {
         return false;
     };
     let before = |k: usize, w: &str| h >= k && d.is(h - k, w);
+    // "it should be noted", "it must be said": the writer's aside.
+    let aside = before(1, "be")
+        && ["should", "must", "can", "could", "may"]
+            .iter()
+            .any(|m| before(2, m))
+        && before(3, "it");
+    // "it is fair to say", "it's important to note", "worth noting".
+    let judged = before(1, "to")
+        && [
+            "fair",
+            "safe",
+            "important",
+            "worth",
+            "interesting",
+            "notable",
+        ]
+        .iter()
+        .any(|a| before(2, a));
+    if aside && matches!(d.w(h), "noted" | "mentioned" | "said") || judged {
+        return true;
+    }
     match d.w(h) {
+        "noting" | "mentioning" => before(1, "worth"),
         "said" => {
             (before(1, "having") && d.is(h + 1, "that"))
                 || (before(1, "that")
@@ -337,7 +374,8 @@ pub(super) fn discourse_marker(d: &Doc, c0: usize, after: usize) -> bool {
                 || (before(1, "to") && before(2, "it") && before(3, "suffice"))
                 || (before(1, "to") && d.is(h + 1, "the") && d.is(h + 2, "least"))
         }
-        _ => before(1, "to") && before(2, "so"),
+        "speak" => before(1, "to") && before(2, "so"),
+        _ => false,
     }
 }
 

@@ -345,6 +345,20 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
     }
+    // "Recalling her hardships, she said she struggled": a participle that opens the sentence
+    // with no one named is the setting of the words a later cue reports.
+    let (_, sentence_end) = d.sents[d.sent_of[c0] as usize];
+    if w.ends_with("ing")
+        && head == c0
+        && opens
+        && f.source.is_none()
+        && (c1 + 1..sentence_end).any(|j| {
+            d.lex_at(j)
+                .is_some_and(|c| c.mode == Mode::Speech && !c.weak && c.finite)
+        })
+    {
+        return false;
+    }
     if first.is_some_and(|k| stands_for_words(d, f, k)) {
         return false;
     }
@@ -992,6 +1006,14 @@ mod tests {
                  closures would end in September, Banerjee-Rowe said she could not promise that.";
         let got = words(t);
         assert!(got.contains(&("Asked".to_string(), false)), "{got:?}");
+        assert!(got.contains(&("said".to_string(), true)), "{got:?}");
+        // An opening participle sets the scene of the words the sentence reports.
+        let t = "Amina Rahat of Kol village called the project a help.\n\nShe added that her \
+                 beans are sold from her house, reducing trips to the market.\n\nRecalling \
+                 her past hardships, she said she struggled to raise her family income and \
+                 later started growing beans at her homestead alongside rearing goats.";
+        let got = words(t);
+        assert!(got.contains(&("Recalling".to_string(), false)), "{got:?}");
         assert!(got.contains(&("said".to_string(), true)), "{got:?}");
         // So is the question after a word of time.
         let t = "Wheaton said the movers came late.\n\nAnd when asked how much Petra Lund \

@@ -617,6 +617,9 @@ fn discourse_markers_report_nobody() {
         "That said, the council voted for the plan.",
         "The levy failed. (That said, the mayor will try again.)",
         "Needless to say, the bridge stayed shut.",
+        "It's worth noting that ferry use fell in the winter.",
+        "It should be noted that the levy was never collected.",
+        "It is fair to say that the pier was a failure.",
     ] {
         assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
     }

@@ -319,7 +319,18 @@ fn appositive_after(
                     .iter()
                     .any(|w| is_word(text, u, w))
                     || (u.glue == Glue::Apos && is_word(text, u, "s"));
-                if f & TITLE != 0 && k - start < 6 {
+                // "a major hub": the rank that is also an adjective, before a noun that is
+                // no role, is no role ("chief mechanic", "general contractor" are).
+                let qualifies = is_word(text, u, "major")
+                    && toks.get(k + 1).is_some_and(|n| {
+                        n.case == Case::Lower
+                            && !n.nl
+                            && tok_flags(text, n, buf) & (TITLE | ROLE_MOD) == 0
+                            && !["of", "for", "at", "in", "the", "and", "to", "on"]
+                                .iter()
+                                .any(|w| is_word(text, n, w))
+                    });
+                if f & TITLE != 0 && k - start < 6 && !qualifies {
                     head = true;
                 } else if f & ROLE_MOD == 0 && !joins {
                     if head {

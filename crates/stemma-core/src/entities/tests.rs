@@ -1196,3 +1196,18 @@ fn a_place_takes_its_initials_in_parentheses_not_a_station() {
     let uk = find(&ents, "United Kingdom");
     assert_eq!(alias(uk, "UK").evidence.text, "United Kingdom (UK)");
 }
+
+#[test]
+fn a_title_word_that_qualifies_a_noun_is_no_role() {
+    // "a major hub" describes a town.
+    let text = "Farming grows in the north.\n\nPort Kestrel, a major hub of bean growing, \
+                sends most of its crop south. Tom Ibsen, the chief mechanic of the fleet, \
+                repairs the trucks.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let e = find(&ents, "Port Kestrel");
+    assert_ne!(e.kind, EntityKind::Person, "{e:?}");
+    assert!(e.roles.is_empty(), "{e:?}");
+    // A chief before an occupation is one.
+    assert_eq!(find(&ents, "Tom Ibsen").roles, ["chief"]);
+}
