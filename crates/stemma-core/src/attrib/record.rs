@@ -179,12 +179,20 @@ enum Narrator {
 /// ("Q: …"); else the writer. `None` for any other source.
 fn narrator(d: &Doc, a: Byte, b: Byte) -> Option<Narrator> {
     let k = d.tok_at(a)?;
-    if d.toks[k].end != b || d.in_any_quote(k) {
+    // The whole token, or its part before a contraction ("I|’d", "we|’ve").
+    let tok = d.toks[k].text(d.text);
+    let whole = d.toks[k].end == b;
+    let contracted = d.toks[k].start == a
+        && b > a
+        && tok
+            .get(b.get() - a.get()..)
+            .is_some_and(|rest| rest.starts_with(['\'', '’']));
+    if !(whole || contracted) || d.in_any_quote(k) {
         return None;
     }
-    let kind = match d.w(k) {
-        "i" => Some(SpeakerKind::Person),
-        "we" => None,
+    let kind = match slice(d.text, a, b) {
+        "I" | "i" => Some(SpeakerKind::Person),
+        "We" | "we" => None,
         _ => return None,
     };
     let label = |line: &str, l: char| {

@@ -250,6 +250,23 @@ impl<'a> Resolver<'a> {
                 return (i, Some(role.to_string()));
             }
         }
+        // "Royal said": a surname that is also a common word (no name key of its own), in a
+        // speaker's place, is the one person whose name ends in it.
+        let surname = !m.contains(' ')
+            && m.chars().next().is_some_and(char::is_uppercase)
+            && m.chars().skip(1).any(char::is_lowercase);
+        if surname {
+            let mut people = (0..self.entities.len()).filter(|&i| {
+                self.kind_of(i) == EntityKind::Person
+                    && self.entities[i]
+                        .name
+                        .rsplit_once(' ')
+                        .is_some_and(|(_, last)| last == m)
+            });
+            if let (Some(i), None) = (people.next(), people.next()) {
+                return (Some(i), None);
+            }
+        }
         (None, None)
     }
 
@@ -293,6 +310,10 @@ impl<'a> Resolver<'a> {
                 }
             }
             return (found.map(|(_, i)| i), None);
+        }
+        // "I" in the narration is the writer, whom the text does not name.
+        if lower == "i" && !self.narration.is_quoted(mention.start) {
+            return (None, None);
         }
         if let Some(kinds) = pronoun_kind(&lower) {
             self.index_mentions();

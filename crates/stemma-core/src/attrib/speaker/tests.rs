@@ -551,3 +551,27 @@ fn who_stands_for_a_name_in_its_own_sentence_only() {
         Some("World Health Organization")
     );
 }
+
+#[test]
+fn a_surname_that_is_a_common_word_is_the_person_it_ends() {
+    let text = "Brandon Royal, a product manager at Kestrel Cloud, spoke on stage.\n\n“A model \
+                is only valuable once users can reach it,” Royal said.";
+    assert_eq!(
+        name_of(text, "only valuable").as_deref(),
+        Some("Brandon Royal")
+    );
+}
+
+#[test]
+fn i_before_a_contraction_is_the_one_interviewed_or_the_writer() {
+    let text = "Q&A with harbour master Tomas Brekke\n\nHarbour master Tomas Brekke spoke to \
+                us about the ferry levy and Mayor Ada Marlow.\n\nQ: Should the levy go?\n\nA: \
+                If I could, I’d argue that the levy must go at once.";
+    assert_eq!(
+        name_of(text, "must go at once").as_deref(),
+        Some("Tomas Brekke")
+    );
+    let text = "Mayor Ada Marlow cut the ferry levy.\n\nI’d argue that the levy should have \
+                gone years ago.";
+    assert_eq!(name_of(text, "years ago"), None);
+}
