@@ -345,6 +345,20 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
     }
+    // "You might call this …", "you can say all you want", "one could argue": what the reader
+    // or anyone may say is nobody's words.
+    let generic = f
+        .source
+        .is_some_and(|(a, b)| matches!(text_of(d.text, (a, b)), "you" | "You" | "one" | "One"));
+    let modal = |j: usize| {
+        matches!(
+            d.w(j),
+            "might" | "may" | "can" | "could" | "would" | "should" | "will" | "must"
+        )
+    };
+    if generic && ((c0..=c1).any(modal) || c0 > 0 && modal(c0 - 1)) {
+        return false;
+    }
     // "Recalling her hardships, she said she struggled": a participle that opens the sentence
     // with no one named is the setting of the words a later cue reports.
     let (_, sentence_end) = d.sents[d.sent_of[c0] as usize];
@@ -1015,6 +1029,20 @@ mod tests {
         let got = words(t);
         assert!(got.contains(&("Recalling".to_string(), false)), "{got:?}");
         assert!(got.contains(&("said".to_string(), true)), "{got:?}");
+        // What the reader or anyone may say is nobody's words.
+        for t in [
+            "You might call this a measure of a person's patience.",
+            "One could argue that the levy was a failure.",
+        ] {
+            let got = words(t);
+            assert!(
+                !got.is_empty() && got.iter().all(|(_, w)| !w),
+                "{t}: {got:?}"
+            );
+        }
+        // Whom an interviewer addresses has said it.
+        let got = words("Q: You say that the levy failed. Why?");
+        assert!(got.iter().any(|(_, w)| *w), "{got:?}");
         // So is the question after a word of time.
         let t = "Wheaton said the movers came late.\n\nAnd when asked how much Petra Lund \
                  was overcharged, “Oh, we paid 9,000,” she said.";
