@@ -375,8 +375,20 @@ impl<'a> Resolver<'a> {
                 }
                 return (Some(l), None);
             }
+            // Else the last one of its kind the narration named; for "they", in the sentence
+            // before at the farthest ("They said …" is not an organisation named paragraphs
+            // earlier).
+            let here = self.narration.sentence_of(mention.start);
+            let near = |start: Char| {
+                lower != "they"
+                    || self
+                        .narration
+                        .sentence_of(start)
+                        .zip(here)
+                        .is_some_and(|(s, h)| s + 1 >= h)
+            };
             return (
-                self.last_narrated_where(|i, _, _| fits(i), mention.start)
+                self.last_narrated_where(|i, start, _| fits(i) && near(start), mention.start)
                     .map(|(_, i, _)| i),
                 None,
             );

@@ -12,7 +12,9 @@ pub(super) fn pronoun_kind(w: &str) -> Option<&'static [EntityKind]> {
     match w {
         "he" | "she" | "him" | "her" | "i" => Some(PERSON),
         "it" => Some(ORG),
-        "they" | "we" => Some(ANY),
+        // "they" are many: an organisation, never one person.
+        "they" => Some(ORG),
+        "we" => Some(ANY),
         _ => None,
     }
 }

@@ -575,3 +575,18 @@ fn i_before_a_contraction_is_the_one_interviewed_or_the_writer() {
                 gone years ago.";
     assert_eq!(name_of(text, "years ago"), None);
 }
+
+#[test]
+fn they_are_never_one_person() {
+    // The patients, not the author who spoke last.
+    let text = "“The test was hard on them,” lead author Ilse Varga said.\n\nAfter the course, \
+                the patients were tested again. They reported that the test felt easier.";
+    assert_eq!(name_of(text, "felt easier"), None);
+    // An organisation that spoke last still is.
+    let text = "The Kestrel Ferry Company said on Monday that sailings would resume.\n\nThey \
+                said that the new timetable would follow in May.";
+    assert_eq!(
+        name_of(text, "new timetable").as_deref(),
+        Some("Kestrel Ferry Company")
+    );
+}
