@@ -517,6 +517,31 @@ fn mode_of(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> Option<
     if is_event(d, head, w) {
         return None;
     }
+    // "feeling less stressed", "they seemed worried": a participle after a word of degree or
+    // a verb of seeming is a state, no cue.
+    if head == c0
+        && c0 > 0
+        && w.ends_with("ed")
+        && matches!(
+            d.w(c0 - 1),
+            "less"
+                | "more"
+                | "very"
+                | "too"
+                | "feel"
+                | "feels"
+                | "feeling"
+                | "felt"
+                | "seem"
+                | "seems"
+                | "seemed"
+                | "become"
+                | "became"
+                | "becoming"
+        )
+    {
+        return None;
+    }
     let evidence_source = f.source.is_some_and(|s| names_evidence(d, s));
     if w == "according" || w == "to" && head > 0 && d.is(head - 1, "according") {
         return Some(if evidence_source {
@@ -810,6 +835,20 @@ mod tests {
             "According to the Arland Bureau of Harbour Statistics, traffic fell by a third.",
             Mode::Speech,
         );
+    }
+
+    #[test]
+    fn a_state_is_no_attribution() {
+        for t in [
+            "Readers report feeling less stressed when the ward is quiet.",
+            "The nurses felt stressed after the night shift, the union said.",
+        ] {
+            let got = modes(t);
+            assert!(
+                got.iter().all(|(c, _)| !c.contains("stressed")),
+                "{t}: {got:?}"
+            );
+        }
     }
 
     #[test]
