@@ -345,6 +345,20 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if w == "asked" && head == c0 && opens && f.source.is_none() {
         return false;
     }
+    // "…,” said Houssaini, Chief Solutions Officer, Kestrel." where the quotation's opening
+    // mark is lost: what follows the cue is who spoke, not what was said.
+    if let Some((k, end)) = unquoted {
+        let name_only = d.toks[k].cap
+            && end - k <= 10
+            && (k..end).all(|j| match d.toks[j].kind {
+                Kind::Word => d.toks[j].cap || matches!(d.w(j), "of" | "the" | "and" | "for"),
+                Kind::Punct => matches!(d.punct(j), Some("," | ".")),
+                _ => false,
+            });
+        if name_only && k > c1 {
+            return false;
+        }
+    }
     // "You might call this …", "you can say all you want", "one could argue": what the reader
     // or anyone may say is nobody's words.
     let generic = f
@@ -1068,6 +1082,12 @@ mod tests {
         let got = words(t);
         assert!(got.contains(&("Recalling".to_string(), false)), "{got:?}");
         assert!(got.contains(&("said".to_string(), true)), "{got:?}");
+        // A speaker's name after the cue is no words ("…,” said X" with the quotation's
+        // opening mark lost).
+        let t = "Prices will fall. Kestrel will win the contract,\" said Ilse Varga, Chief \
+                 Officer, Kestrel Cloud.";
+        let got = words(t);
+        assert!(got.contains(&("said".to_string(), false)), "{got:?}");
         // What the reader or anyone may say is nobody's words.
         for t in [
             "You might call this a measure of a person's patience.",
