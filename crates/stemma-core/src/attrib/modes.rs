@@ -359,6 +359,20 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
             return false;
         }
     }
+    // "Detonating Code: AI Agents’ Quest to Recreate Minesweeper": a heading in title case
+    // after a colon is a title, not words said.
+    if let Some((k, end)) = unquoted.filter(|_| (c0..=c1).all(|j| d.punct(j).is_some())) {
+        let long_words: Vec<usize> = (k..end)
+            .filter(|&j| d.toks[j].kind == Kind::Word && d.w(j).chars().count() > 3)
+            .collect();
+        let title_case = long_words.len() >= 2
+            && end - k <= 20
+            && long_words.iter().all(|&j| d.toks[j].cap)
+            && !(k..end).any(|j| matches!(d.punct(j), Some("." | "!" | "?")));
+        if title_case {
+            return false;
+        }
+    }
     // "You might call this …", "you can say all you want", "one could argue": what the reader
     // or anyone may say is nobody's words.
     let generic = f
@@ -1088,6 +1102,12 @@ mod tests {
                  Officer, Kestrel Cloud.";
         let got = words(t);
         assert!(got.contains(&("said".to_string(), false)), "{got:?}");
+        // A heading in title case after a colon is a title.
+        let t = "Detonating Code: Robot Agents’ Quest to Rebuild Minesweeper and the Boom in \
+                 Software Making\n\nIn the ever-changing realm of machine learning, a recent \
+                 test by the Kestrel Gazette has caught the eye of builders and hobbyists alike.";
+        let got = words(t);
+        assert!(!got.is_empty() && got.iter().all(|(_, w)| !w), "{got:?}");
         // What the reader or anyone may say is nobody's words.
         for t in [
             "You might call this a measure of a person's patience.",
