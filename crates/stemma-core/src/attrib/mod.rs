@@ -57,12 +57,12 @@ use spans::*;
 /// A byte range of the text.
 pub type Range = (Byte, Byte);
 
-/// The text of byte range `r`.
 /// Whether a word is a possessive ("Cooke's", "Reuters’s").
 pub(crate) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }
 
+/// The text of byte range `r`.
 pub(crate) fn text_of(text: &str, r: Range) -> &str {
     slice(text, r.0, r.1)
 }

@@ -619,7 +619,8 @@ fn discourse_markers_report_nobody() {
         "Needless to say, the bridge stayed shut.",
         "It's worth noting that ferry use fell in the winter.",
         "It should be noted that the levy was never collected.",
-        "It is fair to say that the pier was a failure.",
+        "It is also important to note that while ferries may offer access, there is a need \
+         to ensure safety of riders, as there is no oversight.",
     ] {
         assert!(spans(text).is_empty(), "{text}: {:?}", spans(text));
     }

@@ -148,10 +148,7 @@ fn bare_ok(text: &str, runs: &[Run], x: usize, ys: &[usize]) -> bool {
         let yr = &runs[y];
         canonical_key(yr.name(text), &mut key);
         let y_place = super::lexicon::canonical_place(&key).is_some();
-        let y_name = yr.name(text);
-        let place_initials = x_initials
-            && y_name.chars().count() == initials.chars().count()
-            && y_name.to_lowercase() == initials;
+        let place_initials = x_initials && yr.name(text).to_lowercase() == initials;
         !(yr.words == 1 && yr.first_flags & AGENCY != 0)
             && (x_place || !y_place)
             && (!x_place || y_place || place_initials)

@@ -282,6 +282,9 @@ fn role_ending_at(toks: &[Tok], text: &str, k: usize, buf: &mut String) -> usize
     s
 }
 
+/// Small words inside a role phrase ("minister of state for the interior").
+const ROLE_JOINERS: [&str; 8] = ["of", "for", "at", "in", "the", "and", "to", "on"];
+
 /// "…, a spokesman for the Foo Party," after a name: the role's byte range.
 fn appositive_after(
     toks: &[Tok],
@@ -315,9 +318,7 @@ fn appositive_after(
             Case::Upper | Case::Caps => {}
             Case::Lower => {
                 let f = tok_flags(text, u, buf);
-                let joins = ["of", "for", "at", "in", "the", "and", "to", "on"]
-                    .iter()
-                    .any(|w| is_word(text, u, w))
+                let joins = ROLE_JOINERS.iter().any(|w| is_word(text, u, w))
                     || (u.glue == Glue::Apos && is_word(text, u, "s"));
                 // "a major hub": the rank that is also an adjective, before a noun that is
                 // no role, is no role ("chief mechanic", "general contractor" are).
@@ -326,9 +327,7 @@ fn appositive_after(
                         n.case == Case::Lower
                             && !n.nl
                             && tok_flags(text, n, buf) & (TITLE | ROLE_MOD) == 0
-                            && !["of", "for", "at", "in", "the", "and", "to", "on"]
-                                .iter()
-                                .any(|w| is_word(text, n, w))
+                            && !ROLE_JOINERS.iter().any(|w| is_word(text, n, w))
                     });
                 if f & TITLE != 0 && k - start < 6 && !qualifies {
                     head = true;
@@ -349,11 +348,7 @@ fn appositive_after(
     }
     let mut last = end.unwrap_or(k) - 1;
     // Drop trailing joiners ("… of the").
-    while last > start
-        && ["of", "for", "at", "in", "the", "and", "to", "on"]
-            .iter()
-            .any(|w| is_word(text, &toks[last], w))
-    {
+    while last > start && ROLE_JOINERS.iter().any(|w| is_word(text, &toks[last], w)) {
         last -= 1;
     }
     Some((toks[start].bs, toks[last].be))

@@ -311,10 +311,6 @@ impl<'a> Resolver<'a> {
             }
             return (found.map(|(_, i)| i), None);
         }
-        // "I" in the narration is the writer, whom the text does not name.
-        if lower == "i" && !self.narration.is_quoted(mention.start) {
-            return (None, None);
-        }
         if let Some(kinds) = pronoun_kind(&lower) {
             self.index_mentions();
             let g = super::gender::of_pronoun(&lower);

@@ -4,6 +4,9 @@ use super::*;
 use crate::offset::Char;
 use proptest::prelude::*;
 
+mod aliases;
+mod resolve;
+
 fn find<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
     ents.iter()
         .find(|e| e.name == name)
@@ -131,59 +134,6 @@ fn entities_headline_and_body_like_a_wire_story() {
     assert!(firsts.windows(2).all(|w| w[0] <= w[1]));
     // Deterministic.
     assert_eq!(ents, find_entities(Some(TITLE), BODY));
-}
-
-#[test]
-fn entities_resolve_names_and_descriptions_of_the_wire_story() {
-    let ents = find_entities(Some(TITLE), BODY);
-    let idx = |n: &str| ents.iter().position(|e| e.name == n);
-    assert_eq!(resolve_name(&ents, "Dovanu"), idx("Mirela Dovanu"));
-    assert_eq!(resolve_name(&ents, "Keller"), idx("Tomas Keller"));
-    assert_eq!(
-        resolve_name(&ents, "the Qarnun Front"),
-        idx("Jabhat Al Qarnun")
-    );
-    assert_eq!(
-        resolve_name(&ents, "Jabhat Nasr al-Ghad"),
-        idx("Jabhat Al Qarnun")
-    );
-    assert_eq!(resolve_name(&ents, "al-Harbiya"), idx("Jabhat Al Qarnun"));
-    assert_eq!(resolve_name(&ents, "Ms. Dovanu"), idx("Mirela Dovanu"));
-    assert_eq!(resolve_name(&ents, "Halvorsen"), None);
-    let end = BODY.chars().count();
-    assert_eq!(
-        resolve_description(&ents, "the Moldovan minister", Char::new(end)),
-        idx("Mirela Dovanu")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the interior minister", Char::new(end)),
-        idx("Mirela Dovanu")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the high representative", Char::new(end)),
-        idx("Tomas Keller")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the Chilean minister", Char::new(end)),
-        None
-    );
-    assert_eq!(
-        resolve_description(&ents, "the defense minister", Char::new(end)),
-        None
-    );
-    assert_eq!(
-        resolve_description(&ents, "the front", Char::new(end)),
-        idx("Jabhat Al Qarnun")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the senator", Char::new(end)),
-        None
-    );
-    // A president or chancellor is a leader; a minister is not.
-    assert_eq!(
-        resolve_description(&ents, "the Moldovan leader", Char::new(end)),
-        None
-    );
 }
 
 #[test]
@@ -503,208 +453,6 @@ fn entities_longer_name_later_becomes_the_name() {
 }
 
 #[test]
-fn entities_acronyms_explicit_and_implied() {
-    let text = "The Bureau of Coastal Oversight (BCO) fined the Tessaline Shipping Group on \
-Monday. A BCO inspector said the fine was fair, and the Northern Grain Council agreed. The NGC \
-will appeal, the FBI said, and NATO stayed silent.";
-    let ents = find_entities(None, text);
-    check_spans(None, text, &ents);
-    let bco = find(&ents, "Bureau of Coastal Oversight");
-    assert_eq!(bco.kind, EntityKind::Organization);
-    assert_eq!(
-        alias(bco, "BCO").evidence.text,
-        "Bureau of Coastal Oversight (BCO)"
-    );
-    assert_eq!(
-        mention_texts(bco),
-        ["Bureau of Coastal Oversight", "BCO", "BCO"]
-    );
-    let ngc = find(&ents, "Northern Grain Council");
-    assert_eq!(mention_texts(ngc), ["Northern Grain Council", "NGC"]);
-    assert_eq!(alias(ngc, "NGC").evidence.text, "NGC");
-    assert_eq!(find(&ents, "FBI").kind, EntityKind::Organization);
-    assert_eq!(find(&ents, "NATO").kind, EntityKind::Organization);
-    let idx = |n: &str| ents.iter().position(|e| e.name == n);
-    assert_eq!(
-        resolve_name(&ents, "the BCO"),
-        idx("Bureau of Coastal Oversight")
-    );
-    assert_eq!(resolve_name(&ents, "NGC"), idx("Northern Grain Council"));
-    assert_eq!(
-        resolve_name(&ents, "Tessaline Shipping Group"),
-        idx("Tessaline Shipping Group")
-    );
-}
-
-#[test]
-fn entities_alias_constructions_with_their_evidence() {
-    let cases: &[(&str, &str, &str, &str)] = &[
-        (
-            "Members of the Velvet Circle, also known as the Silk Lodge, met in Lima.",
-            "Velvet Circle",
-            "Silk Lodge",
-            "Velvet Circle, also known as the Silk Lodge",
-        ),
-        (
-            "Harrow Media, also called Harrow House, sold the paper.",
-            "Harrow Media",
-            "Harrow House",
-            "Harrow Media, also called Harrow House",
-        ),
-        (
-            "Tessaline Corp., formerly Brightwater Holdings, reported a loss.",
-            "Tessaline Corp.",
-            "Brightwater Holdings",
-            "Tessaline Corp., formerly Brightwater Holdings",
-        ),
-        (
-            "Ostrava Partners, formerly known as Ostrava Capital, hired staff.",
-            "Ostrava Partners",
-            "Ostrava Capital",
-            "Ostrava Partners, formerly known as Ostrava Capital",
-        ),
-        (
-            "The Kestrel Union, now called the Kestrel Alliance, marched.",
-            "Kestrel Union",
-            "Kestrel Alliance",
-            "Kestrel Union, now called the Kestrel Alliance",
-        ),
-        (
-            "Bluefin Motors renamed itself as Bluefin Mobility last year.",
-            "Bluefin Motors",
-            "Bluefin Mobility",
-            "Bluefin Motors renamed itself as Bluefin Mobility",
-        ),
-        (
-            "Orrin Labs rebranded as Orrin Health in May.",
-            "Orrin Labs",
-            "Orrin Health",
-            "Orrin Labs rebranded as Orrin Health",
-        ),
-        (
-            "Police blamed the Sable Movement (a.k.a. Sable Youth) for the fire.",
-            "Sable Movement",
-            "Sable Youth",
-            "Sable Movement (a.k.a. Sable Youth)",
-        ),
-        (
-            "Police blamed the Sable Movement (aka the Ash Boys) for the fire.",
-            "Sable Movement",
-            "Ash Boys",
-            "Sable Movement (aka the Ash Boys)",
-        ),
-        (
-            "Fighters of the Harbiya Network (aka al Harbiya) withdrew.",
-            "Harbiya Network",
-            "al Harbiya",
-            "Harbiya Network (aka al Harbiya)",
-        ),
-        (
-            "The Grey Wolves League ( a new name – Grey Wolves Union) held a rally.",
-            "Grey Wolves League",
-            "Grey Wolves Union",
-            "Grey Wolves League ( a new name – Grey Wolves Union)",
-        ),
-        (
-            "The Grey Wolves League (new brand — Lupine Front) held a rally.",
-            "Grey Wolves League",
-            "Lupine Front",
-            "Grey Wolves League (new brand — Lupine Front)",
-        ),
-        (
-            "Auditors of the Office of Fiscal Review (OFR) found gaps.",
-            "Office of Fiscal Review",
-            "OFR",
-            "Office of Fiscal Review (OFR)",
-        ),
-        (
-            "Doctors of the Red Lantern Society (Lantern Aid) treated them.",
-            "Red Lantern Society",
-            "Lantern Aid",
-            "Red Lantern Society (Lantern Aid)",
-        ),
-        (
-            "The Korvan Front changed its name to the Korvan Alliance in 2019.",
-            "Korvan Front",
-            "Korvan Alliance",
-            "Korvan Front changed its name to the Korvan Alliance",
-        ),
-    ];
-    for &(text, name, alias_name, evidence) in cases {
-        let ents = find_entities(None, text);
-        check_spans(None, text, &ents);
-        let e = find(&ents, name);
-        let a = alias(e, alias_name);
-        assert_eq!(a.evidence.text, evidence, "{text}");
-        assert!(!a.in_title);
-        assert_eq!(
-            a.evidence.start.get(),
-            text[..text.find(evidence).unwrap()].chars().count()
-        );
-        assert!(
-            mention_texts(e).contains(&alias_name),
-            "{text}: {:?}",
-            e.mentions
-        );
-        assert_eq!(
-            ents.iter().filter(|x| x.name == alias_name).count(),
-            0,
-            "{text}"
-        );
-    }
-}
-
-#[test]
-fn entities_aliases_unify_mentions_elsewhere() {
-    let text = "Analysts say Lupine Front recruits in Riga. The Grey Wolves League (now Lupine \
-Front) denies it. Later Lupine Front issued a statement, and the Grey Wolves League/Lupine Front \
-split was denied by the Wolves League.";
-    let ents = find_entities(None, text);
-    check_spans(None, text, &ents);
-    let gw = find(&ents, "Grey Wolves League");
-    assert_eq!(gw.kind, EntityKind::Organization);
-    assert_eq!(
-        alias(gw, "Lupine Front").evidence.text,
-        "Grey Wolves League (now Lupine Front)"
-    );
-    assert_eq!(
-        mention_texts(gw),
-        [
-            "Lupine Front",
-            "Grey Wolves League",
-            "Lupine Front",
-            "Lupine Front",
-            "Grey Wolves League",
-            "Lupine Front",
-            "Wolves League"
-        ]
-    );
-    assert!(ents.iter().all(|e| e.name != "Lupine Front"));
-}
-
-#[test]
-fn entities_slash_alternatives_and_credits_in_parentheses() {
-    let text = "OSLO (Reuters) - Fighters of the Tarsa Brigade (Tarsa Front/Liwa al-Tarsi) left \
-Senator Mara Quist (R-Texas) and Hanne Dahl (Norway) unmoved.";
-    let ents = find_entities(None, text);
-    check_spans(None, text, &ents);
-    let tarsa = find(&ents, "Tarsa Brigade");
-    let ev = "Tarsa Brigade (Tarsa Front/Liwa al-Tarsi)";
-    assert_eq!(alias(tarsa, "Tarsa Front").evidence.text, ev);
-    assert_eq!(alias(tarsa, "Liwa al-Tarsi").evidence.text, ev);
-    for e in &ents {
-        assert!(
-            e.aliases
-                .iter()
-                .all(|a| a.name != "Reuters" && a.name != "Norway"),
-            "{e:?}"
-        );
-    }
-    assert_eq!(find(&ents, "Norway").kind, EntityKind::Place);
-    assert_eq!(find(&ents, "Mara Quist").roles, ["Senator"]);
-}
-
-#[test]
 fn entities_places_and_demonyms() {
     let text = "The US-led talks in New York drew Russian and Syrian envoys; the United States \
 and Saudi Arabia sent observers to the Middle East, while Kremlin-backed media in Moscow \
@@ -725,65 +473,6 @@ mocked the Americans.";
             names_of(&ents)
         );
     }
-}
-
-#[test]
-fn entities_headline_alias_found_by_its_alternative_name() {
-    let title = "Watchdog Says Paxton Foods (Formerly Known As Miller Grain) Broke Rules";
-    let text = "Paxton Foods broke the rules, the Food Standards Board said on Monday.";
-    let ents = find_entities(Some(title), text);
-    check_spans(Some(title), text, &ents);
-    let p = find(&ents, "Paxton Foods");
-    let a = alias(p, "Miller Grain");
-    assert!(a.in_title);
-    assert_eq!(
-        a.evidence.text,
-        "Paxton Foods (Formerly Known As Miller Grain)"
-    );
-    assert_eq!(p.aliases.len(), 1);
-}
-
-#[test]
-fn entities_resolve_description_prefers_the_last_mentioned_before_the_point() {
-    let text = "Senator Mara Quist spoke first. Then Senator Ivo Brandt replied. Hours later \
-Senator Mara Quist spoke again. The Tessaline Party and the Ministry of Harbours both objected.";
-    let ents = find_entities(None, text);
-    let idx = |n: &str| ents.iter().position(|e| e.name == n);
-    let at = |s: &str| text[..text.find(s).unwrap()].chars().count();
-    assert_eq!(
-        resolve_description(&ents, "the senator", Char::new(at("Then"))),
-        idx("Mara Quist")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the senator", Char::new(at("Hours"))),
-        idx("Ivo Brandt")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the senator", Char::new(at("The Tessaline"))),
-        idx("Mara Quist")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the senator", Char::new(0)),
-        idx("Mara Quist")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the party", Char::new(text.len())),
-        idx("Tessaline Party")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the ministry", Char::new(text.len())),
-        idx("Ministry of Harbours")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the campaign", Char::new(text.len())),
-        None
-    );
-    // Any organisation for "the group": the last one mentioned.
-    let group = resolve_description(&ents, "the group", Char::new(text.len()));
-    assert_eq!(group, idx("Ministry of Harbours"));
-    assert_eq!(resolve_description(&ents, "", Char::new(text.len())), None);
-    assert_eq!(resolve_name(&ents, ""), None);
-    assert_eq!(resolve_name(&ents, "Senator Brandt"), idx("Ivo Brandt"));
 }
 
 #[test]
@@ -856,40 +545,6 @@ proptest! {
             let _ = resolve_description(&ents, "the minister", Char::new(text.len()));
         }
     }
-}
-
-#[test]
-fn entities_resolve_description_by_synonym_and_any_organisation() {
-    let text = "Chilean President Hana Lisk met Foreign Minister Tovo Reyes. Brightwater \
-Holdings and the Lisk Foundation paid for the dinner.";
-    let ents = find_entities(None, text);
-    let idx = |n: &str| ents.iter().position(|e| e.name == n);
-    let end = text.chars().count();
-    assert_eq!(
-        resolve_description(&ents, "the Chilean leader", Char::new(end)),
-        idx("Hana Lisk")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the president", Char::new(end)),
-        idx("Hana Lisk")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the minister", Char::new(end)),
-        idx("Tovo Reyes")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the foundation", Char::new(end)),
-        idx("Lisk Foundation")
-    );
-    assert_eq!(
-        resolve_description(&ents, "the company", Char::new(end)),
-        idx("Lisk Foundation")
-    );
-    let before_foundation = text[..text.find("and the Lisk").unwrap()].chars().count();
-    assert_eq!(
-        resolve_description(&ents, "the company", Char::new(before_foundation)),
-        idx("Brightwater Holdings")
-    );
 }
 
 #[test]
@@ -1181,20 +836,6 @@ fn a_surname_that_is_also_a_given_name_is_the_surname() {
         mention_texts(find(&ents, "Petra Thomas")),
         ["Petra Thomas", "Thomas"]
     );
-}
-
-#[test]
-fn a_place_takes_its_initials_in_parentheses_not_a_station() {
-    // A dateline's station is no second name of the place; a place's initials are.
-    let text = "NEW ARLAND (WKVT) -- Movers in New Arland charged more on moving day.\n\n\
-                The Federated Isles of Morrow (FIM) sent an envoy to the United Kingdom (UK).";
-    let ents = find_entities(None, text);
-    check_spans(None, text, &ents);
-    for e in &ents {
-        assert!(e.aliases.iter().all(|a| a.name != "WKVT"), "{e:?}");
-    }
-    let uk = find(&ents, "United Kingdom");
-    assert_eq!(alias(uk, "UK").evidence.text, "United Kingdom (UK)");
 }
 
 #[test]
