@@ -134,6 +134,9 @@ struct Builder<'a> {
     /// Lone surnames that a courtesy title gives one sex anywhere in the text ("Mr. Obama"):
     /// bit 1 male, bit 2 female.
     surname_sex: FastMap<String, u8>,
+    /// Surnames that are also one-word places, of the people named "Given Surname" ("Pamela
+    /// Lyon"): see [`Builder::surname_not_place`].
+    place_surname: KeyMap,
     key: String,
     scratch: String,
 }
@@ -150,6 +153,7 @@ impl<'a> Builder<'a> {
             acro: KeyMap::with_capacity(runs / 4),
             run_ent: vec![NONE; runs],
             surname_sex: FastMap::default(),
+            place_surname: KeyMap::default(),
             key: String::new(),
             scratch: String::new(),
         }
@@ -177,6 +181,11 @@ impl<'a> Builder<'a> {
         if let Some(p) = canonical_place(key) {
             self.full.insert_first(p, e);
             return;
+        }
+        if let Some((first, last)) = key.split_once(' ') {
+            if !last.contains(' ') && is_given_name(first) && canonical_place(last).is_some() {
+                self.place_surname.insert_last(last, e);
+            }
         }
         if name.contains(tokens::is_hyphen) {
             let words: Vec<String> = word_start_keys(name).collect();
@@ -419,6 +428,63 @@ impl<'a> Builder<'a> {
         hit
     }
 
+    /// The person whose surname is the one-word place `key` ("Lyon", "Jordan", "Washington"),
+    /// when the text names that person in full before and has named no place so: a given name
+    /// opens the person's name, and no preposition of place ("in Lyon", "from Jordan") comes
+    /// right before this mention.
+    fn surname_not_place(
+        &mut self,
+        run: &Run,
+        key: &str,
+        gazetteer: Option<&str>,
+    ) -> Option<usize> {
+        let place = gazetteer?;
+        if run.words != 1 || run.acronym || self.full.get(place).is_some() {
+            return None;
+        }
+        let before = self.text[..run.bs.get()].trim_end();
+        let prev = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if matches!(
+            prev,
+            "in" | "at"
+                | "from"
+                | "to"
+                | "near"
+                | "of"
+                | "across"
+                | "around"
+                | "outside"
+                | "inside"
+                | "into"
+                | "via"
+                | "toward"
+                | "towards"
+                | "through"
+                | "throughout"
+        ) {
+            return None;
+        }
+        // Nor the place of an address ("Washington, D.C.", "Lyon, France").
+        if let Some(rest) = self.text[run.be.get()..].strip_prefix(',') {
+            let next = rest
+                .trim_start()
+                .split(|c: char| !c.is_alphabetic() && c != '.')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if next.starts_with("d.c") || canonical_place(next.trim_end_matches('.')).is_some() {
+                return None;
+            }
+        }
+        let e = self.find(self.place_surname.get(key)?);
+        let w = &self.ents[e];
+        (w.key.rsplit(' ').next() == Some(key) && w.ev & (EV_ORG | EV_PLACE | EV_ACRONYM) == 0)
+            .then_some(e)
+    }
+
     /// The sex of a lone surname: its own courtesy title's, else the one every courtesy title
     /// of the text gives it.
     fn sex_of_surname(&self, run: &Run, key: &str) -> Option<bool> {
@@ -480,6 +546,13 @@ impl<'a> Builder<'a> {
             };
             lone.is_some() && lone == given_sex(&b.ents[e].name).map(|m| !m)
         };
+        // "Pamela Lyon of the University of Adelaide" … "Lyon says": a one-word place that is
+        // the surname of a person named before, and no place yet, is that person.
+        if let Some(e) = self.surname_not_place(run, key, gazetteer) {
+            self.refer(e, r, run, key, false);
+            self.ents[e].ev |= EV_SURNAME;
+            return;
+        }
         let found = self
             .lookup(key, gazetteer, run.acronym)
             .map(|e| self.find(e));

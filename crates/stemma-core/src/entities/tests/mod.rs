@@ -442,6 +442,27 @@ Brannigan was right. Gaunt left early.";
 }
 
 #[test]
+fn a_surname_that_is_also_a_place_is_the_person_named_before() {
+    // "Lyon" is a city; after "Hannah Lyon" the lone "Lyon" is her, but not after a preposition
+    // of place, nor in an address ("Paris, France"). A city the text names before the person
+    // stays the city ("Sydney").
+    let text = "Hannah Lyon of the Vellmar Institute studies slime moulds. Lyon says they \
+remember. Adelaide's Lyon disagrees. A meeting in Lyon followed. Delegates flew to Sydney, \
+where Peter Sydney met them. Sydney was warm. Mark Paris chaired it; Paris, France sent two.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    let lyon = find(&ents, "Hannah Lyon");
+    assert_eq!(lyon.kind, EntityKind::Person);
+    assert_eq!(mention_texts(lyon), ["Hannah Lyon", "Lyon", "Lyon"]);
+    assert_eq!(find(&ents, "Lyon").kind, EntityKind::Place);
+    assert_eq!(mention_texts(find(&ents, "Peter Sydney")), ["Peter Sydney"]);
+    assert_eq!(mention_texts(find(&ents, "Sydney")), ["Sydney", "Sydney"]);
+    // The place of an address stays a place.
+    assert_eq!(mention_texts(find(&ents, "Mark Paris")), ["Mark Paris"]);
+    assert_eq!(find(&ents, "Paris").kind, EntityKind::Place);
+}
+
+#[test]
 fn entities_longer_name_later_becomes_the_name() {
     let text = "Critics blamed Varga for the delay. Lorenz Varga, the mayor, denied it.";
     let ents = find_entities(None, text);
