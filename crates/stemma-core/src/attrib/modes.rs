@@ -543,6 +543,41 @@ fn judges_a_thing(d: &Doc, f: &Found, (c0, c1): (usize, usize), k: usize, end: u
     d.toks[k].kind == Kind::Word && (THING_OPENERS.contains(&first) || demonstrative)
 }
 
+/// "The data presented at the meeting suggest …", "This indicates …", "As the name suggests":
+/// a verb of finding whose source is a phrase of common nouns (it opens with a determiner, a
+/// number or a lower-case word; a name or a pronoun of a person is left alone) that the
+/// resolver found to be no person, organisation or group reports what a thing shows, not
+/// anyone's words.
+pub(super) fn finding_of_a_thing(
+    d: &Doc,
+    f: &Found,
+    speaker: Option<&crate::model::Speaker>,
+) -> bool {
+    let Some(s) = speaker else {
+        return false;
+    };
+    if f.mode != Mode::Speech || s.name.is_some() || s.kind.is_some() {
+        return false;
+    }
+    let Some(m) = &s.mention else {
+        return false;
+    };
+    let first = m.text.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let pronoun = cues::is_pronoun(lower.split(['\'', '’']).next().unwrap_or(""));
+    let thing = !pronoun
+        && (first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            || THING_DETERMINERS.contains(&lower.as_str()));
+    thing && cue_head(d, f).is_some_and(|(_, _, head)| EVIDENCE.contains(&d.w(head)))
+}
+
+/// Words that open a phrase of common nouns or stand for a thing.
+const THING_DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "a", "an", "our", "its", "their", "your", "each",
+    "every", "any", "some", "such", "which", "it", "as", "another", "both", "all", "no", "most",
+    "many", "several", "new", "recent",
+];
+
 /// What a reader makes of `f`: its mode and whether it reports someone's words
 /// ([`reports_words`]); `None` when it is no attribution at all.
 pub(super) fn reading(d: &Doc, f: &Found) -> Option<(Mode, bool)> {
@@ -650,8 +685,11 @@ fn communicates(d: &Doc, c0: usize, c1: usize) -> bool {
             Stems::new(COMMUNICATION),
         )
     });
+    // An adverb in -ally opens with no stem of saying ("specifically" is no "specify").
     let mut words = (c0..=c1)
-        .filter(|&j| d.toks[j].kind == Kind::Word && !particles.contains(d.w(j)))
+        .filter(|&j| {
+            d.toks[j].kind == Kind::Word && !particles.contains(d.w(j)) && !d.w(j).ends_with("ally")
+        })
         .peekable();
     if words.peek().is_none() {
         return !(c0..=c1).any(|j| d.toks[j].kind == Kind::Word);
@@ -685,6 +723,20 @@ fn is_event(d: &Doc, head: usize, w: &str) -> bool {
     }
     if EVENTS.contains(&w) && !d.is(next, "that") && d.inq.get(next).is_none_or(|q| q.is_none()) {
         return true;
+    }
+    // "The camera boasts a 24 MP sensor", "the city boasts three parks": to have, unless
+    // words, a clause or a topic follow ("boasted that …", "boasts of", "boasted: “…”").
+    if matches!(w, "boast" | "boasts" | "boasted" | "boasting") {
+        // Past a time ("boasted Monday night that …").
+        let next = (next..d.toks.len().min(next + 4))
+            .find(|&k| !cues::is_time_word(d.w(k)))
+            .unwrap_or(next);
+        if !["that", "about", "of", "to"].iter().any(|x| d.is(next, x))
+            && d.inq.get(next).is_none_or(|q| q.is_none())
+            && d.toks.get(next).is_some_and(|t| t.kind == Kind::Word)
+        {
+            return true;
+        }
     }
     if FEELINGS.contains(&w) {
         // A causative verb, an object between it and the feeling, and no "been" (a passive
@@ -1145,6 +1197,77 @@ mod tests {
                 !got.is_empty() && got.iter().all(|(_, w)| *w),
                 "{t}: {got:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_thing_that_boasts_a_feature_says_nothing() {
+        // "boasts" of possession is no attribution; boasting of something, or that something
+        // is so, still is.
+        for t in [
+            "The Kestrel X2 camera boasts a 24-megapixel sensor and a tilting screen.",
+            "Port Vellin boasts three beaches.",
+        ] {
+            assert!(modes(t).is_empty(), "{t}: {:?}", modes(t));
+        }
+        for t in [
+            "Mayor Dunstan Okoro boasted Monday night that the quay had never been busier.",
+            "Okoro boasted of the new quay.",
+        ] {
+            assert!(
+                modes(t)
+                    .iter()
+                    .any(|(c, m)| c.contains("boasted") && *m == Mode::Speech),
+                "{t}: {:?}",
+                modes(t)
+            );
+        }
+    }
+
+    #[test]
+    fn an_adverb_in_ally_is_no_word_of_saying() {
+        // The tagger takes "designed specifically for" as a cue; "specifically" opens with the
+        // stem of "specify" but is no word of saying.
+        let t = "Some trail shoes designed specifically for muddy conditions have deep lugs.";
+        no_speech(t);
+    }
+
+    /// (cue, mode) of each quote a record keeps or drops, after speakers are resolved.
+    fn record_modes(text: &str) -> Vec<(String, Mode)> {
+        let ix = CharIndex::new(text);
+        super::super::entities_and_quotes(None, text, &ix)
+            .1
+            .into_iter()
+            .map(|(f, q)| (text_of(text, f.cue).to_string(), q.mode))
+            .collect()
+    }
+
+    /// Every quote the record makes of `t` (one at least) has `mode`.
+    fn record_only(t: &str, mode: Mode) {
+        let got = record_modes(t);
+        assert!(
+            !got.is_empty() && got.iter().all(|(_, m)| *m == mode),
+            "{t}: {got:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_thing_shows_is_evidence_whoever_finds_it_speaks() {
+        for t in [
+            "The data presented at the meeting suggest that the ferry loses money.",
+            "Ticket sales fell by half. This indicates that riders have moved to the bus.",
+            "A quick look at the timetable reveals that the last ferry leaves at six.",
+            "The scan of the hull revealed severe damage near the keel.",
+        ] {
+            record_only(t, Mode::Evidence);
+        }
+        // A person, a name, or the writer who suggests something is speaking.
+        for t in [
+            "Harbour master Lotte Brandvik suggests that the ferry runs hourly.",
+            "We suggest that riders buy the Harbour Pass.",
+            "Vellin Ferries indicated that fares would rise.",
+        ] {
+            record_only(t, Mode::Speech);
         }
     }
 }

@@ -143,6 +143,11 @@ fn found_quotes_in(
         } else {
             f.act
         };
+        let mode = if modes::finding_of_a_thing(&d, &f, speaker.as_ref()) {
+            Mode::Evidence
+        } else {
+            f.mode
+        };
         let q = Quote {
             text: content,
             kind: f.kind,
@@ -157,7 +162,7 @@ fn found_quotes_in(
             speech_act: act,
             speaker,
             confidence: f.confidence,
-            mode: f.mode,
+            mode,
             continued: f.continued,
         };
         out.push((f, q));

@@ -652,7 +652,8 @@ pub(super) const PERSON_NOUNS: &str =
      organizer owner parent negotiator diplomat executive economist researcher scientist \
      investigator prosecutor protester supporter lawmaker leader businessman businesswoman \
      billionaire host anchor columnist commentator editor author professor pastor priest \
-     victim survivor employee manager consultant pollster operative donor veteran";
+     victim survivor employee manager consultant pollster operative donor veteran examiner \
+     coroner pathologist physician surgeon nurse";
 
 /// A mention of several people that no group noun heads: names joined by "and" ("McConnell
 /// and Ryan"), a share of people ("63 percent of voters"), a plural head ("His aides",
