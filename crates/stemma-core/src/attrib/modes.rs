@@ -812,7 +812,8 @@ fn names_evidence(d: &Doc, (a, b): Range) -> bool {
     // "the Bureau of Labor Statistics", "Capital Research": a body named for its work speaks;
     // "a Survey", "the Harbour Report" are documents.
     head.is_some_and(|k| {
-        let w = d.w(k);
+        // "A meta-analysis", "a re-analysis": a hyphenated word by its last part.
+        let w = d.w(k).rsplit('-').next().unwrap_or("");
         EVIDENCE_SOURCES.contains(&w)
             && !(k > first
                 && d.toks[k].cap
@@ -905,6 +906,10 @@ mod tests {
         only(
             "According to Mayor Ilse Varga, traffic fell by a third.",
             Mode::Speech,
+        );
+        only(
+            "A meta-analysis published in the Harbour Journal concludes that ferries are safe.",
+            Mode::Evidence,
         );
         only(
             "The report said that the harbour had lost money for years.",
