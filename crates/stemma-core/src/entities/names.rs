@@ -674,6 +674,27 @@ fn opening_participle(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
         && !super::is_given_name(&w.to_lowercase())
 }
 
+/// "ClassPass", "YouTube", "BlackRock": one word with a second capitalised part inside it
+/// (a capital between lower-case letters), which only brands and companies have; a surname's prefix ("McAdams", "DeLuca",
+/// "MacLeod", "LaGuardia", "VanDyke", "FitzGerald") is no such capital.
+fn camel_case(w: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "Dal", "Del", "Della", "La", "Le", "Lo", "Van",
+        "Vande", "Vander", "Von", "Ver", "Den", "Der", "Ter", "Ten", "Fitz", "St", "Al", "El",
+        "Ab", "Abu", "Ben", "Bin", "Ibn",
+    ];
+    let b = w.as_bytes();
+    if b.len() < 5 || !w.is_ascii() || !b[0].is_ascii_uppercase() {
+        return false;
+    }
+    (2..b.len() - 1).any(|k| {
+        b[k].is_ascii_uppercase()
+            && b[k - 1].is_ascii_lowercase()
+            && b[k + 1].is_ascii_lowercase()
+            && !PREFIXES.contains(&&w[..k])
+    })
+}
+
 fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> Option<Run> {
     let mut t0 = i;
     // Leading stop words; in capitals too ("IS", "YES") unless also a place or organisation.
@@ -780,7 +801,8 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         || last_flags & TRADE != 0 && words > 1
         || first_flags & ORG_PRE != 0 && words > 1
         || all_flags & ORG_NAME != 0
-        || islamic_state;
+        || islamic_state
+        || words == 1 && camel_case(name);
     let mut run = Run {
         t0,
         t1: j,

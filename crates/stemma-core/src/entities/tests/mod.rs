@@ -442,6 +442,23 @@ Brannigan was right. Gaunt left early.";
 }
 
 #[test]
+fn a_word_with_a_capitalised_part_inside_is_a_brand() {
+    // "GymPass", "LoopWork": companies; a surname's prefix ("McAdams", "VandeHoek") is no
+    // second part.
+    let text = "Bookings doubled, GymPass said, and LoopWork reported a loss. Ruth McAdams, who \
+runs a studio, said demand was up. Colin VandeHoek agreed. VandeHoek said so twice.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    for org in ["GymPass", "LoopWork"] {
+        assert_eq!(find(&ents, org).kind, EntityKind::Organization, "{org}");
+    }
+    assert_eq!(find(&ents, "Ruth McAdams").kind, EntityKind::Person);
+    let v = find(&ents, "Colin VandeHoek");
+    assert_eq!(v.kind, EntityKind::Person);
+    assert_eq!(mention_texts(v), ["Colin VandeHoek", "VandeHoek"]);
+}
+
+#[test]
 fn a_surname_that_is_also_a_place_is_the_person_named_before() {
     // "Lyon" is a city; after "Hannah Lyon" the lone "Lyon" is her, but not after a preposition
     // of place, nor in an address ("Paris, France"). A city the text names before the person
