@@ -545,6 +545,7 @@ pub(super) const BODY_NOUNS: &[&str] = &[
 pub(super) const BODIES: &[&str] = &[
     "administration",
     "agency",
+    "airline",
     "authority",
     "bank",
     "board",
@@ -552,29 +553,39 @@ pub(super) const BODIES: &[&str] = &[
     "campaign",
     "center",
     "centre",
+    "clinic",
     "commission",
     "committee",
     "company",
     "council",
+    "county",
     "court",
     "department",
+    "district",
     "firm",
     "foundation",
     "government",
     "group",
+    "hospital",
     "institute",
+    "library",
+    "magazine",
     "ministry",
+    "museum",
+    "newspaper",
     "office",
-    "organization",
     "organisation",
+    "organization",
     "party",
     "police",
     "regulator",
+    "school",
     "service",
     "team",
     "union",
     "university",
     "utility",
+    "watchdog",
     "white house",
 ];
 
@@ -653,7 +664,11 @@ pub(super) const PERSON_NOUNS: &str =
      investigator prosecutor protester supporter lawmaker leader businessman businesswoman \
      billionaire host anchor columnist commentator editor author professor pastor priest \
      victim survivor employee manager consultant pollster operative donor veteran examiner \
-     coroner pathologist physician surgeon nurse";
+     coroner pathologist physician surgeon nurse person tester reviewer dispatcher patient \
+     driver singer star mathematician physicist chemist biologist engineer designer founder \
+     farmer pilot soldier player coach actor actress artist musician chef customer client \
+     buyer seller tenant landlord homeowner mom dad grandmother grandfather sister brother \
+     child kid teen teenager";
 
 /// A mention of several people that no group noun heads: names joined by "and" ("McConnell
 /// and Ryan"), a share of people ("63 percent of voters"), a plural head ("His aides",

@@ -32,6 +32,24 @@ fn phrases_that_name_nobody_say_what_kind_they_are() {
         Some(SpeakerKind::Organization)
     );
     assert_eq!(k("The New York Times"), None);
+    // People by what they do, and bodies by what they are.
+    for person in [
+        "one tester",
+        "a dispatcher",
+        "another person",
+        "the patient",
+        "New York's chief medical examiner",
+    ] {
+        assert_eq!(k(person), Some(SpeakerKind::Person), "{person}");
+    }
+    for body in [
+        "the hospital",
+        "The watchdog",
+        "the airline",
+        "the magazine",
+    ] {
+        assert_eq!(k(body), Some(SpeakerKind::Organization), "{body}");
+    }
 }
 
 /// The speaker name of the speech quote of `text` whose content holds `content`.
