@@ -625,7 +625,7 @@ fn mode_of(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> Option<
             Mode::Speech
         });
     }
-    if f.mode == Mode::Evidence || evidence_source {
+    if f.mode == Mode::Evidence || evidence_source || f.source.is_some_and(|s| a_share(d, s)) {
         return Some(Mode::Evidence);
     }
     if THOUGHT.contains(&w) {
@@ -752,6 +752,65 @@ fn is_event(d: &Doc, head: usize, w: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether the source at bytes `(a, b)` is a share of those asked ("17% reported …", "only
+/// 20 percent of teens said", "half of the residents", "a majority of voters"): the answers of a
+/// survey, data rather than anyone's words.
+fn a_share(d: &Doc, (a, b): Range) -> bool {
+    let Some(mut k) = d.tok_at(a) else {
+        return false;
+    };
+    let within = |k: usize| k < d.toks.len() && d.toks[k].start < b;
+    while within(k)
+        && matches!(
+            d.w(k),
+            "only"
+                | "just"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "roughly"
+                | "around"
+                | "some"
+                | "over"
+                | "under"
+                | "more"
+                | "less"
+                | "fewer"
+                | "than"
+                | "a"
+                | "the"
+                | "another"
+        )
+    {
+        k += 1;
+    }
+    if !within(k) {
+        return false;
+    }
+    if d.toks[k].kind == Kind::Number {
+        let pct = d.toks[k].text(d.text).ends_with('%')
+            || d.punct(k + 1) == Some("%")
+            || within(k + 1) && matches!(d.w(k + 1), "percent" | "per")
+            || within(k + 1)
+                && d.is(k + 1, "in")
+                && within(k + 2)
+                && d.toks[k + 2].kind == Kind::Number;
+        return pct;
+    }
+    matches!(
+        d.w(k),
+        "half"
+            | "third"
+            | "thirds"
+            | "quarter"
+            | "quarters"
+            | "majority"
+            | "minority"
+            | "plurality"
+    ) && within(k + 1)
+        && d.is(k + 1, "of")
 }
 
 /// Whether the source at bytes `s` names a document, poll or data: its head noun (the last
@@ -910,6 +969,18 @@ mod tests {
         only(
             "A meta-analysis published in the Harbour Journal concludes that ferries are safe.",
             Mode::Evidence,
+        );
+        // A share of those asked answers a survey.
+        for t in [
+            "Of the teens, 17% reported symptoms of depression.",
+            "A majority of voters said the levy was unfair.",
+            "Only 20 percent of riders said the ferry was on time.",
+        ] {
+            only(t, Mode::Evidence);
+        }
+        only(
+            "Mayor Ilse Varga said 17% of the budget went to the ferry.",
+            Mode::Speech,
         );
         only(
             "The report said that the harbour had lost money for years.",
