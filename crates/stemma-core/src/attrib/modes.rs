@@ -345,7 +345,17 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     }) {
         return false;
     }
-    if anyones_words(d, f, c0, c1) {
+    if anyones_words(d, f, c0, c1) || points_within_the_text(d, f, c0, first) {
+        return false;
+    }
+    // "We asked them for comment", "contacted the ministry for comment": the reporter's
+    // request, not words.
+    if matches!(w, "asked" | "asking" | "asks" | "contacted" | "reached")
+        && unquoted.is_some_and(|(k, end)| {
+            (k..end.saturating_sub(1))
+                .any(|j| matches!(d.w(j), "for" | "seeking") && d.w(j + 1).starts_with("comment"))
+        })
+    {
         return false;
     }
     if first.is_some_and(|k| stands_for_words(d, f, k)) {
@@ -408,6 +418,27 @@ fn title_case(d: &Doc, k: usize, end: usize) -> bool {
         && long.clone().nth(1).is_some()
         && long.all(|j| d.toks[j].cap)
         && !(k..end).any(|j| matches!(d.punct(j), Some("." | "!" | "?")))
+}
+
+/// "As we mentioned above, …", "as noted earlier", "As I said before": the writer pointing
+/// to another place of the same text, no quote. A cue after "as" whose source, if any, is the
+/// writer ("I", "we") and whose content, if any, opens with a word of place in the text.
+fn points_within_the_text(d: &Doc, f: &Found, c0: usize, first: Option<usize>) -> bool {
+    let writer = f.source.is_none_or(|(a, b)| {
+        matches!(
+            slice(d.text, a, b).to_lowercase().as_str(),
+            "i" | "we" | "i've" | "we've" | "i’ve" | "we’ve"
+        )
+    });
+    let start = f.source.and_then(|(a, _)| d.tok_at(a)).unwrap_or(c0);
+    let after_as = start > 0 && d.is(start - 1, "as");
+    let here = first.is_none_or(|k| {
+        matches!(
+            d.w(k),
+            "above" | "below" | "earlier" | "before" | "previously" | "in" | "elsewhere"
+        )
+    });
+    writer && after_as && here
 }
 
 /// "You might call this …", "you can say all you want", "one could argue": what the reader or
@@ -590,6 +621,11 @@ pub(super) fn reading(d: &Doc, f: &Found) -> Option<(Mode, bool)> {
 fn mode_of(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> Option<Mode> {
     let w = d.w(head);
     if is_event(d, head, w) {
+        return None;
+    }
+    // "San Jose, United States", "EU Member States": a capitalised "States" after a
+    // capitalised word is part of a name.
+    if w == "states" && d.toks[head].cap && head > 0 && d.toks[head - 1].cap {
         return None;
     }
     // "feeling less stressed", "they seemed worried": a participle after a word of degree or
@@ -1345,5 +1381,32 @@ mod tests {
         ] {
             record_only(t, Mode::Speech);
         }
+    }
+
+    #[test]
+    fn the_writer_pointing_within_the_text_or_asking_for_comment_reports_no_words() {
+        for (t, cue) in [
+            (
+                "As we mentioned above, the fare is not the main point of this guide.",
+                "mentioned",
+            ),
+            ("As noted earlier, the ferry runs hourly.", "noted"),
+            ("We asked the ministry for comment on the report.", "asked"),
+        ] {
+            cue_reports_no_words(t, cue);
+        }
+        // Someone else's words after "as" are words.
+        reports_some_words("As Mayor Ilse Varga said on Monday, the ferry runs hourly.");
+    }
+
+    #[test]
+    fn a_capitalised_states_in_a_name_is_no_cue() {
+        let t = "Kestrel Summit\n\nSan Jose, United States\n\nKestrel Summit is the premier \
+                 ferry conference, where engineers meet.";
+        assert!(
+            modes(t).iter().all(|(c, _)| c != "States"),
+            "{:?}",
+            modes(t)
+        );
     }
 }
