@@ -345,7 +345,10 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     }) {
         return false;
     }
-    if anyones_words(d, f, c0, c1) || points_within_the_text(d, f, c0, first) {
+    if anyones_words(d, f, c0, c1)
+        || points_within_the_text(d, f, c0, first)
+        || a_call_made(d, c0, c1, head)
+    {
         return false;
     }
     // "We asked them for comment", "contacted the ministry for comment": the reporter's
@@ -418,6 +421,37 @@ fn title_case(d: &Doc, k: usize, end: usize) -> bool {
         && long.clone().nth(1).is_some()
         && long.all(|j| d.toks[j].cap)
         && !(k..end).any(|j| matches!(d.punct(j), Some("." | "!" | "?")))
+}
+
+/// "Zoom calls and emails", "returning Braun’s calls.", "an HTTP call with": "call" as a noun
+/// after another word, with no object after it (a verb takes one: "calls the plan …", "calls
+/// for a vote"), is a call made, no words reported.
+fn a_call_made(d: &Doc, c0: usize, c1: usize, head: usize) -> bool {
+    matches!(d.w(head), "call" | "calls")
+        && c0 == head
+        && c1 == head
+        && head > 0
+        && d.toks[head - 1].kind == Kind::Word
+        && !cues::is_pronoun(d.w(head - 1))
+        && d.toks.get(head + 1).is_none_or(|t| {
+            t.kind == Kind::Punct && d.inq.get(head + 1).is_none_or(|q| q.is_none())
+                || t.kind == Kind::Word
+                    && matches!(
+                        d.w(head + 1),
+                        "and"
+                            | "or"
+                            | "with"
+                            | "from"
+                            | "during"
+                            | "in"
+                            | "last"
+                            | "per"
+                            | "that"
+                            | "which"
+                            | "while"
+                            | "when"
+                    )
+        })
 }
 
 /// "As we mentioned above, …", "as noted earlier", "As I said before": the writer pointing
@@ -574,20 +608,14 @@ fn judges_a_thing(d: &Doc, f: &Found, (c0, c1): (usize, usize), k: usize, end: u
     d.toks[k].kind == Kind::Word && (THING_OPENERS.contains(&first) || demonstrative)
 }
 
-/// "The data presented at the meeting suggest …", "This indicates …", "As the name suggests":
-/// a verb of finding whose source is a phrase of common nouns (it opens with a determiner, a
-/// number or a lower-case word; a name or a pronoun of a person is left alone) that the
-/// resolver found to be no person, organisation or group reports what a thing shows, not
-/// anyone's words.
-pub(super) fn finding_of_a_thing(
-    d: &Doc,
-    f: &Found,
-    speaker: Option<&crate::model::Speaker>,
-) -> bool {
+/// Whether `speaker`, resolved, is a thing: a source phrase of common nouns (it opens with a
+/// determiner, a number or a lower-case word; a name or a pronoun of a person is left alone)
+/// that the resolver found to be no person, organisation or group.
+fn a_thing(speaker: Option<&crate::model::Speaker>) -> bool {
     let Some(s) = speaker else {
         return false;
     };
-    if f.mode != Mode::Speech || s.name.is_some() || s.kind.is_some() {
+    if s.name.is_some() || s.kind.is_some() {
         return false;
     }
     let Some(m) = &s.mention else {
@@ -595,18 +623,64 @@ pub(super) fn finding_of_a_thing(
     };
     let first = m.text.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
-    let pronoun = cues::is_pronoun(lower.split(['\'', '’']).next().unwrap_or(""));
-    let thing = !pronoun
+    let word = lower.split(['\'', '’']).next().unwrap_or("");
+    let people = cues::is_pronoun(word)
+        || matches!(
+            word,
+            "some"
+                | "many"
+                | "most"
+                | "all"
+                | "both"
+                | "several"
+                | "others"
+                | "few"
+                | "those"
+                | "everyone"
+                | "everybody"
+                | "someone"
+                | "somebody"
+                | "nobody"
+                | "anyone"
+                | "one"
+                | "who"
+        );
+    !people
         && (first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
-            || THING_DETERMINERS.contains(&lower.as_str()));
-    thing && cue_head(d, f).is_some_and(|(_, _, head)| EVIDENCE.contains(&d.w(head)))
+            || THING_DETERMINERS.contains(&lower.as_str()))
+}
+
+/// "The data presented at the meeting suggest …", "This indicates …", "A quick look at the
+/// timetable reveals …": a verb of finding whose source is [`a_thing`] reports what a thing
+/// shows, not anyone's words.
+pub(super) fn finding_of_a_thing(
+    d: &Doc,
+    f: &Found,
+    speaker: Option<&crate::model::Speaker>,
+) -> bool {
+    f.mode == Mode::Speech
+        && a_thing(speaker)
+        && cue_head(d, f).is_some_and(|(_, _, head)| EVIDENCE.contains(&d.w(head)))
+}
+
+/// "a hydrocarbon called acetylene", "a traditional pot called a jebena", "A satirical
+/// article titled …": a thing ([`a_thing`]) named, no words said.
+pub(super) fn a_thing_named(d: &Doc, f: &Found, speaker: Option<&crate::model::Speaker>) -> bool {
+    a_thing(speaker)
+        && cue_head(d, f).is_some_and(|(c0, c1, _)| {
+            (c0..=c1).any(|j| {
+                matches!(
+                    d.w(j),
+                    "called" | "titled" | "entitled" | "dubbed" | "named" | "nicknamed" | "known"
+                )
+            })
+        })
 }
 
 /// Words that open a phrase of common nouns or stand for a thing.
 const THING_DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "a", "an", "our", "its", "their", "your", "each",
-    "every", "any", "some", "such", "which", "it", "as", "another", "both", "all", "no", "most",
-    "many", "several", "new", "recent",
+    "every", "any", "such", "which", "it", "as", "new", "recent",
 ];
 
 /// What a reader makes of `f`: its mode and whether it reports someone's words
@@ -1408,5 +1482,24 @@ mod tests {
             "{:?}",
             modes(t)
         );
+    }
+
+    #[test]
+    fn a_call_made_or_a_thing_named_reports_no_words() {
+        cue_reports_no_words(
+            "The webcam is perfect for Kestrel calls, and the battery lasts all day.",
+            "calls",
+        );
+        // A thing named is known after its speaker is resolved.
+        let t = "A satirical article titled \"How it feels to run a ferry\" went viral.";
+        let ix = CharIndex::new(t);
+        let got: Vec<(String, bool)> = super::super::entities_and_quotes(None, t, &ix)
+            .1
+            .into_iter()
+            .map(|(f, _)| (text_of(t, f.cue).to_string(), f.words))
+            .collect();
+        assert_eq!(got, [("titled".to_string(), false)]);
+        // A verb of calling with its object reports words.
+        reports_some_words("Critics called the plan \"a disaster,\" said Mayor Ilse Varga.");
     }
 }

@@ -129,7 +129,10 @@ fn found_quotes_in(
             });
         }
     }
-    for (f, speaker) in found.into_iter().zip(speakers) {
+    for (mut f, speaker) in found.into_iter().zip(speakers) {
+        if modes::a_thing_named(&d, &f, speaker.as_ref()) {
+            f.words = false;
+        }
         let (Some(&(a, _)), Some(&(_, b))) = (f.content.first(), f.content.last()) else {
             continue;
         };

@@ -568,6 +568,7 @@ pub(super) const BODIES: &[&str] = &[
     "group",
     "hospital",
     "institute",
+    "institution",
     "library",
     "magazine",
     "ministry",
