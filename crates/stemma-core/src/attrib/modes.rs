@@ -348,6 +348,7 @@ fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> b
     if anyones_words(d, f, c0, c1)
         || points_within_the_text(d, f, c0, first)
         || a_call_made(d, c0, c1, head)
+        || an_instruction(d, f, c0, head)
     {
         return false;
     }
@@ -421,6 +422,80 @@ fn title_case(d: &Doc, k: usize, end: usize) -> bool {
         && long.clone().nth(1).is_some()
         && long.all(|j| d.toks[j].cap)
         && !(k..end).any(|j| matches!(d.punct(j), Some("." | "!" | "?")))
+}
+
+/// "Write guest posts for …", "Ask your doctor whether …", "Please note that …", "Let's say
+/// …": a verb of saying in its plain form opening a sentence (after "please", "just",
+/// "always", "don't" …), with no one or only "let's" / "let me" before it, tells the reader
+/// what to do or supposes, and reports no words (the tagger may take "Please" for its source).
+fn an_instruction(d: &Doc, f: &Found, c0: usize, head: usize) -> bool {
+    let w = d.w(head);
+    let plain = matches!(
+        w,
+        "say"
+            | "tell"
+            | "ask"
+            | "write"
+            | "note"
+            | "call"
+            | "explain"
+            | "add"
+            | "share"
+            | "describe"
+            | "mention"
+            | "suggest"
+            | "discuss"
+            | "read"
+            | "claim"
+            | "state"
+            | "answer"
+            | "report"
+            | "request"
+            | "remind"
+            | "list"
+            | "email"
+            | "post"
+            | "tweet"
+    );
+    if !plain || head != c0 {
+        return false;
+    }
+    let lets = f.source.is_some_and(|(a, b)| {
+        matches!(
+            slice(d.text, a, b).to_lowercase().as_str(),
+            "let's" | "let’s" | "let me" | "let us" | "please"
+        )
+    });
+    if f.source.is_some() && !lets {
+        return false;
+    }
+    let start = d.sents[d.sent_of[c0] as usize].0;
+    let openers = (start..c0).all(|j| {
+        d.toks[j].kind != Kind::Word
+            || matches!(
+                d.w(j),
+                "please"
+                    | "just"
+                    | "simply"
+                    | "always"
+                    | "never"
+                    | "first"
+                    | "then"
+                    | "now"
+                    | "also"
+                    | "so"
+                    | "and"
+                    | "don't"
+                    | "don’t"
+                    | "do"
+                    | "let's"
+                    | "let’s"
+                    | "let"
+                    | "me"
+                    | "us"
+            )
+    });
+    openers
 }
 
 /// "Zoom calls and emails", "returning Braun’s calls.", "an HTTP call with": "call" as a noun
@@ -1501,5 +1576,12 @@ mod tests {
         assert_eq!(got, [("titled".to_string(), false)]);
         // A verb of calling with its object reports words.
         reports_some_words("Critics called the plan \"a disaster,\" said Mayor Ilse Varga.");
+    }
+
+    #[test]
+    fn an_instruction_or_a_supposition_reports_no_words() {
+        cue_reports_no_words("Please note that the ferry leaves at six.", "note");
+        cue_reports_no_words("Let's say the ferry is late.", "say");
+        reports_some_words("Mayor Ilse Varga said the ferry leaves at six.");
     }
 }
