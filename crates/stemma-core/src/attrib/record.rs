@@ -130,9 +130,7 @@ fn found_quotes_in(
         }
     }
     for (mut f, speaker) in found.into_iter().zip(speakers) {
-        if modes::a_thing_named(&d, &f, speaker.as_ref()) {
-            f.words = false;
-        }
+        let mode = modes::reread(&d, &mut f, speaker.as_ref());
         let (Some(&(a, _)), Some(&(_, b))) = (f.content.first(), f.content.last()) else {
             continue;
         };
@@ -145,11 +143,6 @@ fn found_quotes_in(
             SpeechAct::Question
         } else {
             f.act
-        };
-        let mode = if modes::finding_of_a_thing(&d, &f, speaker.as_ref()) {
-            Mode::Evidence
-        } else {
-            f.mode
         };
         let q = Quote {
             text: content,

@@ -183,7 +183,7 @@ impl<'a> Builder<'a> {
             return;
         }
         if let Some((first, last)) = key.split_once(' ') {
-            if !last.contains(' ') && is_given_name(first) && canonical_place(last).is_some() {
+            if !last.contains(' ') && canonical_place(last).is_some() && is_given_name(first) {
                 self.place_surname.insert_last(last, e);
             }
         }

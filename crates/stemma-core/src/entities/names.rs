@@ -674,9 +674,10 @@ fn opening_participle(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
         && !super::is_given_name(&w.to_lowercase())
 }
 
-/// "ClassPass", "YouTube", "BlackRock": one word with a second capitalised part inside it
-/// (a capital between lower-case letters), which only brands and companies have; a surname's prefix ("McAdams", "DeLuca",
-/// "MacLeod", "LaGuardia", "VanDyke", "FitzGerald") is no such capital.
+/// "ClassPass", "YouTube", "BlackRock": one word with a second capitalised part inside it (a
+/// capital between lower-case letters), which only brands and companies have; a surname's
+/// prefix ("McAdams", "DeLuca", "MacLeod", "LaGuardia", "VanDyke", "FitzGerald") is no such
+/// capital.
 fn camel_case(w: &str) -> bool {
     const PREFIXES: &[&str] = &[
         "Mc", "Mac", "De", "Di", "Da", "Du", "Dal", "Del", "Della", "La", "Le", "Lo", "Van",

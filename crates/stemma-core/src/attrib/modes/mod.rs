@@ -330,31 +330,32 @@ fn a_thing(speaker: Option<&crate::model::Speaker>) -> bool {
             || THING_DETERMINERS.contains(&lower.as_str()))
 }
 
-/// "The data presented at the meeting suggest …", "This indicates …", "A quick look at the
-/// timetable reveals …": a verb of finding whose source is [`a_thing`] reports what a thing
-/// shows, not anyone's words.
-pub(super) fn finding_of_a_thing(
-    d: &Doc,
-    f: &Found,
-    speaker: Option<&crate::model::Speaker>,
-) -> bool {
-    f.mode == Mode::Speech
-        && a_thing(speaker)
-        && cue_head(d, f).is_some_and(|(_, _, head)| EVIDENCE.contains(&d.w(head)))
-}
-
-/// "a hydrocarbon called acetylene", "a traditional pot called a jebena", "A satirical
-/// article titled …": a thing ([`a_thing`]) named, no words said.
-pub(super) fn a_thing_named(d: &Doc, f: &Found, speaker: Option<&crate::model::Speaker>) -> bool {
-    a_thing(speaker)
-        && cue_head(d, f).is_some_and(|(c0, c1, _)| {
-            (c0..=c1).any(|j| {
-                matches!(
-                    d.w(j),
-                    "called" | "titled" | "entitled" | "dubbed" | "named" | "nicknamed" | "known"
-                )
-            })
-        })
+/// What a resolved speaker changes in `f`'s reading, returned as its mode: when the source is
+/// [`a_thing`], a verb of finding reports what the thing shows, not anyone's words ("The data
+/// presented at the meeting suggest …", "This indicates …": evidence), and a thing named
+/// reports no words ("a hydrocarbon called acetylene", "A satirical article titled …":
+/// `f.words` false).
+pub(super) fn reread(d: &Doc, f: &mut Found, speaker: Option<&crate::model::Speaker>) -> Mode {
+    if !a_thing(speaker) {
+        return f.mode;
+    }
+    let Some((c0, c1, head)) = cue_head(d, f) else {
+        return f.mode;
+    };
+    let named = (c0..=c1).any(|j| {
+        matches!(
+            d.w(j),
+            "called" | "titled" | "entitled" | "dubbed" | "named" | "nicknamed" | "known"
+        )
+    });
+    if named {
+        f.words = false;
+    }
+    if f.mode == Mode::Speech && EVIDENCE.contains(&d.w(head)) {
+        Mode::Evidence
+    } else {
+        f.mode
+    }
 }
 
 /// Words that open a phrase of common nouns or stand for a thing.

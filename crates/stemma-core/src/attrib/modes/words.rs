@@ -68,16 +68,7 @@ pub(super) fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, u
         || points_within_the_text(d, f, c0, first)
         || a_call_made(d, c0, c1, head)
         || an_instruction(d, f, c0, head)
-    {
-        return false;
-    }
-    // "We asked them for comment", "contacted the ministry for comment": the reporter's
-    // request, not words.
-    if matches!(w, "asked" | "asking" | "asks" | "contacted" | "reached")
-        && unquoted.is_some_and(|(k, end)| {
-            (k..end.saturating_sub(1))
-                .any(|j| matches!(d.w(j), "for" | "seeking") && d.w(j + 1).starts_with("comment"))
-        })
+        || unquoted.is_some_and(|(k, end)| asks_for_comment(d, w, k, end))
     {
         return false;
     }
@@ -143,6 +134,20 @@ fn title_case(d: &Doc, k: usize, end: usize) -> bool {
         && !(k..end).any(|j| matches!(d.punct(j), Some("." | "!" | "?")))
 }
 
+/// "We asked them for comment", "contacted the ministry for comment": the reporter's request
+/// (cue word `w`, unquoted content `k..end`), not words.
+fn asks_for_comment(d: &Doc, w: &str, k: usize, end: usize) -> bool {
+    matches!(w, "asked" | "asking" | "asks" | "contacted" | "reached")
+        && (k..end.saturating_sub(1))
+            .any(|j| matches!(d.w(j), "for" | "seeking") && d.w(j + 1).starts_with("comment"))
+}
+
+/// Whether the source of `f` is, in lower case, one of `words`.
+fn source_is(d: &Doc, f: &Found, words: &[&str]) -> bool {
+    f.source
+        .is_some_and(|(a, b)| words.contains(&slice(d.text, a, b).to_lowercase().as_str()))
+}
+
 /// "Write guest posts for …", "Ask your doctor whether …", "Please note that …", "Let's say
 /// …": a verb of saying in its plain form opening a sentence (after "please", "just",
 /// "always", "don't" …), with no one or only "let's" / "let me" before it, tells the reader
@@ -179,17 +184,11 @@ fn an_instruction(d: &Doc, f: &Found, c0: usize, head: usize) -> bool {
     if !plain || head != c0 {
         return false;
     }
-    let lets = f.source.is_some_and(|(a, b)| {
-        matches!(
-            slice(d.text, a, b).to_lowercase().as_str(),
-            "let's" | "let’s" | "let me" | "let us" | "please"
-        )
-    });
-    if f.source.is_some() && !lets {
+    if f.source.is_some() && !source_is(d, f, &["let's", "let’s", "let me", "let us", "please"]) {
         return false;
     }
     let start = d.sents[d.sent_of[c0] as usize].0;
-    let openers = (start..c0).all(|j| {
+    (start..c0).all(|j| {
         d.toks[j].kind != Kind::Word
             || matches!(
                 d.w(j),
@@ -213,8 +212,7 @@ fn an_instruction(d: &Doc, f: &Found, c0: usize, head: usize) -> bool {
                     | "me"
                     | "us"
             )
-    });
-    openers
+    })
 }
 
 /// "Zoom calls and emails", "returning Braun’s calls.", "an HTTP call with": "call" as a noun
@@ -252,12 +250,8 @@ fn a_call_made(d: &Doc, c0: usize, c1: usize, head: usize) -> bool {
 /// to another place of the same text, no quote. A cue after "as" whose source, if any, is the
 /// writer ("I", "we") and whose content, if any, opens with a word of place in the text.
 fn points_within_the_text(d: &Doc, f: &Found, c0: usize, first: Option<usize>) -> bool {
-    let writer = f.source.is_none_or(|(a, b)| {
-        matches!(
-            slice(d.text, a, b).to_lowercase().as_str(),
-            "i" | "we" | "i've" | "we've" | "i’ve" | "we’ve"
-        )
-    });
+    let writer =
+        f.source.is_none() || source_is(d, f, &["i", "we", "i've", "we've", "i’ve", "we’ve"]);
     let start = f.source.and_then(|(a, _)| d.tok_at(a)).unwrap_or(c0);
     let after_as = start > 0 && d.is(start - 1, "as");
     let here = first.is_none_or(|k| {

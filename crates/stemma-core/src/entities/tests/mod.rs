@@ -21,6 +21,11 @@ fn mention_texts(e: &Entity) -> Vec<&str> {
     e.mentions.iter().map(|m| m.text.as_str()).collect()
 }
 
+/// The mention texts of the entity of `ents` named `name`.
+fn mentions_of<'a>(ents: &'a [Entity], name: &str) -> Vec<&'a str> {
+    mention_texts(find(ents, name))
+}
+
 /// Each of `names` is an entity of `ents`, an organisation.
 fn organisations(ents: &[Entity], names: &[&str]) {
     for name in names {
@@ -245,7 +250,7 @@ al-Tayeb, and al-Tayeb praised the Bank of Lisbon. Marchetti left.";
     assert_eq!(mention_texts(om), ["Patrick J. O'Malley", "O’Malley"]);
     assert_eq!(om.kind, EntityKind::Person);
     assert_eq!(
-        mention_texts(find(&ents, "Jean-Luc Marchetti")),
+        mentions_of(&ents, "Jean-Luc Marchetti"),
         ["Jean-Luc Marchetti", "Marchetti"]
     );
     find(&ents, "Charles de Villiers");
@@ -391,12 +396,12 @@ first. Tomas Brekke and Tomas Lind disagreed; Tomas left.";
     let ents = find_entities(None, text);
     check_spans(None, text, &ents);
     assert_eq!(
-        mention_texts(find(&ents, "Marguerite Okafor")),
+        mentions_of(&ents, "Marguerite Okafor"),
         ["Marguerite Okafor", "Marguerite"]
     );
     // Two people share "Tomas": the lone one is neither.
-    assert_eq!(mention_texts(find(&ents, "Tomas Brekke")), ["Tomas Brekke"]);
-    assert_eq!(mention_texts(find(&ents, "Tomas Lind")), ["Tomas Lind"]);
+    assert_eq!(mentions_of(&ents, "Tomas Brekke"), ["Tomas Brekke"]);
+    assert_eq!(mentions_of(&ents, "Tomas Lind"), ["Tomas Lind"]);
 }
 
 #[test]
@@ -472,10 +477,10 @@ where Peter Sydney met them. Sydney was warm. Mark Paris chaired it; Paris, Fran
     assert_eq!(lyon.kind, EntityKind::Person);
     assert_eq!(mention_texts(lyon), ["Hannah Lyon", "Lyon", "Lyon"]);
     assert_eq!(find(&ents, "Lyon").kind, EntityKind::Place);
-    assert_eq!(mention_texts(find(&ents, "Peter Sydney")), ["Peter Sydney"]);
-    assert_eq!(mention_texts(find(&ents, "Sydney")), ["Sydney", "Sydney"]);
+    assert_eq!(mentions_of(&ents, "Peter Sydney"), ["Peter Sydney"]);
+    assert_eq!(mentions_of(&ents, "Sydney"), ["Sydney", "Sydney"]);
     // The place of an address stays a place.
-    assert_eq!(mention_texts(find(&ents, "Mark Paris")), ["Mark Paris"]);
+    assert_eq!(mentions_of(&ents, "Mark Paris"), ["Mark Paris"]);
     assert_eq!(find(&ents, "Paris").kind, EntityKind::Place);
 }
 
@@ -601,7 +606,7 @@ fn a_family_name_written_first_is_found_alone() {
     let text = "Lee Varga spoke first. Lee was pleased.";
     let ents = find_entities(None, text);
     assert_eq!(
-        mention_texts(find(&ents, "Lee Varga")),
+        mentions_of(&ents, "Lee Varga"),
         ["Lee Varga", "Lee"],
         "{:#?}",
         names_of(&ents)
@@ -654,14 +659,8 @@ fn entities_courtesy_titles_keep_the_sexes_apart() {
     let text = "Diane Orrin spoke. Peter Orrin listened. Mrs. Orrin said the plan works. \
 Mr. Orrin said he agreed.";
     let ents = find_entities(None, text);
-    assert_eq!(
-        mention_texts(find(&ents, "Diane Orrin")),
-        ["Diane Orrin", "Orrin"]
-    );
-    assert_eq!(
-        mention_texts(find(&ents, "Peter Orrin")),
-        ["Peter Orrin", "Orrin"]
-    );
+    assert_eq!(mentions_of(&ents, "Diane Orrin"), ["Diane Orrin", "Orrin"]);
+    assert_eq!(mentions_of(&ents, "Peter Orrin"), ["Peter Orrin", "Orrin"]);
 }
 
 #[test]
@@ -867,11 +866,11 @@ fn a_surname_that_is_also_a_given_name_is_the_surname() {
                 Councillor Petra Thomas spoke next, and Thomas said the budget was short.";
     let ents = find_entities(None, text);
     assert_eq!(
-        mention_texts(find(&ents, "Harold Lucas")),
+        mentions_of(&ents, "Harold Lucas"),
         ["Harold Lucas", "Lucas"]
     );
     assert_eq!(
-        mention_texts(find(&ents, "Petra Thomas")),
+        mentions_of(&ents, "Petra Thomas"),
         ["Petra Thomas", "Thomas"]
     );
 }
