@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use super::*;
 
+mod idioms;
 mod words;
 use words::reports_words;
 
@@ -375,7 +376,7 @@ pub(super) fn reading(d: &Doc, f: &Found) -> Option<(Mode, bool)> {
 /// it is no attribution at all.
 fn mode_of(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> Option<Mode> {
     let w = d.w(head);
-    if is_event(d, head, w) {
+    if is_event(d, head, w) || idioms::attributes_nothing(d, f, head) {
         return None;
     }
     // "San Jose, United States", "EU Member States": a capitalised "States" after a

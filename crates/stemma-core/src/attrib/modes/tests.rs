@@ -512,3 +512,67 @@ fn an_instruction_or_a_supposition_reports_no_words() {
     cue_reports_no_words("Let's say the ferry is late.", "say");
     reports_some_words("Mayor Ilse Varga said the ferry leaves at six.");
 }
+
+/// The cues of the attributions found in `text`.
+fn cues_of(text: &str) -> Vec<String> {
+    find(text)
+        .into_iter()
+        .map(|f| text_of(text, f.cue).to_string())
+        .collect()
+}
+
+#[test]
+fn labels_plans_and_idioms_attribute_nothing() {
+    for t in [
+        "Tip: Ask the harbour office about the ferry timetable before you book a cabin.",
+        "FYI: The Dunmore ferry only runs on weekdays in winter, and the cafe closes at noon.",
+        "Myth 2: “You need a permit to fish in the Low Ferry canal.”",
+        "If the crossing did not go according to plan, call the harbour office in Dunmore.",
+        "Adjust the weights according to your strengths and weaknesses before each session.",
+        "Rest assured that your data will not be shared with the Dunmore harbour board.",
+        "The bakery's name says it all: everything is baked in the old mill at Low Ferry.",
+    ] {
+        assert_eq!(cues_of(t), Vec::<String>::new(), "{t}");
+    }
+    // A name before the colon, and "according to" a person, still are.
+    assert_eq!(
+        cues_of("Mayor Ilse Varga: “The ferry stays.”"),
+        [":"],
+        "a speaker's colon"
+    );
+    assert_eq!(
+        cues_of("The ferry will stop in May, according to harbour master Dunstan Okoro."),
+        ["according to"]
+    );
+}
+
+#[test]
+fn things_named_and_pictures_posted_report_no_words() {
+    cue_reports_no_words(
+        "When the condition is caused by feathers in a pillow, it is called “pillow lung.”",
+        "called",
+    );
+    cue_reports_no_words(
+        "In early drafts of the game, the farmer Penny was named “Dana”.",
+        "named",
+    );
+    cue_reports_no_words(
+        "One trader, who asked not to be named, said: “The levy will ruin us by spring.”",
+        "asked",
+    );
+    cue_reports_no_words(
+        "Like I said above, the ferry costs too much for the families of Dunmore.",
+        "said",
+    );
+    cue_reports_no_words(
+        "My neighbour posted a picture of herself wearing two masks, one on top of the other.",
+        "posted",
+    );
+    cue_reports_no_words(
+        "When the singer posted photos of herself getting ready for the gala, she received \
+         comments such as “Eat something please”.",
+        "posted",
+    );
+    // A name given by someone named is their words.
+    reports_some_words("Okoro has been called “a dreamer” by the harbour board.");
+}

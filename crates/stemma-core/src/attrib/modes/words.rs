@@ -27,6 +27,15 @@ pub(super) fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, u
     if refusal && first.is_some_and(|k| d.is(k, "to")) {
         return false;
     }
+    // "One, who asked not to be named, said: …": the condition of the interview; the words
+    // are the other cue's.
+    if matches!(w, "asked" | "asks" | "asking")
+        && d.is(head + 1, "not")
+        && d.is(head + 2, "to")
+        && d.is(head + 3, "be")
+    {
+        return false;
+    }
     // "has not said whether she will run", "would not say why", "could not say so": the
     // content is what they did not answer.
     let negated = (c0..=c1).any(|j| {
@@ -68,6 +77,7 @@ pub(super) fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, u
         || points_within_the_text(d, f, c0, first)
         || a_call_made(d, c0, c1, head)
         || an_instruction(d, f, c0, head)
+        || super::idioms::names_or_posts(d, f, (c0, c1, head))
         || unquoted.is_some_and(|(k, end)| asks_for_comment(d, w, k, end))
     {
         return false;
@@ -246,14 +256,14 @@ fn a_call_made(d: &Doc, c0: usize, c1: usize, head: usize) -> bool {
         })
 }
 
-/// "As we mentioned above, …", "as noted earlier", "As I said before": the writer pointing
-/// to another place of the same text, no quote. A cue after "as" whose source, if any, is the
+/// "As we mentioned above, …", "as noted earlier", "Like I said above": the writer pointing
+/// to another place of the same text, no quote. A cue after "as" or "like" whose source, if any, is the
 /// writer ("I", "we") and whose content, if any, opens with a word of place in the text.
 fn points_within_the_text(d: &Doc, f: &Found, c0: usize, first: Option<usize>) -> bool {
     let writer =
         f.source.is_none() || source_is(d, f, &["i", "we", "i've", "we've", "i’ve", "we’ve"]);
     let start = f.source.and_then(|(a, _)| d.tok_at(a)).unwrap_or(c0);
-    let after_as = start > 0 && d.is(start - 1, "as");
+    let after_as = start > 0 && (d.is(start - 1, "as") || d.is(start - 1, "like"));
     let here = first.is_none_or(|k| {
         matches!(
             d.w(k),

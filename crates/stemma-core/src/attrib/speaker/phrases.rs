@@ -19,12 +19,10 @@ pub(super) fn pronoun_kind(w: &str) -> Option<&'static [EntityKind]> {
     }
 }
 
-/// Where `needle` first occurs in `hay`, as [`str::find`] says: mentions and names are short,
-/// and a plain scan costs less than setting up the general searcher.
+/// Where `needle` first occurs in `hay`, as [`str::find`] says (a match of valid UTF-8 in
+/// valid UTF-8 starts on a character boundary).
 pub(super) fn find_in(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    // A match of valid UTF-8 in valid UTF-8 starts on a character boundary.
-    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..].starts_with(n))
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
 }
 
 /// The words of a source mention that name the speaker: the part before an appositive comma,
@@ -370,21 +368,24 @@ pub(super) fn names_a_group(mention: &str) -> bool {
 /// preposition or a participle ("Sources familiar with …" → "sources").
 pub(super) fn head_phrase(mention: &str) -> String {
     let mut head = head_of(mention).to_lowercase();
-    let cut = [
-        " for ",
-        " of ",
-        " with ",
-        " at ",
-        " from ",
-        " in ",
-        " on ",
-        " familiar ",
-        " representing ",
-        " who ",
-    ]
-    .iter()
-    .filter_map(|k| find_in(&head, k))
-    .min();
+    // The first word (after a space) that opens a qualifier: one walk over the spaces, not
+    // one search per word.
+    const CUT: [&str; 10] = [
+        "for ",
+        "of ",
+        "with ",
+        "at ",
+        "from ",
+        "in ",
+        "on ",
+        "familiar ",
+        "representing ",
+        "who ",
+    ];
+    let cut = memchr::memchr_iter(b' ', head.as_bytes()).find(|&p| {
+        let rest = &head.as_bytes()[p + 1..];
+        CUT.iter().any(|k| rest.starts_with(k.as_bytes()))
+    });
     if let Some(p) = cut {
         head.truncate(p);
     }
