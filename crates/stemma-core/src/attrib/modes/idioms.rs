@@ -1,20 +1,281 @@
-//! Words of saying that attribute nothing: a label before a colon ("Tip:", "Fact:", "FYI:"),
-//! a thing named ("it is called “farmer’s lung”"), a picture posted, a plan followed
-//! ("adjust according to your needs"), and idioms ("rest assured that", "to say the least",
-//! "the name says it all").
+//! Words of saying that attribute nothing — a label before a colon ("Tip:", "Fact:", "FYI:"),
+//! a plan followed ("adjust according to your needs"), idioms ("rest assured that", "to say
+//! the least", "the name says it all"), a noun in -s ("These demands may …") — or no one's
+//! words: a thing named ("it is called “farmer’s lung”"), a picture posted, a proverb, a
+//! conjunction or the reader's instruction taken for the source.
 
 use super::*;
 
 /// Whether `f` (its cue's head token `head`) is no attribution at all, though its cue is a
 /// word of saying.
 pub(super) fn attributes_nothing(d: &Doc, f: &Found, head: usize) -> bool {
-    a_label(d, f) || a_plan_followed(d, f, head) || an_idiom(d, head)
+    a_label(d, f) || a_plan_followed(d, f, head) || an_idiom(d, head) || a_noun_subject(d, head)
 }
 
-/// Whether `f` (its cue's first, last and head token) names a thing or posts a picture: an
-/// act of saying that PolNeAR marks, but no one's words a reader would quote.
-pub(super) fn names_or_posts(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> bool {
-    a_thing_named(d, f, c0, c1) || a_picture_posted(d, f, head)
+/// Whether `f` (its cue's first, last and head token) names a thing, posts a picture, quotes
+/// a proverb, or has a conjunction or the reader's instruction for its source: words of
+/// saying that PolNeAR may mark, but no one's words a reader would quote.
+pub(super) fn no_ones_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> bool {
+    a_thing_named(d, f, c0, c1)
+        || named_in_passing(d, c0, c1)
+        || a_picture_posted(d, f, head)
+        || a_saying(d, f, c0, c1)
+        || a_conjunction_for_source(d, f)
+        || an_imperative_for_source(d, f)
+}
+
+/// Participles that give a thing or a person a name.
+fn naming(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "named"
+            | "dubbed"
+            | "termed"
+            | "titled"
+            | "entitled"
+            | "labeled"
+            | "labelled"
+            | "nicknamed"
+            | "known"
+    )
+}
+
+/// "Coffee houses, known as “penny universities” in England, …", "The exhibition, titled
+/// ‘Royal Portraits’, …", "Most Loved (now called Most Admired)": a name given in passing,
+/// after a bracket, an adverb of time or manner, or (for words that only name) a comma, with
+/// no auxiliary; nobody's words. ("Sasse, R-Neb., called his death “a crisis”" and "also
+/// called for" are words said.)
+fn named_in_passing(d: &Doc, c0: usize, c1: usize) -> bool {
+    let Some(j) = (c0..=c1).find(|&j| naming(d.w(j))) else {
+        return false;
+    };
+    if j == 0 || matches!(d.w(j + 1), "for" | "on" | "upon" | "to" | "that") {
+        return false;
+    }
+    let adverb = |k: usize| {
+        matches!(
+            d.w(k),
+            "now"
+                | "formerly"
+                | "also"
+                | "often"
+                | "sometimes"
+                | "commonly"
+                | "popularly"
+                | "later"
+                | "widely"
+                | "affectionately"
+                | "locally"
+                | "officially"
+                | "better"
+        )
+    };
+    let only_names = matches!(
+        d.w(j),
+        "known" | "titled" | "entitled" | "dubbed" | "nicknamed" | "termed"
+    );
+    match d.punct(j - 1) {
+        Some("(") => true,
+        Some(",") => only_names,
+        Some(_) => false,
+        // The adverb itself after a bracket, a comma or the sentence's start.
+        None => adverb(j - 1) && (j < 2 || d.punct(j - 2).is_some() || !adverb(j - 2)),
+    }
+}
+
+/// "remember the old saying, “cotton kills”", "as the adage goes": a proverb, no one's words.
+fn a_saying(d: &Doc, f: &Found, c0: usize, c1: usize) -> bool {
+    f.source.is_none()
+        && (c0..=c1).any(|j| {
+            // The noun ("the old saying"), not the participle ("…, saying they failed").
+            let noun = j > 0
+                && matches!(
+                    d.w(j - 1),
+                    "the" | "old" | "a" | "an" | "famous" | "popular" | "common" | "wise"
+                );
+            match d.w(j) {
+                "saying" | "expression" => noun,
+                "adage" | "proverb" | "idiom" | "maxim" => true,
+                _ => false,
+            }
+        })
+}
+
+/// "Or instead of …, tell your reader …", "and claims, while …": a conjunction taken for the
+/// source.
+fn a_conjunction_for_source(d: &Doc, f: &Found) -> bool {
+    f.source.is_some_and(|(a, b)| {
+        matches!(
+            slice(d.text, a, b).to_lowercase().as_str(),
+            "and" | "or" | "but" | "nor" | "yet" | "so" | "then" | "plus"
+        )
+    })
+}
+
+/// "These demands may lead to anxiety", "the claims are false": a cue word in -s after a
+/// determiner and before a modal or an auxiliary is a noun, the subject of its clause.
+fn a_noun_subject(d: &Doc, head: usize) -> bool {
+    let w = d.w(head);
+    head > 0
+        && w.len() > 3
+        && w.ends_with('s')
+        && matches!(
+            d.w(head - 1),
+            "the"
+                | "these"
+                | "those"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "my"
+                | "your"
+                | "such"
+                | "many"
+                | "new"
+                | "any"
+                | "no"
+                | "some"
+                | "several"
+                | "both"
+        )
+        && matches!(
+            d.w(head + 1),
+            "may"
+                | "might"
+                | "can"
+                | "could"
+                | "will"
+                | "would"
+                | "should"
+                | "must"
+                | "are"
+                | "were"
+                | "have"
+                | "had"
+                | "do"
+                | "did"
+        )
+}
+
+/// Verbs whose plain form, opening a sentence, tells the reader what to do.
+const IMPERATIVES: &[&str] = &[
+    "be",
+    "make",
+    "use",
+    "check",
+    "ensure",
+    "try",
+    "remember",
+    "keep",
+    "avoid",
+    "consider",
+    "ask",
+    "add",
+    "download",
+    "read",
+    "click",
+    "follow",
+    "get",
+    "take",
+    "see",
+    "find",
+    "choose",
+    "visit",
+    "call",
+    "contact",
+    "note",
+    "share",
+    "include",
+    "mention",
+    "start",
+    "stop",
+    "learn",
+    "discover",
+    "explore",
+    "imagine",
+    "look",
+    "watch",
+    "listen",
+    "go",
+    "give",
+    "show",
+    "set",
+    "put",
+    "open",
+    "enter",
+    "select",
+    "buy",
+    "order",
+    "join",
+    "subscribe",
+    "prepare",
+    "review",
+    "compare",
+    "send",
+    "pick",
+    "bring",
+    "leave",
+    "write",
+    "tell",
+    "describe",
+    "explain",
+    "please",
+    "don't",
+    "do",
+    "skip",
+    "install",
+    "run",
+    "type",
+    "create",
+    "save",
+    "copy",
+    "paste",
+    "replace",
+    "remove",
+    "apply",
+    "register",
+    "search",
+    "tap",
+    "press",
+    "enable",
+    "turn",
+];
+
+/// "Be sure to accompany the adjuster, pointing out …", "Read on for a brief history, told
+/// through …", "Check Cincinnati weather forecast", "(shh – don’t tell my wife)": a verb
+/// telling the reader what to do, taken for the source where an instruction starts (not "to
+/// make sure everyone knows"); a capitalised word alone right before the cue may be a
+/// surname ("Read said") and stays.
+fn an_imperative_for_source(d: &Doc, f: &Found) -> bool {
+    let Some((a, b)) = f.source else {
+        return false;
+    };
+    let Some(k) = d.tok_at(a) else {
+        return false;
+    };
+    let w = d.w(k).replace('’', "'");
+    if d.toks[k].kind != Kind::Word || !IMPERATIVES.contains(&w.as_str()) {
+        return false;
+    }
+    let word = d.toks[k].text(d.text);
+    // "SAVE A QUARTER": a heading in capitals, not an instruction.
+    if word.len() > 1 && !word.chars().any(char::is_lowercase) {
+        return false;
+    }
+    let lower = word.starts_with(char::is_lowercase);
+    // Where an instruction starts: the sentence's start, a list's dash or bracket, or a word
+    // that softens it ("please tell me", "just ask").
+    let opens = d.sents[d.sent_of[k] as usize].0 == k
+        || k > 0
+            && (matches!(
+                d.punct(k - 1),
+                Some(":" | "–" | "—" | "-" | "(" | ";" | "•")
+            ) || matches!(d.w(k - 1), "please" | "just" | "simply" | "shh"));
+    let alone_before_cue = d.toks[k].end == b && f.cue.0 >= b && f.cue.0.get() - b.get() <= 1;
+    opens && (lower || !alone_before_cue)
 }
 
 /// Words that label what follows their colon on a page: a tip, a fact, a note, a step.
@@ -71,6 +332,19 @@ const LABELS: &[&str] = &[
     "instructions",
     "directions",
     "method",
+    "more",
+    "read more",
+    "read",
+    "related",
+    "see also",
+    "also read",
+    "also see",
+    "watch",
+    "listen",
+    "update",
+    "editor's pick",
+    "breaking",
+    "exclusive",
 ];
 
 /// Words that label a numbered part before a colon ("Step 3:", "Myth 2:", "Tip #4:").
@@ -128,19 +402,8 @@ fn a_thing_named(d: &Doc, f: &Found, c0: usize, c1: usize) -> bool {
         matches!(
             d.w(j),
             "is" | "was" | "are" | "were" | "be" | "been" | "being" | "’s" | "'s"
-        ) && matches!(
-            d.w(j + 1),
-            "called"
-                | "named"
-                | "dubbed"
-                | "termed"
-                | "titled"
-                | "entitled"
-                | "labeled"
-                | "labelled"
-                | "nicknamed"
-                | "known"
-        ) && !matches!(d.w(j + 2), "for" | "on" | "upon" | "to" | "that")
+        ) && naming(d.w(j + 1))
+            && !matches!(d.w(j + 2), "for" | "on" | "upon" | "to" | "that")
     })
 }
 
@@ -294,5 +557,48 @@ fn an_idiom(d: &Doc, head: usize) -> bool {
     {
         return true;
     }
+    // "Saying that, …": having said that.
+    if w == "saying" && d.is(head + 1, "that") && d.punct(head + 2) == Some(",") {
+        return true;
+    }
     matches!(w, "says" | "said" | "say") && d.is(head + 1, "it") && d.is(head + 2, "all")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The token of `text` that starts at `word`'s first occurrence.
+    fn at(d: &Doc, text: &str, word: &str) -> usize {
+        let b = Byte::new(text.find(word).expect("word in text"));
+        d.tok_at(b).expect("a token starts there")
+    }
+
+    #[test]
+    fn a_noun_in_s_before_a_modal_is_a_subject() {
+        let t = "Students juggle jobs. These demands may lead to anxiety.";
+        let d = Doc::new(t);
+        assert!(a_noun_subject(&d, at(&d, t, "demands")));
+        // A verb after its subject stays a verb.
+        let t = "The union demands that the ferry keep running.";
+        let d = Doc::new(t);
+        assert!(!a_noun_subject(&d, at(&d, t, "demands")));
+    }
+
+    #[test]
+    fn idioms_of_saying() {
+        for (t, w) in [
+            ("Saying that, the cafe is still the best in town.", "Saying"),
+            ("The plan was, to say the least, ambitious.", "say"),
+            ("Needless to say, the ferry was late.", "say"),
+            ("The name says it all: everything is baked here.", "says"),
+            ("Rest assured that your data stays with us.", "assured"),
+        ] {
+            let d = Doc::new(t);
+            assert!(an_idiom(&d, at(&d, t, w)), "{t}");
+        }
+        let t = "Residents blamed the company, saying that it had failed them.";
+        let d = Doc::new(t);
+        assert!(!an_idiom(&d, at(&d, t, "saying")), "{t}");
+    }
 }

@@ -576,3 +576,49 @@ fn things_named_and_pictures_posted_report_no_words() {
     // A name given by someone named is their words.
     reports_some_words("Okoro has been called “a dreamer” by the harbour board.");
 }
+
+#[test]
+fn names_in_passing_proverbs_and_instructions_report_no_words() {
+    for (t, cue) in [
+        (
+            "Coffee houses, known as “penny universities” in Dunmore, became hubs of talk and trade.",
+            "known as",
+        ),
+        (
+            "The ferry company offers cover for lost luggage (called “valuation”), and it costs little.",
+            "called",
+        ),
+        (
+            "When it comes to clothing, remember the old saying, “cotton kills.” Pack wool instead.",
+            "saying",
+        ),
+        (
+            "Be sure to accompany the adjuster during the inspection, pointing out all areas of concern.",
+            "pointing out",
+        ),
+        (
+            "Read on for a brief history of the Dunmore font, told through the problems that shaped it.",
+            "told",
+        ),
+        (
+            "Or, ask if they can combine the engineer visit with the site visit to save time.",
+            "ask",
+        ),
+        (
+            "Harbour master Dunstan Okoro, also known as “the Captain”, said the quay would reopen in May.",
+            "known as",
+        ),
+    ] {
+        cue_reports_no_words(t, cue);
+    }
+    // Words said after a comma, a call for something, and the participle "saying" stay.
+    for t in [
+        "Sen. Ilse Varga, D-Dunmore, called the closure “a betrayal of the harbour towns.”",
+        "She also called for a new ferry to Low Ferry by the spring.",
+        "Frustrated residents blamed the ferry company, saying it failed to share timetables in time.",
+    ] {
+        reports_some_words(t);
+    }
+    let t = "Harbour master Dunstan Okoro, also known as “the Captain”, said the quay would reopen in May.";
+    assert!(words(t).contains(&("said".to_string(), true)), "{t}");
+}

@@ -77,7 +77,7 @@ pub(super) fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, u
         || points_within_the_text(d, f, c0, first)
         || a_call_made(d, c0, c1, head)
         || an_instruction(d, f, c0, head)
-        || super::idioms::names_or_posts(d, f, (c0, c1, head))
+        || super::idioms::no_ones_words(d, f, (c0, c1, head))
         || unquoted.is_some_and(|(k, end)| asks_for_comment(d, w, k, end))
     {
         return false;
