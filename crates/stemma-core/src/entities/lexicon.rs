@@ -616,6 +616,12 @@ const STOPS: &[&str] = &[
     "supporters", "protesters", "demonstrators", "rebels", "militants", "troops", "soldiers",
     "authorities", "observers", "diplomats", "lawmakers", "voters", "people", "many", "most",
     "some", "god", "islam", "christianity", "internet", "web", "online",
+    // Sentence adverbs that open a sentence before a name ("Afterwards Penny …").
+    "afterwards", "afterward", "additionally", "unfortunately", "fortunately", "apparently",
+    "luckily", "similarly", "consequently", "accordingly", "obviously", "clearly",
+    "surprisingly", "interestingly", "importantly", "notably", "ironically", "sadly",
+    "hopefully", "honestly", "frankly", "personally", "suddenly", "immediately", "thankfully",
+    "admittedly", "unsurprisingly", "alternatively",
 ];
 
 #[rustfmt::skip]

@@ -286,6 +286,22 @@ impl Phrase {
         self.words.iter().any(|x| x == w)
     }
 
+    /// Whether a word that `is` accepts heads the phrase: it ends the phrase or a part of it
+    /// ("CEO and founder", "minister of defence"), and no "of" or "for" comes before it. A
+    /// word that qualifies another ("State" in "State Hospital Association CEO", "County"
+    /// in "County Executive") or completes one ("State" in "Secretary of State") is no head.
+    fn headed_by(&self, is: impl Fn(&str) -> bool) -> bool {
+        let w = &self.words;
+        (0..w.len())
+            .take_while(|&p| p == 0 || !matches!(w[p - 1].as_str(), "of" | "for"))
+            .any(|p| {
+                is(&w[p])
+                    && w.get(p + 1).is_none_or(|n| {
+                        matches!(n.as_str(), "of" | "for" | "and" | "at" | "&" | "in" | "to")
+                    })
+            })
+    }
+
     /// How well `mods` fit the phrase: +1 each that appears, 0 when unknown, None on a
     /// contradiction (another country, another portfolio).
     fn fit(&self, mods: &[Modifier]) -> Option<i32> {
@@ -351,10 +367,10 @@ fn score(
         return best;
     }
     for role in roles {
-        // 4 for the head itself, 3 for a synonym.
-        let base = if role.has(head) {
+        // 4 for the head itself, 3 for a synonym (the role's head, not a word qualifying it).
+        let base = if role.headed_by(|w| w == head) {
             4
-        } else if synonyms.is_some_and(|g| role.words.iter().any(|w| g.contains(&w.as_str()))) {
+        } else if synonyms.is_some_and(|g| role.headed_by(|w| g.contains(&w))) {
             3
         } else {
             continue;

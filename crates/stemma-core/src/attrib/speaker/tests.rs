@@ -608,3 +608,27 @@ fn they_are_never_one_person() {
         Some("Kestrel Ferry Company")
     );
 }
+
+#[test]
+fn a_word_that_qualifies_a_role_does_not_describe_its_holder() {
+    // "The state" is no CEO of a state hospital association, "the county" no county
+    // executive.
+    let text = "Dunmore State Hospital Association CEO Marta Ilves said the wards were full \
+                and staff were tired.\n\nThe state reported one additional death on Sunday, a \
+                65-year-old man in Low Ferry County.\n\nHoward County Executive Calvin Brandt \
+                said the county would reopen the parks. The county said schools would stay \
+                closed.";
+    assert_eq!(
+        name_of(text, "wards were full").as_deref(),
+        Some("Marta Ilves")
+    );
+    assert_eq!(name_of(text, "one additional death"), None);
+    assert_eq!(name_of(text, "schools would stay"), None);
+    // The head of a role still does ("the executive").
+    let text = "Howard County Executive Calvin Brandt said the parks would reopen. The \
+                executive said schools would stay closed.";
+    assert_eq!(
+        name_of(text, "schools would stay").as_deref(),
+        Some("Calvin Brandt")
+    );
+}

@@ -889,3 +889,17 @@ fn a_title_word_that_qualifies_a_noun_is_no_role() {
     // A chief before an occupation is one.
     assert_eq!(find(&ents, "Tom Ibsen").roles, ["chief"]);
 }
+
+#[test]
+fn a_sentence_adverb_before_a_name_is_no_part_of_it() {
+    let text = "The ferry left Dunmore at noon. Afterwards Marta Ilves thanked the crew. \
+                Interestingly Ilves had sailed the route before.";
+    let ents = find_entities(None, text);
+    check_spans(None, text, &ents);
+    assert_eq!(mentions_of(&ents, "Marta Ilves"), ["Marta Ilves", "Ilves"]);
+    assert!(
+        ents.iter().all(|e| !e.name.starts_with("Afterwards")),
+        "{:?}",
+        names_of(&ents)
+    );
+}
