@@ -15,4 +15,11 @@ fuzz_target!(|data: &[u8]| {
             assert!(c.start <= c.end && c.end.get() <= n);
         }
     }
+    // The direct quotes of the other languages: each cites the text.
+    let ix = stemma_core::attrib::CharIndex::new(body);
+    for lang in ["de", "fr", "es"] {
+        for q in stemma_core::attrib::foreign::quotes(lang, body, &ix) {
+            assert!(q.cites(body));
+        }
+    }
 });

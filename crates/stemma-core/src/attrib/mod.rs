@@ -20,6 +20,7 @@ mod continuation;
 mod conventions;
 pub mod cues;
 mod driver;
+pub mod foreign;
 pub mod gender;
 mod layout;
 pub mod learned;

@@ -28,7 +28,18 @@ pub fn annotate(article: &mut Article) {
 
 /// [`annotate`], keeping the quotes of `modes`.
 pub fn annotate_with(article: &mut Article, modes: &[Mode]) {
-    if !applies(article.language.as_deref()) || article.text.is_empty() {
+    if article.text.is_empty() {
+        return;
+    }
+    if !applies(article.language.as_deref()) {
+        // Other languages: direct quotes with their speaker beside them (speech), no
+        // entities.
+        if let Some(lang) = article.language.as_deref().filter(|l| foreign::reads(l)) {
+            if modes.contains(&Mode::Speech) {
+                let ix = CharIndex::new(&article.text);
+                article.quotes = foreign::quotes(lang, &article.text, &ix);
+            }
+        }
         return;
     }
     let text = &article.text;
