@@ -749,11 +749,16 @@ fn speaker_of(
             {
                 j += 1;
             }
-            // Past the last role noun of the run.
-            let a = (b..=j)
+            // Past the last role noun of the run, unless that ends the run ("Thomas
+            // Mettenleiter" is a surname, "der Leiter" alone no name).
+            let a = (b..j)
                 .rev()
                 .find(|&k| is_role(&lower(k)))
                 .map_or(b, |k| k + 1);
+            if a == b && b == j && is_role(&lower(b)) {
+                j += 1;
+                continue;
+            }
             // ("der FWR-Vorsitzende Friedrich Gepperth": a role, then the name.)
             let elided = ["l'", "l’", "d'", "d’"]
                 .iter()
@@ -763,7 +768,7 @@ fn speaker_of(
                     let w = lower(b - 1);
                     JOINERS.contains(&w.as_str()) || lex.articles.contains(&w.as_str())
                 };
-            if !complement && a <= j {
+            if !complement {
                 runs.push((a, j));
             }
         }
@@ -866,6 +871,11 @@ mod tests {
                     Morel.";
         let got = found("fr", text);
         assert_eq!(got[0].2.as_deref(), Some("Jean-Paul Morel"), "{got:#?}");
+        // A surname that ends like a role noun stays a name.
+        let text = "„Das ist ein realistisches Szenario“, sagt Thomas Mettenleiter, Präsident \
+                    des Instituts.";
+        let got = found("de", text);
+        assert_eq!(got[0].2.as_deref(), Some("Thomas Mettenleiter"), "{got:#?}");
         let text = "“El puerto seguirá abierto todo el invierno”, dijo la alcaldesa Marta \
                     Ilves.";
         let got = found("es", text);
