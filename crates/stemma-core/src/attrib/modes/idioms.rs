@@ -18,10 +18,61 @@ pub(super) fn attributes_nothing(d: &Doc, f: &Found, head: usize) -> bool {
 pub(super) fn no_ones_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> bool {
     a_thing_named(d, f, c0, c1)
         || named_in_passing(d, c0, c1)
+        || (c0..c1).any(|j| {
+            // "they became known as “Schools of the Wise”": a name that stuck.
+            matches!(d.w(j), "became" | "become" | "becomes" | "becoming") && naming(d.w(j + 1))
+        })
         || a_picture_posted(d, f, head)
         || a_saying(d, f, c0, c1)
         || a_conjunction_for_source(d, f)
         || an_imperative_for_source(d, f)
+        || an_aside(d, f, c0, c1, head)
+}
+
+/// "… and let’s just say, I’m scoring extra credit", "the points discussed here", "all
+/// other images via brands mentioned.", "91 comments": a supposition, the writer pointing
+/// within the text with a bare participle, or a count of comments; no one's words.
+fn an_aside(d: &Doc, f: &Found, c0: usize, c1: usize, head: usize) -> bool {
+    let w = d.w(head);
+    // "let's (just) say", "let me (just) say".
+    let mut k = head;
+    while k > 0 && matches!(d.w(k - 1), "just" | "simply" | "only") {
+        k -= 1;
+    }
+    let lets = k > 0 && matches!(d.w(k - 1), "let's" | "let’s")
+        || k > 1 && matches!(d.w(k - 1), "me" | "us") && d.is(k - 2, "let");
+    if w == "say" && lets {
+        return true;
+    }
+    // A participle right after its noun, pointing within the text.
+    let participle = matches!(
+        w,
+        "discussed" | "mentioned" | "described" | "listed" | "outlined" | "noted" | "cited"
+    );
+    let aux = c0 > 0
+        && matches!(
+            d.w(c0 - 1),
+            "is" | "was" | "are" | "were" | "be" | "been" | "has" | "have" | "had"
+        );
+    let here = c1 + 1 < d.toks.len()
+        && matches!(
+            d.w(c1 + 1),
+            "here" | "above" | "below" | "earlier" | "previously"
+        );
+    if participle && head == c0 && head == c1 && !aux && f.source.is_some() && here {
+        return true;
+    }
+    // "unless (otherwise) noted": a proviso.
+    if participle && c0 > 0 && matches!(d.w(c0 - 1), "unless" | "otherwise") {
+        return true;
+    }
+    // "188 reactions, 91 comments", "1,000 notes": a count of things, no cue.
+    head > 0
+        && d.toks[head - 1].kind == Kind::Number
+        && matches!(
+            w,
+            "comments" | "replies" | "responses" | "answers" | "reviews" | "notes" | "posts"
+        )
 }
 
 /// Participles that give a thing or a person a name.
@@ -162,6 +213,7 @@ fn a_noun_subject(d: &Doc, head: usize) -> bool {
 
 /// Verbs whose plain form, opening a sentence, tells the reader what to do.
 const IMPERATIVES: &[&str] = &[
+    "act",
     "be",
     "make",
     "use",

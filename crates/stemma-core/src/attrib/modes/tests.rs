@@ -622,3 +622,35 @@ fn names_in_passing_proverbs_and_instructions_report_no_words() {
     let t = "Harbour master Dunstan Okoro, also known as “the Captain”, said the quay would reopen in May.";
     assert!(words(t).contains(&("said".to_string(), true)), "{t}");
 }
+
+#[test]
+fn asides_counts_and_names_that_stuck_report_no_words() {
+    for (t, cue) in [
+        (
+            "January has been my hardest month at the ferry office, and let’s just say, I’m \
+             scoring extra credit in barely surviving.",
+            "say",
+        ),
+        (
+            "We mentioned earlier how every harbour permit in Dunmore costs a fee.",
+            "mentioned",
+        ),
+        (
+            "The coffee houses became such popular places that they became known as “Schools \
+             of the Wise.”",
+            "known as",
+        ),
+        (
+            "“How To Paint a Ferry” - 3,806 views, 188 reactions, 91 comments",
+            "comments",
+        ),
+        (
+            "All crossings leave at noon unless otherwise noted.",
+            "noted",
+        ),
+    ] {
+        cue_reports_no_words(t, cue);
+    }
+    // A reviewer's words after "noted," are words.
+    reports_some_words("One tester noted, “The ferry rolled less than I feared.”");
+}
