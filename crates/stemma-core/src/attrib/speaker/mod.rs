@@ -389,6 +389,18 @@ impl<'a> Resolver<'a> {
                 None,
             );
         }
+        // "Multiple friends of Mike Ford", "supporters of Hillary Clinton": a group of
+        // someone's, not that person.
+        let of_someone = || {
+            let head = head_of(&mention.text).to_lowercase();
+            let phrase = head_phrase(&mention.text);
+            head.get(phrase.len()..)
+                .is_some_and(|rest| rest.starts_with(" of ") || rest.starts_with(" for "))
+        };
+        let group = agent_for(&mention.text).is_none() && names_a_group(&mention.text);
+        if group && of_someone() {
+            return (None, None);
+        }
         // A person the mention names in its own words, wherever the role puts the name.
         if let Some(i) = self.person_named_in(mention) {
             return (i, None);
@@ -400,7 +412,7 @@ impl<'a> Resolver<'a> {
         }
         // "Police in Kessel", "diplomats familiar with the talks": a group, not the place or
         // the talks after its preposition.
-        if agent_for(&mention.text).is_none() && names_a_group(&mention.text) {
+        if group {
             return (None, None);
         }
         if let Some(hit) = self.names.get(&mention.text) {
@@ -441,6 +453,11 @@ impl<'a> Resolver<'a> {
             }
             if let Some(i) = self.body_described(&lower, mention.start) {
                 return (Some(i), None);
+            }
+            // "The Economist: …", "The Guardian reported": a publication's name, no
+            // description of anyone.
+            if capitalised_name(m) {
+                return (None, None);
             }
             let entities = self.entities;
             let descriptions = self
@@ -969,6 +986,23 @@ impl Sole {
 /// A person known by one name and a title of rank is named with both ("Prince Andrew",
 /// "Pope Francis", "Queen Rania"): the one name alone is not the name a reader knows. Only
 /// for a one-word name whose entity carries such a title as a role.
+/// Whether `mention` is "The" and one capitalised word that names a publication ("The
+/// Economist", "The Guardian", "The Atlantic"): a name, not a description of an economist.
+fn capitalised_name(mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let (Some(the), Some(name), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let lower = name.to_lowercase();
+    matches!(the, "The" | "the")
+        && name.starts_with(|c: char| c.is_uppercase())
+        && (NEWS_OUTLETS.contains(&lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "economist" | "atlantic" | "hill" | "spectator" | "verge" | "intercept" | "nation"
+            ))
+}
+
 fn styled_name(e: &Entity) -> Option<String> {
     const RANKS: &[&str] = &[
         "King",

@@ -633,6 +633,22 @@ pub(super) const GROUPS: &[&str] = &[
     "witnesses",
     "voters",
     "workers",
+    // People by whom they stand with ("friends of …", "backers of …").
+    "friends",
+    "relatives",
+    "colleagues",
+    "allies",
+    "associates",
+    "neighbours",
+    "neighbors",
+    "fans",
+    "followers",
+    "backers",
+    "opponents",
+    "rivals",
+    "employees",
+    "volunteers",
+    "classmates",
 ];
 
 /// Organisation or group, for a mention that names nobody (the phrase is kept as the

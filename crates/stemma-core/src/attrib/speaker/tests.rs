@@ -632,3 +632,18 @@ fn a_word_that_qualifies_a_role_does_not_describe_its_holder() {
         Some("Calvin Brandt")
     );
 }
+
+#[test]
+fn a_group_of_someones_and_a_publication_are_not_that_someone() {
+    let text = "Mira Holt wrote the ferry songs of Dunmore. But multiple friends of Mira Holt \
+                said that the estate was hiding her work.";
+    assert_eq!(name_of(text, "hiding her work"), None);
+    // "The Economist" asking is the magazine, not the economist the interview names.
+    let text = "Economist Tomas Ferrand has studied harbours for decades. Ferrand said the \
+                ports would shrink. The Economist asked: “Will the ferries survive the decade?”";
+    assert_eq!(
+        name_of(text, "ports would shrink").as_deref(),
+        Some("Tomas Ferrand")
+    );
+    assert_eq!(name_of(text, "ferries survive"), None);
+}
