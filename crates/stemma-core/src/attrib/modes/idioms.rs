@@ -9,7 +9,18 @@ use super::*;
 /// Whether `f` (its cue's head token `head`) is no attribution at all, though its cue is a
 /// word of saying.
 pub(super) fn attributes_nothing(d: &Doc, f: &Found, head: usize) -> bool {
-    a_label(d, f) || a_plan_followed(d, f, head) || an_idiom(d, head) || a_noun_subject(d, head)
+    a_label(d, f)
+        || a_plan_followed(d, f, head)
+        || an_idiom(d, head)
+        || a_noun_subject(d, head)
+        || a_dismissal(d, head)
+}
+
+/// "he dismissed Virat Kohli for 88": a batsman out, a score after "for", no words.
+fn a_dismissal(d: &Doc, head: usize) -> bool {
+    matches!(d.w(head), "dismissed" | "dismisses" | "dismissing")
+        && (head + 1..(head + 6).min(d.toks.len().saturating_sub(1)))
+            .any(|k| d.is(k, "for") && d.toks[k + 1].kind == Kind::Number)
 }
 
 /// Whether `f` (its cue's first, last and head token) names a thing, posts a picture, quotes
@@ -397,6 +408,17 @@ const LABELS: &[&str] = &[
     "editor's pick",
     "breaking",
     "exclusive",
+    "file photo",
+    "photo",
+    "photos",
+    "image",
+    "video",
+    "caption",
+    "graphic",
+    "illustration",
+    "chart",
+    "source",
+    "sources",
 ];
 
 /// Words that label a numbered part before a colon ("Step 3:", "Myth 2:", "Tip #4:").
@@ -635,6 +657,16 @@ mod tests {
         let t = "The union demands that the ferry keep running.";
         let d = Doc::new(t);
         assert!(!a_noun_subject(&d, at(&d, t, "demands")));
+    }
+
+    #[test]
+    fn a_batsman_dismissed_for_a_score_said_nothing() {
+        let t = "Chameera took his first wicket as he dismissed Tomas Ferrand for 21.";
+        let d = Doc::new(t);
+        assert!(a_dismissal(&d, at(&d, t, "dismissed")));
+        let t = "The minister dismissed the report as nonsense.";
+        let d = Doc::new(t);
+        assert!(!a_dismissal(&d, at(&d, t, "dismissed")));
     }
 
     #[test]

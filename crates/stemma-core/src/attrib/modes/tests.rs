@@ -531,6 +531,7 @@ fn labels_plans_and_idioms_attribute_nothing() {
         "Adjust the weights according to your strengths and weaknesses before each session.",
         "Rest assured that your data will not be shared with the Dunmore harbour board.",
         "The bakery's name says it all: everything is baked in the old mill at Low Ferry.",
+        "FILE PHOTO: Mayor Ilse Varga waves to the crowd at the harbour of Dunmore on Monday.",
     ] {
         assert_eq!(cues_of(t), Vec::<String>::new(), "{t}");
     }
