@@ -451,11 +451,17 @@ fn quotable(toks: &[Token], r: &Region) -> bool {
             >= 3
 }
 
-/// Whether token `k` ends a sentence or a clause the speaker's phrase does not cross.
+/// Whether token `k` ends a sentence or a clause the speaker's phrase does not cross, or
+/// opens a paragraph.
 fn stops(text: &str, toks: &[Token], k: usize) -> bool {
+    toks[k].para_start || ends(text, toks, k)
+}
+
+/// Whether token `k` is a mark that ends a sentence or a clause (looking back from a verb,
+/// a paragraph's first word is no end).
+fn ends(text: &str, toks: &[Token], k: usize) -> bool {
     let t = &toks[k];
-    t.para_start
-        || t.kind == Kind::Quote
+    t.kind == Kind::Quote
         || t.kind == Kind::Punct && matches!(t.text(text), "." | "!" | "?" | ":" | ";" | "(" | ")")
 }
 
@@ -668,11 +674,25 @@ fn before(
         return None;
     }
     let c1 = colon.checked_sub(1)?;
-    let cue = &toks[c1];
-    if cue.kind != Kind::Word || !lex.cues.contains(&cue.text(text).to_lowercase().as_str()) {
-        return None;
-    }
-    let mut c0 = c1;
+    let is_cue = |k: usize| {
+        toks[k].kind == Kind::Word
+            && lex
+                .cues
+                .contains(&toks[k].text(text).to_lowercase().as_str())
+    };
+    // "Der Vorstandschef räumte ein: …": a separable verb's particle ends the cue.
+    let particle = matches!(
+        toks[c1].text(text),
+        "ein" | "hinzu" | "zu" | "an" | "fest" | "klar" | "mit" | "aus"
+    );
+    let verb = if particle && c1 > 0 && is_cue(c1 - 1) {
+        c1 - 1
+    } else if is_cue(c1) && !particle {
+        c1
+    } else {
+        return inverted_before(lex, text, toks, colon);
+    };
+    let mut c0 = verb;
     if c0 > 0
         && lex
             .auxiliaries
@@ -688,7 +708,7 @@ fn before(
     let mut s0 = s1;
     while s0 > 0
         && s1 - s0 < 7
-        && !stops(text, toks, s0 - 1)
+        && !ends(text, toks, s0 - 1)
         && !toks[s0].para_start
         && toks[s0 - 1].kind == Kind::Word
     {
@@ -696,7 +716,7 @@ fn before(
     }
     // The subject opens its sentence ("Scholz sagte: …"), not a clause ("…, wie er auf
     // meine Anfrage erklärt: …").
-    if s0 > 0 && !stops(text, toks, s0 - 1) && !toks[s0].para_start {
+    if s0 > 0 && !ends(text, toks, s0 - 1) && !toks[s0].para_start {
         return None;
     }
     let first = toks[s0].text(text).to_lowercase();
@@ -704,6 +724,48 @@ fn before(
         || lex.articles.contains(&first.as_str())
         || lex.pronouns.contains(&first.as_str()) && s0 == s1;
     ok.then_some(((c0, c1), (s0, s1)))
+}
+
+/// "Dazu sagte Scholz: „…“", "Später erklärte die Ministerin: „…“": the verb second in its
+/// sentence, after a word or phrase that opens it (at most four tokens), its subject after
+/// it and then the colon.
+fn inverted_before(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    colon: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    let last = colon.checked_sub(1)?;
+    for k in (last.saturating_sub(6)..last).rev() {
+        let t = &toks[k];
+        if t.kind != Kind::Word || stops(text, toks, k) {
+            return None;
+        }
+        if !lex.cues.contains(&t.text(text).to_lowercase().as_str()) {
+            continue;
+        }
+        // The verb's sentence opens at most four tokens before it, with no stop between.
+        let opens = (k.saturating_sub(5)..k)
+            .rev()
+            .find(|&j| j == 0 || ends(text, toks, j - 1) || toks[j].para_start)?;
+        if k - opens > 4 || k == opens {
+            return None;
+        }
+        let s0 = k + 1;
+        let first = toks[s0].text(text).to_lowercase();
+        // "Göring-Eckardt sagte den Zeitungen der Funke Mediengruppe: …": whom it was said
+        // to; the speaker is the subject that opens the sentence.
+        if matches!(first.as_str(), "den" | "dem") {
+            let subject = (opens..k).all(|j| capitalised(text, &toks[j]));
+            return subject.then_some(((k, k), (opens, k - 1)));
+        }
+        let starts = capitalised(text, &toks[s0]) || lex.articles.contains(&first.as_str());
+        if !starts || phrase_end(lex, text, toks, s0) != Some(last) {
+            return None;
+        }
+        return Some(((k, k), (s0, last)));
+    }
+    None
 }
 
 /// Endings of words for a role or an office (German nouns are capitalised: "Ministerin",
@@ -856,7 +918,11 @@ fn speaker_of(
             // whole name to a place ("Naomi Halas von der Rice University").
             while j < s1
                 && (cap(j + 1)
-                    || j == b && j + 2 <= s1 && particle(j + 1) && (cap(j + 2) || particle(j + 2))
+                    || j == b
+                        && given(b)
+                        && j + 2 <= s1
+                        && particle(j + 1)
+                        && (cap(j + 2) || particle(j + 2))
                     || j > b && particle(j) && (cap(j + 1) || particle(j + 1)))
             {
                 j += 1;
@@ -1021,6 +1087,26 @@ mod tests {
             "{got:#?}"
         );
         assert_eq!(got[2].3, "die Juristin");
+        // The verb second, its subject after it.
+        let text = "Dazu sagte Hafenmeister Dunstan Okoro: „Die Kaimauer ist zu alt für die \
+                    neuen Schiffe.“";
+        let got = found("de", text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].1, "sagte");
+        assert_eq!(got[0].2.as_deref(), Some("Dunstan Okoro"));
+        // A separable verb's particle before the colon; a recipient after the verb.
+        let text = "Der Hafenchef räumte ein: „Wir müssen miteinander reden.“ Ilse Varga sagte \
+                    den Zeitungen der Dunmore-Gruppe: „Genau jetzt braucht es mehr Boote.“";
+        let got = found("de", text);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[0].1, "räumte ein");
+        assert_eq!(got[0].3, "Der Hafenchef");
+        assert_eq!(got[1].2.as_deref(), Some("Ilse Varga"));
+        let text = "Auf Nachfrage sagte ein Sprecher von Dunmore Fähren: „Wir bieten einen \
+                    solchen Service nicht an.“";
+        let got = found("de", text);
+        assert_eq!(got[0].2, None, "{got:#?}");
+        assert_eq!(got[0].3, "ein Sprecher von Dunmore Fähren");
         // A verb at the end of a clause is no speaker's colon.
         let text = "Das sei schwierig, wie er auf meine Anfrage erklärt: „Zum einen profitiert \
                     immer derjenige, der viel liefert.“";
