@@ -24,8 +24,9 @@ fn a_dismissal(d: &Doc, head: usize) -> bool {
 }
 
 /// Whether `f` (its cue's first, last and head token) names a thing, posts a picture, quotes
-/// a proverb, or has a conjunction or the reader's instruction for its source: words of
-/// saying that PolNeAR may mark, but no one's words a reader would quote.
+/// a proverb, has a conjunction or the reader's instruction for its source, is an aside or
+/// the condition of an interview: words of saying that PolNeAR may mark, but no one's words
+/// a reader would quote.
 pub(super) fn no_ones_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> bool {
     a_thing_named(d, f, c0, c1)
         || named_in_passing(d, c0, c1)
@@ -38,6 +39,16 @@ pub(super) fn no_ones_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, u
         || a_conjunction_for_source(d, f)
         || an_imperative_for_source(d, f)
         || an_aside(d, f, c0, c1, head)
+        || asked_not_to_be_named(d, head)
+}
+
+/// "One, who asked not to be named, said: …": the condition of the interview; the words are
+/// the other cue's.
+fn asked_not_to_be_named(d: &Doc, head: usize) -> bool {
+    matches!(d.w(head), "asked" | "asks" | "asking")
+        && d.is(head + 1, "not")
+        && d.is(head + 2, "to")
+        && d.is(head + 3, "be")
 }
 
 /// "… and let’s just say, I’m scoring extra credit", "the points discussed here", "all

@@ -27,15 +27,6 @@ pub(super) fn reports_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, u
     if refusal && first.is_some_and(|k| d.is(k, "to")) {
         return false;
     }
-    // "One, who asked not to be named, said: …": the condition of the interview; the words
-    // are the other cue's.
-    if matches!(w, "asked" | "asks" | "asking")
-        && d.is(head + 1, "not")
-        && d.is(head + 2, "to")
-        && d.is(head + 3, "be")
-    {
-        return false;
-    }
     // "has not said whether she will run", "would not say why", "could not say so": the
     // content is what they did not answer.
     let negated = (c0..=c1).any(|j| {

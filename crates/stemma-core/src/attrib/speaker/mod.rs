@@ -993,12 +993,11 @@ fn capitalised_name(mention: &str) -> bool {
     let (Some(the), Some(name), None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
-    let lower = name.to_lowercase();
     matches!(the, "The" | "the")
         && name.starts_with(|c: char| c.is_uppercase())
-        && (NEWS_OUTLETS.contains(&lower.as_str())
+        && (is_news_outlet(name)
             || matches!(
-                lower.as_str(),
+                name.to_lowercase().as_str(),
                 "economist" | "atlantic" | "hill" | "spectator" | "verge" | "intercept" | "nation"
             ))
 }
