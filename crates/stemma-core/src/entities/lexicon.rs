@@ -94,6 +94,12 @@ pub const TRADE: u32 = 1 << 16;
 /// stay names.
 pub const DESCRIPTOR: u32 = 1 << 17;
 
+/// A word for a feature of the land or sea that ends a place's name after a word of its own
+/// ("Lynn Lake", "Thunder Bay", "Silicon Valley", "Orange County") or opens one before "of"
+/// ("Bay of Fundy"): such a name is a place unless the text makes it a person (a title,
+/// "Ms.", a verb of saying: "Ricki Lake said").
+pub const PLACE_HEAD: u32 = 1 << 18;
+
 /// Words that never make a name distinctive on their own.
 pub const NOT_DISTINCT: u32 = PLACE
     | DEMONYM
@@ -265,6 +271,43 @@ const PLACES_ONE: &[&str] = &[
     "luhansk", "sevastopol", "odessa", "kharkiv", "kharkov", "mariupol", "lviv", "minsk",
     "vilnius", "riga", "tallinn", "reykjavik", "brussels", "luxembourg", "valletta", "nicosia",
     "kabul", "tripoli", "mosul", "aden", "taiz", "hodeidah", "sirte", "misrata", "benghazi",
+    // Canada: provinces and territories, cities
+    "alberta", "saskatchewan", "manitoba", "yukon", "nunavut", "newfoundland", "labrador",
+    "calgary", "edmonton", "winnipeg", "halifax", "saskatoon", "mississauga", "brampton",
+    "gatineau", "sherbrooke", "sudbury", "moncton", "fredericton", "charlottetown",
+    "yellowknife", "whitehorse", "iqaluit", "kelowna", "kamloops", "nanaimo", "lethbridge",
+    "burnaby", "guelph", "oshawa",
+    // Australia, Britain and Ireland
+    "queensland", "tasmania", "brisbane", "perth", "hobart", "glasgow", "cardiff", "belfast",
+    "leeds", "sheffield", "bristol", "nottingham", "leicester", "coventry", "southampton",
+    "portsmouth", "aberdeen", "dundee", "swansea", "galway",
+    // Europe
+    "porto", "seville", "bilbao", "malaga", "turin", "venice", "genoa", "bologna", "palermo",
+    "toulouse", "bordeaux", "lille", "nantes", "marseilles", "rotterdam", "antwerp", "ghent",
+    "stuttgart", "dresden", "leipzig", "hanover", "düsseldorf", "dusseldorf", "salzburg",
+    "krakow", "kraków", "gdansk", "wroclaw", "bratislava", "ljubljana", "skopje", "tirana",
+    "podgorica", "chisinau", "thessaloniki", "izmir", "gothenburg", "malmo", "malmö", "aarhus",
+    // Asia and the Middle East
+    "wuhan", "chengdu", "chongqing", "tianjin", "nanjing", "hangzhou", "macau", "busan",
+    "incheon", "kyoto", "yokohama", "hiroshima", "nagasaki", "okinawa", "fukushima",
+    "hyderabad", "ahmedabad", "pune", "jaipur", "lucknow", "kerala", "bihar", "gujarat",
+    "maharashtra", "rajasthan", "karnataka", "assam", "odisha", "peshawar", "quetta",
+    "rawalpindi", "herat", "kunduz", "chittagong", "penang", "cebu", "davao", "mindanao",
+    "surabaya", "bali", "almaty", "bishkek", "dushanbe", "ashgabat", "ulaanbaatar",
+    "vientiane", "haifa", "nablus", "jenin", "rafah", "sidon", "tabriz", "isfahan", "mashhad",
+    "shiraz", "najaf", "karbala", "muscat", "manama",
+    // Africa and Latin America
+    "durban", "mombasa", "kigali", "lusaka", "maputo", "windhoek", "gaborone", "abidjan",
+    "bamako", "niamey", "ouagadougou", "conakry", "freetown", "monrovia", "juba", "kano",
+    "maiduguri", "goma", "bujumbura", "dodoma", "asmara", "antananarivo", "guadalajara",
+    "monterrey", "tijuana", "juarez", "medellin", "medellín", "asuncion", "asunción",
+    "valparaiso", "recife", "managua", "tegucigalpa",
+    // United States: cities
+    "indianapolis", "jacksonville", "nashville", "memphis", "portland", "louisville",
+    "milwaukee", "albuquerque", "tucson", "sacramento", "omaha", "minneapolis", "tampa",
+    "pittsburgh", "cincinnati", "anchorage", "honolulu", "boise", "hartford", "tallahassee",
+    "spokane", "tacoma", "knoxville", "chattanooga", "fresno", "oakland", "manhattan", "bronx",
+    "harlem",
 ];
 
 #[rustfmt::skip]
@@ -288,6 +331,16 @@ const PLACES_MULTI: &[&str] = &[
     "kansas city", "south ossetia", "nagorno karabakh", "western sahara", "east jerusalem",
     "east ghouta", "eastern ghouta", "south china sea", "black sea", "red sea",
     "mediterranean sea", "baltic sea", "north sea", "caspian sea", "asia pacific",
+    "british columbia", "new brunswick", "nova scotia", "prince edward island",
+    "northwest territories", "quebec city", "thunder bay", "red deer", "fort mcmurray",
+    "new south wales", "western australia", "south australia", "northern territory",
+    "gold coast", "northern ireland", "isle of man", "uttar pradesh", "madhya pradesh",
+    "andhra pradesh", "tamil nadu", "west bengal", "dar es salaam", "san antonio", "san jose",
+    "fort worth", "el paso", "oklahoma city", "long beach", "virginia beach",
+    "colorado springs", "des moines", "little rock", "santa fe", "baton rouge", "ann arbor",
+    "grand rapids", "palm beach", "fort lauderdale", "st louis", "saint louis",
+    "guatemala city", "panama city", "santo domingo", "san juan", "la paz", "porto alegre",
+    "belo horizonte", "phnom penh", "kuwait city",
 ];
 
 /// Other names of the same place, to the name the gazetteer keeps.
@@ -447,7 +500,18 @@ const TRADE_WORDS: &[&str] = &[
     "pharmaceuticals", "pharma", "foods", "brands", "enterprises", "labs", "laboratories",
     "solutions", "utilities", "telecom", "communications", "insurance", "investments", "ventures",
     "studios", "entertainment", "publishing", "petroleum",
-    "properties", "hotels", "robotics", "aerospace", "automotive", "semiconductors",
+    "properties", "hotels", "robotics", "aerospace", "automotive", "semiconductors", "hydro",
+    "transit",
+];
+
+/// Heads of place names (see [`PLACE_HEAD`]). Heads that are common surnames ("Hill",
+/// "Wood", "Rivers", "Brooks", "Field") are left out.
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "lake", "lakes", "river", "creek", "bay", "island", "islands", "isle", "falls", "valley",
+    "harbour", "harbor", "peninsula", "mountains", "county", "township", "canyon", "glacier",
+    "reservoir", "fjord", "archipelago", "plateau", "basin", "coast", "heights", "springs",
+    "beach", "sea", "gulf", "strait", "ocean", "prairie", "desert",
 ];
 
 /// Nouns describing a person before a full name (see [`DESCRIPTOR`]). Words that are also
@@ -797,6 +861,7 @@ fn tables() -> &'static Tables {
         add(ORG_HEADS, ORG_HEAD);
         add(TRADE_WORDS, TRADE);
         add(DESCRIPTORS, DESCRIPTOR);
+        add(PLACE_HEADS, PLACE_HEAD);
         add(ORG_PRES, ORG_PRE);
         add(ORG_NAMES, ORG_NAME);
         add(AGENCIES, AGENCY);

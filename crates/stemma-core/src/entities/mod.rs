@@ -40,6 +40,9 @@ const EV_SURNAME: u16 = 1 << 4;
 const EV_ORG: u16 = 1 << 5;
 const EV_ACRONYM: u16 = 1 << 6;
 const EV_PLACE: u16 = 1 << 7;
+/// Shaped like a place's name ("Lynn Lake"), which the gazetteer does not know: weaker than a
+/// title, "Mr." or a verb of saying, which make it a person's ("Ricki Lake said").
+const EV_PLACE_SHAPE: u16 = 1 << 8;
 
 const NONE: usize = usize::MAX;
 /// Bounds on what one entity collects, so that a hostile page cannot make the linear dedupes
@@ -52,6 +55,9 @@ fn kind_of(ev: u16) -> EntityKind {
         EntityKind::Place
     } else if ev & EV_ORG != 0 {
         EntityKind::Organization
+    } else if ev & EV_PLACE_SHAPE != 0 && ev & (EV_ROLE | EV_COURTESY | EV_SPEECH | EV_SURNAME) == 0
+    {
+        EntityKind::Place
     } else if ev & (EV_ROLE | EV_COURTESY | EV_GIVEN | EV_SURNAME) != 0 {
         EntityKind::Person
     } else if ev & EV_ACRONYM != 0 {
@@ -329,6 +335,9 @@ impl<'a> Builder<'a> {
         if place {
             ev |= EV_PLACE;
         }
+        if run.place_shaped {
+            ev |= EV_PLACE_SHAPE;
+        }
         ev
     }
 
@@ -572,7 +581,7 @@ impl<'a> Builder<'a> {
                 && w.key.rsplit(' ').next() == Some(key)
                 && w.name.contains(' ')
                 && !opens_with_acronym(&w.name)
-                && w.ev & (EV_ORG | EV_PLACE) == 0
+                && w.ev & (EV_ORG | EV_PLACE | EV_PLACE_SHAPE) == 0
                 && w.name.chars().any(char::is_lowercase);
             self.refer(e, r, run, key, place);
             if surname && !place {

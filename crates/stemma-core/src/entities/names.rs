@@ -3,8 +3,8 @@
 
 use super::lexicon::{
     courtesy_sex, flags_any_case, is_hyphen_connector, is_space_connector, COURTESY, DEMONYM,
-    DESCRIPTOR, GENERIC, GIVEN, MEMBERS, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, ROLE_MOD,
-    SPEECH, STOP, TIME, TITLE, TRADE,
+    DESCRIPTOR, GENERIC, GIVEN, MEMBERS, OF_HEAD, ORG_HEAD, ORG_NAME, ORG_PRE, PLACE, PLACE_HEAD,
+    ROLE_MOD, SPEECH, STOP, TIME, TITLE, TRADE,
 };
 use super::tokens::{is_apostrophe, is_dash, Case, Glue, Tok};
 use crate::offset::{slice_or_empty, Byte, Char};
@@ -45,6 +45,8 @@ pub(crate) struct Run {
     pub acronym: bool,
     /// Shaped like an organisation's name: "… Party", "Ministry of …", "Observatory for …".
     pub org: bool,
+    /// Shaped like a place's name: "Lynn Lake", "Bay of Fundy" (see [`PLACE_HEAD`]).
+    pub place_shaped: bool,
 }
 
 impl Run {
@@ -283,6 +285,26 @@ fn role_ending_at(toks: &[Tok], text: &str, k: usize, buf: &mut String) -> usize
 }
 
 /// Small words inside a role phrase ("minister of state for the interior").
+/// Words that are no portfolio of a ministry: after "Ministry of Health and" they begin
+/// another name ("… and Ukraine", "… and Dr. Vance", "… and Microsoft").
+const NOT_A_PORTFOLIO: u32 = PLACE | ORG_NAME | TITLE | COURTESY | ROLE_MOD | TIME | DEMONYM;
+
+/// Whether the run `toks[i..j]` is a government body named by its portfolio ("Department of
+/// Natural Resources", "Ministry of Fisheries"): its portfolios go on past "and" ("… and
+/// Oceans", "… and Indigenous Futures"), as "Office of Management and Budget" does.
+fn government_body(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
+    toks[i..j].windows(2).any(|w| {
+        w[0].is_cap()
+            && matches!(
+                w[0].text(text).to_ascii_lowercase().as_str(),
+                "department" | "ministry" | "office" | "bureau" | "agency" | "commission"
+            )
+            && is_word(text, &w[1], "of")
+    }) && !toks[i..j]
+        .iter()
+        .any(|t| t.is_cap() && t.flags & (GIVEN | TITLE) != 0)
+}
+
 const ROLE_JOINERS: [&str; 8] = ["of", "for", "at", "in", "the", "and", "to", "on"];
 
 /// "…, a spokesman for the Foo Party," after a name: the role's byte range.
@@ -460,10 +482,19 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 let allowed = match w {
                     // "Securities and Exchange Commission": only when an organisation word
                     // closes the capitalised words that follow.
-                    "and" => toks[j + 1..(j + 4).min(toks.len())]
-                        .iter()
-                        .take_while(|n| n.is_cap() && n.space && !n.nl)
-                        .any(|n| n.flags & ORG_HEAD != 0),
+                    "and" => {
+                        let after = || {
+                            toks[j + 1..(j + 4).min(toks.len())]
+                                .iter()
+                                .take_while(|n| n.is_cap() && n.space && !n.nl)
+                        };
+                        after().any(|n| n.flags & ORG_HEAD != 0)
+                            || government_body(toks, text, i, j)
+                                && after().all(|n| {
+                                    n.case == Case::Upper
+                                        && n.flags & (NOT_A_PORTFOLIO | GIVEN) == 0
+                                })
+                    }
                     "of" => {
                         toks[j - 1].is_cap() && toks[j - 1].flags & (ORG_PRE | TITLE | OF_HEAD) != 0
                     }
@@ -821,6 +852,10 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         first_flags,
         acronym,
         org,
+        place_shaped: words > 1
+            && (last_flags & PLACE_HEAD != 0
+                || first_flags & PLACE_HEAD != 0
+                    && toks.get(n0 + 1).is_some_and(|n| is_word(text, n, "of"))),
     };
     run.weak = n0 == i
         && first.sent

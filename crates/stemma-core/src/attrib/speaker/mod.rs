@@ -231,6 +231,16 @@ impl<'a> Resolver<'a> {
     /// the same answer, so the resolver keeps it).
     fn by_name(&mut self, m: &str, mention: &str) -> (Option<usize>, Option<String>) {
         let (index, key) = (&self.index, &mut self.key);
+        // "A spokeswoman for the Department of …": the department, with her office as the
+        // role (the whole phrase would find a name inside it, and no role).
+        if let Some((role, org)) = agent_first(mention) {
+            let i = index
+                .resolve_with(org, key)
+                .or_else(|| index.resolve_with(org.trim_start_matches("the "), key));
+            if i.is_some() {
+                return (i, Some(role));
+            }
+        }
         if let Some(i) = index.resolve_with(m, key) {
             return (Some(i), None);
         }
@@ -596,9 +606,30 @@ impl<'a> Resolver<'a> {
         }
         self.index_mentions();
         let entities = self.entities;
+        // "the local residents' association", "the workers' union": a body of its owners,
+        // not one whose name lacks them.
+        let owners: Vec<&str> = phrase
+            .split(' ')
+            .filter_map(|w| {
+                w.strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("’s"))
+                    .or_else(|| w.strip_suffix('\''))
+                    .or_else(|| w.strip_suffix('’'))
+            })
+            .filter(|o| !o.is_empty())
+            .collect();
+        let has_owners = |i: usize| {
+            owners.iter().all(|o| {
+                entities[i]
+                    .name
+                    .split(' ')
+                    .any(|n| n.to_lowercase().starts_with(o))
+            })
+        };
         let named = self.last_mentioned_where(
             |i| {
                 entities[i].kind != EntityKind::Place
+                    && has_owners(i)
                     && entities[i]
                         .name
                         .split(' ')
@@ -609,7 +640,10 @@ impl<'a> Resolver<'a> {
         if let Some((_, i)) = named {
             return Some(i);
         }
-        if let Some(l) = self.last.filter(|&l| self.organisation_like(l)) {
+        if let Some(l) = self
+            .last
+            .filter(|&l| self.organisation_like(l) && has_owners(l))
+        {
             // "Volkswagen is giving us a glimpse … The German automaker … says": an
             // organisation that opens a sentence after the last speaker was named is the
             // one the story has moved on to.
@@ -631,7 +665,8 @@ impl<'a> Resolver<'a> {
         if start < from {
             return None;
         }
-        (self.opens_sentence(k) && self.kind_of(i) == EntityKind::Organization).then_some(i)
+        (self.opens_sentence(k) && self.kind_of(i) == EntityKind::Organization && has_owners(i))
+            .then_some(i)
     }
 
     /// The last organisation (no news outlet) named first in a sentence ("Volkswagen is …",

@@ -104,6 +104,51 @@ pub(super) fn agent_for(mention: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// "A spokeswoman for the Department of …", "pro-life members of the Foo Party", "Aides to
+/// Clinton": a mention that opens with the agent, before any name, as its role (the words
+/// before the agent word, past a determiner, with it) and whom it speaks for. `None` when a
+/// name comes first ("Angelique Brunner, a developer and spokeswoman for …" is Brunner).
+pub(super) fn agent_first(mention: &str) -> Option<(String, &str)> {
+    use crate::entities::lexicon::{flags_any_case, DEMONYM, GENERIC, GIVEN, ROLE_MOD};
+    let (role, org) = agent_for(mention)?;
+    let at = role.as_ptr() as usize - mention.as_ptr() as usize;
+    let prefix = mention[..at].trim();
+    if prefix.contains(',') {
+        return None;
+    }
+    let mut words: Vec<&str> = prefix.split_whitespace().collect();
+    // Capitalised: the first word unless a given name (a sentence opens with it: "Pro-growth
+    // members of …"), or a word that qualifies ("Republican members of …").
+    for (k, w) in words.iter().enumerate() {
+        if !w.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let f = flags_any_case(w, &mut String::new());
+        if f & GIVEN != 0 || k > 0 && f & (GENERIC | DEMONYM | ROLE_MOD) == 0 {
+            return None;
+        }
+    }
+    while words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an"
+                | "the"
+                | "one"
+                | "some"
+                | "many"
+                | "several"
+                | "two"
+                | "three"
+                | "both"
+                | "all"
+        )
+    }) {
+        words.remove(0);
+    }
+    words.push(role);
+    Some((words.join(" "), org))
+}
+
 /// The role a mention gives its speaker around the name: "Harbour master Dunstan Okoro" →
 /// "Harbour master"; "Mirela Stanch, chief engineer at the Kestrel Tide cooperative, which …"
 /// → "chief engineer at the Kestrel Tide cooperative".
@@ -116,7 +161,20 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
         let before = mention[..p].trim().trim_end_matches(',').trim();
         let after = mention[p + name.len()..].trim_start();
         if let Some(app) = after.strip_prefix(',') {
-            let app = app.trim();
+            let mut app = app.trim();
+            // "Roxana Leon, 63, an independent voter": past the age.
+            // "Roxana Leon, 63, an independent voter": past the age, a description ("Cory
+            // James, 22, of Flint" gives none).
+            if let Some((age, rest)) = app.split_once(',') {
+                if !age.is_empty() && age.trim().chars().all(|c| c.is_ascii_digit()) {
+                    let rest = rest.trim();
+                    app = if ["a ", "an ", "the "].iter().any(|d| rest.starts_with(d)) {
+                        rest
+                    } else {
+                        ""
+                    };
+                }
+            }
             let end = [", which", ", who", ", where", ","]
                 .iter()
                 .filter_map(|sep| app.find(sep))
@@ -128,7 +186,9 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
                 .or_else(|| app.strip_prefix("an "))
                 .or_else(|| app.strip_prefix("the "))
                 .unwrap_or(app);
-            if !app.is_empty() && app.split(' ').count() <= 12 {
+            // "Tom Apetagon, 67,": an age is no role.
+            let age = app.chars().all(|c| c.is_ascii_digit());
+            if !app.is_empty() && !age && app.split(' ').count() <= 12 {
                 return Some(app.to_string());
             }
         }
@@ -154,9 +214,18 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
                 | "an"
                 | "An"
         );
+        // A longer role before the name when it opens with a title and a comma closes it
+        // ("Director, emergency management at the Pine Ridge Fire Association, Chantal
+        // Roussin,").
+        let long_title = mention[..p].trim_end().ends_with(',')
+            && before.split(' ').next().is_some_and(|w| {
+                use crate::entities::lexicon::{flags_any_case, TITLE};
+                flags_any_case(w.trim_end_matches(','), &mut String::new()) & TITLE != 0
+            });
+        let most = if long_title { 14 } else { 6 };
         if !before.is_empty()
             && !courtesy
-            && before.split(' ').count() <= 6
+            && before.split(' ').count() <= most
             && !before.contains(['"', '“', '”'])
         {
             return Some(before.to_string());
@@ -547,6 +616,8 @@ pub(super) const BODIES: &[&str] = &[
     "administration",
     "agency",
     "airline",
+    "alliance",
+    "association",
     "authority",
     "bank",
     "board",
@@ -554,15 +625,21 @@ pub(super) const BODIES: &[&str] = &[
     "campaign",
     "center",
     "centre",
+    "chamber",
+    "charity",
     "clinic",
+    "coalition",
     "commission",
     "committee",
     "company",
+    "cooperative",
+    "corporation",
     "council",
     "county",
     "court",
     "department",
     "district",
+    "federation",
     "firm",
     "foundation",
     "government",
@@ -570,10 +647,12 @@ pub(super) const BODIES: &[&str] = &[
     "hospital",
     "institute",
     "institution",
+    "league",
     "library",
     "magazine",
     "ministry",
     "museum",
+    "network",
     "newspaper",
     "office",
     "organisation",
@@ -583,6 +662,7 @@ pub(super) const BODIES: &[&str] = &[
     "regulator",
     "school",
     "service",
+    "society",
     "team",
     "union",
     "university",
@@ -659,7 +739,12 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let last = phrase.rsplit(' ').next().unwrap_or("");
     if GROUPS.contains(&last) || several_people(mention, &phrase, last) {
         Some(SpeakerKind::Group)
-    } else if BODIES.iter().any(|b| phrase.ends_with(b)) {
+    } else if BODIES.iter().any(|b| {
+        // The last word ("his colleague" is no league).
+        phrase
+            .strip_suffix(b)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    }) {
         Some(SpeakerKind::Organization)
     } else if PERSON_NOUNS.split_whitespace().any(|n| n == last)
         || flags_any_case(last, &mut String::new()) & TITLE != 0

@@ -647,3 +647,76 @@ fn a_group_of_someones_and_a_publication_are_not_that_someone() {
     );
     assert_eq!(name_of(text, "ferries survive"), None);
 }
+
+/// The speaker (name and role) of the speech quote of `text` whose content holds `content`.
+fn speaker_of(text: &str, content: &str) -> (Option<String>, Option<String>) {
+    let entities = crate::entities::find_entities(None, text);
+    let q = crate::attrib::quotes(text, &entities);
+    let s = q
+        .iter()
+        .find(|q| q.text.contains(content))
+        .unwrap_or_else(|| panic!("no quote with {content:?} in {q:?}"))
+        .speaker
+        .clone()
+        .unwrap_or_else(|| panic!("no speaker for {content:?}"));
+    (s.name, s.role)
+}
+
+#[test]
+fn a_spokeswoman_speaks_for_the_body_with_her_office_as_the_role() {
+    let text = "A spokeswoman for the Department of Marsh Works and Indigenous Futures said \
+                the bombers would fly. Dana Brunel, a developer and spokeswoman for the \
+                Harbour Builders Coalition, said the permits were late. Pro-growth members \
+                of the Tarrow Council said the vote was close.";
+    assert_eq!(
+        speaker_of(text, "bombers would fly"),
+        (
+            Some("Department of Marsh Works and Indigenous Futures".into()),
+            Some("spokeswoman".into())
+        )
+    );
+    assert_eq!(
+        speaker_of(text, "permits were late").0.as_deref(),
+        Some("Dana Brunel")
+    );
+    assert_eq!(
+        speaker_of(text, "vote was close"),
+        (
+            Some("Tarrow Council".into()),
+            Some("Pro-growth members".into())
+        )
+    );
+}
+
+#[test]
+fn an_age_is_no_role_and_a_long_title_before_the_name_is() {
+    let text = "Local resident Tomas Apetag, 67, said he had never seen smoke so thick. \
+                Marta Leone, 63, an independent voter from Osk, said she would wait. \
+                Director, emergency planning at the Pine Ridge Fire Association, Chantal \
+                Roussel, said the roads were open.";
+    assert_eq!(
+        speaker_of(text, "smoke so thick").1.as_deref(),
+        Some("Local resident")
+    );
+    assert_eq!(
+        speaker_of(text, "she would wait").1.as_deref(),
+        Some("independent voter from Osk")
+    );
+    assert_eq!(
+        speaker_of(text, "roads were open").1.as_deref(),
+        Some("Director, emergency planning at the Pine Ridge Fire Association")
+    );
+}
+
+#[test]
+fn a_body_of_its_owners_is_not_the_last_organisation_that_spoke() {
+    let text = "Officials at the Ministry of Energy said the fine would rise. In Kessel, \
+                the local residents' association said it would seek compensation.";
+    assert_eq!(speaker_of(text, "seek compensation"), (None, None));
+}
+
+#[test]
+fn a_pronoun_does_not_stand_for_a_place_named_like_a_person() {
+    let text = "Residents of Lynn Lake left on Sunday. He said the road was closed.";
+    assert_eq!(speaker_of(text, "road was closed").0, None);
+}

@@ -903,3 +903,41 @@ fn a_sentence_adverb_before_a_name_is_no_part_of_it() {
         names_of(&ents)
     );
 }
+
+#[test]
+fn names_shaped_like_places_are_places_unless_a_person_speaks() {
+    let text = "About 900 residents of Merrow Lake were told to leave on Sunday. Crews \
+                from Pellham County and the Bay of Tarrow joined them. Ricki Lake said she \
+                had seen the smoke. Calgary and Winnipeg sent planes.";
+    let ents = find_entities(None, text);
+    for place in [
+        "Merrow Lake",
+        "Pellham County",
+        "Bay of Tarrow",
+        "Calgary",
+        "Winnipeg",
+    ] {
+        assert_eq!(find(&ents, place).kind, EntityKind::Place, "{place}");
+    }
+    assert_eq!(find(&ents, "Ricki Lake").kind, EntityKind::Person);
+}
+
+#[test]
+fn a_ministry_keeps_its_portfolios_past_and() {
+    let text = "The Department of Marsh Works and Indigenous Futures said on Monday that the \
+                Ministry of Fisheries and Oceans had agreed. The Department of Justice and \
+                Microsoft signed it, as did the Ministry of Health and Ukraine.";
+    let ents = find_entities(None, text);
+    organisations(
+        &ents,
+        &[
+            "Department of Marsh Works and Indigenous Futures",
+            "Ministry of Fisheries and Oceans",
+            "Department of Justice",
+            "Ministry of Health",
+        ],
+    );
+    assert!(ents
+        .iter()
+        .all(|e| e.name != "Indigenous Futures" && e.name != "Oceans"));
+}
