@@ -528,7 +528,8 @@ const DESCRIPTORS: &[&str] = &[
     "pharmacist", "dentist", "therapist", "psychologist", "psychiatrist", "epidemiologist",
     "biologist", "chemist", "physicist", "meteorologist", "forecaster", "attendee", "spectator",
     "athlete", "player", "rancher", "grower", "mechanic", "electrician", "plumber", "welder",
-    "caregiver", "commuter", "motorist", "cyclist", "pedestrian",
+    "caregiver", "commuter", "motorist", "cyclist", "pedestrian", "rival", "challenger",
+    "opponent", "incumbent",
 ];
 
 /// Words naming members (see [`MEMBERS`]).
@@ -602,7 +603,9 @@ const TITLES: &[&str] = &[
     "quarterback", "pitcher", "winger", "forward", "captain", "manager", "referee",
     "student", "teacher", "spokesmen", "officials", "ministers", "republican", "democrat",
     "councillor", "councilor", "cllr", "councilman", "councilwoman", "alderman", "alderwoman",
-    "assemblyman", "assemblywoman", "superintendent", "constable", "magistrate",
+    "assemblyman", "assemblywoman", "superintendent", "constable", "magistrate", "critic",
+    "auditor", "ombudsman", "ombudsperson", "comptroller", "treasurer", "coroner", "warden",
+    "reeve", "mla", "mpp", "mna",
 ];
 
 #[rustfmt::skip]

@@ -416,6 +416,36 @@ impl<'a> Builder<'a> {
         self.register(e, name, key);
     }
 
+    /// "Crooked Hillary Clinton" first, then "Hillary Clinton": the name is the given name and
+    /// surname, the word before them an epithet (kept as an alias), when that word is no given
+    /// name ("Mary Ann Carter" after "Ann Carter" keeps its name).
+    fn drop_epithet(&mut self, e: usize, run: &Run, key: &str) {
+        let text = self.text;
+        let name = run.name(text);
+        let w = &self.ents[e];
+        let Some(extra) = w.name.strip_suffix(name).and_then(|p| p.strip_suffix(' ')) else {
+            return;
+        };
+        let given = |word: &str| is_given_name(&word.to_lowercase());
+        if extra.is_empty()
+            || extra.contains(' ')
+            || !name.contains(' ')
+            || !name.split(' ').next().is_some_and(given)
+            || given(extra)
+            || w.ev & (EV_ORG | EV_PLACE | EV_PLACE_SHAPE) != 0
+        {
+            return;
+        }
+        let Some(first) = w.mentions.first().cloned() else {
+            return;
+        };
+        let w = &mut self.ents[e];
+        let old = std::mem::replace(&mut w.name, name.to_string());
+        let old_key = std::mem::replace(&mut w.key, key.to_string());
+        w.aliases.retain(|a| a.key != key);
+        self.add_alias(e, &old, &old_key, || first, false, false);
+    }
+
     /// The one other person of the surname `key` than `e`, whose given name has the other sex
     /// than `e`'s.
     fn same_surname_other_sex(&self, e: usize, key: &str) -> Option<usize> {
@@ -589,6 +619,8 @@ impl<'a> Builder<'a> {
             }
             if place {
                 self.upgrade(e, run, key);
+            } else {
+                self.drop_epithet(e, run, key);
             }
             return;
         }

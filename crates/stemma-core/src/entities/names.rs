@@ -680,7 +680,8 @@ fn possessive_in_name(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
         && matches!(t.text(text), "Our" | "My" | "Your")
 }
 
-/// "Hosting Cook at Dreamforce is our dream", "Addressing Congress on Tuesday, …": a word in
+/// "Hosting Cook at Dreamforce is our dream", "Addressing Congress on Tuesday, …", "Injecting
+/// Clinton's troubles into …": a word in
 /// -ing that opens the sentence, before the capitalised word or words it takes as object and
 /// a preposition, is a participle, no given name ("Sterling Brown said", "Irving Berlin
 /// wrote": a verb follows the name).
@@ -694,7 +695,13 @@ fn opening_participle(toks: &[Tok], text: &str, t0: usize, j: usize) -> bool {
                 "at" | "on" | "in" | "for" | "with" | "to" | "from" | "about" | "during" | "into"
             )
     });
-    preposition_after
+    // "Injecting Clinton's marital troubles into …": the object's possessive, after a
+    // participle of nine letters or more (given names in -ing are shorter: "Channing Tatum's").
+    let possessive_after = w.len() >= 9
+        && toks
+            .get(j)
+            .is_some_and(|n| n.glue == Glue::Apos && is_word(text, n, "s"));
+    (preposition_after || possessive_after)
         && t.sent
         && t.case == Case::Upper
         && t0 + 1 < j

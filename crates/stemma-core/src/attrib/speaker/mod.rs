@@ -285,6 +285,20 @@ impl<'a> Resolver<'a> {
         let lower = m.to_lowercase();
         // "his office", "her spokeswoman": the one the pronoun stands for, who speaks through
         // them (as "a spokesman for X" is X), with the office as the role.
+        // "Premier Doug Ellison's office": the premier, with his office as the role.
+        if let Some((owner, role)) = name_speaks_for(&mention.text) {
+            let stand_in = Span {
+                start: mention.start,
+                end: mention.start.plus(owner.chars().count()),
+                text: owner.to_string(),
+            };
+            if let (Some(i), _) = self.find(&stand_in) {
+                return (Some(i), Some(role.to_string()));
+            }
+        }
+        if anonymous_source(&lower) {
+            return (None, None);
+        }
         if let Some((pronoun, role)) = speaks_for(&lower) {
             let stand_in = Span {
                 start: mention.start,

@@ -81,6 +81,39 @@ pub(super) fn speaks_for(lower: &str) -> Option<(&'static str, &str)> {
     .then_some((pronoun, role))
 }
 
+/// "Premier Doug Ellison's office", "Marrow's campaign": a name and one who speaks for it
+/// (its office, spokesperson or campaign, nothing after), as the name and the role.
+pub(super) fn name_speaks_for(mention: &str) -> Option<(&str, &str)> {
+    let at = mention.rfind("'s ").or_else(|| mention.rfind("’s "))?;
+    let owner = mention[..at].trim();
+    let role = mention[at..].split_once(' ')?.1.trim();
+    let named = owner
+        .split(' ')
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    (named
+        && matches!(
+            role,
+            "office" | "spokesman" | "spokeswoman" | "spokesperson" | "campaign" | "press office"
+        ))
+    .then_some((owner, role))
+}
+
+/// "A source close to the minister", "people familiar with the talks": someone the reporter
+/// will not name, near the one named after them, not that one.
+pub(super) fn anonymous_source(lower: &str) -> bool {
+    let phrase = head_of(lower);
+    [
+        " close to ",
+        " familiar with ",
+        " briefed on ",
+        " knowledgeable about ",
+        " with knowledge of ",
+    ]
+    .iter()
+    .any(|p| phrase.contains(p))
+}
+
 /// "a spokesman for the Foo Party" → ("spokesman", "the Foo Party").
 pub(super) fn agent_for(mention: &str) -> Option<(&str, &str)> {
     // The role word is one of the mention's words: without one, no separator needs a look.

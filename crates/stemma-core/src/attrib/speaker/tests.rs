@@ -720,3 +720,33 @@ fn a_pronoun_does_not_stand_for_a_place_named_like_a_person() {
     let text = "Residents of Lynn Lake left on Sunday. He said the road was closed.";
     assert_eq!(speaker_of(text, "road was closed").0, None);
 }
+
+#[test]
+fn a_names_office_speaks_for_it_and_a_source_close_to_someone_is_not_them() {
+    let text = "Premier Doug Ellwood's office said in a statement that the government would \
+                act. A source close to the minister, who was not authorized to speak \
+                publicly, said the review could lead to a new law.";
+    assert_eq!(
+        speaker_of(text, "government would act"),
+        (Some("Doug Ellwood".into()), Some("office".into()))
+    );
+    assert_eq!(speaker_of(text, "lead to a new law"), (None, None));
+}
+
+#[test]
+fn a_critic_and_an_auditor_general_are_roles() {
+    let text = "The report, released by the province's auditor general, Bonnie Lysk, found \
+                gaps. Lysk said her office had visited 212 homes. Opposition health critic \
+                France Gelinard called it damning. \"They've known for years,\" she said.";
+    assert_eq!(
+        speaker_of(text, "visited 212 homes"),
+        (
+            Some("Bonnie Lysk".into()),
+            Some("province's auditor general".into())
+        )
+    );
+    assert_eq!(
+        speaker_of(text, "known for years").0.as_deref(),
+        Some("France Gelinard")
+    );
+}

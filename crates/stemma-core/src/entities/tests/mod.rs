@@ -941,3 +941,19 @@ fn a_ministry_keeps_its_portfolios_past_and() {
         .iter()
         .all(|e| e.name != "Indigenous Futures" && e.name != "Oceans"));
 }
+
+#[test]
+fn an_epithet_or_a_headline_verb_is_no_part_of_a_name() {
+    let text = "Rip Tomas Ferrand Over Pumps\n\nLawmakers criticised Tomas Ferrand on Monday. \
+                Questioning Ferrand's record, one said the board had failed. Rival Maria \
+                Solheim said the pumps were old.";
+    let ents = find_entities(None, text);
+    assert_eq!(find(&ents, "Tomas Ferrand").kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Maria Solheim").kind, EntityKind::Person);
+    assert!(
+        ents.iter()
+            .all(|e| !e.name.starts_with("Rip ") && !e.name.starts_with("Questioning ")),
+        "{:?}",
+        names_of(&ents)
+    );
+}
