@@ -32,6 +32,9 @@ pub struct Resolver<'a> {
     /// indefinite description introduced them ("one legal expert", "an official"): "the
     /// expert" after it is the same unnamed person.
     last_unnamed: Option<String>,
+    /// The agent word and the one they spoke for, when the last speaker was "a spokesperson
+    /// for X" resolved to X: "the spokesperson" after it is X's again.
+    last_agent: Option<(String, usize)>,
     /// Name lookups already made, by mention words.
     names: FastMap<String, (Option<usize>, Option<String>)>,
     index: NameIndex,
@@ -108,6 +111,7 @@ impl<'a> Resolver<'a> {
             last_named_at: None,
             last_at: None,
             last_unnamed: None,
+            last_agent: None,
             names: FastMap::default(),
             index: NameIndex::new(entities),
             descriptions: None,
@@ -182,6 +186,9 @@ impl<'a> Resolver<'a> {
         } else {
             None
         };
+        self.last_agent = idx
+            .zip(agent_for(&mention.text))
+            .map(|(i, (agent, _))| (agent.to_lowercase(), i));
         if idx.is_some() {
             self.last = idx;
             self.last_at = Some((mention.start, mention.end));
@@ -463,6 +470,15 @@ impl<'a> Resolver<'a> {
                 };
                 if let Some(l) = self.last.filter(author) {
                     return (Some(l), None);
+                }
+            }
+            // "A spokesperson for the Rail Delivery Group described … “…,” the spokesperson
+            // said.": the one the agent spoke for, again.
+            if first == "the" {
+                if let Some((agent, i)) = &self.last_agent {
+                    if lower.strip_prefix("the ") == Some(agent.as_str()) {
+                        return (Some(*i), Some(agent.clone()));
+                    }
                 }
             }
             // "…,” said one legal expert. “…,” the expert warned.": the same unnamed

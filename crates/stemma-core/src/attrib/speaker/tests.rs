@@ -750,3 +750,29 @@ fn a_critic_and_an_auditor_general_are_roles() {
         Some("France Gelinard")
     );
 }
+
+#[test]
+fn the_spokesperson_again_speaks_for_the_same_body() {
+    let text = "A spokesperson for the Rail Delivery Board described the strike as \
+                \"completely unnecessary\". \"Passengers are sick of this,\" the spokesperson \
+                said.";
+    assert_eq!(
+        speaker_of(text, "sick of this"),
+        (
+            Some("Rail Delivery Board".into()),
+            Some("spokesperson".into())
+        )
+    );
+}
+
+#[test]
+fn a_woman_named_by_a_given_name_is_who_she_stands_for() {
+    // "Carole" marks a woman: "she" after her is hers, not the woman named before.
+    let text = "Senator Ruth Kimathi said the vote was close. Carole Bowden, 75, a retiree \
+                in Osk, backed Gov. Tomas Ferrand in the primary but now plans to vote for Mr. \
+                Abel Marsh. \"I will reluctantly do that,\" she said.";
+    assert_eq!(
+        speaker_of(text, "reluctantly").0.as_deref(),
+        Some("Carole Bowden")
+    );
+}
