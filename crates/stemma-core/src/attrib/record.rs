@@ -94,6 +94,29 @@ pub fn entities_and_quotes(
 }
 
 /// [`found_quotes_with`] over the text's shared tokens.
+/// "… told BBC Radio 4's Today programme: “…”": a "told" whose content runs up to a colon
+/// took the listener for the words; the quotation after the colon, found as a continuation,
+/// is its content.
+fn told_before_colon(text: &str, found: &mut Vec<Found>) {
+    let mut k = 1;
+    while k < found.len() {
+        let (w, c) = (&found[k - 1], &found[k]);
+        let told = matches!(text_of(text, w.cue), "told" | "tells" | "tell" | "telling");
+        let colon_between = |end: Byte| {
+            text.get(end.get()..c.cue.0.get())
+                .is_some_and(|gap| gap.trim() == ":")
+        };
+        if told && c.continued && w.content.len() == 1 && colon_between(w.content[0].1) {
+            let c = found.remove(k);
+            let w = &mut found[k - 1];
+            w.content = c.content;
+            w.kind = c.kind;
+            continue;
+        }
+        k += 1;
+    }
+}
+
 fn found_quotes_in(
     text: &str,
     toks: Vec<tokens::Token>,
@@ -112,6 +135,7 @@ fn found_quotes_in(
     if !more.is_empty() {
         found.extend(more);
         found.sort_by_key(|f| f.cue.0);
+        told_before_colon(text, &mut found);
     }
     let mut resolver = speaker::Resolver::with_text(entities, text, d.narration(ix));
     let mut out = Vec::with_capacity(found.len());

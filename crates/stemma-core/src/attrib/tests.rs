@@ -824,3 +824,13 @@ fn a_bare_recipient_after_told_is_no_content() {
     let (_, _, content, _) = one("He told stories of the war.");
     assert_eq!(content, ["stories of the war"]);
 }
+
+#[test]
+fn a_told_whose_listener_runs_to_a_colon_has_the_quotation_for_its_content() {
+    let text = "Union leader Maro Kell told Harbour Radio 4's Morning programme: \"We have \
+                bent over backwards to reach a deal.\"";
+    let q = quotes(text, &crate::entities::find_entities(None, text));
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].text.contains("bent over backwards"), "{q:?}");
+    assert_eq!(q[0].cue.as_ref().map(|c| c.text.as_str()), Some("told"));
+}
