@@ -804,7 +804,14 @@ pub(super) const PERSON_NOUNS: &str =
      driver singer star mathematician physicist chemist biologist engineer designer founder \
      farmer pilot soldier player coach actor actress artist musician chef customer client \
      buyer seller tenant landlord homeowner mom dad grandmother grandfather sister brother \
-     child kid teen teenager";
+     child kid teen teenager passenger commuter shopper motorist cyclist pedestrian \
+     bystander onlooker eyewitness fan spectator volunteer paramedic firefighter miner \
+     fisherman retiree caregiver relative cousin uncle aunt nephew niece midwife pharmacist \
+     dentist therapist psychologist psychiatrist epidemiologist meteorologist forecaster \
+     historian archaeologist lecturer principal librarian mechanic electrician plumber \
+     trucker rancher grower vendor shopkeeper waiter waitress bartender cashier clerk \
+     accountant banker broker trader investor entrepreneur developer contractor inmate \
+     prisoner defendant plaintiff juror judge detective constable sergeant";
 
 /// A mention of several people that no group noun heads: names joined by "and" ("McConnell
 /// and Ryan"), a share of people ("63 percent of voters"), a plural head ("His aides",

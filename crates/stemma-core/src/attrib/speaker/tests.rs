@@ -776,3 +776,20 @@ fn a_woman_named_by_a_given_name_is_who_she_stands_for() {
         Some("Carole Bowden")
     );
 }
+
+#[test]
+fn people_named_by_what_they_are_doing_are_people() {
+    for person in [
+        "Another passenger, who did not want to be named,",
+        "one commuter",
+        "a bystander",
+        "the paramedic",
+        "the real estate developer",
+    ] {
+        assert_eq!(
+            kind_of_phrase(person),
+            Some(SpeakerKind::Person),
+            "{person}"
+        );
+    }
+}
