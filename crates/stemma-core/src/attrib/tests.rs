@@ -834,3 +834,11 @@ fn a_told_whose_listener_runs_to_a_colon_has_the_quotation_for_its_content() {
     assert!(q[0].text.contains("bent over backwards"), "{q:?}");
     assert_eq!(q[0].cue.as_ref().map(|c| c.text.as_str()), Some("told"));
 }
+
+#[test]
+fn a_word_of_saying_after_the_is_a_noun() {
+    let text = "The accused, 58-year-old Gerald Tibbins, has pleaded not guilty. The repeated \
+                denunciation of the plan bodes poorly for it.";
+    let q = quotes(text, &crate::entities::find_entities(None, text));
+    assert!(q.is_empty(), "{q:?}");
+}

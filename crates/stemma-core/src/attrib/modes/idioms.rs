@@ -14,6 +14,19 @@ pub(super) fn attributes_nothing(d: &Doc, f: &Found, head: usize) -> bool {
         || an_idiom(d, head)
         || a_noun_subject(d, head)
         || a_dismissal(d, head)
+        || a_noun_after_a_determiner(d, f, head)
+}
+
+/// "The accused, 58-year-old Gerald Tibbetts, has pleaded …": a word of saying right after
+/// "the" with no one before it is a noun (the accused, the alleged), no cue.
+fn a_noun_after_a_determiner(d: &Doc, f: &Found, head: usize) -> bool {
+    head > 0
+        && matches!(d.w(head - 1), "the" | "a" | "an")
+        && d.toks[head - 1].end <= f.cue.0
+        && f.source.is_none_or(|(a, b)| {
+            // The source is the determiner alone.
+            a >= d.toks[head - 1].start && b <= d.toks[head - 1].end
+        })
 }
 
 /// "he dismissed Virat Kohli for 88": a batsman out, a score after "for", no words.
