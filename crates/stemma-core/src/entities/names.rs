@@ -836,7 +836,23 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         && name
             .get(name.len() - 13..)
             .is_some_and(|s| s.eq_ignore_ascii_case("islamic state"));
+    // "Calgary Flames", "Boston Celtics": a city's name, then a plural, is a team (not a
+    // person named after a place: "Georgia Peters", "Jordan Evans").
+    let last = toks[j - 1].text(text);
+    let team = words == 2
+        && first_flags & PLACE != 0
+        && first_flags & (GIVEN | ORG_HEAD | TITLE) == 0
+        && last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && last_flags & (GIVEN | PLACE | DEMONYM | GENERIC | PLACE_HEAD) == 0
+        && !super::is_given_name(&first.text(text).to_lowercase())
+        && !matches!(
+            first.text(text).to_lowercase().as_str(),
+            "georgia" | "jordan" | "india" | "sydney" | "paris" | "chad" | "israel" | "kenya"
+        );
     org |= last_flags & ORG_HEAD != 0
+        || team
         || last_flags & TRADE != 0 && words > 1
         || first_flags & ORG_PRE != 0 && words > 1
         || all_flags & ORG_NAME != 0
