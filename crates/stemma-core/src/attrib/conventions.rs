@@ -93,3 +93,48 @@ pub(super) fn split_contraction(d: &Doc, f: &mut Found) {
         }
     }
 }
+
+/// "The port will reopen next week, the minister told reporters on Tuesday.": after "told"
+/// come the listener and the time, not the words; the words are the clause before the comma
+/// that precedes the source.
+pub(super) fn told_listener_after(d: &Doc, f: &mut Found) {
+    let (Some((s0, _)), [(c0, c1)]) = (f.source, f.content.as_slice()) else {
+        return;
+    };
+    let (Some(cue), Some(src)) = (d.tok_at(f.cue.0), d.tok_at(s0)) else {
+        return;
+    };
+    // The content starts right after the cue: the listener was taken for the words ("told
+    // People she had lost weight" skips the listener and keeps its clause).
+    if !matches!(d.w(cue), "told" | "tells" | "tell" | "telling")
+        || d.toks.get(cue + 1).is_none_or(|t| t.start != *c0)
+    {
+        return;
+    }
+    let (first, end) = d.sents[d.sent_of[cue] as usize];
+    // The source opens a clause after a comma, and the clause before is what was said.
+    if src < first + 3 || !d.is(src - 1, ",") {
+        return;
+    }
+    // What follows the cue is short and holds no clause or quotation of its own.
+    let after = d.toks[cue + 1..end]
+        .iter()
+        .position(|t| t.start >= *c1)
+        .map_or(end, |k| cue + 1 + k);
+    if after - cue > 9
+        || (cue + 1..after).any(|j| {
+            d.toks[j].kind == Kind::Quote
+                || matches!(
+                    d.w(j),
+                    "that" | "about" | "of" | "to" | "how" | "why" | "what"
+                )
+        })
+    {
+        return;
+    }
+    if (first..src - 1).any(|j| d.toks[j].kind == Kind::Quote) {
+        return;
+    }
+    f.content = vec![(d.toks[first].start, d.toks[src - 2].end)];
+    f.kind = QuoteKind::Indirect;
+}

@@ -29,6 +29,7 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     for f in &mut out {
         split_contraction(d, f);
         relative_content(d, f);
+        told_listener_after(d, f);
     }
     // What each is to a reader; events that report nobody's words go.
     out.retain_mut(|f| {

@@ -842,3 +842,16 @@ fn a_word_of_saying_after_the_is_a_noun() {
     let q = quotes(text, &crate::entities::find_entities(None, text));
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn after_told_the_listener_is_no_content_and_the_clause_before_is() {
+    let (cue, source, content, _) =
+        one("The port will reopen next week, the minister told reporters on Tuesday.");
+    assert_eq!(cue, "told");
+    assert_eq!(source.as_deref(), Some("the minister"));
+    assert_eq!(content, ["The port will reopen next week"]);
+    // A listener skipped keeps the clause after it.
+    let (_, _, content, _) =
+        one("In 2011, after a long tour, she told People she had lost 70 pounds.");
+    assert_eq!(content, ["she had lost 70 pounds"]);
+}
