@@ -18,7 +18,11 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     let mut out = Vec::new();
     let table = model.map(|_| learned::Table::new(d));
     for si in 0..d.sents.len() {
+        let before = out.len();
         sentence(d, si, model.zip(table.as_ref()), &mut out);
+        if model.is_some() && out.len() == before {
+            told_after_a_clause(d, si, &mut out);
+        }
     }
     layout_attributions(d, &mut out);
     for &(s, e) in &d.sents {
@@ -43,6 +47,29 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     out.dedup_by_key(|f| f.cue);
     drop_colon_twins(d, &mut out);
     out
+}
+
+/// "Crews will work through the night, the utility told customers in an email.": a sentence
+/// where the tagger found nothing, a clause, a comma, a source and "told" with its listener:
+/// the lexicon rules read it.
+fn told_after_a_clause(d: &Doc, si: usize, out: &mut Vec<Found>) {
+    let (s, e) = d.sents[si];
+    let heads: Vec<_> = cue_heads(d, s, e)
+        .into_iter()
+        .filter(|&(h, ..)| {
+            // A short source after the last comma, and a listener after the verb (not
+            // "…, which happened to a real person, told simply.").
+            let comma = (s + 3..h).rev().find(|&k| d.is(k, ","));
+            matches!(d.w(h), "told" | "tells")
+                && comma.is_some_and(|c| (2..=6).contains(&(h - c)))
+                && d.toks.get(h + 1).is_some_and(|t| t.kind == Kind::Word)
+                && !d.w(h + 1).ends_with("ly")
+                && !(s..e).any(|k| d.toks[k].kind == Kind::Quote)
+        })
+        .collect();
+    if heads.len() == 1 {
+        sentence_by_rules_with(d, s, e, &heads, out);
+    }
 }
 
 /// "Carys told the Herald: “…”": the colon before the quotation is no cue of its own when a

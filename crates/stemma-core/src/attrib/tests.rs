@@ -855,3 +855,13 @@ fn after_told_the_listener_is_no_content_and_the_clause_before_is() {
         one("In 2011, after a long tour, she told People she had lost 70 pounds.");
     assert_eq!(content, ["she had lost 70 pounds"]);
 }
+
+#[test]
+fn told_after_a_clause_is_read_where_the_tagger_saw_nothing() {
+    let (cue, source, content, _) =
+        one("Crews will work through the night, the utility told customers in an email.");
+    assert_eq!(cue, "told");
+    assert_eq!(source.as_deref(), Some("the utility"));
+    assert_eq!(content, ["Crews will work through the night"]);
+    assert!(spans("It was a real thing, which happened to a real person, told simply.").is_empty());
+}
