@@ -181,7 +181,8 @@ fn is_abbrev_dot(text: &str, word_start: usize, dot: usize) -> bool {
 pub const ABBREVS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
     "Cmdr", "Prof", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "No", "vs", "Ft", "Mt",
-    "Pres", "Atty", "Supt", "Gens", "Reps", "Sens", "Messrs", "Mme",
+    "Pres", "Atty", "Supt", "Gens", "Reps", "Sens", "Messrs", "Mme", "Coun", "Cst", "Const", "Cpl",
+    "Det", "Insp", "Hon", "Msgr", "Brig", "Pte",
 ];
 
 /// Abbreviations that often close a sentence too ("… and so on, etc. Things …"): attribution

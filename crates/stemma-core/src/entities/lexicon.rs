@@ -605,7 +605,7 @@ const TITLES: &[&str] = &[
     "councillor", "councilor", "cllr", "councilman", "councilwoman", "alderman", "alderwoman",
     "assemblyman", "assemblywoman", "superintendent", "constable", "magistrate", "critic",
     "auditor", "ombudsman", "ombudsperson", "comptroller", "treasurer", "coroner", "warden",
-    "reeve", "mla", "mpp", "mna",
+    "reeve", "mla", "mpp", "mna", "coun", "cst", "const", "cpl", "corporal", "det", "insp", "hon",
 ];
 
 #[rustfmt::skip]

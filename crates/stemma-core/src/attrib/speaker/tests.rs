@@ -793,3 +793,17 @@ fn people_named_by_what_they_are_doing_are_people() {
         );
     }
 }
+
+#[test]
+fn an_abbreviated_title_does_not_end_the_speaker() {
+    let text = "\"This is a historic day for cyclists,\" said Coun. Dianne Saxe-Morrow, who \
+                introduced the motion. Cst. Paul Ferrand said no one was hurt.";
+    assert_eq!(
+        speaker_of(text, "historic day").0.as_deref(),
+        Some("Dianne Saxe-Morrow")
+    );
+    assert_eq!(
+        speaker_of(text, "no one was hurt").0.as_deref(),
+        Some("Paul Ferrand")
+    );
+}
