@@ -472,7 +472,11 @@ pub(super) fn head_phrase(mention: &str) -> String {
     let mut head = head_of(mention).to_lowercase();
     // The first word (after a space) that opens a qualifier: one walk over the spaces, not
     // one search per word.
-    const CUT: [&str; 10] = [
+    const CUT: [&str; 14] = [
+        "along ",
+        "near ",
+        "across ",
+        "around ",
         "for ",
         "of ",
         "with ",
@@ -770,7 +774,12 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     use crate::entities::lexicon::{flags_any_case, TITLE};
     let phrase = head_phrase(mention);
     let last = phrase.rsplit(' ').next().unwrap_or("");
-    if GROUPS.contains(&last) || several_people(mention, &phrase, last) {
+    // "business owners", "passengers": the plural of a word for a person.
+    let plural_of_person = || {
+        last.strip_suffix('s')
+            .is_some_and(|one| PERSON_NOUNS.split_whitespace().any(|n| n == one))
+    };
+    if GROUPS.contains(&last) || several_people(mention, &phrase, last) || plural_of_person() {
         Some(SpeakerKind::Group)
     } else if BODIES.iter().any(|b| {
         // The last word ("his colleague" is no league).

@@ -807,3 +807,14 @@ fn an_abbreviated_title_does_not_end_the_speaker() {
         Some("Paul Ferrand")
     );
 }
+
+#[test]
+fn plurals_of_people_are_groups() {
+    for group in [
+        "business owners along the route",
+        "passengers",
+        "Republicans across the country",
+    ] {
+        assert_eq!(kind_of_phrase(group), Some(SpeakerKind::Group), "{group}");
+    }
+}
