@@ -186,7 +186,9 @@ impl<'a> Resolver<'a> {
         } else {
             None
         };
+        // (An agent's resolution always gives a role: no role, no agent to look for.)
         self.last_agent = idx
+            .filter(|_| role.is_some())
             .zip(agent_for(&mention.text))
             .map(|(i, (agent, _))| (agent.to_lowercase(), i));
         if idx.is_some() {

@@ -84,6 +84,14 @@ pub(super) fn speaks_for(lower: &str) -> Option<(&'static str, &str)> {
 /// "Premier Doug Ellison's office", "Marrow's campaign": a name and one who speaks for it
 /// (its office, spokesperson or campaign, nothing after), as the name and the role.
 pub(super) fn name_speaks_for(mention: &str) -> Option<(&str, &str)> {
+    // The last word first: most mentions end in no such word.
+    let last = mention.trim_end().rsplit(' ').next().unwrap_or("");
+    if !matches!(
+        last,
+        "office" | "spokesman" | "spokeswoman" | "spokesperson" | "campaign"
+    ) {
+        return None;
+    }
     let at = mention.rfind("'s ").or_else(|| mention.rfind("’s "))?;
     let owner = mention[..at].trim();
     let role = mention[at..].split_once(' ')?.1.trim();
@@ -102,16 +110,16 @@ pub(super) fn name_speaks_for(mention: &str) -> Option<(&str, &str)> {
 /// "A source close to the minister", "people familiar with the talks": someone the reporter
 /// will not name, near the one named after them, not that one.
 pub(super) fn anonymous_source(lower: &str) -> bool {
-    let phrase = head_of(lower);
+    let phrase = head_of(lower).as_bytes();
     [
-        " close to ",
-        " familiar with ",
-        " briefed on ",
-        " knowledgeable about ",
-        " with knowledge of ",
+        &b" close to "[..],
+        b" familiar with ",
+        b" briefed on ",
+        b" knowledgeable about ",
+        b" with knowledge of ",
     ]
     .iter()
-    .any(|p| phrase.contains(p))
+    .any(|p| memchr::memmem::find(phrase, p).is_some())
 }
 
 /// "a spokesman for the Foo Party" → ("spokesman", "the Foo Party").
@@ -775,10 +783,7 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let phrase = head_phrase(mention);
     let last = phrase.rsplit(' ').next().unwrap_or("");
     // "business owners", "passengers": the plural of a word for a person.
-    let plural_of_person = || {
-        last.strip_suffix('s')
-            .is_some_and(|one| PERSON_NOUNS.split_whitespace().any(|n| n == one))
-    };
+    let plural_of_person = || last.strip_suffix('s').is_some_and(is_person_noun);
     if GROUPS.contains(&last) || several_people(mention, &phrase, last) || plural_of_person() {
         Some(SpeakerKind::Group)
     } else if BODIES.iter().any(|b| {
@@ -788,9 +793,7 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
             .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
     }) {
         Some(SpeakerKind::Organization)
-    } else if PERSON_NOUNS.split_whitespace().any(|n| n == last)
-        || flags_any_case(last, &mut String::new()) & TITLE != 0
-    {
+    } else if is_person_noun(last) || flags_any_case(last, &mut String::new()) & TITLE != 0 {
         Some(SpeakerKind::Person)
     } else {
         None
@@ -799,6 +802,14 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
 
 /// Nouns that name one person by what they are ("a campaign aide", "one GOP source", "the
 /// announcer"); titles of office come from the entities' lexicon.
+/// Whether `w` is one of [`PERSON_NOUNS`] (looked up, not searched).
+fn is_person_noun(w: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| PERSON_NOUNS.split_whitespace().collect())
+        .contains(w)
+}
+
 pub(super) const PERSON_NOUNS: &str =
     "source aide official spokesman spokeswoman spokesperson announcer \
      questioner caller strategist mogul nominee candidate woman man adviser advisor lawyer \
