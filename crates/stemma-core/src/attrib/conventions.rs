@@ -106,9 +106,7 @@ pub(super) fn told_listener_after(d: &Doc, f: &mut Found) {
     };
     // The content starts right after the cue: the listener was taken for the words ("told
     // People she had lost weight" skips the listener and keeps its clause).
-    if !matches!(d.w(cue), "told" | "tells" | "tell" | "telling")
-        || d.toks.get(cue + 1).is_none_or(|t| t.start != *c0)
-    {
+    if !cues::is_tell(d.w(cue)) || d.toks.get(cue + 1).is_none_or(|t| t.start != *c0) {
         return;
     }
     let (first, end) = d.sents[d.sent_of[cue] as usize];

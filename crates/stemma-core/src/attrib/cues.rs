@@ -739,6 +739,11 @@ pub fn is_time_word(lower: &str) -> bool {
     )
 }
 
+/// Whether `lower` is a form of "tell", whose object is the listener, not the words.
+pub fn is_tell(lower: &str) -> bool {
+    matches!(lower, "told" | "tells" | "tell" | "telling")
+}
+
 /// Pronouns and words that stand for a speaker.
 pub fn is_pronoun(lower: &str) -> bool {
     matches!(

@@ -54,8 +54,12 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
 /// the lexicon rules read it.
 fn told_after_a_clause(d: &Doc, si: usize, out: &mut Vec<Found>) {
     let (s, e) = d.sents[si];
-    // Most sentences have no "told": looked for before the cue heads are made.
-    if !(s..e).any(|k| d.lex[k].is_some() && matches!(d.w(k), "told" | "tells")) {
+    let told = |k: usize| matches!(d.w(k), "told" | "tells");
+    // Most sentences have no "told": looked for before the cue heads are made; a quotation
+    // is the other shapes' to read.
+    if !(s..e).any(|k| d.lex[k].is_some() && told(k))
+        || (s..e).any(|k| d.toks[k].kind == Kind::Quote)
+    {
         return;
     }
     let heads: Vec<_> = cue_heads(d, s, e)
@@ -64,11 +68,10 @@ fn told_after_a_clause(d: &Doc, si: usize, out: &mut Vec<Found>) {
             // A short source after the last comma, and a listener after the verb (not
             // "…, which happened to a real person, told simply.").
             let comma = (s + 3..h).rev().find(|&k| d.is(k, ","));
-            matches!(d.w(h), "told" | "tells")
+            told(h)
                 && comma.is_some_and(|c| (2..=6).contains(&(h - c)))
                 && d.toks.get(h + 1).is_some_and(|t| t.kind == Kind::Word)
                 && !d.w(h + 1).ends_with("ly")
-                && !(s..e).any(|k| d.toks[k].kind == Kind::Quote)
         })
         .collect();
     if heads.len() == 1 {

@@ -101,7 +101,7 @@ fn told_before_colon(text: &str, found: &mut Vec<Found>) {
     let mut k = 1;
     while k < found.len() {
         let (w, c) = (&found[k - 1], &found[k]);
-        let told = matches!(text_of(text, w.cue), "told" | "tells" | "tell" | "telling");
+        let told = cues::is_tell(text_of(text, w.cue));
         let colon_between = |end: Byte| {
             text.get(end.get()..c.cue.0.get())
                 .is_some_and(|gap| gap.trim() == ":")

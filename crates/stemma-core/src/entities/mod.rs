@@ -406,14 +406,21 @@ impl<'a> Builder<'a> {
         if name.chars().count() <= w.name.chars().count() {
             return;
         }
-        if let Some(first) = w.mentions.first().cloned() {
-            let w = &mut self.ents[e];
-            let old = std::mem::replace(&mut w.name, name.to_string());
-            let old_key = std::mem::replace(&mut w.key, key.to_string());
-            w.aliases.retain(|a| a.key != key);
-            self.add_alias(e, &old, &old_key, || first, false, false);
-        }
+        self.rename(e, name, key);
         self.register(e, name, key);
+    }
+
+    /// `e` takes `name` (normalised `key`) for its name; the name it had becomes an alias
+    /// (evidence: its first mention), and an alias under the new key goes.
+    fn rename(&mut self, e: usize, name: &str, key: &str) {
+        let Some(first) = self.ents[e].mentions.first().cloned() else {
+            return;
+        };
+        let w = &mut self.ents[e];
+        let old = std::mem::replace(&mut w.name, name.to_string());
+        let old_key = std::mem::replace(&mut w.key, key.to_string());
+        w.aliases.retain(|a| a.key != key);
+        self.add_alias(e, &old, &old_key, || first, false, false);
     }
 
     /// "Crooked Hillary Clinton" first, then "Hillary Clinton": the name is the given name and
@@ -436,14 +443,7 @@ impl<'a> Builder<'a> {
         {
             return;
         }
-        let Some(first) = w.mentions.first().cloned() else {
-            return;
-        };
-        let w = &mut self.ents[e];
-        let old = std::mem::replace(&mut w.name, name.to_string());
-        let old_key = std::mem::replace(&mut w.key, key.to_string());
-        w.aliases.retain(|a| a.key != key);
-        self.add_alias(e, &old, &old_key, || first, false, false);
+        self.rename(e, name, key);
     }
 
     /// The one other person of the surname `key` than `e`, whose given name has the other sex

@@ -295,10 +295,16 @@ const NOT_A_PORTFOLIO: u32 = PLACE | ORG_NAME | TITLE | COURTESY | ROLE_MOD | TI
 fn government_body(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
     toks[i..j].windows(2).any(|w| {
         w[0].is_cap()
-            && matches!(
-                w[0].text(text).to_ascii_lowercase().as_str(),
-                "department" | "ministry" | "office" | "bureau" | "agency" | "commission"
-            )
+            && [
+                "department",
+                "ministry",
+                "office",
+                "bureau",
+                "agency",
+                "commission",
+            ]
+            .iter()
+            .any(|g| is_word(text, &w[0], g))
             && is_word(text, &w[1], "of")
     }) && !toks[i..j]
         .iter()
@@ -846,11 +852,21 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         && last.ends_with('s')
         && !last.ends_with("ss")
         && last_flags & (GIVEN | PLACE | DEMONYM | GENERIC | PLACE_HEAD) == 0
-        && !super::is_given_name(&first.text(text).to_lowercase())
-        && !matches!(
-            first.text(text).to_lowercase().as_str(),
-            "georgia" | "jordan" | "india" | "sydney" | "paris" | "chad" | "israel" | "kenya"
-        );
+        && {
+            let f = first.text(text).to_lowercase();
+            !super::is_given_name(&f)
+                && !matches!(
+                    f.as_str(),
+                    "georgia"
+                        | "jordan"
+                        | "india"
+                        | "sydney"
+                        | "paris"
+                        | "chad"
+                        | "israel"
+                        | "kenya"
+                )
+        };
     org |= last_flags & ORG_HEAD != 0
         || team
         || last_flags & TRADE != 0 && words > 1

@@ -74,11 +74,15 @@ pub(super) fn speaks_for(lower: &str) -> Option<(&'static str, &str)> {
         "its" => "it",
         _ => return None,
     };
+    speaks_for_its_owner(role).then_some((pronoun, role))
+}
+
+/// Whether `role` speaks for whoever owns it ("his office", "Ellison's campaign").
+fn speaks_for_its_owner(role: &str) -> bool {
     matches!(
         role,
         "office" | "spokesman" | "spokeswoman" | "spokesperson" | "campaign" | "press office"
     )
-    .then_some((pronoun, role))
 }
 
 /// "Premier Doug Ellison's office", "Marrow's campaign": a name and one who speaks for it
@@ -86,10 +90,7 @@ pub(super) fn speaks_for(lower: &str) -> Option<(&'static str, &str)> {
 pub(super) fn name_speaks_for(mention: &str) -> Option<(&str, &str)> {
     // The last word first: most mentions end in no such word.
     let last = mention.trim_end().rsplit(' ').next().unwrap_or("");
-    if !matches!(
-        last,
-        "office" | "spokesman" | "spokeswoman" | "spokesperson" | "campaign"
-    ) {
+    if !speaks_for_its_owner(last) {
         return None;
     }
     let at = mention.rfind("'s ").or_else(|| mention.rfind("’s "))?;
@@ -99,12 +100,7 @@ pub(super) fn name_speaks_for(mention: &str) -> Option<(&str, &str)> {
         .split(' ')
         .next_back()
         .is_some_and(|w| w.starts_with(char::is_uppercase));
-    (named
-        && matches!(
-            role,
-            "office" | "spokesman" | "spokeswoman" | "spokesperson" | "campaign" | "press office"
-        ))
-    .then_some((owner, role))
+    (named && speaks_for_its_owner(role)).then_some((owner, role))
 }
 
 /// "A source close to the minister", "people familiar with the talks": someone the reporter
@@ -203,7 +199,6 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
         let after = mention[p + name.len()..].trim_start();
         if let Some(app) = after.strip_prefix(',') {
             let mut app = app.trim();
-            // "Roxana Leon, 63, an independent voter": past the age.
             // "Roxana Leon, 63, an independent voter": past the age, a description ("Cory
             // James, 22, of Flint" gives none).
             if let Some((age, rest)) = app.split_once(',') {

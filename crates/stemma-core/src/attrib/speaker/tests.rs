@@ -52,16 +52,20 @@ fn phrases_that_name_nobody_say_what_kind_they_are() {
     }
 }
 
-/// The speaker name of the speech quote of `text` whose content holds `content`.
-fn name_of(text: &str, content: &str) -> Option<String> {
+/// The speaker of the quote of `text` whose content holds `content`.
+fn speaker_in(text: &str, content: &str) -> Option<crate::model::Speaker> {
     let entities = crate::entities::find_entities(None, text);
     let q = crate::attrib::quotes(text, &entities);
     q.iter()
         .find(|q| q.text.contains(content))
         .unwrap_or_else(|| panic!("no quote with {content:?} in {q:?}"))
         .speaker
-        .as_ref()
-        .and_then(|s| s.name.clone())
+        .clone()
+}
+
+/// The speaker name of the speech quote of `text` whose content holds `content`.
+fn name_of(text: &str, content: &str) -> Option<String> {
+    speaker_in(text, content).and_then(|s| s.name)
 }
 
 #[test]
@@ -650,15 +654,7 @@ fn a_group_of_someones_and_a_publication_are_not_that_someone() {
 
 /// The speaker (name and role) of the speech quote of `text` whose content holds `content`.
 fn speaker_of(text: &str, content: &str) -> (Option<String>, Option<String>) {
-    let entities = crate::entities::find_entities(None, text);
-    let q = crate::attrib::quotes(text, &entities);
-    let s = q
-        .iter()
-        .find(|q| q.text.contains(content))
-        .unwrap_or_else(|| panic!("no quote with {content:?} in {q:?}"))
-        .speaker
-        .clone()
-        .unwrap_or_else(|| panic!("no speaker for {content:?}"));
+    let s = speaker_in(text, content).unwrap_or_else(|| panic!("no speaker for {content:?}"));
     (s.name, s.role)
 }
 
