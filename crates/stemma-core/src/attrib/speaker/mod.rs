@@ -364,6 +364,12 @@ impl<'a> Resolver<'a> {
                 if let Some(i) = self.sole_person_before(mention.start, &fits) {
                     return (Some(i), None);
                 }
+                // "Captain Mikael Backlund was more blunt. / “…,” he said.": the one person of
+                // the pronoun's gender that a paragraph of one sentence names, before a
+                // paragraph that opens with the quotation.
+                if let Some(i) = g.and_then(|g| self.paragraph_subject_before(mention.start, g)) {
+                    return (Some(i), None);
+                }
             }
             if let Some(l) = self.last.filter(|&l| fits(l)) {
                 // A person the article surely gives the pronoun's gender (more than one
@@ -860,6 +866,84 @@ impl<'a> Resolver<'a> {
         Some(one).filter(|&i| fits(i) || self.kind_of(i) == EntityKind::Other)
     }
 
+    /// The person a one-sentence paragraph of narration names, when the pronoun at `at` is in
+    /// the paragraph right after it, which opens with a quotation: "Calgary captain Mikael
+    /// Backlund, who played 24 minutes, was more blunt. / “We were soft …,” he said." The one
+    /// person named there (not as a possessor), of the pronoun's gender `g` by the article's
+    /// own signs; names of no known kind ("FULL TEXT", "Brexit") do not count.
+    /// (After the mentions are indexed.)
+    fn paragraph_subject_before(&self, at: Char, g: super::gender::Gender) -> Option<usize> {
+        let starts = &self.narration.sentences;
+        let k = self.narration.sentence_of(at)?;
+        let (this, prev) = (starts[k], starts[k.checked_sub(1)?]);
+        let opens_with_quote = self.narration.is_quoted(this.at)
+            && self.text.get(this.byte.get()..).is_some_and(|t| {
+                t.starts_with(|c: char| crate::tokens::is_quote_char(c) && c != '\'')
+            });
+        if !(this.opens_paragraph && prev.opens_paragraph && opens_with_quote) {
+            return None;
+        }
+        // Narration only: no quotation in the paragraph before.
+        let q = self.narration.quoted.partition_point(|&(a, _)| a < prev.at);
+        if self
+            .narration
+            .quoted
+            .get(q)
+            .is_some_and(|&(a, _)| a < this.at)
+        {
+            return None;
+        }
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
+        let lo = by_end.partition_point(|&(end, ..)| end <= prev.at);
+        let hi = by_end.partition_point(|&(end, ..)| end <= this.at);
+        let mut found = Sole::None;
+        for (k, &(_, start, i)) in by_end.iter().enumerate().take(hi).skip(lo) {
+            if start >= prev.at && self.kind_of(i) == EntityKind::Person && !self.possessive(k) {
+                found.add(i);
+            }
+        }
+        let Sole::One(i) = found else {
+            return None;
+        };
+        // The paragraph's subject: the first person named, after at most a few words of role that no
+        // comma, pronoun, preposition or participle breaks ("Former Pennsylvania governor Ed
+        // Rendell, …, was even more resolute."; not "He nodded … behind Ted Cruz.", "In
+        // describing fellow billionaire Donald Trump, …").
+        let (first_start, _) = by_end[lo..hi]
+            .iter()
+            .filter(|&&(_, start, j)| start >= prev.at && self.kind_of(j) == EntityKind::Person)
+            .map(|&(_, start, j)| (start, j))
+            .min()?;
+        let k = by_end[lo..hi]
+            .iter()
+            .position(|&(_, start, j)| j == i && start == first_start)?;
+        let before = self
+            .text
+            .get(prev.byte.get()..self.mention_bytes.get(lo + k)?.0.get())?;
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let role_like = words.len() <= 5
+            && !before.contains(',')
+            && words
+                .first()
+                .is_none_or(|w| w.starts_with(char::is_uppercase))
+            && words.iter().all(|w| {
+                let w = w.to_lowercase();
+                !w.ends_with("ing")
+                    && pronoun_kind(&w).is_none()
+                    && !PREPOSITIONS.contains(&w.as_str())
+                    && !matches!(
+                        w.as_str(),
+                        "when" | "after" | "before" | "as" | "while" | "but" | "and"
+                    )
+            });
+        if !role_like {
+            return None;
+        }
+        of_score(self.genders[i])
+            .is_none_or(|x| x == g)
+            .then_some(i)
+    }
+
     /// The person named right after the conjunction that opens the sentence holding `at`
     /// ("When Carlineo was approached, he …", "After Ruiz left the meeting, she …"), when a
     /// verb follows the name and the pronoun comes later in the same sentence. A name of no
@@ -923,17 +1007,16 @@ impl<'a> Resolver<'a> {
     /// of Angels", "a trip to Dunmore", "the Phase 1 deal"): a name of no known kind there
     /// is a thing or a place, not someone who speaks.
     fn after_preposition(&self, k: usize) -> bool {
-        const PREPOSITIONS: &[&str] = &[
-            "of", "in", "at", "to", "from", "for", "with", "on", "into", "about", "by", "the", "a",
-            "an",
-        ];
         let Some(&(b, _)) = self.mention_bytes.get(k) else {
             return false;
         };
         let before = self.text.get(..b.get()).unwrap_or("").trim_end();
         // The last word: at most a dozen bytes back.
         let word = before.rsplit(' ').next().unwrap_or("");
-        PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
+        PREPOSITIONS
+            .iter()
+            .chain(&["the", "a", "an"])
+            .any(|p| word.eq_ignore_ascii_case(p))
     }
 
     /// Whether mention `k` of `by_end` is a possessor ("Cooke's testimony").
@@ -1053,6 +1136,11 @@ impl Sole {
 /// A person known by one name and a title of rank is named with both ("Prince Andrew",
 /// "Pope Francis", "Queen Rania"): the one name alone is not the name a reader knows. Only
 /// for a one-word name whose entity carries such a title as a role.
+/// Prepositions before a name: "a trip to Dunmore", "In describing … Donald Trump".
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "to", "from", "for", "with", "on", "into", "about", "by",
+];
+
 /// Whether `mention` is "The" and one capitalised word that names a publication ("The
 /// Economist", "The Guardian", "The Atlantic"): a name, not a description of an economist.
 fn capitalised_name(mention: &str) -> bool {

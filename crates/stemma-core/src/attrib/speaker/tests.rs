@@ -814,3 +814,23 @@ fn plurals_of_people_are_groups() {
         assert_eq!(kind_of_phrase(group), Some(SpeakerKind::Group), "{group}");
     }
 }
+
+#[test]
+fn a_pronoun_after_a_one_sentence_paragraph_is_its_subject() {
+    // The paragraph before names one person as its subject: "he" is that person, not the
+    // goaltender quoted before.
+    let text = "“We had our chances in the third,” said goaltender Dustin Wolfe.\n\n\
+                Calgary captain Mikael Backlund, who played 24 minutes, was more blunt.\n\n\
+                “We were soft on the puck all night,” he said.\n\n\
+                He nodded only briefly to the loss in Denver behind Arno Tessaro.\n\n\
+                “Nobody is happy,” he said.";
+    assert_eq!(
+        name_of(text, "soft on the puck").as_deref(),
+        Some("Mikael Backlund")
+    );
+    // A person named after the subject ("He … behind Arno Tessaro") is not the subject.
+    assert_eq!(
+        name_of(text, "Nobody is happy").as_deref(),
+        Some("Mikael Backlund")
+    );
+}
