@@ -289,9 +289,10 @@ fn role_ending_at(toks: &[Tok], text: &str, k: usize, buf: &mut String) -> usize
 /// another name ("… and Ukraine", "… and Dr. Vance", "… and Microsoft").
 const NOT_A_PORTFOLIO: u32 = PLACE | ORG_NAME | TITLE | COURTESY | ROLE_MOD | TIME | DEMONYM;
 
-/// Whether the run `toks[i..j]` is a government body named by its portfolio ("Department of
-/// Natural Resources", "Ministry of Fisheries"): its portfolios go on past "and" ("… and
-/// Oceans", "… and Indigenous Futures"), as "Office of Management and Budget" does.
+/// Whether the run `toks[i..j]` is a body named by what it covers: a government body by its
+/// portfolio ("Department of Natural Resources", "Ministry of Fisheries"), a society by its
+/// members ("Associated Society of Locomotive Engineers"): what it covers goes on past "and"
+/// ("… and Oceans", "… and Firemen"), as "Office of Management and Budget" does.
 fn government_body(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
     toks[i..j].windows(2).any(|w| {
         w[0].is_cap()
@@ -302,6 +303,13 @@ fn government_body(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
                 "bureau",
                 "agency",
                 "commission",
+                "society",
+                "association",
+                "federation",
+                "confederation",
+                "institute",
+                "college",
+                "guild",
             ]
             .iter()
             .any(|g| is_word(text, &w[0], g))
@@ -488,6 +496,9 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                 let allowed = match w {
                     // "Securities and Exchange Commission": only when an organisation word
                     // closes the capitalised words that follow.
+                    // (Never before "The": "… Institute of Tidal Science and The Harbour
+                    // Museum" are two.)
+                    "and" if next.is_some_and(|n| is_word(text, n, "the")) => false,
                     "and" => {
                         let after = || {
                             toks[j + 1..(j + 4).min(toks.len())]
@@ -498,7 +509,7 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                             || government_body(toks, text, i, j)
                                 && after().all(|n| {
                                     n.case == Case::Upper
-                                        && n.flags & (NOT_A_PORTFOLIO | GIVEN) == 0
+                                        && n.flags & (NOT_A_PORTFOLIO | GIVEN | STOP) == 0
                                 })
                     }
                     "of" => {
@@ -616,11 +627,12 @@ pub(crate) fn find_runs_into(text: &str, toks: &[Tok], runs: &mut Vec<Run>) {
             continue;
         }
         let j = extend_run(toks, text, i);
-        // "China's ambassador to Britain Liu Xiaming": the place and the person, two runs.
+        // "China's ambassador to Britain Liu Xiaming", "Labour MP for Leeds Central Hilary
+        // Benn": the place and the person, two runs.
         let split = if place_before_name(toks, text, i, j) {
             i + 1
         } else {
-            i
+            constituency_before_name(toks, text, i, j).unwrap_or(i)
         };
         for (a, b) in [(i, split), (split, j)] {
             if a < b {
@@ -656,6 +668,33 @@ fn place_before_name(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
         // "Iowa Starting Line": a participle goes on with a title, not a person's name (a
         // given name in -ing is short: "Jing", "Ming").
         && (!rest[0].text(text).ends_with("ing") || rest[0].text(text).len() < 7)
+}
+
+/// Tokens `i..j` are a constituency of one to three words after a legislator's title and
+/// "for", then a name of two or three words that opens with a given name ("MLA for Kelowna
+/// West Ada Brandt"), or of two words after a constituency that ends with a point of the
+/// compass ("Labour MP for Leeds Central Hilary Benn"): where the name begins.
+fn constituency_before_name(toks: &[Tok], text: &str, i: usize, j: usize) -> Option<usize> {
+    let title = i >= 2
+        && is_word(text, &toks[i - 1], "for")
+        && toks[i - 2].is_cap()
+        && toks[i - 2].flags & TITLE != 0;
+    if !title {
+        return None;
+    }
+    (i + 1..=(i + 3).min(j)).find(|&k| {
+        let compass = || {
+            ["North", "South", "East", "West", "Central"]
+                .iter()
+                .any(|w| is_word(text, &toks[k - 1], w))
+        };
+        (2..=3).contains(&(j - k))
+            && (toks[k].flags & GIVEN != 0 || j - k == 2 && compass())
+            && toks[i..j]
+                .iter()
+                .all(|u| u.is_cap() && u.glue == Glue::None && (u.space || u.nl))
+            && toks[i..k].iter().all(|u| u.flags & (GIVEN | TITLE) == 0)
+    })
 }
 
 /// Words that continue a place's name into a place, a venue, an event or a team ("Paris Saint

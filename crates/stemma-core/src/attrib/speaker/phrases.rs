@@ -826,7 +826,9 @@ pub(super) const PERSON_NOUNS: &str =
      historian archaeologist lecturer principal librarian mechanic electrician plumber \
      trucker rancher grower vendor shopkeeper waiter waitress bartender cashier clerk \
      accountant banker broker trader investor entrepreneur developer contractor inmate \
-     prisoner defendant plaintiff juror judge detective constable sergeant";
+     prisoner defendant plaintiff juror judge detective constable sergeant master \
+     harbourmaster harbormaster stationmaster postmaster headmaster headmistress skipper \
+     captain lifeguard ranger warden steward guard";
 
 /// A mention of several people that no group noun heads: names joined by "and" ("McConnell
 /// and Ryan"), a share of people ("63 percent of voters"), a plural head ("His aides",

@@ -943,6 +943,40 @@ fn a_ministry_keeps_its_portfolios_past_and() {
 }
 
 #[test]
+fn a_society_keeps_its_members_past_and() {
+    let text = "The Amalgamated Society of Ferry Pilots and Deckhands said on Monday that the \
+                Institute of Tidal Science and The Harbour Museum of Ostry had agreed.";
+    let ents = find_entities(None, text);
+    organisations(
+        &ents,
+        &[
+            "Amalgamated Society of Ferry Pilots and Deckhands",
+            "Institute of Tidal Science",
+        ],
+    );
+    assert!(
+        ents.iter().all(|e| e.name != "Deckhands"),
+        "{:?}",
+        names_of(&ents)
+    );
+}
+
+#[test]
+fn a_constituency_is_no_part_of_a_members_name() {
+    let text = "Labour MP for Dunmore Central Idris Pownall said the line must stay open. \
+                Green MLA for Kelowna West Maria Brandt agreed.";
+    let ents = find_entities(None, text);
+    assert_eq!(find(&ents, "Idris Pownall").kind, EntityKind::Person);
+    assert_eq!(find(&ents, "Maria Brandt").kind, EntityKind::Person);
+    assert!(
+        ents.iter()
+            .all(|e| !e.name.contains("Central ") && !e.name.contains("West ")),
+        "{:?}",
+        names_of(&ents)
+    );
+}
+
+#[test]
 fn an_epithet_or_a_headline_verb_is_no_part_of_a_name() {
     let text = "Rip Tomas Ferrand Over Pumps\n\nLawmakers criticised Tomas Ferrand on Monday. \
                 Questioning Ferrand's record, one said the board had failed. Rival Maria \
