@@ -250,6 +250,14 @@ impl<'a> Resolver<'a> {
                 return (i, Some(role));
             }
         }
+        // "A Kessel Port Authority spokesperson" (not "the …": the one the article named
+        // may be meant).
+        if !mention.starts_with("the ") && !mention.starts_with("The ") {
+            if let Some((i, agent)) = self.organisation_and_agent(mention) {
+                return (Some(i), Some(agent));
+            }
+        }
+        let (index, key) = (&self.index, &mut self.key);
         if let Some(i) = index.resolve_with(m, key) {
             return (Some(i), None);
         }
@@ -287,6 +295,25 @@ impl<'a> Resolver<'a> {
             }
         }
         (None, None)
+    }
+
+    /// "A Kessel Port Authority spokesperson", "the RNC member": the organisation the mention
+    /// names, then the word for the one who speaks for it (its role).
+    fn organisation_and_agent(&mut self, mention: &str) -> Option<(usize, String)> {
+        let (org, agent) = mention.rsplit_once(' ')?;
+        let org = ["a ", "an ", "the ", "A ", "An ", "The "]
+            .iter()
+            .find_map(|d| org.strip_prefix(d))
+            .unwrap_or(org);
+        // One who speaks ("Senate aides" are a group), for a name ("A company spokesperson"
+        // names none).
+        let one_speaker =
+            AGENTS.contains(&agent) && !agent.ends_with('s') && agent != "spokespeople";
+        if !(one_speaker && org.starts_with(char::is_uppercase)) {
+            return None;
+        }
+        let i = self.index.resolve_with(org, &mut self.key)?;
+        (self.entities[i].kind == EntityKind::Organization).then(|| (i, agent.to_string()))
     }
 
     fn find(&mut self, mention: &Span) -> (Option<usize>, Option<String>) {
@@ -513,6 +540,10 @@ impl<'a> Resolver<'a> {
                 .get_or_insert_with(|| DescriptionIndex::new(entities));
             if let Some(i) = descriptions.resolve(m, mention.start) {
                 return (Some(i), None);
+            }
+            // "the RNC member" whom no role in the article matches: the organisation.
+            if let Some((i, agent)) = self.organisation_and_agent(&mention.text) {
+                return (Some(i), Some(agent));
             }
             // "The Democratic presidential candidate said": a definite description of a
             // person that no role in the article matches is the person who spoke last.

@@ -834,3 +834,12 @@ fn a_pronoun_after_a_one_sentence_paragraph_is_its_subject() {
         Some("Mikael Backlund")
     );
 }
+
+#[test]
+fn the_word_for_who_speaks_after_an_organisation_is_the_role() {
+    let text = "The Kessel Port Authority said the quay would reopen. A Kessel Port Authority \
+                spokesperson said: “We expect ships by Friday.”";
+    let s = speaker_in(text, "ships by Friday").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Kessel Port Authority"));
+    assert_eq!(s.role.as_deref(), Some("spokesperson"));
+}
