@@ -5,6 +5,9 @@
 //!   gunzip, extraction with metadata, one JSON line per page);
 //! - `stemma attribute --jobs 1` over the PolNeAR train texts.
 //!
+//! With `--pgo`, the profile-guided build of `scripts/pgo-build` runs the extract and attribute
+//! commands too, alternating with the plain build in each round.
+//!
 //! Beside the extract run, the same run with `--no-attribution` and a run over its first page
 //! alone split the time: start-up and warm-up (once), quotes and entities (a page), and the
 //! rest (reading, extraction, writing: a page).
@@ -38,6 +41,10 @@ pub struct ProcessArgs {
     /// The stemma binary (default: `stemma` beside this one).
     #[arg(long)]
     pub stemma: Option<PathBuf>,
+    /// A second stemma binary, the profile-guided build of `scripts/pgo-build`: its extract
+    /// and attribute runs alternate with the plain build's and are printed beside them.
+    #[arg(long)]
+    pub pgo: Option<PathBuf>,
     /// Runs of each command; the best is reported.
     #[arg(long, default_value_t = 3)]
     pub rounds: usize,
@@ -158,6 +165,16 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
             stemma.display()
         );
     }
+    let pgo = args.pgo.clone().filter(|p| {
+        let there = p.exists();
+        if !there {
+            eprintln!(
+                "process: no profile-guided build at {} (scripts/pgo-build)",
+                p.display()
+            );
+        }
+        there
+    });
     let pages = args.shared.join("bench/extraction/scrapinghub/html");
     let texts = args.shared.join("bench/attribution/polnear/train/text");
     let tmp = std::env::temp_dir().join(format!("stemma-process-{}", std::process::id()));
@@ -183,6 +200,11 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
     let mut first = Timed::new("  the same, first page alone (start-up and warm-up)", 1);
     let mut attribute = Timed::new(
         "stemma attribute --jobs 1 (PolNeAR train texts)",
+        text_files.len(),
+    );
+    let mut extract_pgo = Timed::new("  profile-guided build (scripts/pgo-build)", n_pages);
+    let mut attribute_pgo = Timed::new(
+        "  profile-guided build (scripts/pgo-build)",
         text_files.len(),
     );
     let extract_args: Vec<OsString> = vec![
@@ -214,6 +236,9 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
     for round in 1..=args.rounds.max(1) {
         eprintln!("process: round {round} of {}", args.rounds.max(1));
         extract.runs.push(run_once(&stemma, &extract_args, &out)?);
+        if let Some(p) = &pgo {
+            extract_pgo.runs.push(run_once(p, &extract_args, &out)?);
+        }
         bare.runs.push(run_once(&stemma, &bare_args, &out)?);
         first.runs.push(run_once(&stemma, &first_args, &out)?);
         if with_peer {
@@ -223,6 +248,9 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         attribute
             .runs
             .push(run_once(&stemma, &attribute_args, &out)?);
+        if let Some(p) = &pgo {
+            attribute_pgo.runs.push(run_once(p, &attribute_args, &out)?);
+        }
     }
     let _ = std::fs::remove_dir_all(&tmp);
 
@@ -234,7 +262,16 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
         "  {:<55} {:>7} {:>10} {:>12} {:>9}",
         "command", "units", "units/s", "units/CPU-s", "peak MiB"
     );
-    for t in [&extract, &bare, &first, &traf, &attribute] {
+    let all = [
+        &extract,
+        &extract_pgo,
+        &bare,
+        &first,
+        &traf,
+        &attribute,
+        &attribute_pgo,
+    ];
+    for t in all {
         if t.runs.is_empty() {
             continue;
         }
@@ -270,6 +307,18 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
     if let Some(r) = attribute.rate() {
         println!("  stemma attribute: {r:.0} articles/s whole process (issue 13 gate: 3,000/s)");
     }
+    let pgo_ratio = extract_pgo.rate().zip(traf.rate()).map(|(s, t)| s / t);
+    if let (Some(e), Some(a)) = (extract_pgo.rate(), attribute_pgo.rate()) {
+        let faster = |x: f64, plain: Option<f64>| {
+            plain.map_or("—".into(), |p| format!("{:+.1}%", (x / p - 1.0) * 100.0))
+        };
+        println!(
+            "  profile-guided build: extract {} trafilatura, {} pages/s against the plain build; attribute {a:.0} articles/s, {} against the plain build",
+            pgo_ratio.map_or("—".into(), |r| format!("{r:.1}x")),
+            faster(e, extract.rate()),
+            faster(a, attribute.rate()),
+        );
+    }
     println!("  (speed is printed, never gated; the machine is shared)");
     if let Some(path) = &args.json {
         let v = json!({
@@ -278,14 +327,15 @@ pub fn run(args: &ProcessArgs) -> Result<bool> {
             "extract_first_page": first.json(),
             "trafilatura": traf.json(),
             "attribute": attribute.json(),
+            "extract_pgo": extract_pgo.json(),
+            "attribute_pgo": attribute_pgo.json(),
+            "ratio_extract_pgo_over_trafilatura": pgo_ratio,
             "ratio_extract_over_trafilatura": ratio,
             "ratio_extract_over_trafilatura_cpu": cpu_ratio,
         });
         std::fs::write(path, serde_json::to_string_pretty(&v)? + "\n")?;
     }
-    let failed = [&extract, &bare, &first, &traf, &attribute]
-        .iter()
-        .any(|t| t.runs.iter().any(|w| w.code != Some(0)));
+    let failed = all.iter().any(|t| t.runs.iter().any(|w| w.code != Some(0)));
     if failed {
         eprintln!("process: a command failed (exit status other than 0)");
     }
