@@ -216,6 +216,26 @@ impl<'a> Resolver<'a> {
         let kind = match idx.map(|i| self.kind_of(i)) {
             Some(EntityKind::Person) => Some(SpeakerKind::Person),
             Some(EntityKind::Organization) => Some(SpeakerKind::Organization),
+            // A name of no known kind with a person's role ("The Nationals' member for
+            // Cootamundra, Steph Cooke,") is a person's; one that a spokeswoman speaks for
+            // ("A spokeswoman for Janney") an organisation's.
+            // (A capitalised head is a title, not a word of a name: "Android Open Source".)
+            Some(EntityKind::Other) => role.as_deref().and_then(|r| {
+                use crate::entities::lexicon::{flags_any_case, TITLE};
+                // The head as written (the phrase is lower-cased).
+                let words = head_phrase(r).split(' ').count();
+                let head = r.split(' ').nth(words - 1).unwrap_or("");
+                let last = r.rsplit(' ').next().unwrap_or(r);
+                if last.starts_with("spokes") || matches!(last, "representative" | "official") {
+                    Some(SpeakerKind::Organization)
+                } else if head.starts_with(char::is_uppercase)
+                    && flags_any_case(head, &mut String::new()) & TITLE == 0
+                {
+                    None
+                } else {
+                    kind_of_phrase(r).filter(|&k| k == SpeakerKind::Person)
+                }
+            }),
             Some(_) => None,
             None => kind_of_phrase(&mention.text),
         };

@@ -843,3 +843,12 @@ fn the_word_for_who_speaks_after_an_organisation_is_the_role() {
     assert_eq!(s.name.as_deref(), Some("Kessel Port Authority"));
     assert_eq!(s.role.as_deref(), Some("spokesperson"));
 }
+
+#[test]
+fn a_name_of_no_known_kind_with_a_persons_role_is_a_person() {
+    let text = "The Greens' member for Ostry Vale, Brinley Tavoa, wrote on Facebook that the \
+                farmers had been left in the dark.";
+    let s = speaker_in(text, "left in the dark").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Brinley Tavoa"));
+    assert_eq!(s.kind, Some(SpeakerKind::Person));
+}
