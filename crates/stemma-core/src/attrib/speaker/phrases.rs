@@ -222,9 +222,13 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
                 .or_else(|| app.strip_prefix("an "))
                 .or_else(|| app.strip_prefix("the "))
                 .unwrap_or(app);
-            // "Tom Apetagon, 67,": an age is no role.
+            // "Tom Apetagon, 67,": an age is no role; nor is a relative clause ("Himanta
+            // Biswa Sarma, who visited relief camps,": the title before the name is).
             let age = app.chars().all(|c| c.is_ascii_digit());
-            if !app.is_empty() && !age && app.split(' ').count() <= 12 {
+            let relative = ["who ", "which ", "whose ", "whom ", "where "]
+                .iter()
+                .any(|w| app.starts_with(w));
+            if !app.is_empty() && !age && !relative && app.split(' ').count() <= 12 {
                 return Some(app.to_string());
             }
         }
@@ -259,8 +263,24 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
                 flags_any_case(w.trim_end_matches(','), &mut String::new()) & TITLE != 0
             });
         let most = if long_title { 14 } else { 6 };
+        // No part of the name ("Wasserman Schultz" found by the surname) and no clause ("It’s
+        // grimly funny to watch Mitt Romney").
+        let of_name = before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| e.name.split(' ').any(|n| n == w));
+        let clause = before.split(' ').any(|w| {
+            let w = w.to_lowercase();
+            let w = w.trim_end_matches("’s").trim_end_matches("'s");
+            matches!(
+                w,
+                "it" | "he" | "she" | "they" | "we" | "i" | "you" | "those" | "these"
+            )
+        });
         if !before.is_empty()
             && !courtesy
+            && !of_name
+            && !clause
             && before.split(' ').count() <= most
             && !before.contains(['"', '“', '”'])
         {

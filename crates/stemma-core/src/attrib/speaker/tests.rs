@@ -852,3 +852,16 @@ fn a_name_of_no_known_kind_with_a_persons_role_is_a_person() {
     assert_eq!(s.name.as_deref(), Some("Brinley Tavoa"));
     assert_eq!(s.kind, Some(SpeakerKind::Person));
 }
+
+#[test]
+fn a_relative_clause_or_a_part_of_the_name_is_no_role() {
+    let text = "Chief Minister Arjun Rao Pillai, who visited relief camps on Sunday, said the \
+                state had asked for help. Councillor Mireille Aubert Stone opened the meeting. \
+                Aubert Stone, who chairs the flood committee, said the levee would hold.";
+    let s = speaker_in(text, "asked for help").expect("a speaker");
+    assert_eq!(s.role.as_deref(), Some("Chief Minister"));
+    let s = speaker_in(text, "levee would hold").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Mireille Aubert Stone"));
+    assert_ne!(s.role.as_deref(), Some("Aubert"));
+    assert!(s.role.as_deref().is_none_or(|r| !r.starts_with("who ")));
+}
