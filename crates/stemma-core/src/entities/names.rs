@@ -293,7 +293,7 @@ const NOT_A_PORTFOLIO: u32 = PLACE | ORG_NAME | TITLE | COURTESY | ROLE_MOD | TI
 /// portfolio ("Department of Natural Resources", "Ministry of Fisheries"), a society by its
 /// members ("Associated Society of Locomotive Engineers"): what it covers goes on past "and"
 /// ("… and Oceans", "… and Firemen"), as "Office of Management and Budget" does.
-fn government_body(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
+fn named_by_what_it_covers(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
     toks[i..j].windows(2).any(|w| {
         w[0].is_cap()
             && [
@@ -494,11 +494,11 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                                 .is_some_and(|m| m.is_cap() && m.glue == Glue::Hyphen)
                 });
                 let allowed = match w {
+                    // Never before "The": "… Institute of Tidal Science and The Harbour
+                    // Museum" are two.
+                    "and" if next.is_some_and(|n| is_word(text, n, "the")) => false,
                     // "Securities and Exchange Commission": only when an organisation word
                     // closes the capitalised words that follow.
-                    // (Never before "The": "… Institute of Tidal Science and The Harbour
-                    // Museum" are two.)
-                    "and" if next.is_some_and(|n| is_word(text, n, "the")) => false,
                     "and" => {
                         let after = || {
                             toks[j + 1..(j + 4).min(toks.len())]
@@ -506,7 +506,7 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                                 .take_while(|n| n.is_cap() && n.space && !n.nl)
                         };
                         after().any(|n| n.flags & ORG_HEAD != 0)
-                            || government_body(toks, text, i, j)
+                            || named_by_what_it_covers(toks, text, i, j)
                                 && after().all(|n| {
                                     n.case == Case::Upper
                                         && n.flags & (NOT_A_PORTFOLIO | GIVEN | STOP) == 0
@@ -672,14 +672,17 @@ fn place_before_name(toks: &[Tok], text: &str, i: usize, j: usize) -> bool {
 
 /// Tokens `i..j` are a constituency of one to three words after a legislator's title and
 /// "for", then a name of two or three words that opens with a given name ("MLA for Kelowna
-/// West Ada Brandt"), or of two words after a constituency that ends with a point of the
+/// West Maria Brandt"), or of two words after a constituency that ends with a point of the
 /// compass ("Labour MP for Leeds Central Hilary Benn"): where the name begins.
 fn constituency_before_name(toks: &[Tok], text: &str, i: usize, j: usize) -> Option<usize> {
     let title = i >= 2
         && is_word(text, &toks[i - 1], "for")
         && toks[i - 2].is_cap()
         && toks[i - 2].flags & TITLE != 0;
-    if !title {
+    let words = toks[i..j]
+        .iter()
+        .all(|u| u.is_cap() && u.glue == Glue::None && (u.space || u.nl));
+    if !(title && words) {
         return None;
     }
     (i + 1..=(i + 3).min(j)).find(|&k| {
@@ -690,9 +693,6 @@ fn constituency_before_name(toks: &[Tok], text: &str, i: usize, j: usize) -> Opt
         };
         (2..=3).contains(&(j - k))
             && (toks[k].flags & GIVEN != 0 || j - k == 2 && compass())
-            && toks[i..j]
-                .iter()
-                .all(|u| u.is_cap() && u.glue == Glue::None && (u.space || u.nl))
             && toks[i..k].iter().all(|u| u.flags & (GIVEN | TITLE) == 0)
     })
 }

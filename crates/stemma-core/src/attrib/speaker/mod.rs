@@ -920,9 +920,9 @@ impl<'a> Resolver<'a> {
     /// The person a one-sentence paragraph of narration names, when the pronoun at `at` is in
     /// the paragraph right after it, which opens with a quotation: "Calgary captain Mikael
     /// Backlund, who played 24 minutes, was more blunt. / “We were soft …,” he said." The one
-    /// person named there (not as a possessor), of the pronoun's gender `g` by the article's
-    /// own signs; names of no known kind ("FULL TEXT", "Brexit") do not count.
-    /// (After the mentions are indexed.)
+    /// person named there (not as a possessor), as its subject, and not of the other gender
+    /// than the pronoun's `g` where the article gives one; names of no known kind ("FULL
+    /// TEXT", "Brexit") do not count. (After the mentions are indexed.)
     fn paragraph_subject_before(&self, at: Char, g: super::gender::Gender) -> Option<usize> {
         let starts = &self.narration.sentences;
         let k = self.narration.sentence_of(at)?;
@@ -956,10 +956,10 @@ impl<'a> Resolver<'a> {
         let Sole::One(i) = found else {
             return None;
         };
-        // The paragraph's subject: the first person named, after at most a few words of role that no
-        // comma, pronoun, preposition or participle breaks ("Former Pennsylvania governor Ed
-        // Rendell, …, was even more resolute."; not "He nodded … behind Ted Cruz.", "In
-        // describing fellow billionaire Donald Trump, …").
+        // The paragraph's subject: the first person named, after at most a few words of role
+        // that no comma, pronoun, preposition or participle breaks ("Former Pennsylvania
+        // governor Ed Rendell, …, was even more resolute."; not "He nodded … behind Ted
+        // Cruz.", "In describing fellow billionaire Donald Trump, …").
         let (first_start, _) = by_end[lo..hi]
             .iter()
             .filter(|&&(_, start, j)| start >= prev.at && self.kind_of(j) == EntityKind::Person)
@@ -1184,14 +1184,14 @@ impl Sole {
     }
 }
 
-/// A person known by one name and a title of rank is named with both ("Prince Andrew",
-/// "Pope Francis", "Queen Rania"): the one name alone is not the name a reader knows. Only
-/// for a one-word name whose entity carries such a title as a role.
 /// Prepositions before a name: "a trip to Dunmore", "In describing … Donald Trump".
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "to", "from", "for", "with", "on", "into", "about", "by",
 ];
 
+/// A person known by one name and a title of rank is named with both ("Prince Andrew",
+/// "Pope Francis", "Queen Rania"): the one name alone is not the name a reader knows. Only
+/// for a one-word name whose entity carries such a title as a role.
 /// Whether `mention` is "The" and one capitalised word that names a publication ("The
 /// Economist", "The Guardian", "The Atlantic"): a name, not a description of an economist.
 fn capitalised_name(mention: &str) -> bool {
