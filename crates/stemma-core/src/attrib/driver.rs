@@ -46,7 +46,32 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     out.sort_by_key(|f| f.cue.0);
     out.dedup_by_key(|f| f.cue);
     drop_colon_twins(d, &mut out);
+    drop_claimed_pieces(d, &mut out);
     out
+}
+
+/// "“…,” said Anna Kessley. “We expect ships by Friday,” the spokesperson added.": the
+/// second quotation is no piece of the first speaker's interrupted quote when another cue
+/// claims it as its own content and the quotation ends with the comma that hands it to that
+/// cue.
+fn drop_claimed_pieces(d: &Doc, out: &mut [Found]) {
+    if !out.iter().any(|f| f.content.len() > 1) {
+        return;
+    }
+    let firsts: rustc_hash::FxHashSet<Range> = out
+        .iter()
+        .filter_map(|f| f.content.first().copied())
+        .collect();
+    let handed_on = |r: &Range| {
+        text_of(d.text, *r)
+            .trim_end_matches(|c: char| tokens::is_quote_char(c))
+            .ends_with(',')
+    };
+    for f in out.iter_mut().filter(|f| f.content.len() > 1) {
+        let first = f.content[0];
+        f.content
+            .retain(|r| *r == first || !(firsts.contains(r) && handed_on(r)));
+    }
 }
 
 /// "Crews will work through the night, the utility told customers in an email.": a sentence

@@ -187,10 +187,26 @@ impl<'a> Resolver<'a> {
             None
         };
         // (An agent's resolution always gives a role: no role, no agent to look for.)
-        self.last_agent = idx
+        // "A spokesman for X", or "An X spokesman" whose role is that last word.
+        let agent_last = || {
+            let last = mention.text.rsplit(' ').next()?;
+            (role.as_deref() == Some(last)).then_some(last)
+        };
+        // The agent stays for "the spokesperson" however many speak between, until someone
+        // else is one ("spokeswoman Jane Roe", "a Labour spokesperson").
+        let agent = idx
             .filter(|_| role.is_some())
-            .zip(agent_for(&mention.text))
-            .map(|(i, (agent, _))| (agent.to_lowercase(), i));
+            .zip(agent_for(&mention.text).map(|(a, _)| a).or_else(agent_last))
+            .map(|(i, agent)| (agent.to_lowercase(), i));
+        let taken = || {
+            self.last_agent.as_ref().is_some_and(|(a, _)| {
+                let has = |s: &str| s.to_lowercase().contains(a.as_str());
+                has(&mention.text) || role.as_deref().is_some_and(has)
+            })
+        };
+        if agent.is_some() || taken() {
+            self.last_agent = agent;
+        }
         if idx.is_some() {
             self.last = idx;
             self.last_at = Some((mention.start, mention.end));

@@ -232,9 +232,10 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
                 return Some(app.to_string());
             }
         }
-        let before = before
-            .strip_prefix("the ")
-            .or_else(|| before.strip_prefix("The "))
+        // ("Its state president, Gaurav Gogoi,": the organisation's "its" is no part of it.)
+        let before = ["the ", "The ", "its ", "Its "]
+            .iter()
+            .find_map(|d| before.strip_prefix(d))
             .unwrap_or(before);
         // A courtesy title or a bare determiner ("the Harbour Authority") is no role.
         let courtesy = matches!(

@@ -865,3 +865,15 @@ fn a_relative_clause_or_a_part_of_the_name_is_no_role() {
     assert_ne!(s.role.as_deref(), Some("Aubert"));
     assert!(s.role.as_deref().is_none_or(|r| !r.starts_with("who ")));
 }
+
+#[test]
+fn the_spokesperson_later_is_the_organisation_after_others_speak() {
+    let text = "A Kessel Port Authority spokesperson said the quay would reopen. “This is \
+                another blow,” said Anna Kessley of the Ferry Users Forum. “We expect ships by \
+                Friday,” the spokesperson added. The opposition Harbour Party blamed the board. \
+                Its port secretary, Lewin Ardagh, said the repairs were late.";
+    let s = speaker_in(text, "ships by Friday").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Kessel Port Authority"));
+    let s = speaker_in(text, "repairs were late").expect("a speaker");
+    assert_eq!(s.role.as_deref(), Some("port secretary"));
+}
