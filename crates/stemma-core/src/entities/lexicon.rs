@@ -490,7 +490,7 @@ const ORG_HEADS: &[&str] = &[
     "college", "school", "hospital", "museum", "church", "club", "cabinet", "secretariat",
     "directorate", "caliphate", "fc", "ag", "gmbh", "sa", "partners", "capital", "reserve",
     "command", "corps", "regiment", "division", "ngo", "watch", "initiative", "caucus", "pac",
-    "brothers", "sisters", "laboratory", "laboratories",
+    "brothers", "sisters", "laboratory", "laboratories", "enforcement",
 ];
 
 /// Words of a trade that end a business's name after its own name (see [`TRADE`]).

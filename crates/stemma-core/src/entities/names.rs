@@ -506,6 +506,9 @@ fn extend_run(toks: &[Tok], text: &str, i: usize) -> usize {
                                 .take_while(|n| n.is_cap() && n.space && !n.nl)
                         };
                         after().any(|n| n.flags & ORG_HEAD != 0)
+                            // "Customs and Border Protection" (no head of a name alone:
+                            // "Identity Theft Protection" is a product).
+                            || after().last().is_some_and(|n| is_word(text, n, "protection"))
                             || named_by_what_it_covers(toks, text, i, j)
                                 && after().all(|n| {
                                     n.case == Case::Upper

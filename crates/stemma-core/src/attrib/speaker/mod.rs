@@ -536,6 +536,25 @@ impl<'a> Resolver<'a> {
             if let Some((i, agent)) = self.organisation_and_agent(&mention.text) {
                 return (Some(i), Some(agent));
             }
+            // "The Rail Delivery Group said it was disappointed. “…,” a spokesperson said.":
+            // a spokesperson for no one named speaks for the organisation that spoke just
+            // before (in that sentence or the one before it).
+            if let Some(agent) = lower
+                .strip_prefix("a ")
+                .filter(|a| matches!(*a, "spokesman" | "spokeswoman" | "spokesperson"))
+            {
+                if let Some(l) = self.last.filter(|&l| {
+                    self.kind_of(l) == EntityKind::Organization
+                        && self.last_at.is_some_and(|(p, _)| {
+                            let sentence = |c: Char| self.narration.sentence_of(c);
+                            sentence(p)
+                                .zip(sentence(mention.start))
+                                .is_some_and(|(p, h)| p + 1 >= h)
+                        })
+                }) {
+                    return (Some(l), Some(agent.to_string()));
+                }
+            }
             // "The Democratic presidential candidate said": a definite description of a
             // person that no role in the article matches is the person who spoke last.
             if matches!(first, "the" | "this") && !unnamed_agent(&lower) {
@@ -700,9 +719,18 @@ impl<'a> Resolver<'a> {
         if let Some((_, i)) = named {
             return Some(i);
         }
+        // "the union" is no "Rail Delivery Group": a body of one sort is none whose name
+        // ends in the word for another sort.
+        let same_sort = |i: usize| {
+            use crate::entities::lexicon::{flags_any_case, ORG_HEAD};
+            let last = entities[i].name.rsplit(' ').next().unwrap_or("");
+            !SORTS.contains(&head)
+                || last.eq_ignore_ascii_case(head)
+                || flags_any_case(last, &mut String::new()) & ORG_HEAD == 0
+        };
         if let Some(l) = self
             .last
-            .filter(|&l| self.organisation_like(l) && has_owners(l))
+            .filter(|&l| self.organisation_like(l) && has_owners(l) && same_sort(l))
         {
             // "Volkswagen is giving us a glimpse … The German automaker … says": an
             // organisation that opens a sentence after the last speaker was named is the
@@ -710,7 +738,11 @@ impl<'a> Resolver<'a> {
             let since = self
                 .last_mentioned_where(|i| i == l, at)
                 .map_or(Char::ZERO, |(start, _)| start);
-            return Some(self.organisation_opening_since(since, at).unwrap_or(l));
+            return Some(
+                self.organisation_opening_since(since, at)
+                    .filter(|&i| same_sort(i))
+                    .unwrap_or(l),
+            );
         }
         // "Halden Motors will cut 1,200 jobs, the carmaker said": the organisation that opens
         // the description's own sentence (its subject; not one named in passing: "despite
@@ -725,8 +757,11 @@ impl<'a> Resolver<'a> {
         if start < from {
             return None;
         }
-        (self.opens_sentence(k) && self.kind_of(i) == EntityKind::Organization && has_owners(i))
-            .then_some(i)
+        (self.opens_sentence(k)
+            && self.kind_of(i) == EntityKind::Organization
+            && has_owners(i)
+            && same_sort(i))
+        .then_some(i)
     }
 
     /// The last organisation (no news outlet) named first in a sentence ("Volkswagen is …",

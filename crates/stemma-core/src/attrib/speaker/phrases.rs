@@ -672,6 +672,18 @@ pub(super) const BODY_NOUNS: &[&str] = &[
     "utility",
 ];
 
+/// Body nouns for a sort of body that its name says ("… Union", "… Council"): "the union"
+/// is none whose name ends in another sort's word ("Rail Delivery Group").
+pub(super) const SORTS: &[&str] = &[
+    "association",
+    "club",
+    "council",
+    "exchange",
+    "federation",
+    "trust",
+    "union",
+];
+
 /// Nouns that name a body, not a person ("the ministry", "the power utility").
 pub(super) const BODIES: &[&str] = &[
     "administration",

@@ -877,3 +877,34 @@ fn the_spokesperson_later_is_the_organisation_after_others_speak() {
     let s = speaker_in(text, "repairs were late").expect("a speaker");
     assert_eq!(s.role.as_deref(), Some("port secretary"));
 }
+
+#[test]
+fn a_spokesperson_for_no_one_named_speaks_for_the_organisation_just_before() {
+    let text = "The Ostry Ferries Group said it was disappointed. “We urge the crews to return \
+                to talks,” a spokesperson said.";
+    let s = speaker_in(text, "return to talks").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Ostry Ferries Group"));
+    assert_eq!(s.role.as_deref(), Some("spokesperson"));
+    assert_eq!(s.kind, Some(SpeakerKind::Organization));
+}
+
+#[test]
+fn a_body_of_one_sort_is_none_named_for_another() {
+    let text = "The Ostry Ferries Group said it was disappointed by the strike. The union \
+                said it had balloted 900 members.";
+    let s = speaker_in(text, "balloted").expect("a speaker");
+    assert_eq!(s.name, None);
+    assert_eq!(s.kind, Some(SpeakerKind::Organization));
+}
+
+#[test]
+fn an_agency_named_past_and_speaks_through_its_spokeswoman() {
+    let text = "An Immigration and Customs Enforcement spokeswoman said the agency would not \
+                comment on the case.";
+    let s = speaker_in(text, "would not comment").expect("a speaker");
+    assert_eq!(
+        s.name.as_deref(),
+        Some("Immigration and Customs Enforcement")
+    );
+    assert_eq!(s.role.as_deref(), Some("spokeswoman"));
+}
