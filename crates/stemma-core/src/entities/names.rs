@@ -943,30 +943,33 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         && words == 1
         && first.case == Case::Upper
         && first_flags & (GIVEN | PLACE | ORG_NAME | ORG_HEAD | ORG_PRE) == 0;
-    // "Smith said", or inverted after a quote: "…,” said Smith".
-    run.speech = toks
-        .get(j)
-        .is_some_and(|t| t.case == Case::Lower && t.space && tok_flags(text, t, buf) & SPEECH != 0)
-        || i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
-            t.case == Case::Lower
-                && matches!(
-                    t.text(text),
-                    "said"
-                        | "says"
-                        | "added"
-                        | "adds"
-                        | "wrote"
-                        | "writes"
-                        | "asked"
-                        | "asks"
-                        | "explained"
-                        | "noted"
-                        | "recalled"
-                        | "continued"
-                        | "insisted"
-                        | "argued"
-                )
-        });
+    // "Smith said", or inverted after a quote: "…,” said Smith"; not where someone is from
+    // ("A lawmaker in Eastmark said").
+    let after_where = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+        t.case == Case::Lower && matches!(t.text(text), "in" | "from" | "at" | "of")
+    });
+    run.speech = toks.get(j).is_some_and(|t| {
+        !after_where && t.case == Case::Lower && t.space && tok_flags(text, t, buf) & SPEECH != 0
+    }) || i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+        t.case == Case::Lower
+            && matches!(
+                t.text(text),
+                "said"
+                    | "says"
+                    | "added"
+                    | "adds"
+                    | "wrote"
+                    | "writes"
+                    | "asked"
+                    | "asks"
+                    | "explained"
+                    | "noted"
+                    | "recalled"
+                    | "continued"
+                    | "insisted"
+                    | "argued"
+            )
+    });
     if run.role.is_none() && run.person_like() {
         run.role = context_role(toks, text, &run, buf);
     }

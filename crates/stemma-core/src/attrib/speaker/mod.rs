@@ -252,11 +252,55 @@ impl<'a> Resolver<'a> {
         if let Some(i) = index.resolve_with(m, key) {
             return (Some(i), None);
         }
-        // "Russian Foreign Minister Sergey Lavrov": the name after the role words.
+        // "Russian Foreign Minister Sergey Lavrov": the name after the role words; past a
+        // preposition never a place ("The senator from Florida", "Polls in New Hampshire",
+        // "a group representing rural counties in California").
         let mut rest = m;
-        while let Some((_, tail)) = rest.split_once(' ') {
+        let mut past_preposition = false;
+        let mut past_place_word = false;
+        while let Some((word, tail)) = rest.split_once(' ') {
             rest = tail;
+            past_preposition |= matches!(word, "of" | "for" | "at" | "from" | "with" | "in");
+            // Where someone is from: a name of no known kind after "in" or "from" is a
+            // place's ("A lawmaker in Eastmark").
+            past_place_word |= matches!(word, "from" | "in") && {
+                // (After words for people or a body: "a report in the Des Moines Register"
+                // is the paper's.)
+                let before = m[..m.len() - rest.len() - word.len() - 1].trim_end();
+                kind_of_phrase(before).is_some()
+            };
             if let Some(i) = index.resolve_with(rest, key) {
+                // (A city's or a state's government speaks as the place: "The city of
+                // Phoenix", "the government in Beijing".)
+                let metonym = || {
+                    let before = m[..m.len() - rest.len()].trim_end().to_lowercase();
+                    let words = before.rsplit(' ').skip(1).take(2);
+                    ["city", "state", "government", "county", "town", "province"]
+                        .iter()
+                        .any(|b| words.clone().any(|w| w == *b))
+                };
+                let place = match self.entities[i].kind {
+                    EntityKind::Place => past_preposition,
+                    EntityKind::Other => past_place_word,
+                    _ => false,
+                };
+                if place && !metonym() {
+                    // "The Holocaust Memorial Museum in Washington": the body before the
+                    // preposition, when it is a name.
+                    let before = m[..m.len() - rest.len()].trim_end();
+                    let before = before.rsplit_once(' ').map_or(before, |(b, _)| b);
+                    let before = ["the ", "The "]
+                        .iter()
+                        .find_map(|d| before.strip_prefix(d))
+                        .unwrap_or(before);
+                    let body = index
+                        .resolve_with(before, key)
+                        .filter(|&j| self.entities[j].kind == EntityKind::Organization);
+                    if body.is_some() {
+                        return (body, None);
+                    }
+                    break;
+                }
                 return (Some(i), None);
             }
         }
@@ -571,7 +615,17 @@ impl<'a> Resolver<'a> {
                         return (Some(l), None);
                     }
                 }
-                if let Some(i) = self.most_named(mention.start, &lower) {
+                // "The senator from Florida" is not the most-named senator unless a role the
+                // article gives them names Florida.
+                let place = find_in(&mention.text, " from ").and_then(|p| {
+                    let rest = &mention.text[p + " from ".len()..];
+                    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                    rest.starts_with(char::is_uppercase)
+                        .then(|| rest.split([' ', ',']).next().unwrap_or(rest))
+                });
+                if let Some(i) = self.most_named(mention.start, &lower).filter(|&i| {
+                    place.is_none_or(|p| self.entities[i].roles.iter().any(|r| r.contains(p)))
+                }) {
                     return (Some(i), None);
                 }
             }

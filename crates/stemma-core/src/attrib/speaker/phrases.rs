@@ -233,9 +233,24 @@ pub(super) fn role_in_mention(mention: &str, e: &Entity) -> Option<String> {
             }
         }
         // ("Its state president, Gaurav Gogoi,": the organisation's "its" is no part of it.)
-        let before = ["the ", "The ", "its ", "Its "]
+        let before = ["the ", "The ", "its ", "Its ", "a ", "A ", "an ", "An "]
             .iter()
             .find_map(|d| before.strip_prefix(d))
+            .unwrap_or(before);
+        // "A former finance chief of the Tamsin Water Board": the role is "former finance
+        // chief", without the preposition that brings in the name.
+        let before = [" the", " a", ""]
+            .iter()
+            .find_map(|d| {
+                let b = before.strip_suffix(d)?;
+                ["of", "for", "at", "in", "from", "with"]
+                    .iter()
+                    .find_map(|p| {
+                        b.strip_suffix(p)
+                            .filter(|r| r.ends_with(' '))
+                            .map(str::trim_end)
+                    })
+            })
             .unwrap_or(before);
         // A courtesy title or a bare determiner ("the Harbour Authority") is no role.
         let courtesy = matches!(

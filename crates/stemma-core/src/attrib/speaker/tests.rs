@@ -908,3 +908,25 @@ fn an_agency_named_past_and_speaks_through_its_spokeswoman() {
     );
     assert_eq!(s.role.as_deref(), Some("spokeswoman"));
 }
+
+#[test]
+fn a_place_after_a_preposition_is_not_who_speaks() {
+    let text = "A lawmaker in Ohio said the ferry subsidy would be cut. The Kessel Maritime \
+                Museum in Lisbon said it would close for repairs. A councillor from Eastmark \
+                said the road would wait.";
+    let s = speaker_in(text, "subsidy").expect("a speaker");
+    assert_eq!(s.name, None);
+    assert_eq!(s.kind, Some(SpeakerKind::Person));
+    let s = speaker_in(text, "close for repairs").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Kessel Maritime Museum"));
+    let s = speaker_in(text, "road would wait").expect("a speaker");
+    assert_eq!(s.name, None);
+}
+
+#[test]
+fn a_role_before_a_preposition_keeps_no_preposition() {
+    let text = "A former finance chief of the Tamsin Water Board told the court that she had \
+                warned the board.";
+    let s = speaker_in(text, "warned the board").expect("a speaker");
+    assert_eq!(s.role.as_deref(), Some("former finance chief"));
+}
