@@ -601,6 +601,8 @@ const TITLES: &[&str] = &[
     "producer", "host", "anchor", "presenter", "owner", "partner", "fellow", "lecturer",
     "defenseman", "goalie", "goaltender", "goalkeeper", "striker", "midfielder", "defender",
     "quarterback", "pitcher", "winger", "forward", "captain", "manager", "referee",
+    "linebacker", "shortstop", "outfielder", "infielder", "fullback", "halfback", "batsman",
+    "bowler", "wicketkeeper", "flanker", "playmaker",
     "student", "teacher", "spokesmen", "officials", "ministers", "republican", "democrat",
     "councillor", "councilor", "cllr", "councilman", "councilwoman", "alderman", "alderwoman",
     "assemblyman", "assemblywoman", "superintendent", "constable", "magistrate", "critic",

@@ -387,6 +387,16 @@ impl<'a> Builder<'a> {
         });
         self.register(e, run.name(self.text), key);
         self.join(e, r, run, place);
+        // "Lakers forward LeBron James" … "James": a surname that is also a given name, of
+        // someone a role or a courtesy title marks as a person (whose given name no list
+        // may know).
+        if run.role.is_some() || run.courtesy {
+            if let Some((_, last)) = key.split_once(' ') {
+                if !last.contains(' ') && flags(last) & GIVEN != 0 && distinctive(last) {
+                    self.part.insert_last(last, e);
+                }
+            }
+        }
         e
     }
 

@@ -126,8 +126,13 @@ fn person_remainder(toks: &[Tok], text: &str, a: usize, b: usize) -> bool {
             && t.flags & (TITLE | ROLE_MOD | ORG_HEAD | ORG_PRE | ORG_NAME | STOP) != 0
             && !modal_surname(toks, text, a + k)
         {
-            // A given name that is also a title word ("Major") still counts as a name.
-            if t.flags & GIVEN == 0 {
+            // A given name that is also a title word ("Major") still counts as a name; so
+            // does a network's name as the surname after other words ("Dennis Fox").
+            let surname = k > 0
+                && a + k + 1 == b
+                && t.case == Case::Upper
+                && t.flags & (TITLE | ROLE_MOD | ORG_HEAD | ORG_PRE | STOP) == 0;
+            if t.flags & GIVEN == 0 && !surname {
                 return false;
             }
         }
@@ -196,6 +201,19 @@ fn split_title(toks: &[Tok], text: &str, t0: usize, t1: usize) -> Option<(usize,
         }
     }
     best
+}
+
+/// "Liam Fox", "Guard De'Aaron Fox": a person whose surname is a network's name, when a given
+/// name, a title or a role comes first and the name is no acronym ("FOX").
+fn surname_of_a_network(toks: &[Tok], text: &str, n0: usize, j: usize, role: bool) -> bool {
+    let (first, last) = (&toks[n0], &toks[j - 1]);
+    let words = toks[n0..j].iter().filter(|t| t.is_word()).count();
+    (2..=3).contains(&words)
+        && last.case == Case::Upper
+        && toks[n0..j - 1].iter().all(|t| t.flags & ORG_NAME == 0)
+        && (role
+            || first.flags & (TITLE | COURTESY) != 0
+            || super::is_given_name(&first.text(text).to_lowercase()))
 }
 
 /// Title words that are also common surnames ("Charlie King", "Mr. Dean", "John Major").
@@ -913,7 +931,7 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
         || team
         || last_flags & TRADE != 0 && words > 1
         || first_flags & ORG_PRE != 0 && words > 1
-        || all_flags & ORG_NAME != 0
+        || all_flags & ORG_NAME != 0 && !surname_of_a_network(toks, text, n0, j, role.is_some())
         || islamic_state
         || words == 1 && camel_case(name);
     let mut run = Run {

@@ -5,6 +5,7 @@ use crate::offset::Char;
 use proptest::prelude::*;
 
 mod aliases;
+mod people;
 mod resolve;
 
 fn find<'a>(ents: &'a [Entity], name: &str) -> &'a Entity {
