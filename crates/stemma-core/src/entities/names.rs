@@ -905,8 +905,16 @@ fn make_run(toks: &[Tok], text: &str, i: usize, j: usize, buf: &mut String) -> O
     // "Calgary Flames", "Boston Celtics": a city's name, then a plural, is a team (not a
     // person named after a place: "Georgia Peters", "Jordan Evans").
     let last = toks[j - 1].text(text);
-    let team = words == 2
-        && first_flags & PLACE != 0
+    // ("Los Angeles Lakers", "New York Rangers": a place of two words.)
+    let two_word_place = || {
+        words == 3
+            && toks[n0..j].iter().all(|t| t.is_word() && t.is_cap())
+            && super::lexicon::canonical_place(
+                &slice_or_empty(text, first.bs, toks[j - 2].be).to_lowercase(),
+            )
+            .is_some()
+    };
+    let team = (words == 2 && first_flags & PLACE != 0 || two_word_place())
         && first_flags & (GIVEN | ORG_HEAD | TITLE) == 0
         && last.len() > 3
         && last.ends_with('s')

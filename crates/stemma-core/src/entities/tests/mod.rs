@@ -996,8 +996,11 @@ fn an_epithet_or_a_headline_verb_is_no_part_of_a_name() {
 #[test]
 fn a_city_then_a_plural_is_a_team() {
     let text = "The Calgary Flames beat the Halifax Harriers 4-3. Georgia Peters scored twice \
-                for Calgary.";
+                for Calgary. The Los Angeles Lakers lost.";
     let ents = find_entities(None, text);
-    organisations(&ents, &["Calgary Flames", "Halifax Harriers"]);
+    organisations(
+        &ents,
+        &["Calgary Flames", "Halifax Harriers", "Los Angeles Lakers"],
+    );
     assert_ne!(find(&ents, "Georgia Peters").kind, EntityKind::Organization);
 }
