@@ -23,34 +23,16 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
             .max()
             .unwrap_or(f.cue.1)
     };
-    // Looked up, not walked, so that a text of many quotations stays linear: content pieces
-    // by start with the running furthest end, cues by start, attributions by where they end.
-    let mut pieces_by_start: Vec<Range> = found
-        .iter()
-        .flat_map(|f| f.content.iter().copied())
-        .collect();
-    pieces_by_start.sort_unstable();
-    let reach: Vec<Byte> = pieces_by_start
-        .iter()
-        .scan(Byte::ZERO, |m, &(_, y)| {
-            *m = (*m).max(y);
-            Some(*m)
-        })
-        .collect();
-    let mut cues: Vec<Range> = found.iter().map(|f| f.cue).collect();
-    cues.sort_unstable();
-    let covered = |a: Byte, b: Byte| {
-        // A piece overlaps [a, b) when one starting before b reaches past a.
-        let n = pieces_by_start.partition_point(|p| p.0 < b);
-        if n > 0 && reach[n - 1] > a {
-            return true;
-        }
-        let from = cues.partition_point(|c| c.0 < a);
-        cues[from..]
+    let all = Coverage::new(found.iter());
+    let covered = |a: Byte, b: Byte| all.covers(a, b);
+    // The reporter's question before an answer introduces who answers: "Asked about his
+    // minutes, Lamar shrugged. “…”" (a question with no source of its own).
+    let said = Coverage::new(
+        found
             .iter()
-            .take_while(|c| c.0 <= b)
-            .any(|c| c.1 <= b)
-    };
+            .filter(|f| !(f.act == SpeechAct::Question && f.source.is_none())),
+    );
+    let said_covers = |a: Byte, b: Byte| said.covers(a, b);
     // Attributions with content, ordered by end (stable: among equal ends the later one in
     // `found` comes last, as a scan keeping the last maximum would pick it).
     let mut by_end: Vec<(Byte, usize)> = found
@@ -120,7 +102,7 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
         });
         let (source, confidence) = match runs_on {
             Some(p) => (p.source, p.confidence * CONTINUED_CONFIDENCE),
-            None => match introducer(d, r.open, &covered) {
+            None => match introducer(d, r.open, &said_covers) {
                 Some(src) => (Some(d.range(src.0, src.1 - 1)), INTRODUCED_CONFIDENCE),
                 None => continue,
             },
@@ -138,6 +120,52 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
         });
     }
     out
+}
+
+/// Where attributions lie, looked up, not walked, so that a text of many quotations stays
+/// linear: content pieces by start with the running furthest end, and cues by start.
+struct Coverage {
+    pieces_by_start: Vec<Range>,
+    reach: Vec<Byte>,
+    cues: Vec<Range>,
+}
+
+impl Coverage {
+    fn new<'f>(found: impl Iterator<Item = &'f Found> + Clone) -> Coverage {
+        let mut pieces_by_start: Vec<Range> = found
+            .clone()
+            .flat_map(|f| f.content.iter().copied())
+            .collect();
+        pieces_by_start.sort_unstable();
+        let reach: Vec<Byte> = pieces_by_start
+            .iter()
+            .scan(Byte::ZERO, |m, &(_, y)| {
+                *m = (*m).max(y);
+                Some(*m)
+            })
+            .collect();
+        let mut cues: Vec<Range> = found.map(|f| f.cue).collect();
+        cues.sort_unstable();
+        Coverage {
+            pieces_by_start,
+            reach,
+            cues,
+        }
+    }
+
+    /// Whether an attribution's content piece overlaps [a, b), or a cue lies inside it.
+    fn covers(&self, a: Byte, b: Byte) -> bool {
+        // A piece overlaps [a, b) when one starting before b reaches past a.
+        let n = self.pieces_by_start.partition_point(|p| p.0 < b);
+        if n > 0 && self.reach[n - 1] > a {
+            return true;
+        }
+        let from = self.cues.partition_point(|c| c.0 < a);
+        self.cues[from..]
+            .iter()
+            .take_while(|c| c.0 <= b)
+            .any(|c| c.1 <= b)
+    }
 }
 
 /// How sure a quotation credited to the subject of the sentence before it is.
@@ -162,9 +190,18 @@ fn introducer(
     if pe < ps + 3
         || d.punct(pe - 1) != Some(".")
         || (ps..pe).any(|j| d.is_quote(j))
-        || d.lex_at(ps).is_some()
         || covered(d.toks[ps].start, d.toks[pe - 1].end)
     {
+        return None;
+    }
+    // "Asked about his minutes, Lamar shrugged. “…”": the answer of the one asked, the
+    // subject after the question's clause.
+    let ps = if d.w(ps) == "asked" {
+        (ps + 1..pe).find(|&j| d.punct(j) == Some(","))? + 1
+    } else {
+        ps
+    };
+    if pe < ps + 2 || d.lex_at(ps).is_some() {
         return None;
     }
     let word = |j: usize| d.toks[j].kind == Kind::Word;
@@ -338,15 +375,33 @@ mod tests {
         assert!(names[0].ends_with("Ines Faber"), "{got:#?}");
         assert_eq!(names[1..], ["Rolf Ambach", "Rolf Ambach"], "{got:#?}");
         assert!(got.iter().all(|q| q.2), "{got:#?}");
-        // A heading, a question or a sentence with a cue word first introduces nobody.
-        for before in [
-            "Budget fight",
-            "Will the ferry run in winter?",
-            "Asked about the ferry, Ines Faber paused.",
-        ] {
+        // A heading or a question introduces nobody.
+        for before in ["Budget fight", "Will the ferry run in winter?"] {
             let text = format!("{before}\n\n“Nobody can promise that yet.”\n");
             let got = credited(&text);
             assert!(got.iter().all(|q| q.0.is_none()), "{before}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn the_one_asked_gives_the_answer_after_the_question() {
+        for (text, answer, name) in [
+            (
+                "Asked about the ferry, Ines Faber paused. “Nobody can promise that yet.”",
+                "Nobody can promise",
+                "Ines Faber",
+            ),
+            // (Where the question is found as an attribution of its own.)
+            (
+                "Ostry forward Jalen Marcus scored 30. Asked about his minutes, Marcus \
+                 shrugged. “The coaches make those calls, not me.”",
+                "coaches make those calls",
+                "Jalen Marcus",
+            ),
+        ] {
+            let got = credited(text);
+            let q = got.iter().find(|q| q.1.contains(answer));
+            assert_eq!(q.and_then(|q| q.0.as_deref()), Some(name), "{got:#?}");
         }
     }
 

@@ -47,7 +47,27 @@ pub(super) fn find_in(d: &Doc, model: Option<&learned::Model>) -> Vec<Found> {
     out.dedup_by_key(|f| f.cue);
     drop_colon_twins(d, &mut out);
     drop_claimed_pieces(d, &mut out);
+    drop_questions_as_content(&mut out);
     out
+}
+
+/// "Asked about his minutes, Marcus shrugged.": the reporter's question ("Asked about …") is
+/// no content of a cue after it; an attribution whose content opens with a question's cue
+/// goes.
+fn drop_questions_as_content(out: &mut Vec<Found>) {
+    let asked: Vec<Byte> = out
+        .iter()
+        .filter(|f| f.act == SpeechAct::Question)
+        .map(|f| f.cue.0)
+        .collect();
+    if asked.is_empty() {
+        return;
+    }
+    out.retain(|f| {
+        f.act == SpeechAct::Question
+            || f.cue.0 < f.content.first().map_or(f.cue.0, |c| c.0)
+            || !f.content.first().is_some_and(|c| asked.contains(&c.0))
+    });
 }
 
 /// "“…,” said Anna Kessley. “We expect ships by Friday,” the spokesperson added.": the
