@@ -276,11 +276,48 @@ pub fn scores(text: &str, entities: &[Entity]) -> Vec<i32> {
         if near
             && entities[i].kind == EntityKind::Person
             && !gap.contains(['.', '!', '?', '\n', '”', '“', '"', '«', '»'])
+            && !object_of_own_verb(&buf[..w.len()], gap, &text[here..])
         {
             score[i] += vote(g, 1);
         }
     }
     score
+}
+
+/// "Van der Walt put it to her that …", "Brisk told him": a pronoun that is the object of the
+/// verb right after a mention (at most three words between, none a subject or "that") is
+/// someone else. (`pronoun` in lower case; `gap` the text between the mention and it; `after`
+/// the text after it.) "her" before a noun is a possessive ("said her client"), which is no
+/// object.
+fn object_of_own_verb(pronoun: &[u8], gap: &str, after: &str) -> bool {
+    let object = match pronoun {
+        b"him" => true,
+        b"her" => {
+            let next = after.trim_start();
+            let word: String = next
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            word.is_empty()
+                || [
+                    "that", "the", "a", "an", "to", "about", "of", "on", "in", "at", "for", "with",
+                    "and", "or", "but", "if", "whether", "not",
+                ]
+                .contains(&word.as_str())
+        }
+        _ => false,
+    };
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    object
+        && words.len() <= 3
+        && !words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            [
+                "he", "she", "they", "we", "i", "you", "that", "said", "says",
+            ]
+            .contains(&w.as_str())
+        })
 }
 
 /// The byte offsets of `h`, `H`, `s` and `S` with no ASCII letter right before them: where a
@@ -427,5 +464,20 @@ mod tests {
         assert_eq!(of("Parr"), Some(Gender::Female));
         assert_eq!(of("Mensah"), Some(Gender::Male));
         assert_eq!(of_pronoun("they"), None);
+    }
+
+    #[test]
+    fn an_object_pronoun_after_a_name_is_someone_else() {
+        // "her" is the witness, not the advocate; "her client" is the lawyer's own.
+        let text = "Counsel Arno Vey-Lindqvist put it to her that she was lying. Counsel Dara                     Wolde-Essen said her client would testify.";
+        let entities = crate::entities::find_entities(None, text);
+        let s = scores(text, &entities);
+        let score = |name: &str| {
+            let i = entities.iter().position(|e| e.name.contains(name)).unwrap();
+            s[i]
+        };
+        // (No more than one sign: "she" after it still votes.)
+        assert!(score("Vey-Lindqvist").abs() < 2, "{s:?}");
+        assert_eq!(of_score(score("Wolde-Essen")), Some(Gender::Female));
     }
 }

@@ -274,10 +274,10 @@ impl<'a> Resolver<'a> {
                 // Phoenix", "the government in Beijing".)
                 let metonym = || {
                     let before = m[..m.len() - rest.len()].trim_end().to_lowercase();
-                    let words = before.rsplit(' ').skip(1).take(2);
+                    let word = before.rsplit(' ').nth(1);
                     ["city", "state", "government", "county", "town", "province"]
                         .iter()
-                        .any(|b| words.clone().any(|w| w == *b))
+                        .any(|b| word == Some(*b))
                 };
                 let place = match self.entities[i].kind {
                     EntityKind::Place => past_preposition,
@@ -515,6 +515,11 @@ impl<'a> Resolver<'a> {
         // the talks after its preposition.
         if group {
             return (None, None);
+        }
+        if let Some(i) = self.lede_introduced(mention) {
+            // The description is their role ("former finance chief of the … Board").
+            let role = mention.text.split_once(' ').map(|(_, r)| r.to_string());
+            return (Some(i), role);
         }
         if let Some(hit) = self.names.get(&mention.text) {
             if hit.0.is_some() {

@@ -3,10 +3,10 @@
 //! person named in the sentence before, the subject of a one-sentence paragraph or of an
 //! opening clause, the last entity narrated), apart from quotation marks.
 
-use super::phrases::pronoun_kind;
+use super::phrases::{anonymous_source, head_phrase, kind_of_phrase, pronoun_kind, AGENTS};
 use super::Resolver;
 use crate::attrib::gender::{self, of_score};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Span, SpeakerKind};
 use crate::offset::{slice, Byte, Char};
 
 /// What the resolver knows of a text's layout.
@@ -109,6 +109,52 @@ impl<'a> Resolver<'a> {
     /// person named there (not as a possessor), as its subject, and not of the other gender
     /// than the pronoun's `g` where the article gives one; names of no known kind ("FULL
     /// TEXT", "Brexit") do not count. (After the mentions are indexed.)
+    /// "A former finance chief of the Tamsin Water Board told the court … / Thandiwe
+    /// Mokoena, who served …, said …": an indefinite description of a person who speaks in
+    /// the story's opening (its first four sentences, headline and byline among them) is the
+    /// person the next paragraph opens with, named there for the first time. Not one who
+    /// speaks for a body ("a spokesman") nor a source kept unnamed ("a senior official").
+    pub(super) fn lede_introduced(&mut self, mention: &Span) -> Option<usize> {
+        let lower = mention.text.to_lowercase();
+        if !(lower.starts_with("a ") || lower.starts_with("an "))
+            || kind_of_phrase(&mention.text) != Some(SpeakerKind::Person)
+            || anonymous_source(&lower)
+        {
+            return None;
+        }
+        let head = head_phrase(&mention.text);
+        let head = head.rsplit(' ').next().unwrap_or("");
+        if AGENTS.contains(&head) || matches!(head, "source" | "official" | "officer") {
+            return None;
+        }
+        let k = self.narration.sentence_of(mention.start)?;
+        let next = *self.narration.sentences.get(k + 1)?;
+        if k > 3 || !next.opens_paragraph {
+            return None;
+        }
+        self.index_mentions();
+        let by_end = self.by_end.as_deref().unwrap_or(&[]);
+        let lo = by_end.partition_point(|&(end, ..)| end <= next.at);
+        let (k, &(_, start, i)) = by_end[lo..]
+            .iter()
+            .enumerate()
+            .min_by_key(|&(_, &(_, start, _))| start)?;
+        let first = self.entities[i].mentions.iter().map(|m| m.start).min();
+        // A person, or a name of no known kind that a relative "who" follows.
+        let who = || {
+            let end = self.mention_bytes.get(lo + k).map_or(Byte::ZERO, |m| m.1);
+            self.text
+                .get(end.get()..)
+                .is_some_and(|t| t.starts_with(", who "))
+        };
+        let person = match self.kind_of(i) {
+            EntityKind::Person => true,
+            EntityKind::Other => who(),
+            _ => false,
+        };
+        (start == next.at && first == Some(start) && person).then_some(i)
+    }
+
     pub(super) fn paragraph_subject_before(&self, at: Char, g: gender::Gender) -> Option<usize> {
         let starts = &self.narration.sentences;
         let k = self.narration.sentence_of(at)?;

@@ -930,3 +930,19 @@ fn a_role_before_a_preposition_keeps_no_preposition() {
     let s = speaker_in(text, "warned the board").expect("a speaker");
     assert_eq!(s.role.as_deref(), Some("former finance chief"));
 }
+
+#[test]
+fn a_description_in_the_lede_is_the_person_the_next_paragraph_names() {
+    let text = "Inquiry hears of missing funds\n\nA former finance chief of the Ostry Water \
+                Board told the inquiry on Monday that she had warned the board two years \
+                earlier.\n\nMirela Stancu-Voss, who ran the board's accounts until 2021, said \
+                nobody had answered her letters.";
+    let s = speaker_in(text, "warned the board").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Mirela Stancu-Voss"));
+    // A source kept unnamed stays so.
+    let text = "Ferry talks stall\n\nA senior official said on Monday that the talks had \
+                stalled.\n\nMirela Stancu-Voss, the union's negotiator, said the offer was \
+                too low.";
+    let s = speaker_in(text, "talks had stalled").expect("a speaker");
+    assert_eq!(s.name, None);
+}
