@@ -204,7 +204,14 @@ impl<'a> Resolver<'a> {
                 {
                     None
                 } else {
-                    kind_of_phrase(r).filter(|&k| k == SpeakerKind::Person)
+                    // ("Teck, the Canadian mining company,": a body's word makes a body;
+                    // not one in a relative clause: "a consultant whose firm …".)
+                    let r = [" who ", " whose ", " which ", " that "]
+                        .iter()
+                        .filter_map(|w| find_in(r, w))
+                        .min()
+                        .map_or(r, |p| &r[..p]);
+                    kind_of_phrase(r).filter(|&k| k != SpeakerKind::Group)
                 }
             }),
             Some(_) => None,

@@ -854,7 +854,7 @@ fn is_person_noun(w: &str) -> bool {
 }
 
 pub(super) const PERSON_NOUNS: &str =
-    "source aide official spokesman spokeswoman spokesperson announcer \
+    "source aide official spokesman spokeswoman spokesperson announcer agent \
      questioner caller strategist mogul nominee candidate woman man adviser advisor lawyer \
      attorney doctor someone somebody writer reporter narrator witness resident voter worker \
      expert analyst critic member insider friend neighbor neighbour mother father wife \

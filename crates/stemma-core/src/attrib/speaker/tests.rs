@@ -946,3 +946,15 @@ fn a_description_in_the_lede_is_the_person_the_next_paragraph_names() {
     let s = speaker_in(text, "talks had stalled").expect("a speaker");
     assert_eq!(s.name, None);
 }
+
+#[test]
+fn a_name_of_no_known_kind_with_a_bodys_role_is_a_body() {
+    let text = "On Monday, Brannock, the Welsh mining company, said the pit would close. Harlan \
+                Voskuijlen, a consultant whose firm was hired by the campaign, said the ads \
+                would run.";
+    let s = speaker_in(text, "pit would close").expect("a speaker");
+    assert_eq!(s.name.as_deref(), Some("Brannock"));
+    assert_eq!(s.kind, Some(SpeakerKind::Organization));
+    let s = speaker_in(text, "ads would run").expect("a speaker");
+    assert_ne!(s.kind, Some(SpeakerKind::Organization));
+}
