@@ -13,6 +13,7 @@ pub(crate) mod lexicon;
 mod names;
 mod nicknames;
 mod resolve;
+mod roles;
 mod tokens;
 
 #[cfg(test)]
@@ -212,7 +213,7 @@ impl<'a> Builder<'a> {
         if let Some((first, last)) = key.split_once(' ') {
             // So is a surname that is also a given name ("Frank Lucas", "Kevin James"):
             // news names a person by surname after the first mention.
-            let surname = names::is_surname_title(last) || names::is_modal_surname(last);
+            let surname = roles::is_surname_title(last) || names::is_modal_surname(last);
             let given_surname = flags(last) & GIVEN != 0 && distinctive(last);
             if !last.contains(' ')
                 && (flags(first) & GIVEN != 0 && surname || is_given_name(first) && given_surname)

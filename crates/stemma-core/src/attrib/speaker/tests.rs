@@ -1,5 +1,6 @@
 //! Tests of [`super`]: speakers resolved from source mentions.
 
+use super::named::agent_of_participle;
 use super::*;
 
 #[test]
