@@ -14,7 +14,71 @@ pub(super) fn attributes_nothing(d: &Doc, f: &Found, head: usize) -> bool {
         || an_idiom(d, head)
         || a_noun_subject(d, head)
         || a_dismissal(d, head)
+        || a_score_added(d, head)
         || a_noun_after_a_determiner(d, f, head)
+}
+
+/// "Beauvillier added his seventh for the Islanders", "Marcus added 14 points and nine
+/// rebounds": a score added, no words (a word for a score, or an ordinal with no noun of its
+/// own, within four words, before any "that", punctuation or quotation mark).
+fn a_score_added(d: &Doc, head: usize) -> bool {
+    const ORDINALS: &[&str] = &[
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "eleventh", "twelfth",
+    ];
+    const SCORES: &[&str] = &[
+        "goal",
+        "goals",
+        "assist",
+        "assists",
+        "points",
+        "rebounds",
+        "runs",
+        "wicket",
+        "wickets",
+        "try",
+        "tries",
+        "touchdown",
+        "touchdowns",
+        "basket",
+        "baskets",
+        "three-pointer",
+        "three-pointers",
+        "homer",
+        "homers",
+        "birdie",
+        "birdies",
+        "saves",
+        "yards",
+    ];
+    if !matches!(d.w(head), "added" | "adds" | "adding") {
+        return false;
+    }
+    let end = (head + 5).min(d.toks.len());
+    for j in head + 1..end {
+        let w = d.w(j);
+        if w == "that" || d.is_quote(j) || d.toks[j].kind == Kind::Punct {
+            return false;
+        }
+        let numbered = w.len() > 2
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s));
+        // An ordinal with no noun of its own ("his seventh for the Islanders"; not "a second
+        // reason").
+        let bare = || {
+            j + 1 >= d.toks.len()
+                || d.toks[j + 1].kind != Kind::Word
+                || SCORES.contains(&d.w(j + 1))
+                || matches!(
+                    d.w(j + 1),
+                    "for" | "of" | "in" | "on" | "at" | "and" | "to" | "with"
+                )
+        };
+        if SCORES.contains(&w) || (ORDINALS.contains(&w) || numbered) && bare() {
+            return true;
+        }
+    }
+    false
 }
 
 /// "The accused, 58-year-old Gerald Tibbetts, has pleaded …": a word of saying right after

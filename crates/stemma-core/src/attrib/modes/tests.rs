@@ -130,6 +130,25 @@ fn a_state_is_no_attribution() {
 }
 
 #[test]
+fn a_score_added_is_no_attribution() {
+    for t in [
+        "Tavi Brannock added his seventh for the Harriers, and Ola Varga stopped 27 shots.",
+        "Jalen Marcus added 14 points and nine rebounds.",
+    ] {
+        let got = modes(t);
+        assert!(got.iter().all(|(c, _)| c != "added"), "{t}: {got:?}");
+    }
+    // Words added are still words.
+    for t in [
+        "The coach added that the team would regroup.",
+        "Mayor Ilse Varga added a second reason: the cost of the quay.",
+    ] {
+        let got = modes(t);
+        assert!(got.iter().any(|(c, _)| c.contains("added")), "{t}: {got:?}");
+    }
+}
+
+#[test]
 fn events_are_no_attribution() {
     no_speech("The former vice-president pleaded guilty to fraud on Tuesday.");
     no_speech("The mayor's legal troubles have party members worried about his chances in May.");
