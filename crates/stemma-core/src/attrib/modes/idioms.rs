@@ -18,6 +18,28 @@ pub(super) fn attributes_nothing(d: &Doc, f: &Found, head: usize) -> bool {
         || a_noun_after_a_determiner(d, f, head)
 }
 
+/// "you just ask the agent to solve it", "That explains why buttons …": the reader a how-to
+/// addresses, or the argument so far, is no one quoted (outside quotation marks).
+fn the_reader_or_the_argument(d: &Doc, f: &Found, head: usize) -> bool {
+    let Some((a, b)) = f.source else {
+        return false;
+    };
+    let Some(k) = d.tok_at(a) else {
+        return false;
+    };
+    if d.toks[k].end != b || d.inq[k].is_some() {
+        return false;
+    }
+    match d.w(k) {
+        "you" => true,
+        "that" | "this" => matches!(
+            d.w(head),
+            "explains" | "explain" | "means" | "mean" | "shows" | "show"
+        ),
+        _ => false,
+    }
+}
+
 /// "Beauvillier added his seventh for the Islanders", "Marcus added 14 points and nine
 /// rebounds": a score added, no words (a word for a score, or an ordinal with no noun of its
 /// own, within four words, before any "that", punctuation or quotation mark).
@@ -105,7 +127,8 @@ fn a_dismissal(d: &Doc, head: usize) -> bool {
 /// the condition of an interview: words of saying that PolNeAR may mark, but no one's words
 /// a reader would quote.
 pub(super) fn no_ones_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, usize)) -> bool {
-    a_thing_named(d, f, c0, c1)
+    the_reader_or_the_argument(d, f, head)
+        || a_thing_named(d, f, c0, c1)
         || named_in_passing(d, c0, c1)
         || (c0..c1).any(|j| {
             // "they became known as “Schools of the Wise”": a name that stuck.
@@ -717,6 +740,10 @@ fn an_idiom(d: &Doc, head: usize) -> bool {
             || d.is(head + 1, "nothing") && d.is(head + 2, "of")
             || head > 1 && matches!(d.w(head - 2), "needless" | "it" | "suffice" | "is"))
     {
+        return true;
+    }
+    // "It goes without saying that …".
+    if w == "saying" && head > 0 && d.is(head - 1, "without") {
         return true;
     }
     // "Saying that, …": having said that.

@@ -221,6 +221,21 @@ fn reports_some_words(t: &str) {
 }
 
 #[test]
+fn the_reader_a_how_to_addresses_reports_no_words() {
+    for t in [
+        "Once the build passes, you just ask the agent to write the tests.",
+        "That explains why the buttons change colour on hover.",
+    ] {
+        let got = words(t);
+        assert!(got.iter().all(|(_, w)| !*w), "{t}: {got:?}");
+    }
+    // Inside quotation marks "you" is someone's listener, and a name still speaks.
+    reports_some_words("“You said the quay would reopen,” Okoro told the mayor.");
+    let got = modes("It goes without saying that the quay must reopen.");
+    assert!(got.iter().all(|(c, _)| !c.contains("saying")), "{got:?}");
+}
+
+#[test]
 fn judging_a_thing_reports_no_words() {
     for (t, cue) in [
         (
