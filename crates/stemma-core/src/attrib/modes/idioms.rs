@@ -18,28 +18,6 @@ pub(super) fn attributes_nothing(d: &Doc, f: &Found, head: usize) -> bool {
         || a_noun_after_a_determiner(d, f, head)
 }
 
-/// "you just ask the agent to solve it", "That explains why buttons …": the reader a how-to
-/// addresses, or the argument so far, is no one quoted (outside quotation marks).
-fn the_reader_or_the_argument(d: &Doc, f: &Found, head: usize) -> bool {
-    let Some((a, b)) = f.source else {
-        return false;
-    };
-    let Some(k) = d.tok_at(a) else {
-        return false;
-    };
-    if d.toks[k].end != b || d.inq[k].is_some() {
-        return false;
-    }
-    match d.w(k) {
-        "you" => true,
-        "that" | "this" => matches!(
-            d.w(head),
-            "explains" | "explain" | "means" | "mean" | "shows" | "show"
-        ),
-        _ => false,
-    }
-}
-
 /// "Beauvillier added his seventh for the Islanders", "Marcus added 14 points and nine
 /// rebounds": a score added, no words (a word for a score, or an ordinal with no noun of its
 /// own, within four words, before any "that", punctuation or quotation mark).
@@ -48,30 +26,11 @@ fn a_score_added(d: &Doc, head: usize) -> bool {
         "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "eleventh", "twelfth",
     ];
+    #[rustfmt::skip]
     const SCORES: &[&str] = &[
-        "goal",
-        "goals",
-        "assist",
-        "assists",
-        "points",
-        "rebounds",
-        "runs",
-        "wicket",
-        "wickets",
-        "try",
-        "tries",
-        "touchdown",
-        "touchdowns",
-        "basket",
-        "baskets",
-        "three-pointer",
-        "three-pointers",
-        "homer",
-        "homers",
-        "birdie",
-        "birdies",
-        "saves",
-        "yards",
+        "goal", "goals", "assist", "assists", "points", "rebounds", "runs", "wicket", "wickets",
+        "try", "tries", "touchdown", "touchdowns", "basket", "baskets", "three-pointer",
+        "three-pointers", "homer", "homers", "birdie", "birdies", "saves", "yards",
     ];
     if !matches!(d.w(head), "added" | "adds" | "adding") {
         return false;
@@ -140,6 +99,28 @@ pub(super) fn no_ones_words(d: &Doc, f: &Found, (c0, c1, head): (usize, usize, u
         || an_imperative_for_source(d, f)
         || an_aside(d, f, c0, c1, head)
         || asked_not_to_be_named(d, head)
+}
+
+/// "you just ask the agent to solve it", "That explains why buttons …": the reader a how-to
+/// addresses, or the argument so far, is no one quoted (outside quotation marks).
+fn the_reader_or_the_argument(d: &Doc, f: &Found, head: usize) -> bool {
+    let Some((a, b)) = f.source else {
+        return false;
+    };
+    let Some(k) = d.tok_at(a) else {
+        return false;
+    };
+    if d.toks[k].end != b || d.inq[k].is_some() {
+        return false;
+    }
+    match d.w(k) {
+        "you" => true,
+        "that" | "this" => matches!(
+            d.w(head),
+            "explains" | "explain" | "means" | "mean" | "shows" | "show"
+        ),
+        _ => false,
+    }
 }
 
 /// "One, who asked not to be named, said: …": the condition of the interview; the words are
