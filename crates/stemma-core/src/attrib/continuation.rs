@@ -26,13 +26,14 @@ pub(super) fn continued_quotes(d: &Doc, found: &[Found]) -> Vec<Found> {
     let all = Coverage::new(found.iter());
     let covered = |a: Byte, b: Byte| all.covers(a, b);
     // The reporter's question before an answer introduces who answers: "Asked about his
-    // minutes, Lamar shrugged. “…”" (a question with no source of its own).
-    let said = Coverage::new(
-        found
-            .iter()
-            .filter(|f| !(f.act == SpeechAct::Question && f.source.is_none())),
-    );
-    let said_covers = |a: Byte, b: Byte| said.covers(a, b);
+    // minutes, Lamar shrugged. “…”" (a question with no source of its own). Built apart
+    // only when there is one.
+    let asked = |f: &Found| f.act == SpeechAct::Question && f.source.is_none();
+    let said = found
+        .iter()
+        .any(asked)
+        .then(|| Coverage::new(found.iter().filter(|f| !asked(f))));
+    let said_covers = |a: Byte, b: Byte| said.as_ref().unwrap_or(&all).covers(a, b);
     // Attributions with content, ordered by end (stable: among equal ends the later one in
     // `found` comes last, as a scan keeping the last maximum would pick it).
     let mut by_end: Vec<(Byte, usize)> = found

@@ -65,8 +65,10 @@ fn drop_questions_as_content(out: &mut Vec<Found>) {
     }
     out.retain(|f| {
         f.act == SpeechAct::Question
-            || f.cue.0 < f.content.first().map_or(f.cue.0, |c| c.0)
-            || !f.content.first().is_some_and(|c| asked.contains(&c.0))
+            || !f
+                .content
+                .first()
+                .is_some_and(|c| c.0 <= f.cue.0 && asked.contains(&c.0))
     });
 }
 

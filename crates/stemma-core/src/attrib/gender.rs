@@ -294,30 +294,31 @@ fn object_of_own_verb(pronoun: &[u8], gap: &str, after: &str) -> bool {
         b"him" => true,
         b"her" => {
             let next = after.trim_start();
-            let word: String = next
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .flat_map(char::to_lowercase)
-                .collect();
+            let word = &next[..next
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(next.len())];
             word.is_empty()
                 || [
                     "that", "the", "a", "an", "to", "about", "of", "on", "in", "at", "for", "with",
                     "and", "or", "but", "if", "whether", "not",
                 ]
-                .contains(&word.as_str())
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w))
         }
         _ => false,
     };
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    object
-        && words.len() <= 3
-        && !words.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-            [
-                "he", "she", "they", "we", "i", "you", "that", "said", "says",
-            ]
-            .contains(&w.as_str())
-        })
+    object && {
+        let mut words = gap.split_whitespace();
+        words.clone().count() <= 3
+            && !words.any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic());
+                [
+                    "he", "she", "they", "we", "i", "you", "that", "said", "says",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+            })
+    }
 }
 
 /// The byte offsets of `h`, `H`, `s` and `S` with no ASCII letter right before them: where a
@@ -454,30 +455,32 @@ mod tests {
 
     #[test]
     fn scores_count_titles_and_pronouns() {
-        let text = "Mrs. Odile Parr spoke. Then Kofi Mensah spoke; he was brief.";
+        let score = scores_in("Mrs. Odile Parr spoke. Then Kofi Mensah spoke; he was brief.");
+        assert_eq!(of_score(score("Parr")), Some(Gender::Female));
+        assert_eq!(of_score(score("Mensah")), Some(Gender::Male));
+        assert_eq!(of_pronoun("they"), None);
+    }
+
+    /// The gender score [`scores`] gives the entity of `text` whose name holds a word.
+    fn scores_in(text: &str) -> impl Fn(&str) -> i32 {
         let entities = crate::entities::find_entities(None, text);
         let s = scores(text, &entities);
-        let of = |name: &str| {
+        move |name| {
             let i = entities.iter().position(|e| e.name.contains(name)).unwrap();
-            of_score(s[i])
-        };
-        assert_eq!(of("Parr"), Some(Gender::Female));
-        assert_eq!(of("Mensah"), Some(Gender::Male));
-        assert_eq!(of_pronoun("they"), None);
+            s[i]
+        }
     }
 
     #[test]
     fn an_object_pronoun_after_a_name_is_someone_else() {
         // "her" is the witness, not the advocate; "her client" is the lawyer's own.
-        let text = "Counsel Arno Vey-Lindqvist put it to her that she was lying. Counsel Dara                     Wolde-Essen said her client would testify.";
-        let entities = crate::entities::find_entities(None, text);
-        let s = scores(text, &entities);
-        let score = |name: &str| {
-            let i = entities.iter().position(|e| e.name.contains(name)).unwrap();
-            s[i]
-        };
+        let score = scores_in(
+            "Counsel Arno Vey-Lindqvist put it to her that she was lying. Counsel Dara \
+             Wolde-Essen said her client would testify.",
+        );
         // (No more than one sign: "she" after it still votes.)
-        assert!(score("Vey-Lindqvist").abs() < 2, "{s:?}");
+        let advocate = score("Vey-Lindqvist");
+        assert!(advocate.abs() < 2, "{advocate}");
         assert_eq!(of_score(score("Wolde-Essen")), Some(Gender::Female));
     }
 }

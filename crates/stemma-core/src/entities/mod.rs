@@ -177,6 +177,13 @@ impl<'a> Builder<'a> {
 
     /// Make `name` (with key `key`) find entity `e`.
     fn register(&mut self, e: usize, name: &str, key: &str) {
+        self.register_introduced(e, name, key, false);
+    }
+
+    /// [`Builder::register`] for a name that a role or a courtesy title brings in
+    /// (`introduced`): its surname finds it even when it is also a given name and no list
+    /// knows the given name ("Lakers forward LeBron James" … "James").
+    fn register_introduced(&mut self, e: usize, name: &str, key: &str, introduced: bool) {
         self.full.insert_first(key, e);
         if let Some((first, _)) = key.split_once(' ') {
             match self.first_word.get(first) {
@@ -216,7 +223,8 @@ impl<'a> Builder<'a> {
             let surname = roles::is_surname_title(last) || names::is_modal_surname(last);
             let given_surname = flags(last) & GIVEN != 0 && distinctive(last);
             if !last.contains(' ')
-                && (flags(first) & GIVEN != 0 && surname || is_given_name(first) && given_surname)
+                && (flags(first) & GIVEN != 0 && surname
+                    || (is_given_name(first) || introduced) && given_surname)
             {
                 self.part.insert_last(last, e);
             }
@@ -386,18 +394,13 @@ impl<'a> Builder<'a> {
             parent: e,
             ..Work::default()
         });
-        self.register(e, run.name(self.text), key);
+        self.register_introduced(
+            e,
+            run.name(self.text),
+            key,
+            run.role.is_some() || run.courtesy,
+        );
         self.join(e, r, run, place);
-        // "Lakers forward LeBron James" … "James": a surname that is also a given name, of
-        // someone a role or a courtesy title marks as a person (whose given name no list
-        // may know).
-        if run.role.is_some() || run.courtesy {
-            if let Some((_, last)) = key.split_once(' ') {
-                if !last.contains(' ') && flags(last) & GIVEN != 0 && distinctive(last) {
-                    self.part.insert_last(last, e);
-                }
-            }
-        }
         e
     }
 

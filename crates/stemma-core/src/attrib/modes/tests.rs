@@ -222,12 +222,17 @@ fn reports_some_words(t: &str) {
 
 #[test]
 fn the_reader_a_how_to_addresses_reports_no_words() {
-    for t in [
-        "Once the build passes, you just ask the agent to write the tests.",
-        "That explains why the buttons change colour on hover.",
+    for (t, cue) in [
+        (
+            "Once the build passes, you just ask the agent to write the tests.",
+            "ask",
+        ),
+        (
+            "That explains why the buttons change colour on hover.",
+            "explains",
+        ),
     ] {
-        let got = words(t);
-        assert!(got.iter().all(|(_, w)| !*w), "{t}: {got:?}");
+        cue_reports_no_words(t, cue);
     }
     // Inside quotation marks "you" is someone's listener, and a name still speaks.
     reports_some_words("“You said the quay would reopen,” Okoro told the mayor.");

@@ -44,24 +44,22 @@ impl Resolver<'_> {
         let mut past_place_word = false;
         while let Some((word, tail)) = rest.split_once(' ') {
             rest = tail;
+            // The words before the one just passed ("The Holocaust Memorial Museum" before
+            // "in Washington").
+            let lead = m[..m.len() - rest.len() - word.len() - 1].trim_end();
             past_preposition |= matches!(word, "of" | "for" | "at" | "from" | "with" | "in");
-            // Where someone is from: a name of no known kind after "in" or "from" is a
-            // place's ("A lawmaker in Eastmark").
-            past_place_word |= matches!(word, "from" | "in") && {
-                // (After words for people or a body: "a report in the Des Moines Register"
-                // is the paper's.)
-                let before = m[..m.len() - rest.len() - word.len() - 1].trim_end();
-                kind_of_phrase(before).is_some()
-            };
+            // Where someone is from: a name of no known kind after "in" or "from", after
+            // words for people or a body, is a place's ("A lawmaker in Eastmark"; "a report
+            // in the Des Moines Register" is the paper's).
+            past_place_word |= matches!(word, "from" | "in") && kind_of_phrase(lead).is_some();
             if let Some(i) = index.resolve_with(rest, key) {
                 // (A city's or a state's government speaks as the place: "The city of
                 // Phoenix", "the government in Beijing".)
                 let metonym = || {
-                    let before = m[..m.len() - rest.len()].trim_end().to_lowercase();
-                    let word = before.rsplit(' ').nth(1);
+                    let last = lead.rsplit(' ').next().unwrap_or(lead);
                     ["city", "state", "government", "county", "town", "province"]
                         .iter()
-                        .any(|b| word == Some(*b))
+                        .any(|b| last.eq_ignore_ascii_case(b))
                 };
                 let place = match self.entities[i].kind {
                     EntityKind::Place => past_preposition,
@@ -71,14 +69,12 @@ impl Resolver<'_> {
                 if place && !metonym() {
                     // "The Holocaust Memorial Museum in Washington": the body before the
                     // preposition, when it is a name.
-                    let before = m[..m.len() - rest.len()].trim_end();
-                    let before = before.rsplit_once(' ').map_or(before, |(b, _)| b);
-                    let before = ["the ", "The "]
+                    let body = ["the ", "The "]
                         .iter()
-                        .find_map(|d| before.strip_prefix(d))
-                        .unwrap_or(before);
+                        .find_map(|d| lead.strip_prefix(d))
+                        .unwrap_or(lead);
                     let body = index
-                        .resolve_with(before, key)
+                        .resolve_with(body, key)
                         .filter(|&j| self.entities[j].kind == EntityKind::Organization);
                     if body.is_some() {
                         return (body, None);

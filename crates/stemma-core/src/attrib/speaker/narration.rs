@@ -115,21 +115,29 @@ impl<'a> Resolver<'a> {
     /// person the next paragraph opens with, named there for the first time. Not one who
     /// speaks for a body ("a spokesman") nor a source kept unnamed ("a senior official").
     pub(super) fn lede_introduced(&mut self, mention: &Span) -> Option<usize> {
-        let lower = mention.text.to_lowercase();
-        if !(lower.starts_with("a ") || lower.starts_with("an "))
-            || kind_of_phrase(&mention.text) != Some(SpeakerKind::Person)
-            || anonymous_source(&lower)
+        // The cheap checks first: most mentions are no indefinite description in an opening.
+        let indefinite = ["a ", "an "].iter().any(|d| {
+            mention
+                .text
+                .get(..d.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(d))
+        });
+        if !indefinite {
+            return None;
+        }
+        let k = self.narration.sentence_of(mention.start)?;
+        let next = *self.narration.sentences.get(k + 1)?;
+        if k > 3 || !next.opens_paragraph {
+            return None;
+        }
+        if kind_of_phrase(&mention.text) != Some(SpeakerKind::Person)
+            || anonymous_source(&mention.text.to_lowercase())
         {
             return None;
         }
         let head = head_phrase(&mention.text);
         let head = head.rsplit(' ').next().unwrap_or("");
         if AGENTS.contains(&head) || matches!(head, "source" | "official" | "officer") {
-            return None;
-        }
-        let k = self.narration.sentence_of(mention.start)?;
-        let next = *self.narration.sentences.get(k + 1)?;
-        if k > 3 || !next.opens_paragraph {
             return None;
         }
         self.index_mentions();
